@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""One entry point for the two README commands: ``serve`` the site and ``test`` everything.
+
+It needs nothing but Python (>= 3.11). On first use it installs a pinned ``uv`` into
+``.cache/uv-bootstrap`` (git-ignored), then lets uv create ``.venv`` from the committed
+``uv.lock``. Every later call only re-checks the lock (about a second).
+
+Usage::
+
+    python3 .ci/dev.py serve            # http://127.0.0.1:8000, reloads on edits
+    python3 .ci/dev.py test [PYTEST_ARGS...]
+    python3 .ci/dev.py build            # strict build into site/
+    python3 .ci/dev.py run CMD...       # any command inside the project environment
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+UV_VERSION = "0.13.9"
+ROOT = Path(__file__).resolve().parent.parent
+BOOTSTRAP = ROOT / ".cache" / "uv-bootstrap"
+# Coverage floors checked after a full test run (per package, not a blended total).
+COVERAGE_FLOORS = {"examples": 100, "reference_impl": 90}
+
+
+def _say(message: str) -> None:
+    print(f"[dev] {message}", flush=True)
+
+
+def _bootstrap_uv() -> str:
+    """Return the path of a uv binary of the pinned version, installing it if needed."""
+    bindir = BOOTSTRAP / ("Scripts" if os.name == "nt" else "bin")
+    uv = bindir / ("uv.exe" if os.name == "nt" else "uv")
+    if uv.exists():
+        out = subprocess.run([str(uv), "--version"], capture_output=True, text=True, check=False)
+        if out.returncode == 0 and UV_VERSION in out.stdout:
+            return str(uv)
+    _say(f"installing uv {UV_VERSION} into {BOOTSTRAP.relative_to(ROOT)} (first run only)")
+    venv.EnvBuilder(with_pip=True, clear=True).create(BOOTSTRAP)
+    python = bindir / ("python.exe" if os.name == "nt" else "python")
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+         f"uv=={UV_VERSION}"],
+        check=True,
+    )
+    return str(uv)
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("NO_MKDOCS_2_WARNING", "1")
+    env.pop("VIRTUAL_ENV", None)  # uv would warn about a foreign active venv
+    return env
+
+
+def _uv(*args: str) -> int:
+    uv = _bootstrap_uv()
+    return subprocess.run([uv, *args], cwd=ROOT, env=_env(), check=False).returncode
+
+
+def _sync() -> None:
+    rc = _uv("sync", "--locked", "--quiet")
+    if rc != 0:
+        sys.exit(f"[dev] uv sync failed (exit {rc}); is uv.lock up to date with pyproject.toml?")
+
+
+def _run(*cmd: str) -> int:
+    return _uv("run", "--locked", "--no-sync", *cmd)
+
+
+def serve(args: list[str]) -> int:
+    """Serve the site with live reload on http://127.0.0.1:8000."""
+    _sync()
+    return _run("mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *args)
+
+
+def build(args: list[str]) -> int:
+    """Build the site strictly into ``site/``."""
+    _sync()
+    return _run("mkdocs", "build", "--strict", *args)
+
+
+def test(args: list[str]) -> int:
+    """Run every test under coverage; on a full run also enforce the per-package floors."""
+    _sync()
+    shutil.rmtree(ROOT / ".cache" / "coverage", ignore_errors=True)
+    (ROOT / ".cache" / "coverage").mkdir(parents=True, exist_ok=True)
+    rc = _run("coverage", "run", "-m", "pytest", *args)
+    if rc != 0:
+        return rc
+    if args:
+        _say("partial run: coverage floors are only enforced on a full run")
+        return 0
+    _run("coverage", "combine", "--quiet")
+    for package, floor in COVERAGE_FLOORS.items():
+        _say(f"coverage of {package}/ (floor {floor}%)")
+        rc = _run("coverage", "report", f"--include={package}/*", f"--fail-under={floor}",
+                  "--skip-covered", "--show-missing")
+        if rc != 0:
+            _say(f"coverage of {package}/ is below {floor}%")
+            return rc
+    return 0
+
+
+def run(args: list[str]) -> int:
+    """Run any command inside the project environment."""
+    _sync()
+    return _run(*args)
+
+
+COMMANDS = {"serve": serve, "test": test, "build": build, "run": run}
+
+
+def main(argv: list[str]) -> int:
+    """Dispatch ``argv[0]`` to one of :data:`COMMANDS`."""
+    if not argv or argv[0] not in COMMANDS:
+        print(__doc__)
+        return 2
+    return COMMANDS[argv[0]](argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,44 @@
+"""The ``python -m reference_impl`` command line.
+
+Each sub-command lives in its own module under :mod:`reference_impl.commands` and exposes
+``register(subparsers)``. Heavy libraries (azure-ai-ml, MLflow, scikit-learn) are imported
+inside the command handlers, so ``--help`` and the local commands stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from collections.abc import Sequence
+
+# Modules under reference_impl.commands, in the order they appear in --help.
+COMMAND_MODULES: tuple[str, ...] = ("config",)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the argument parser with every registered sub-command.
+
+    Returns:
+        The top-level parser; each sub-parser sets ``func`` to its handler.
+    """
+    parser = argparse.ArgumentParser(
+        prog="python -m reference_impl",
+        description="Azure ML-Ops Accelerator: run the ML lifecycle locally or on Azure ML.",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"reference_impl.commands.{name}").register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse ``argv`` and run the chosen command.
+
+    Args:
+        argv: Arguments without the program name; ``None`` reads ``sys.argv``.
+
+    Returns:
+        The command's exit code (``0`` on success).
+    """
+    args = build_parser().parse_args(argv)
+    return int(args.func(args) or 0)

@@ -1,0 +1,38 @@
+"""``config``: show the resolved configuration of an environment."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from reference_impl.config import ENVIRONMENTS, ConfigError, load_config
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``config`` sub-command.
+
+    Args:
+        subparsers: The parent parser's sub-parser collection.
+    """
+    parser = subparsers.add_parser("config", help="show an environment's validated configuration")
+    parser.add_argument("--env", choices=ENVIRONMENTS, default="dev", help="environment name")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the environment's configuration as JSON.
+
+    Args:
+        args: Parsed arguments with ``env``.
+
+    Returns:
+        ``0`` when the file is valid, ``2`` with a message on stderr otherwise.
+    """
+    try:
+        config = load_config(args.env)
+    except ConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(config.model_dump(), indent=2))
+    return 0

@@ -1,0 +1,70 @@
+"""Read an environment file and turn every problem into one clear :class:`ConfigError`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from reference_impl.config.model import EnvironmentConfig
+
+CONFIG_DIR = Path(__file__).resolve().parent
+ENVIRONMENTS: tuple[str, ...] = ("dev", "test", "prod")
+
+
+class ConfigError(ValueError):
+    """An environment configuration file is missing, unreadable or invalid."""
+
+
+def load_config_file(path: Path) -> EnvironmentConfig:
+    """Load and validate one configuration file.
+
+    Args:
+        path: A YAML file with the shape of :class:`EnvironmentConfig`.
+
+    Returns:
+        The validated, immutable configuration.
+
+    Raises:
+        ConfigError: If the file is missing, is not YAML, or breaks a rule; the message
+            names the file and each offending key.
+    """
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(f"{path}: file not found") from exc
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: not valid YAML ({exc})") from exc
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: expected a mapping at the top level")
+    try:
+        return EnvironmentConfig.model_validate(raw)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
+        )
+        raise ConfigError(f"{path}: {problems}") from exc
+
+
+# --8<-- [start:load-config]
+def load_config(env: str, config_dir: Path = CONFIG_DIR) -> EnvironmentConfig:
+    """Load the configuration of a named environment.
+
+    Args:
+        env: One of :data:`ENVIRONMENTS`.
+        config_dir: Folder holding ``<env>.yaml`` files (defaults to the shipped ones).
+
+    Returns:
+        The validated configuration of ``env``.
+
+    Raises:
+        ConfigError: If ``env`` is unknown, or its file is missing or invalid.
+    """
+    if env not in ENVIRONMENTS:
+        raise ConfigError(f"unknown environment {env!r}; expected one of {', '.join(ENVIRONMENTS)}")
+    config = load_config_file(config_dir / f"{env}.yaml")
+    if config.name != env:
+        raise ConfigError(f"{config_dir / f'{env}.yaml'}: name is {config.name!r}, expected {env!r}")
+    return config
+    # --8<-- [end:load-config]
