@@ -45,8 +45,15 @@ def _bootstrap_uv() -> str:
     venv.EnvBuilder(with_pip=True, clear=True).create(BOOTSTRAP)
     python = bindir / ("python.exe" if os.name == "nt" else "python")
     subprocess.run(
-        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-         f"uv=={UV_VERSION}"],
+        [
+            str(python),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            f"uv=={UV_VERSION}",
+        ],
         check=True,
     )
     return str(uv)
@@ -100,8 +107,14 @@ def test(args: list[str]) -> int:
     _run("coverage", "combine", "--quiet")
     for package, floor in COVERAGE_FLOORS.items():
         _say(f"coverage of {package}/ (floor {floor}%)")
-        rc = _run("coverage", "report", f"--include={package}/*", f"--fail-under={floor}",
-                  "--skip-covered", "--show-missing")
+        rc = _run(
+            "coverage",
+            "report",
+            f"--include={package}/*",
+            f"--fail-under={floor}",
+            "--skip-covered",
+            "--show-missing",
+        )
         if rc != 0:
             _say(f"coverage of {package}/ is below {floor}%")
             return rc

@@ -63,8 +63,9 @@ def load_config(env: str, config_dir: Path = CONFIG_DIR) -> EnvironmentConfig:
     """
     if env not in ENVIRONMENTS:
         raise ConfigError(f"unknown environment {env!r}; expected one of {', '.join(ENVIRONMENTS)}")
-    config = load_config_file(config_dir / f"{env}.yaml")
+    path = config_dir / f"{env}.yaml"
+    config = load_config_file(path)
     if config.name != env:
-        raise ConfigError(f"{config_dir / f'{env}.yaml'}: name is {config.name!r}, expected {env!r}")
+        raise ConfigError(f"{path}: name is {config.name!r}, expected {env!r}")
     return config
     # --8<-- [end:load-config]
