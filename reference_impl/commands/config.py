@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from reference_impl.config import ENVIRONMENTS, ConfigError, load_config
+from reference_impl.config.loader import CONFIG_DIR
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -17,6 +19,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """
     parser = subparsers.add_parser("config", help="show an environment's validated configuration")
     parser.add_argument("--env", choices=ENVIRONMENTS, default="dev", help="environment name")
+    parser.add_argument(
+        "--config-dir", type=Path, default=CONFIG_DIR, help="folder of <env>.yaml files"
+    )
     parser.set_defaults(func=run)
 
 
@@ -24,13 +29,13 @@ def run(args: argparse.Namespace) -> int:
     """Print the environment's configuration as JSON.
 
     Args:
-        args: Parsed arguments with ``env``.
+        args: Parsed arguments with ``env`` and ``config_dir``.
 
     Returns:
         ``0`` when the file is valid, ``2`` with a message on stderr otherwise.
     """
     try:
-        config = load_config(args.env)
+        config = load_config(args.env, config_dir=args.config_dir)
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -1,0 +1,60 @@
+"""MkDocs hook: replace ``<!-- render: module:function -->`` lines with generated Markdown.
+
+Decision tables (roles, RACI, compute catalogue, ...) live as data in
+``reference_impl.guidance`` and are rendered by plain functions that return Markdown. A page asks
+for one with a line such as::
+
+    <!-- render: reference_impl.guidance.roles:roles_table -->
+
+Only modules under ``reference_impl.`` may be named, the function takes no argument and must
+return a string; anything else fails the build, so a renamed function cannot leave a page empty.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+
+RENDER = re.compile(r"^<!-- render: (?P<module>[\w.]+):(?P<func>\w+) -->$", re.MULTILINE)
+
+
+class RenderError(RuntimeError):
+    """A render marker names something that does not exist or returns no Markdown."""
+
+
+def render_markers(markdown: str, where: str = "<page>") -> str:
+    """Replace every render marker in ``markdown`` with the output of the named function.
+
+    Args:
+        markdown: Page source.
+        where: Page path, used in error messages.
+
+    Returns:
+        The page with every marker expanded.
+
+    Raises:
+        RenderError: If a marker names a module outside ``reference_impl``, a missing
+            function, or a function that does not return a non-empty string.
+    """
+
+    def expand(match: re.Match[str]) -> str:
+        module_name, func_name = match["module"], match["func"]
+        if not module_name.startswith("reference_impl."):
+            raise RenderError(
+                f"{where}: render marker must name a reference_impl module, got {module_name}"
+            )
+        try:
+            func = getattr(importlib.import_module(module_name), func_name)
+        except (ImportError, AttributeError) as exc:
+            raise RenderError(f"{where}: cannot render {module_name}:{func_name} ({exc})") from exc
+        result = func()
+        if not isinstance(result, str) or not result.strip():
+            raise RenderError(f"{where}: {module_name}:{func_name} returned no Markdown")
+        return result.strip()
+
+    return RENDER.sub(expand, markdown)
+
+
+def on_page_markdown(markdown: str, page, **_kwargs) -> str:
+    """MkDocs ``on_page_markdown`` event."""
+    return render_markers(markdown, page.file.src_uri)

@@ -1,0 +1,47 @@
+"""The pages of the site's navigation, read from mkdocs.yml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """SafeLoader that accepts MkDocs' ``!!python/name:`` tags without importing anything."""
+
+
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda _loader, _suffix, _node: None)
+
+
+def mkdocs_config() -> dict:
+    """Return mkdocs.yml as data (Python tags become ``None``)."""
+    return yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_TolerantLoader)  # noqa: S506
+
+
+def _walk(items: list) -> list[str]:
+    sources = []
+    for item in items:
+        if isinstance(item, str):
+            sources.append(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                sources.extend(_walk(value) if isinstance(value, list) else [value])
+    return sources
+
+
+def nav_sources() -> list[str]:
+    """Source paths (relative to docs/) of every page in the navigation, in order."""
+    return _walk(mkdocs_config()["nav"])
+
+
+def page_url(source: str) -> str:
+    """The URL path (relative to the site root) MkDocs gives a source file."""
+    stem = source.rsplit(".", 1)[0]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"

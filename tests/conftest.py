@@ -1,0 +1,146 @@
+"""Shared fixtures: the built site, a loopback server for it, and Debian Chromium via Playwright."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def missing_part(reason: str) -> None:
+    """Skip locally, fail in CI: a real part that is absent is a defect there, not a skip."""
+    if IN_CI:
+        pytest.fail(f"CI=true and a required part is missing: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """Outcome of one ``mkdocs build --strict`` of the real site."""
+
+    site_dir: Path
+    returncode: int
+    output: str
+
+
+def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """Run a strict MkDocs build of ``config`` into ``site_dir`` from the config's folder."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(config),
+            "-d",
+            str(site_dir),
+        ],
+        cwd=config.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def site_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """Build the real site once per test session (strict)."""
+    site_dir = tmp_path_factory.mktemp("site")
+    done = mkdocs_build(ROOT / "mkdocs.yml", site_dir)
+    return BuildResult(site_dir, done.returncode, done.stdout + done.stderr)
+
+
+@pytest.fixture(scope="session")
+def built_site(site_build: BuildResult) -> Path:
+    """The built site folder; fails every dependent test if the build failed."""
+    if site_build.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{site_build.output[-4000:]}", pytrace=False)
+    return site_build.site_dir
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """Serve the built site on a free 127.0.0.1 port; yields the base URL ending with '/'."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def _install_chromium() -> None:
+    """Install Debian's Chromium with apt (the machine is root and reaches Debian's mirror)."""
+    if shutil.which("apt-get") is None or os.geteuid() != 0:
+        return
+    quiet = {"capture_output": True, "text": True, "check": False}
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run(["apt-get", "update", "-qq"], env=env, **quiet)
+    subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], env=env, **quiet)
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    """Path of Debian's Chromium, installed on first use (Playwright's own download fails here)."""
+    path = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        _install_chromium()
+    if not Path(path).exists():
+        missing_part("Debian chromium is not installed and apt-get could not install it")
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path: str) -> Iterator[object]:
+    """A headless Chromium driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    """A fresh page (1280x900) whose console errors are collected in ``page.console_errors``."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    new_page = context.new_page()
+    errors: list[str] = []
+    new_page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    new_page.on("pageerror", lambda exc: errors.append(str(exc)))
+    new_page.console_errors = errors
+    yield new_page
+    context.close()

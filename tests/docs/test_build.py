@@ -1,0 +1,83 @@
+"""Link 1 of the chain: the real site builds strictly, and a broken include fails the build."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import BuildResult, mkdocs_build
+
+MINI_CONFIG = """\
+site_name: planted
+strict: true
+markdown_extensions:
+  - pymdownx.superfences
+  - pymdownx.snippets:
+      base_path: ["."]
+      check_paths: true
+      dedent_subsections: true
+"""
+
+SOURCE = """\
+def f():
+    # --8<-- [start:body]
+    return included_body
+    # --8<-- [end:body]
+"""
+
+
+def make_project(tmp_path: Path, page: str, source: str = SOURCE, extra: str = "") -> Path:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text(textwrap.dedent(page))
+    (tmp_path / "src.py").write_text(source)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(MINI_CONFIG + extra)
+    return config
+
+
+def include(target: str) -> str:
+    return f'# Page\n\n```python\n--8<-- "{target}"\n```\n'
+
+
+def test_real_site_builds_strict_with_zero_warnings(site_build: BuildResult) -> None:
+    assert site_build.returncode == 0, site_build.output[-4000:]
+    assert "WARNING" not in site_build.output, site_build.output
+
+
+def test_every_nav_page_was_rendered(built_site: Path) -> None:
+    for part in [
+        "getting-started",
+        "people",
+        "process",
+        "technology",
+        "maturity",
+        "reference-implementation",
+        "contributing",
+    ]:
+        assert (built_site / part / "index.html").is_file(), part
+
+
+def test_mini_project_with_a_good_include_builds(tmp_path: Path) -> None:
+    done = mkdocs_build(make_project(tmp_path, include("src.py:body")), tmp_path / "site")
+    assert done.returncode == 0, done.stderr
+    assert "included_body" in (tmp_path / "site" / "index.html").read_text()
+
+
+@pytest.mark.parametrize(
+    "target", ["src.py:missing", "nowhere.py:body"], ids=["missing-section", "missing-file"]
+)
+def test_planted_missing_include_fails_the_build(tmp_path: Path, target: str) -> None:
+    done = mkdocs_build(make_project(tmp_path, include(target)), tmp_path / "site")
+    assert done.returncode != 0
+    assert "SnippetMissingError" in done.stderr
+
+
+def test_planted_unknown_render_marker_fails_the_build(tmp_path: Path) -> None:
+    hook = Path(__file__).resolve().parents[2] / "docs" / "hooks" / "guidance_tables.py"
+    page = "# Page\n\n<!-- render: reference_impl.guidance.roles:no_such_table -->\n"
+    config = make_project(tmp_path, page, extra=f"hooks:\n  - {hook}\n")
+    done = mkdocs_build(config, tmp_path / "site")
+    assert done.returncode != 0
+    assert "no_such_table" in done.stderr

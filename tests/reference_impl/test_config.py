@@ -1,0 +1,67 @@
+"""The environment configuration loader."""
+
+from pathlib import Path
+
+import pytest
+
+from reference_impl.cli import main as cli
+from reference_impl.config import ENVIRONMENTS, ConfigError, load_config, load_config_file
+from reference_impl.config.table import environments_table
+
+GOOD = (Path(__file__).resolve().parents[2] / "reference_impl" / "config" / "dev.yaml").read_text()
+
+
+@pytest.mark.parametrize("env", ENVIRONMENTS)
+def test_shipped_files_load(env):
+    config = load_config(env)
+    assert config.name == env
+    assert config.compute.min_instances == 0
+
+
+def write(tmp_path: Path, text: str, name: str = "dev.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text)
+    return path
+
+
+def test_unknown_environment_is_rejected():
+    with pytest.raises(ConfigError, match="unknown environment 'qa'"):
+        load_config("qa")
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(ConfigError, match="file not found"):
+        load_config("dev", config_dir=tmp_path)
+
+
+def test_not_yaml(tmp_path):
+    with pytest.raises(ConfigError, match="not valid YAML"):
+        load_config_file(write(tmp_path, "name: [dev\n"))
+
+
+def test_not_a_mapping(tmp_path):
+    with pytest.raises(ConfigError, match="expected a mapping"):
+        load_config_file(write(tmp_path, "- dev\n"))
+
+
+def test_unknown_key_is_an_error_not_a_silent_default(tmp_path):
+    with pytest.raises(ConfigError, match=r"compute\.max_instance: Extra inputs are not permitted"):
+        load_config_file(write(tmp_path, GOOD.replace("max_instances", "max_instance")))
+
+
+def test_name_must_match_file(tmp_path):
+    write(tmp_path, GOOD.replace("name: dev", "name: prod"))
+    with pytest.raises(ConfigError, match="name is 'prod', expected 'dev'"):
+        load_config("dev", config_dir=tmp_path)
+
+
+def test_cli_reports_bad_config_with_exit_2(tmp_path, capsys):
+    write(tmp_path, "name: dev\n")
+    assert cli(["config", "--env", "dev", "--config-dir", str(tmp_path)]) == 2
+    assert "azure: Field required" in capsys.readouterr().err
+
+
+def test_environments_table_has_one_column_per_environment():
+    table = environments_table().splitlines()
+    assert table[0] == "| Setting | dev | test | prod |"
+    assert any("`mlw-mlops-test`" in row for row in table)
