@@ -53,7 +53,9 @@ def main(argv: list[str] | None = None) -> None:
         folder = Path(tmp)
         bare = bare_config(folder)
         timed_build(ROOT / "mkdocs.yml", folder / "warm", strict=True)  # warm caches once
-        full_times = [timed_build(ROOT / "mkdocs.yml", folder / "full", True) for _ in range(args.runs)]
+        full_times = [
+            timed_build(ROOT / "mkdocs.yml", folder / "full", True) for _ in range(args.runs)
+        ]
         bare_times = [timed_build(bare, folder / "bare", False) for _ in range(args.runs)]
     full, floor = statistics.median(full_times), statistics.median(bare_times)
     pages = len(list((ROOT / "docs").rglob("*.md"))) + len(list((ROOT / "docs").rglob("*.ipynb")))

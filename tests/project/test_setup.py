@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
+ZIZMOR = str(Path(sys.executable).parent / "zizmor")
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 
 
@@ -97,7 +98,13 @@ def test_pages_workflow_deploys_the_strict_build():
 
 def zizmor(*paths: Path) -> list[dict]:
     done = subprocess.run(
-        [str(Path(sys.executable).parent / "zizmor"), "--offline", "--format", "json", *map(str, paths)],
+        [
+            str(Path(sys.executable).parent / "zizmor"),
+            "--offline",
+            "--format",
+            "json",
+            *map(str, paths),
+        ],
         capture_output=True,
         text=True,
         check=False,
