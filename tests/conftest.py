@@ -12,8 +12,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+
+from tests.browser.site_pages import mkdocs_config
 
 ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
@@ -70,7 +73,12 @@ def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess[st
 
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    """Build the real site once per test session (strict)."""
+    """Build the real site once per test session (strict).
+
+    ``SITE_DIR=path`` reuses a site built beforehand (handy when iterating on browser tests).
+    """
+    if prebuilt := os.environ.get("SITE_DIR"):
+        return BuildResult(Path(prebuilt), 0, f"prebuilt site at {prebuilt}")
     site_dir = tmp_path_factory.mktemp("site")
     done = mkdocs_build(ROOT / "mkdocs.yml", site_dir)
     return BuildResult(site_dir, done.returncode, done.stdout + done.stderr)
@@ -85,18 +93,46 @@ def built_site(site_build: BuildResult) -> Path:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    """Static files as GitHub Pages serves them: under the site_url path, with the site's 404."""
+
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_the_site__")
+        return super().translate_path("/" + path[len(self.prefix) :])
+
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        not_found = Path(self.directory) / "404.html"
+        if code != 404 or not not_found.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
-    """Serve the built site on a free 127.0.0.1 port; yields the base URL ending with '/'."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    """Serve the built site on a free 127.0.0.1 port under the path of ``site_url``.
+
+    Yields the base URL, ending with '/'. Serving under the same path as the published site
+    means absolute links (404 page, sitemap) are checked as readers will follow them.
+    """
+    prefix = urlsplit(mkdocs_config()["site_url"]).path or "/"
+    handler_class = type("SiteHandler", (_QuietHandler,), {"prefix": prefix})
+    handler = functools.partial(handler_class, directory=str(built_site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
     server.shutdown()
     server.server_close()
 
@@ -140,12 +176,19 @@ def browser(chromium_path: str) -> Iterator[object]:
 
 @pytest.fixture
 def page(browser: object) -> Iterator[object]:
-    """A fresh page (1280x900) whose console errors are collected in ``page.console_errors``."""
+    """A fresh 1280x900 page that records what it does.
+
+    ``page.console_errors`` collects console errors and uncaught exceptions; ``page.requests``
+    collects the URL of every request the page makes (to check that none leaves the origin).
+    """
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     new_page = context.new_page()
     errors: list[str] = []
+    requests: list[str] = []
     new_page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     new_page.on("pageerror", lambda exc: errors.append(str(exc)))
+    new_page.on("request", lambda request: requests.append(request.url))
     new_page.console_errors = errors
+    new_page.requests = requests
     yield new_page
     context.close()
