@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 from tests.browser.site_pages import mkdocs_config
+from tests.site_server import serve_site
 
 ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
@@ -92,33 +90,6 @@ def built_site(site_build: BuildResult) -> Path:
     return site_build.site_dir
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    """Static files as GitHub Pages serves them: under the site_url path, with the site's 404."""
-
-    prefix = "/"
-
-    def translate_path(self, path: str) -> str:
-        if not path.startswith(self.prefix):
-            return str(Path(self.directory) / "__outside_the_site__")
-        return super().translate_path("/" + path[len(self.prefix) :])
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        not_found = Path(self.directory) / "404.html"
-        if code != 404 or not not_found.is_file():
-            super().send_error(code, message, explain)
-            return
-        body = not_found.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     """Serve the built site on a free 127.0.0.1 port under the path of ``site_url``.
@@ -127,14 +98,8 @@ def site_url(built_site: Path) -> Iterator[str]:
     means absolute links (404 page, sitemap) are checked as readers will follow them.
     """
     prefix = urlsplit(mkdocs_config()["site_url"]).path or "/"
-    handler_class = type("SiteHandler", (_QuietHandler,), {"prefix": prefix})
-    handler = functools.partial(handler_class, directory=str(built_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    server.shutdown()
-    server.server_close()
+    with serve_site(built_site, prefix) as url:
+        yield url
 
 
 def _install_chromium() -> None:

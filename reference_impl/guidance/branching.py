@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from reference_impl.guidance.data import load_data
+from reference_impl.guidance.markdown import markdown_table
 
 GitEvent = Literal["push", "pull_request"]
 
@@ -19,6 +20,8 @@ class BranchRule(BaseModel):
     Attributes:
         branch: Branch name or glob pattern (``feature/*``).
         purpose: Why the branch exists.
+        lifetime: How long such a branch lives.
+        merges_by: How its changes reach ``main`` (or why they never leave it).
         on_push: Workflows started by a push to the branch.
         on_pull_request: Workflows started by a pull request *targeting* the branch.
     """
@@ -27,6 +30,8 @@ class BranchRule(BaseModel):
 
     branch: str
     purpose: str
+    lifetime: str
+    merges_by: str
     on_push: tuple[str, ...]
     on_pull_request: tuple[str, ...]
 
@@ -57,3 +62,32 @@ def workflows_for(event: GitEvent, branch: str) -> tuple[str, ...]:
             return rule.on_push if event == "push" else rule.on_pull_request
     return ()
     # --8<-- [end:workflows-for]
+
+
+def branching_table() -> str:
+    """Render the branch rules as a Markdown table.
+
+    Returns:
+        One row per branch rule with the workflows each event starts.
+    """
+    return markdown_table(
+        [
+            "Branch",
+            "Purpose",
+            "Lives",
+            "Changes leave it by",
+            "Push starts",
+            "Pull request into it starts",
+        ],
+        [
+            (
+                f"`{r.branch}`",
+                r.purpose,
+                r.lifetime,
+                r.merges_by,
+                ", ".join(r.on_push) or "—",
+                ", ".join(r.on_pull_request) or "—",
+            )
+            for r in branch_rules()
+        ],
+    )

@@ -7,6 +7,7 @@ from functools import cache
 from pydantic import BaseModel, ConfigDict, Field
 
 from reference_impl.guidance.data import load_data
+from reference_impl.guidance.markdown import markdown_table
 
 
 class MaturityLevel(BaseModel):
@@ -53,3 +54,15 @@ def next_level(current: int) -> MaturityLevel | None:
         raise ValueError(f"maturity level must be between 0 and {len(levels) - 1}, got {current}")
     return levels[current + 1] if current + 1 < len(levels) else None
     # --8<-- [end:next-level]
+
+
+def levels_table() -> str:
+    """Render the maturity levels as a Markdown table.
+
+    Returns:
+        One row per level with its name and the question that tests it.
+    """
+    return markdown_table(
+        ["Level", "Name", "You are here when the answer is yes"],
+        [(lvl.level, lvl.name, lvl.test) for lvl in maturity_levels()],
+    )

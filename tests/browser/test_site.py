@@ -42,6 +42,18 @@ def broken_images(page) -> list[str]:
     )
 
 
+def draw_all_diagrams(page) -> None:
+    """Scroll diagrams into view one by one (they render lazily) until all are drawn."""
+    page.wait_for_load_state("load")
+    while (pending := page.locator("pre.mermaid-diagram")).count():
+        before = pending.count()
+        pending.first.scroll_into_view_if_needed()
+        page.wait_for_function(
+            f"document.querySelectorAll('pre.mermaid-diagram').length < {before}"
+        )
+    assert page.locator(".mermaid-figure svg").count() == page.locator(".mermaid-figure").count()
+
+
 def test_navigation_is_read_from_mkdocs_yml():
     assert "" in NAV_URLS
     assert "process/branching/" in NAV_URLS
@@ -53,6 +65,7 @@ def test_page_is_clean(page, site_url, path):
     assert response is not None
     assert response.status == 200
     assert page.locator("h1").first.is_visible()
+    draw_all_diagrams(page)
     assert page.console_errors == []
     assert foreign_requests(page, site_url) == []
     assert broken_images(page) == []
@@ -70,14 +83,25 @@ def test_meta_description_is_specific_to_each_page(page, site_url):
     assert shared == {}
 
 
-@pytest.mark.parametrize("path", ["", "process/branching/", "technology/configuration/"])
-def test_dark_scheme_is_accessible_too(browser, site_url, path):
+def test_dark_scheme_is_accessible_too(browser, site_url, built_site):
+    """Every page with a diagram (the riskiest for contrast), plus code-heavy pages, in dark."""
+    with_diagrams = [
+        path
+        for path in NAV_URLS
+        if "mermaid-diagram" in (built_site / path / "index.html").read_text()
+    ]
+    assert with_diagrams
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
     page = context.new_page()
-    page.goto(site_url + path, wait_until="networkidle")
-    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
-    assert axe_violations(page) == []
+    problems = {}
+    for path in [*with_diagrams, "technology/configuration/", "reference-implementation/api/"]:
+        page.goto(site_url + path, wait_until="networkidle")
+        assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+        draw_all_diagrams(page)
+        if found := axe_violations(page):
+            problems[path] = found
     context.close()
+    assert problems == {}
 
 
 def test_theme_toggle_switches_between_light_and_dark(page, site_url):
@@ -118,7 +142,10 @@ def test_copy_button_copies_the_code(browser, site_url):
     block = page.locator("div.highlight").first
     block.hover()
     block.locator('button[data-md-type="copy"]').click()
-    copied = page.evaluate("navigator.clipboard.readText()")
+    # The copy is asynchronous: wait until the clipboard holds something.
+    copied = page.wait_for_function(
+        "navigator.clipboard.readText().then(text => text.length > 0 ? text : null)"
+    ).json_value()
     # The first block on the page embeds this section; the clipboard must hold its exact code.
     sections, _ = parse_sections(ROOT / "reference_impl" / "config" / "loader.py")
     expected = textwrap.dedent("\n".join(sections["load-config"].body))

@@ -1,0 +1,16 @@
+"""Run the self-assessment command on Contoso's answers file, as a terminal user would."""
+
+from reference_impl.cli import main as cli
+from reference_impl.guidance.assessment import CONTOSO_ANSWERS
+
+
+def main() -> None:
+    """Run ``assess --answers <contoso file> --format json`` and report the exit code."""
+    # --8<-- [start:cli]
+    exit_code = cli(["assess", "--answers", str(CONTOSO_ANSWERS), "--format", "json"])
+    print("exit code:", exit_code)
+    # --8<-- [end:cli]
+
+
+if __name__ == "__main__":
+    main()
