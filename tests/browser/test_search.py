@@ -1,0 +1,48 @@
+"""Every reader question of the guidance is findable with the site search."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+# (what a reader types, the page that answers it)
+QUESTIONS = [
+    ("centralised or federated", "people/operating-models/"),
+    ("recruit or upskill", "people/skilling-and-recruiting/"),
+    ("create a new project", "process/starting-a-project/"),
+    ("branching strategy", "process/branching/"),
+    ("handover platform team", "process/handover/"),
+    ("how many workspaces", "technology/workspace-topology/"),
+    ("compute selection", "technology/compute-selection/"),
+    ("maturity level", "maturity/maturity-model/"),
+    ("12 week plan", "getting-started/twelve-week-plan/"),
+]
+
+
+def search(page, site_url: str, query: str) -> list[str]:
+    """Type ``query`` into Material's search and return the result links, best first."""
+    page.goto(site_url, wait_until="load")
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially(query, delay=20)
+    results = page.locator(".md-search-result__item > a")
+    results.first.wait_for(state="visible", timeout=10_000)
+    hrefs = results.evaluate_all("links => links.map(a => a.href)")
+    return [urlunsplit(urlsplit(href)._replace(query="", fragment="")) for href in hrefs]
+
+
+@pytest.mark.parametrize(("query", "expected"), QUESTIONS, ids=[q for q, _ in QUESTIONS])
+def test_reader_question_is_found(page, site_url, query, expected):
+    hrefs = search(page, site_url, query)
+    assert site_url + expected in hrefs[:5], hrefs[:5]
+
+
+def test_nonsense_finds_nothing(page, site_url):
+    page.goto(site_url, wait_until="load")
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially("qwxzv", delay=20)
+    page.locator(".md-search-result__meta").wait_for(state="visible")
+    page.wait_for_timeout(300)
+    assert page.locator(".md-search-result__item").count() == 0
