@@ -16,3 +16,13 @@ def test_contoso_repo_has_level_one_and_lacks_five_level_two_items(capsys):
         "codeowners",
     ]
     assert lines[2].endswith("scoring-script, model-card, monitoring-config")
+
+
+def test_generated_project_tree_lists_the_inclusions(capsys):
+    from examples.process.starting_a_project import generated_tree
+
+    generated_tree.main()
+    lines = capsys.readouterr().out.splitlines()
+    for entry in ("README.md", "pyproject.toml", "CODEOWNERS", "churn_prediction/", "infra/"):
+        assert entry in lines
+    assert "  lint-and-unit-tests.yml" not in lines  # depth 2 stops at .github/workflows/
