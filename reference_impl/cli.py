@@ -9,10 +9,23 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.util
 from collections.abc import Sequence
 
 # Modules under reference_impl.commands, in the order they appear in --help.
-COMMAND_MODULES: tuple[str, ...] = ("config",)
+COMMAND_MODULES: tuple[str, ...] = (
+    "config",
+    "train",
+    "status",
+    "serve",
+    "batch_score",
+    "monitor",
+    "promote",
+    "deploy",
+    "rollback",
+    "assess",
+    "new_project",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,6 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMAND_MODULES:
+        # A generated project carries only the lifecycle commands: skip the ones it lacks.
+        if importlib.util.find_spec(f"reference_impl.commands.{name}") is None:
+            continue
         importlib.import_module(f"reference_impl.commands.{name}").register(subparsers)
     return parser
 

@@ -14,15 +14,29 @@ from reference_impl.config.loader import (
 from reference_impl.config.model import (
     AzureWorkspace,
     ComputeSpec,
+    DataSection,
     EnvironmentConfig,
+    EvaluationSection,
+    GateSection,
+    MonitoringSection,
+    RegistrySection,
+    TrainingSection,
 )
+from reference_impl.config.overrides import apply_overrides
 
 __all__ = [
     "ENVIRONMENTS",
     "AzureWorkspace",
     "ComputeSpec",
     "ConfigError",
+    "DataSection",
     "EnvironmentConfig",
+    "EvaluationSection",
+    "GateSection",
+    "MonitoringSection",
+    "RegistrySection",
+    "TrainingSection",
+    "apply_overrides",
     "load_config",
     "load_config_file",
 ]

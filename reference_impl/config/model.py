@@ -49,15 +49,113 @@ class ComputeSpec(_Strict):
     idle_seconds: int = Field(default=900, ge=60)
 
 
+class DataSection(_Strict):
+    """Rules the ``validate`` step applies to the training data.
+
+    Attributes:
+        min_rows: Fewest rows a training file may have.
+    """
+
+    min_rows: int = Field(default=1000, ge=10)
+
+
+class TrainingSection(_Strict):
+    """How the ``prep`` and ``train`` steps build a model.
+
+    Attributes:
+        model_type: Estimator family; ``logistic_regression`` is the simple baseline.
+        seed: Seed of every random choice in training.
+        holdout_percent: Share of customers kept aside (chosen by a hash of the id).
+        max_iter: Boosting rounds, or solver iterations for the logistic regression.
+        learning_rate: Shrinkage of each boosting round.
+        max_leaf_nodes: Leaves per tree (gradient boosting only).
+    """
+
+    model_type: Literal["hist_gradient_boosting", "logistic_regression"] = "hist_gradient_boosting"
+    seed: int = Field(default=42, ge=0)
+    holdout_percent: int = Field(default=20, ge=5, le=50)
+    max_iter: int = Field(default=100, ge=1, le=5000)
+    learning_rate: float = Field(default=0.05, gt=0, le=1)
+    max_leaf_nodes: int = Field(default=15, ge=2, le=255)
+
+
+class EvaluationSection(_Strict):
+    """How the ``evaluate`` step turns probabilities into decisions.
+
+    Attributes:
+        threshold: Probability from which a customer is flagged as likely to churn.
+    """
+
+    threshold: float = Field(default=0.35, gt=0, lt=1)
+
+
+class GateSection(_Strict):
+    """Rules a challenger must pass to become ``champion``.
+
+    Attributes:
+        metric: Holdout metric compared between challenger and champion.
+        min_improvement: Smallest gain over the champion's ``metric`` that promotes.
+        min_roc_auc: Absolute floor of the holdout ROC AUC.
+        min_recall: Absolute floor of the holdout recall at the threshold.
+        max_segment_recall_gap: Largest allowed recall difference between segments.
+    """
+
+    metric: Literal["roc_auc", "pr_auc", "f1"] = "roc_auc"
+    min_improvement: float = Field(default=0.002, ge=0, le=1)
+    min_roc_auc: float = Field(default=0.70, ge=0, le=1)
+    min_recall: float = Field(default=0.50, ge=0, le=1)
+    max_segment_recall_gap: float = Field(default=0.25, ge=0, le=1)
+
+
+class RegistrySection(_Strict):
+    """Where models are registered.
+
+    Attributes:
+        model_name: Registered model name (aliases ``champion`` and ``challenger``).
+    """
+
+    model_name: str = Field(default="churn-classifier", pattern=r"^[a-z][a-z0-9-]{2,62}$")
+
+
+class MonitoringSection(_Strict):
+    """When the drift monitor recommends retraining.
+
+    Attributes:
+        bins: Quantile bins per numeric feature in the training baseline.
+        psi_threshold: Population stability index from which a feature counts as drifted.
+        min_drifted_features: Drifted features that trigger a retraining recommendation.
+        max_invalid_share: Share of empty or out-of-range values that raises a quality alert.
+    """
+
+    bins: int = Field(default=10, ge=2, le=50)
+    psi_threshold: float = Field(default=0.2, gt=0)
+    min_drifted_features: int = Field(default=1, ge=1)
+    max_invalid_share: float = Field(default=0.01, ge=0, le=1)
+
+
 class EnvironmentConfig(_Strict):
     """Everything that differs between ``dev``, ``test`` and ``prod``.
+
+    The ML sections have defaults, so a file only lists what it changes.
 
     Attributes:
         name: The environment this file describes.
         azure: Workspace coordinates.
         compute: Training cluster.
+        data: Training-data rules.
+        training: Model settings.
+        evaluation: Decision threshold.
+        gate: Promotion rules.
+        registry: Registered model name.
+        monitoring: Drift rules.
     """
 
     name: Literal["dev", "test", "prod"]
     azure: AzureWorkspace
     compute: ComputeSpec
+    data: DataSection = Field(default_factory=DataSection)
+    training: TrainingSection = Field(default_factory=TrainingSection)
+    evaluation: EvaluationSection = Field(default_factory=EvaluationSection)
+    gate: GateSection = Field(default_factory=GateSection)
+    registry: RegistrySection = Field(default_factory=RegistrySection)
+    monitoring: MonitoringSection = Field(default_factory=MonitoringSection)

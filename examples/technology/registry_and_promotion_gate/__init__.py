@@ -1,0 +1,1 @@
+"""Examples of docs/technology/registry-and-promotion-gate.md."""

@@ -1,0 +1,148 @@
+"""``monitor --target azureml``: the Azure ML model monitor and the retraining schedule."""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+from reference_impl.azureml.names import TRAINING_ENV
+from reference_impl.commands._azureml import (
+    add_code_argument,
+    add_dry_run_arguments,
+    code_snapshot,
+    dry_run_folder,
+    guarded,
+    load,
+    print_files,
+)
+from reference_impl.config import EnvironmentConfig
+from reference_impl.exit_codes import ExitCode
+
+COMMAND = "monitor --target azureml"
+TARGETS = ("local", "azureml")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``--target`` and the Azure ML options of ``monitor``.
+
+    ``--workdir`` becomes optional: only the local target needs it (its handler checks).
+
+    Args:
+        parser: The ``monitor`` parser.
+    """
+    parser.add_argument("--target", choices=TARGETS, default="local", help="where to monitor")
+    add_dry_run_arguments(parser, "the monitor schedule and the retraining schedule")
+    parser.add_argument(
+        "--model", default=None, help="registered model name (default: registry.model_name)"
+    )
+    parser.add_argument(
+        "--deployment",
+        default=None,
+        help="online deployment to monitor (default: the colour serving traffic; dry run: blue)",
+    )
+    add_code_argument(parser)
+    parser._option_string_actions["--workdir"].required = False  # local only, checked there
+
+
+def run(args: argparse.Namespace) -> int:
+    """Create or update the monitor schedule of ``--env`` and the retraining schedule.
+
+    Args:
+        args: Parsed ``monitor`` arguments.
+
+    Returns:
+        ``0`` when both schedules are in place (or written); ``2`` for a bad configuration;
+        ``1`` when Azure refuses them.
+    """
+    config = load(args.env)
+    training = load(TRAINING_ENV)
+    if config is None or training is None:
+        return ExitCode.USAGE
+    model_name = args.model or config.registry.model_name
+    if args.dry_run:
+        out = dry_run_folder(args)
+        if out is None:
+            return ExitCode.USAGE
+        return _dry_run(config, training, model_name, args.deployment or "blue", args.code, out)
+    return guarded(lambda: _apply(config, training, model_name, args.deployment, args.code))
+
+
+def _dry_run(
+    config: EnvironmentConfig,
+    training: EnvironmentConfig,
+    model_name: str,
+    deployment: str,
+    code: str | None,
+    out: Path,
+) -> int:
+    from reference_impl.azureml.monitoring import (
+        baseline_data,
+        monitor_schedule_entity,
+        retraining_schedule_entity,
+        write_baseline,
+    )
+    from reference_impl.azureml.names import TRAINING_DATA_ASSET
+    from reference_impl.azureml.training import training_plan, write_training
+    from reference_impl.azureml.yaml_files import plain, write_entity, write_yaml
+    from reference_impl.data import TRAINING_DATA
+
+    monitor = monitor_schedule_entity(config, model_name=model_name, deployment=deployment)
+    files = [write_entity(out / "monitor_schedule.yml", monitor, command=COMMAND)]
+    retraining = out / "retraining"
+    with code_snapshot(code, retraining) as snapshot:
+        plan = training_plan(training, code=snapshot, data=f"azureml:{TRAINING_DATA_ASSET}@latest")
+        files += write_training(plan, retraining)
+    schedule = plain(retraining_schedule_entity(plan.job))
+    schedule["create_job"] = "./pipeline_job.yml"  # the CLI schema refers to the job file
+    files.append(write_yaml(retraining / "retraining_schedule.yml", schedule, command=COMMAND))
+    baseline = write_baseline(out / "baseline", TRAINING_DATA)
+    files.append(write_entity(out / "baseline_data.yml", baseline_data(baseline), command=COMMAND))
+    print(f"monitor {monitor.name} of {config.name} and the weekly retraining in {training.name}")
+    print_files(files, out)
+    return ExitCode.OK
+
+
+# --8<-- [start:apply]
+def _apply(
+    config: EnvironmentConfig,
+    training: EnvironmentConfig,
+    model_name: str,
+    deployment: str | None,
+    code: str | None,
+) -> int:
+    from reference_impl.azureml import client
+    from reference_impl.azureml.monitoring import (
+        ensure_baseline,
+        monitor_schedule_entity,
+        retraining_schedule_entity,
+    )
+    from reference_impl.azureml.names import TRAINING_DATA_ASSET, online_endpoint
+    from reference_impl.azureml.online import live_colour
+    from reference_impl.azureml.training import training_plan
+    from reference_impl.data import TRAINING_DATA
+
+    monitored = client.workspace_client(config)
+    if deployment is None:
+        endpoint = monitored.online_endpoints.get(online_endpoint(model_name, config))
+        deployment = live_colour(endpoint.traffic or {})
+        if deployment is None:
+            print(f"error: {endpoint.name} serves no traffic; deploy a model first")
+            return ExitCode.NO_CHAMPION
+    with tempfile.TemporaryDirectory(prefix="baseline-") as folder:
+        ensure_baseline(monitored, Path(folder), TRAINING_DATA)
+    monitor = monitor_schedule_entity(config, model_name=model_name, deployment=deployment)
+    monitored.schedules.begin_create_or_update(monitor).result()
+    print(f"monitor {monitor.name} watches {deployment} in {config.azure.workspace}")
+    trainer = client.workspace_client(training)
+    with code_snapshot(code) as snapshot:
+        plan = training_plan(training, code=snapshot, data=f"azureml:{TRAINING_DATA_ASSET}@latest")
+        trainer.environments.create_or_update(plan.environment)
+        schedule = retraining_schedule_entity(plan.job)
+        trainer.schedules.begin_create_or_update(schedule).result()
+    print(
+        f"schedule {schedule.name} retrains in {training.azure.workspace} "
+        f"(cron {schedule.trigger.expression}, UTC)"
+    )
+    return ExitCode.OK
+    # --8<-- [end:apply]

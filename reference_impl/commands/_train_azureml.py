@@ -1,0 +1,85 @@
+"""``train --target azureml``: build, validate and submit the pipeline (or write it)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from reference_impl.commands._azureml import (
+    add_code_argument,
+    add_dry_run_arguments,
+    code_snapshot,
+    dry_run_folder,
+    guarded,
+    load,
+    print_files,
+)
+from reference_impl.config import EnvironmentConfig
+from reference_impl.exit_codes import ExitCode
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the Azure ML options of ``train``.
+
+    Args:
+        parser: The ``train`` parser.
+    """
+    add_dry_run_arguments(parser, "the pipeline job, its components, environment and cluster")
+    parser.add_argument(
+        "--wait", action="store_true", help="stream the job's logs until it ends (target azureml)"
+    )
+    add_code_argument(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Submit the training pipeline to the environment's workspace, or write it.
+
+    Args:
+        args: Parsed ``train`` arguments.
+
+    Returns:
+        ``0`` once submitted (or written); ``2`` for a bad configuration; ``1`` if Azure
+        refuses the job or, with ``--wait``, the job fails.
+    """
+    config = load(args.env, args.overrides)
+    if config is None:
+        return ExitCode.USAGE
+    from reference_impl.data import TRAINING_DATA
+
+    data = args.data or TRAINING_DATA
+    if args.dry_run:
+        out = dry_run_folder(args)
+        if out is None:
+            return ExitCode.USAGE
+        return _dry_run(config, str(data), args.code, out)
+    return guarded(lambda: _submit(config, str(data), args.code, wait=args.wait))
+
+
+def _dry_run(config: EnvironmentConfig, data: str, code: str | None, out: Path) -> int:
+    from reference_impl.azureml.training import training_plan, write_training
+
+    with code_snapshot(code, out) as snapshot:
+        plan = training_plan(config, code=snapshot, data=data)
+        files = write_training(plan, out)
+    print(f"pipeline {plan.job.display_name} for {config.name} is valid (checked offline)")
+    print_files(files, out)
+    return ExitCode.OK
+
+
+# --8<-- [start:submit-command]
+def _submit(config: EnvironmentConfig, data: str, code: str | None, *, wait: bool) -> int:
+    from reference_impl.azureml import client
+    from reference_impl.azureml.training import submit_training, training_plan
+
+    ml_client = client.workspace_client(config)
+    with code_snapshot(code) as snapshot:
+        job = submit_training(ml_client, training_plan(config, code=snapshot, data=data))
+    print(f"submitted {job.name} to {config.azure.workspace}")
+    print(f"studio: {job.studio_url}")
+    print(f"status: python -m reference_impl status --env {config.name} --job {job.name}")
+    if wait:
+        sys.stdout.flush()
+        ml_client.jobs.stream(job.name)
+    return ExitCode.OK
+    # --8<-- [end:submit-command]

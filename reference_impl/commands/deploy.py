@@ -1,0 +1,140 @@
+"""``deploy``: release one model version to the online (blue/green) and batch endpoints."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from reference_impl.commands._azureml import (
+    AZURE_FAILED,
+    add_code_argument,
+    add_dry_run_arguments,
+    code_snapshot,
+    dry_run_folder,
+    guarded,
+    load,
+    print_files,
+)
+from reference_impl.config import ENVIRONMENTS, EnvironmentConfig
+from reference_impl.exit_codes import ExitCode
+
+COMMAND = "deploy --target azureml"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``deploy`` sub-command.
+
+    Args:
+        subparsers: The parent parser's sub-parser collection.
+    """
+    parser = subparsers.add_parser(
+        "deploy",
+        help="release a model version to the Azure ML online and batch endpoints",
+        description="Blue/green release: the new version goes to the idle colour, is smoke-tested, "
+        "then takes 10, 50 and 100 %% of the traffic with a smoke test after each step; any "
+        "failure rolls back. The batch deployment is updated to the same version. Exit codes: "
+        "0 released, 1 Azure refused an operation or the release was rolled back, 2 bad "
+        "arguments (e.g. a version that is not an explicit number).",
+    )
+    parser.add_argument("--target", choices=("azureml",), default="azureml", help="where to deploy")
+    parser.add_argument("--env", choices=ENVIRONMENTS, required=True, help="environment name")
+    parser.add_argument("--model", required=True, help="registered model name")
+    parser.add_argument("--version", required=True, help="explicit model version, e.g. 3")
+    parser.add_argument("--instance-type", help="VM size of the online deployment")
+    add_dry_run_arguments(parser, "the endpoints and deployments")
+    add_code_argument(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Release, or write the entities of a release.
+
+    Args:
+        args: Parsed arguments.
+
+    Returns:
+        An exit code (see the command's description).
+    """
+    config = load(args.env)
+    if config is None:
+        return ExitCode.USAGE
+    if args.dry_run:
+        out = dry_run_folder(args)
+        if out is None:
+            return ExitCode.USAGE
+        return guarded(lambda: _dry_run(config, args, out))
+    return guarded(lambda: _release(config, args))
+
+
+def _entities(config: EnvironmentConfig, args: argparse.Namespace, code: str | Path) -> dict:
+    from reference_impl.azureml.batch import batch_deployment, batch_endpoint_entity
+    from reference_impl.azureml.environment import environment_reference, runtime_environment
+    from reference_impl.azureml.models import model_reference
+    from reference_impl.azureml.online import (
+        INSTANCE_TYPE,
+        online_deployment,
+        online_endpoint_entity,
+    )
+
+    model = model_reference(config, args.model, args.version)
+    environment = runtime_environment()
+    ref = environment_reference(environment)
+    common = {"model_name": args.model, "model": model, "code": code, "environment": ref}
+    return {
+        "environment": environment,
+        "online_endpoint": online_endpoint_entity(config, args.model),
+        "online_deployment": online_deployment(
+            config, colour="blue", instance_type=args.instance_type or INSTANCE_TYPE, **common
+        ),
+        "batch_endpoint": batch_endpoint_entity(config, args.model),
+        "batch_deployment": batch_deployment(config, **common),
+    }
+
+
+def _dry_run(config: EnvironmentConfig, args: argparse.Namespace, out: Path) -> int:
+    from reference_impl.azureml.online import TRAFFIC_STEPS
+    from reference_impl.azureml.yaml_files import batch_deployment_dict, write_entity, write_yaml
+
+    with code_snapshot(args.code, out) as code:
+        entities = _entities(config, args, code)
+        files = [
+            write_entity(out / f"{name}.yml", entities[name], command=COMMAND)
+            for name in ("environment", "online_endpoint", "online_deployment", "batch_endpoint")
+        ]
+        batch = batch_deployment_dict(entities["batch_deployment"])
+        files.append(write_yaml(out / "batch_deployment.yml", batch, command=COMMAND))
+    deployment = entities["online_deployment"]
+    print(f"release of {deployment.model} to {deployment.endpoint_name} ({config.name}):")
+    print("  1. deploy to the idle colour (blue on a first release) with 0 % traffic")
+    print("  2. smoke test that deployment with reference_impl/data/sample-request.json")
+    print(
+        f"  3. shift traffic {' -> '.join(f'{s} %' for s in TRAFFIC_STEPS)}, smoke test after each"
+    )
+    print("  4. on any failure: all traffic back to the previous colour, delete the new one")
+    print_files(files, out)
+    return ExitCode.OK
+
+
+# --8<-- [start:release-command]
+def _release(config: EnvironmentConfig, args: argparse.Namespace) -> int:
+    from reference_impl.azureml import client
+    from reference_impl.azureml.batch import deploy_batch
+    from reference_impl.azureml.online import release
+    from reference_impl.data import SAMPLE_REQUEST
+
+    ml_client = client.workspace_client(config)
+    with code_snapshot(args.code) as code:
+        entities = _entities(config, args, code)
+        ml_client.environments.create_or_update(entities["environment"])
+        rollout = release(
+            ml_client, entities["online_endpoint"], entities["online_deployment"], SAMPLE_REQUEST
+        )
+        if not rollout.ok:
+            print(f"error: release rolled back: {rollout.problem}", file=sys.stderr)
+            return AZURE_FAILED
+        deploy_batch(ml_client, entities["batch_endpoint"], entities["batch_deployment"])
+    print(f"{rollout.endpoint}: {rollout.colour} serves {args.model}:{args.version}")
+    print(f"batch endpoint {entities['batch_endpoint'].name} scores with the same version")
+    return ExitCode.OK
+    # --8<-- [end:release-command]

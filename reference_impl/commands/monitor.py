@@ -1,0 +1,99 @@
+"""``monitor``: compare a batch of production data with the champion's training baseline."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from reference_impl.commands import _monitor_azureml
+from reference_impl.commands._common import add_workdir_arguments, load_or_report
+from reference_impl.exit_codes import ExitCode
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``monitor`` sub-command.
+
+    Args:
+        subparsers: The parent parser's sub-parser collection.
+    """
+    parser = subparsers.add_parser(
+        "monitor",
+        help="detect data drift against the training baseline",
+        description="Write DIR/monitoring/<name>/report.json and drift.png. Exit codes: "
+        "0 no drift, 3 retraining recommended, 4 the file cannot be read as the contract "
+        "says, 5 no champion registered.",
+    )
+    add_workdir_arguments(parser)
+    parser.add_argument("--current", type=Path, help="CSV of recent data (target local)")
+    _monitor_azureml.add_arguments(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Build the report and plot, print the verdict.
+
+    Args:
+        args: Parsed arguments.
+
+    Returns:
+        An :class:`~reference_impl.exit_codes.ExitCode`.
+    """
+    if args.target == "azureml":
+        return _monitor_azureml.run(args)
+    if args.workdir is None or args.current is None:
+        print("error: --workdir and --current are required with --target local", file=sys.stderr)
+        return ExitCode.USAGE
+    config = load_or_report(args.env)
+    if config is None:
+        return ExitCode.USAGE
+    import mlflow
+
+    from reference_impl.contract import CHURN_CONTRACT
+    from reference_impl.monitoring.plot import drift_plot
+    from reference_impl.monitoring.report import drift_report
+    from reference_impl.registry import CHAMPION, alias_version
+    from reference_impl.steps.files import read_json, write_json
+    from reference_impl.tracking import use_workdir
+    from reference_impl.validation import DataValidationError, read_table
+    from reference_impl.workdir import Workdir
+
+    contract = CHURN_CONTRACT
+    try:
+        current = read_table(
+            args.current,
+            required=contract.feature_names,
+            allowed_extra=[contract.id_column, contract.label],
+        )
+    except DataValidationError as exc:
+        print(f"error: cannot monitor: {exc}", file=sys.stderr)
+        return ExitCode.BAD_DATA
+    workdir = Workdir.at(args.workdir)
+    use_workdir(workdir)
+    champion = alias_version(config.registry.model_name, CHAMPION)
+    if champion is None:
+        print(f"error: model {config.registry.model_name!r} has no champion", file=sys.stderr)
+        return ExitCode.NO_CHAMPION
+    out = workdir.monitoring / args.current.stem
+    out.mkdir(parents=True, exist_ok=True)
+    baseline = mlflow.artifacts.download_artifacts(
+        run_id=champion.run_id, artifact_path="baseline/profile.json", dst_path=str(out)
+    )
+    report = drift_report(current, read_json(Path(baseline)), contract, config.monitoring)
+    report.update({"current": str(args.current), "champion_version": str(champion.version)})
+    write_json(out / "report.json", report)
+    drift_plot(report, config.monitoring.psi_threshold, out / "drift.png")
+    print(
+        f"compared {report['rows']} rows with the training baseline of version {champion.version}"
+    )
+    for name, feature in sorted(report["features"].items(), key=lambda kv: -kv[1]["psi"])[:5]:
+        flag = "DRIFT" if feature["drifted"] else "ok"
+        print(f"  {flag:<5} {name:<20} PSI {feature['psi']:.3f}  JS {feature['js_distance']:.3f}")
+    for reason in report["reasons"]:
+        print(f"  - {reason}")
+    print(f"report: {out / 'report.json'}; plot: {out / 'drift.png'}")
+    if report["retrain_recommended"]:
+        print("retraining recommended")
+        return ExitCode.RETRAIN_RECOMMENDED
+    print("no drift: keep the champion")
+    return ExitCode.OK

@@ -1,0 +1,59 @@
+"""``rollback``: send online traffic back to the previous colour and remove the current one."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from reference_impl.commands._azureml import AZURE_FAILED, guarded, load
+from reference_impl.config import ENVIRONMENTS
+from reference_impl.exit_codes import ExitCode
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``rollback`` sub-command.
+
+    Args:
+        subparsers: The parent parser's sub-parser collection.
+    """
+    parser = subparsers.add_parser(
+        "rollback",
+        help="put the previous online deployment back in service",
+        description="All traffic to the other colour, then delete the colour that served. "
+        "Exit codes: 0 rolled back, 1 Azure refused an operation or there is no previous "
+        "colour, 2 bad arguments.",
+    )
+    parser.add_argument("--env", choices=ENVIRONMENTS, required=True, help="environment name")
+    parser.add_argument(
+        "--model", default=None, help="registered model name (default: from config)"
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Roll back the endpoint of ``--model`` in ``--env``.
+
+    Args:
+        args: Parsed arguments.
+
+    Returns:
+        An exit code (see the command's description).
+    """
+    config = load(args.env)
+    if config is None:
+        return ExitCode.USAGE
+
+    def roll_back() -> int:
+        from reference_impl.azureml import client
+        from reference_impl.azureml.names import online_endpoint
+        from reference_impl.azureml.online import RollbackError, rollback
+
+        name = online_endpoint(args.model or config.registry.model_name, config)
+        try:
+            rollback(client.workspace_client(config), name)
+        except RollbackError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return AZURE_FAILED
+        return ExitCode.OK
+
+    return guarded(roll_back)

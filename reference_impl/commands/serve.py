@@ -1,0 +1,99 @@
+"""``serve``: answer HTTP scoring requests with the champion, through azmlinfsrv."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from reference_impl.commands._common import add_workdir_arguments, load_or_report
+from reference_impl.exit_codes import ExitCode
+
+SCORING_DIR = Path(__file__).resolve().parent.parent / "scoring"
+SCORE_SCRIPT = SCORING_DIR / "score.py"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``serve`` sub-command.
+
+    Args:
+        subparsers: The parent parser's sub-parser collection.
+    """
+    parser = subparsers.add_parser(
+        "serve",
+        help="serve the champion on http://127.0.0.1:PORT/score",
+        description="Run azmlinfsrv with reference_impl/scoring/score.py and the champion model. "
+        "Exit codes: 0 stopped, 5 no champion registered; otherwise the server's exit code.",
+    )
+    add_workdir_arguments(parser)
+    parser.add_argument("--port", type=int, default=5001, help="port on 127.0.0.1 (default 5001)")
+    parser.set_defaults(func=run)
+
+
+# --8<-- [start:server-command]
+def server_command(model_dir: Path, port: int) -> tuple[list[str], dict[str, str]]:
+    """The process that serves ``model_dir``: ``azmlinfsrv`` bound to 127.0.0.1.
+
+    Args:
+        model_dir: Local copy of the model (becomes ``AZUREML_MODEL_DIR``).
+        port: TCP port on the loopback interface.
+
+    Returns:
+        The argument list and the environment of the server process.
+    """
+    command = [
+        sys.executable, "-m", "reference_impl.scoring.local_server",
+        "--entry_script", str(SCORE_SCRIPT), "--port", str(port),
+    ]  # fmt: skip
+    env = {
+        **os.environ,
+        "AZUREML_MODEL_DIR": str(model_dir),
+        "AML_APP_ROOT": str(SCORING_DIR),  # where the server looks for an optional config.json
+        "GUNICORN_CMD_ARGS": "--no-control-socket",  # gunicorn 26 would add ~/.gunicorn/*.ctl
+    }
+    return command, env
+    # --8<-- [end:server-command]
+
+
+def run(args: argparse.Namespace) -> int:
+    """Copy the champion locally and run the server until it stops or is interrupted.
+
+    Args:
+        args: Parsed arguments.
+
+    Returns:
+        An :class:`~reference_impl.exit_codes.ExitCode`, or the server's exit code.
+    """
+    config = load_or_report(args.env)
+    if config is None:
+        return ExitCode.USAGE
+    from reference_impl.registry import NoChampionError, champion_copy
+    from reference_impl.tracking import use_workdir
+    from reference_impl.workdir import Workdir
+
+    workdir = Workdir.at(args.workdir)
+    use_workdir(workdir)
+    try:
+        version, folder = champion_copy(config.registry.model_name, workdir.serving)
+    except NoChampionError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return ExitCode.NO_CHAMPION
+    command, env = server_command(folder, args.port)
+    print(
+        f"serving {config.registry.model_name} version {version.version} on "
+        f"http://127.0.0.1:{args.port}/score (health: GET /); Ctrl-C stops",
+        flush=True,
+    )
+    server = subprocess.Popen(command, env=env)
+    previous = signal.signal(signal.SIGTERM, lambda *_: server.terminate())
+    try:
+        return server.wait()
+    except KeyboardInterrupt:
+        server.terminate()
+        server.wait()
+        return ExitCode.OK
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -1,0 +1,49 @@
+"""``status``: the state of an Azure ML training job and of each of its steps."""
+
+from __future__ import annotations
+
+import argparse
+
+from reference_impl.commands._azureml import guarded, load
+from reference_impl.config import ENVIRONMENTS
+from reference_impl.exit_codes import ExitCode
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``status`` sub-command.
+
+    Args:
+        subparsers: The parent parser's sub-parser collection.
+    """
+    parser = subparsers.add_parser(
+        "status",
+        help="show an Azure ML job's status and its steps",
+        description="Print the status of a job submitted with train --target azureml. "
+        "Exit codes: 0 found, 1 Azure refused the request, 2 bad arguments.",
+    )
+    parser.add_argument("--env", choices=ENVIRONMENTS, default="dev", help="environment name")
+    parser.add_argument("--job", required=True, help="job name printed by train")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the job's status.
+
+    Args:
+        args: Parsed arguments.
+
+    Returns:
+        An exit code (see the command's description).
+    """
+    config = load(args.env)
+    if config is None:
+        return ExitCode.USAGE
+
+    def show() -> int:
+        from reference_impl.azureml import client
+        from reference_impl.azureml.training import job_summary
+
+        print("\n".join(job_summary(client.workspace_client(config), args.job)))
+        return ExitCode.OK
+
+    return guarded(show)

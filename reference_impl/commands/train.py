@@ -1,0 +1,101 @@
+"""``train``: run the training pipeline (validate, prep, train, evaluate, gate, register)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from reference_impl.commands import _train_azureml
+from reference_impl.config import ENVIRONMENTS, ConfigError, apply_overrides, load_config
+from reference_impl.exit_codes import ExitCode
+
+TARGETS = ("local", "azureml")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``train`` sub-command.
+
+    Args:
+        subparsers: The parent parser's sub-parser collection.
+    """
+    parser = subparsers.add_parser(
+        "train",
+        help="run the training pipeline and register the model",
+        description="Validate, split, train, evaluate, gate and register. Exit codes: 0 the "
+        "pipeline ran (whatever the gate decided), 2 bad arguments or configuration, "
+        "4 the data breaks the contract (nothing trained or registered).",
+    )
+    parser.add_argument("--target", choices=TARGETS, default="local", help="where to run")
+    parser.add_argument("--workdir", type=Path, help="local working directory (target local)")
+    parser.add_argument("--data", type=Path, help="training CSV (default: the sample data)")
+    parser.add_argument("--env", choices=ENVIRONMENTS, default="dev", help="environment name")
+    parser.add_argument(
+        "--set",
+        dest="overrides",
+        action="append",
+        default=[],
+        metavar="SECTION.KEY=VALUE",
+        help="override a configuration value, e.g. training.max_iter=1 (repeatable)",
+    )
+    _train_azureml.add_arguments(parser)
+    parser.set_defaults(func=run)
+
+
+def _summary(outputs: dict[str, Path]) -> list[str]:
+    from reference_impl.steps.files import read_json
+
+    metrics = read_json(outputs["evaluate.evaluation"] / "metrics.json")
+    decision = read_json(outputs["gate.decision"] / "decision.json")
+    registration = read_json(outputs["register.registration"] / "registration.json")
+    lines = [
+        "summary",
+        "  holdout: "
+        + ", ".join(
+            f"{name} {metrics[name]:.3f}" for name in ("roc_auc", "pr_auc", "f1", "recall")
+        ),
+        f"  gate: {'approved' if decision['approved'] else 'rejected'}",
+    ]
+    lines += [f"    - {c['detail']}" for c in decision["checks"] if not c["passed"]]
+    champion = registration["champion_version"]
+    lines.append(
+        f"  registered: {registration['model_name']} version {registration['version']} "
+        f"({', '.join(registration['aliases'])}); "
+        + (f"champion is version {champion}" if champion else "no champion yet")
+    )
+    return lines
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the pipeline on the chosen target and print a summary.
+
+    Args:
+        args: Parsed arguments.
+
+    Returns:
+        An :class:`~reference_impl.exit_codes.ExitCode`.
+    """
+    if args.target == "azureml":
+        return _train_azureml.run(args)
+    if args.workdir is None:
+        print("error: --workdir is required with --target local", file=sys.stderr)
+        return ExitCode.USAGE
+    try:
+        config = apply_overrides(load_config(args.env), args.overrides)
+    except ConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
+
+    from reference_impl.data import TRAINING_DATA
+    from reference_impl.pipeline.local import run_local
+    from reference_impl.workdir import Workdir
+
+    workdir = Workdir.at(args.workdir)
+    data = args.data or TRAINING_DATA
+    print(f"training on {data} ({args.env}) in {workdir.root}", flush=True)
+    result = run_local(config, data, workdir, log=lambda line: print(line, flush=True))
+    if result.exit_code != 0:
+        print(f"stopped at step {result.failed_step}; nothing was registered", file=sys.stderr)
+        return result.exit_code
+    print("\n".join(_summary(result.outputs)))
+    return ExitCode.OK

@@ -1,0 +1,53 @@
+"""Apply ``section.key=value`` overrides from the command line to a loaded configuration."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import yaml
+from pydantic import ValidationError
+
+from reference_impl.config.loader import ConfigError
+from reference_impl.config.model import EnvironmentConfig
+
+
+# --8<-- [start:apply-overrides]
+def apply_overrides(config: EnvironmentConfig, overrides: Sequence[str]) -> EnvironmentConfig:
+    """Return a copy of ``config`` with dotted keys replaced, validated like the YAML file.
+
+    Args:
+        config: A loaded configuration.
+        overrides: Items such as ``training.max_iter=1``; values are parsed as YAML scalars,
+            so ``1`` is an integer and ``0.5`` a float.
+
+    Returns:
+        The validated new configuration (``config`` itself when there are no overrides).
+
+    Raises:
+        ConfigError: If an item has no ``=``, names an unknown key, or breaks a rule.
+    """
+    if not overrides:
+        return config
+    data = config.model_dump()
+    for item in overrides:
+        key, sep, raw = item.partition("=")
+        if not sep or not key:
+            raise ConfigError(f"override {item!r}: expected SECTION.KEY=VALUE")
+        *parents, leaf = key.split(".")
+        node = data
+        for part in parents:
+            child = node.get(part) if isinstance(node, dict) else None
+            if not isinstance(child, dict):
+                raise ConfigError(f"override {item!r}: unknown section {part!r}")
+            node = child
+        if leaf not in node:
+            raise ConfigError(f"override {item!r}: unknown key {key!r}")
+        node[leaf] = yaml.safe_load(raw)
+    try:
+        return EnvironmentConfig.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
+        )
+        raise ConfigError(f"overrides {', '.join(overrides)}: {problems}") from exc
+    # --8<-- [end:apply-overrides]

@@ -1,0 +1,15 @@
+"""Exit codes shared by the steps and the ``python -m reference_impl`` commands."""
+
+from enum import IntEnum
+
+
+# --8<-- [start:exit-codes]
+class ExitCode(IntEnum):
+    """What a non-zero exit means, so scripts and CI can branch on it."""
+
+    OK = 0  # done (for train: whatever the gate decided)
+    USAGE = 2  # bad arguments or configuration, or a target that is not implemented
+    RETRAIN_RECOMMENDED = 3  # monitor: drift found
+    BAD_DATA = 4  # a data file breaks the contract; nothing was trained or registered
+    NO_CHAMPION = 5  # serve, batch-score, monitor: no model holds the champion alias
+    # --8<-- [end:exit-codes]

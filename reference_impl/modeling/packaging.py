@@ -1,0 +1,182 @@
+"""Log a fitted pipeline as an MLflow model that carries its own data contract.
+
+The model's ``metadata`` holds the contract and the decision threshold, so the scoring
+scripts validate requests with the rules the model was trained under. The signature is
+written from the contract (not inferred from a sample), and pip requirements are pinned
+explicitly, which also spares MLflow a slow dependency inference.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reference_impl.contract import DataContract
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from mlflow.models.model import ModelInfo
+    from sklearn.pipeline import Pipeline
+
+# skops refuses types it cannot audit; we trust the tree predictor we trained ourselves.
+SKOPS_TRUSTED_TYPES = ["sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor"]
+_SPARK_TYPES = {"integer": "long", "number": "double", "category": "string"}
+
+
+def signature(contract: DataContract) -> Any:
+    """The MLflow model signature of the contract's features.
+
+    Args:
+        contract: The data contract.
+
+    Returns:
+        A ``ModelSignature``: one typed input column per feature, one integer output.
+    """
+    from mlflow.models import ModelSignature
+    from mlflow.types import ColSpec, Schema
+
+    inputs = Schema([ColSpec(_SPARK_TYPES[f.kind], f.name) for f in contract.features])
+    return ModelSignature(inputs=inputs, outputs=Schema([ColSpec("long")]))
+
+
+def _model_options(
+    contract: DataContract, threshold: float, example: pd.DataFrame
+) -> dict[str, Any]:
+    requirements = [
+        f"{package}=={version(package)}"
+        for package in ("mlflow", "scikit-learn", "pandas", "skops")
+    ]
+    return {
+        "signature": signature(contract),
+        "input_example": example,
+        "pip_requirements": requirements,
+        "skops_trusted_types": SKOPS_TRUSTED_TYPES,
+        "metadata": {"contract": contract.model_dump(mode="json"), "threshold": threshold},
+    }
+
+
+# --8<-- [start:log-model]
+def log_model(
+    pipeline: Pipeline, contract: DataContract, threshold: float, example: pd.DataFrame
+) -> ModelInfo:
+    """Log the fitted pipeline into the active MLflow run.
+
+    Args:
+        pipeline: The fitted pipeline.
+        contract: Data contract stored in the model's metadata.
+        threshold: Decision threshold stored in the model's metadata.
+        example: A few input rows saved as the model's input example.
+
+    Returns:
+        MLflow's ``ModelInfo`` (``model_uri`` is what the registry registers).
+    """
+    import mlflow
+
+    options = _model_options(contract, threshold, example)
+    return mlflow.sklearn.log_model(pipeline, name="model", **options)
+    # --8<-- [end:log-model]
+
+
+def save_model(
+    pipeline: Pipeline, path: Path, contract: DataContract, threshold: float, example: pd.DataFrame
+) -> Path:
+    """Write the same MLflow model folder as :func:`log_model`, without a tracking server.
+
+    Args:
+        pipeline: The fitted pipeline.
+        path: A folder that does not exist yet.
+        contract: Data contract stored in the model's metadata.
+        threshold: Decision threshold stored in the model's metadata.
+        example: A few input rows saved as the model's input example.
+
+    Returns:
+        ``path``.
+    """
+    import mlflow
+
+    mlflow.sklearn.save_model(pipeline, str(path), **_model_options(contract, threshold, example))
+    return path
+
+
+@dataclass(frozen=True)
+class LoadedModel:
+    """A model folder loaded for scoring.
+
+    Attributes:
+        estimator: The fitted scikit-learn pipeline.
+        contract: The data contract it was trained with.
+        threshold: Its decision threshold.
+        name: Registered model name, if the folder came from the registry.
+        version: Registered version, if the folder came from the registry.
+    """
+
+    estimator: Pipeline
+    contract: DataContract
+    threshold: float
+    name: str | None = None
+    version: str | None = None
+
+    def churn_probability(self, frame: pd.DataFrame) -> Any:
+        """Probability of churn per row.
+
+        Args:
+            frame: Rows with the contract's feature columns.
+
+        Returns:
+            A 1-D numpy array.
+        """
+        return self.estimator.predict_proba(frame[self.contract.feature_names])[:, 1]
+
+
+def find_model_dir(root: Path) -> Path:
+    """Find the folder holding ``MLmodel`` at ``root`` or one level below.
+
+    Azure ML mounts a registered model under ``AZUREML_MODEL_DIR/<folder>/``; a local copy
+    has ``MLmodel`` at its top. Both layouts are accepted.
+
+    Args:
+        root: A model folder or its parent.
+
+    Returns:
+        The folder containing ``MLmodel``.
+
+    Raises:
+        FileNotFoundError: If there is no ``MLmodel``, or several.
+    """
+    if (root / "MLmodel").is_file():
+        return root
+    found = sorted(path.parent for path in root.glob("*/MLmodel"))
+    if len(found) != 1:
+        raise FileNotFoundError(f"expected one MLflow model under {root}, found {len(found)}")
+    return found[0]
+
+
+def load_model_dir(root: Path) -> LoadedModel:
+    """Load an MLflow model folder written by :func:`log_model`.
+
+    Args:
+        root: The model folder, or its parent (see :func:`find_model_dir`).
+
+    Returns:
+        The estimator with its contract, threshold and (when known) registry version.
+    """
+    import mlflow
+    import yaml
+    from mlflow.models import Model
+
+    folder = find_model_dir(root)
+    metadata = Model.load(str(folder)).metadata or {}
+    registered: dict[str, Any] = {}
+    if (folder / "registered_model_meta").is_file():
+        registered = yaml.safe_load((folder / "registered_model_meta").read_text()) or {}
+    return LoadedModel(
+        estimator=mlflow.sklearn.load_model(str(folder)),
+        contract=DataContract.model_validate(metadata["contract"]),
+        threshold=float(metadata["threshold"]),
+        name=registered.get("model_name"),
+        version=None
+        if registered.get("model_version") is None
+        else str(registered["model_version"]),
+    )

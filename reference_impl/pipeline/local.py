@@ -1,0 +1,95 @@
+"""Run :data:`~reference_impl.pipeline.graph.TRAINING_PIPELINE` on this machine.
+
+Each step's ``main(argv)`` is called in this process with the same arguments Azure ML would
+pass to ``python -m <module>``, inside a nested MLflow run of one parent run per pipeline
+execution. Step outputs go to ``DIR/runs/<parent run id>/<step>/<port>``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reference_impl.config import EnvironmentConfig
+from reference_impl.pipeline.graph import PIPELINE_SOURCE, TRAINING_PIPELINE, Pipeline
+from reference_impl.tracking import use_workdir
+from reference_impl.workdir import Workdir
+
+
+@dataclass
+class LocalRun:
+    """Outcome of one local pipeline execution.
+
+    Attributes:
+        run_id: MLflow id of the parent run (also the folder name under ``DIR/runs``).
+        exit_code: ``0`` when every step succeeded, else the failing step's exit code.
+        failed_step: Name of the step that failed, if any.
+        outputs: Output folder of every executed step, by ``<step>.<port>``.
+        seconds: Wall time per executed step.
+    """
+
+    run_id: str
+    exit_code: int = 0
+    failed_step: str | None = None
+    outputs: dict[str, Path] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+# --8<-- [start:run-local]
+def run_local(
+    config: EnvironmentConfig,
+    raw_data: Path,
+    workdir: Workdir,
+    *,
+    pipeline: Pipeline = TRAINING_PIPELINE,
+    log: Callable[[str], Any] = print,
+) -> LocalRun:
+    """Execute every step in order; stop at the first step that exits non-zero.
+
+    Args:
+        config: Environment configuration (source of every step parameter).
+        raw_data: The training CSV bound to the pipeline input ``raw_data``.
+        workdir: Where MLflow and the step outputs live.
+        pipeline: The graph to execute.
+        log: Receives one progress line per step.
+
+    Returns:
+        Exit code, failed step and output folders.
+    """
+    import mlflow
+
+    use_workdir(workdir)
+    values = pipeline.param_values(config)
+    paths = {f"{PIPELINE_SOURCE}.raw_data": Path(raw_data).resolve()}
+    tags = {"environment": config.name, "raw_data": str(paths[f"{PIPELINE_SOURCE}.raw_data"])}
+    parent = mlflow.start_run(run_name=pipeline.name, tags=tags)
+    result = LocalRun(run_id=parent.info.run_id)
+    status = "FAILED"
+    try:
+        for number, step in enumerate(pipeline.steps, start=1):
+            log(f"[{number}/{len(pipeline.steps)}] {step.name}: {step.description}")
+            ports = {port.name: paths[port.source] for port in step.inputs}
+            for port in step.outputs:
+                ports[port.name] = workdir.runs / result.run_id / step.name / port.name
+                paths[f"{step.name}.{port.name}"] = ports[port.name]
+            main = importlib.import_module(step.module).main
+            started = time.perf_counter()
+            with mlflow.start_run(run_name=step.name, nested=True):
+                code = main(step.argv(ports, values[step.name]))
+            result.seconds[step.name] = time.perf_counter() - started
+            log(f"      {step.name} took {result.seconds[step.name]:.1f} s")
+            if code != 0:
+                result.exit_code, result.failed_step = int(code), step.name
+                log(f"      {step.name} failed with exit code {code}; later steps skipped")
+                break
+            result.outputs.update({f"{step.name}.{p.name}": ports[p.name] for p in step.outputs})
+        else:
+            status = "FINISHED"
+    finally:
+        mlflow.end_run(status=status)
+    return result
+    # --8<-- [end:run-local]

@@ -1,0 +1,72 @@
+"""Batch scoring driver: the ``init()`` / ``run(mini_batch)`` contract of Azure ML batch endpoints.
+
+A batch deployment calls ``init()`` once per worker and ``run()`` with a mini-batch: a list
+of file paths. ``run()`` returns one output row per input row; with ``append_row`` the
+endpoint concatenates them into one predictions file. ``python -m reference_impl
+batch-score`` drives the same functions locally. A file that breaks the contract raises,
+which fails its mini-batch (Azure ML counts it against the deployment's error threshold).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+_PROJECT_ROOT = str(Path(__file__).resolve().parents[2])
+if _PROJECT_ROOT not in sys.path:  # the endpoint loads this file by path, not as a package module
+    sys.path.insert(0, _PROJECT_ROOT)
+
+import pandas as pd  # noqa: E402
+
+from reference_impl.modeling.packaging import LoadedModel, load_model_dir  # noqa: E402
+from reference_impl.validation import read_table, validate_frame  # noqa: E402
+
+_model: LoadedModel | None = None
+
+
+def init() -> None:
+    """Load the model once per worker, from ``AZUREML_MODEL_DIR``."""
+    global _model
+    _model = load_model_dir(Path(os.environ["AZUREML_MODEL_DIR"]))
+
+
+# --8<-- [start:run]
+def run(mini_batch: list[str]) -> pd.DataFrame:
+    """Score every file of a mini-batch.
+
+    Args:
+        mini_batch: Paths of CSV files with the id and feature columns (a label column,
+            if present, is ignored).
+
+    Returns:
+        One row per customer: ``file``, the customer id, ``churn_probability``, ``churn``.
+
+    Raises:
+        DataValidationError: If a file breaks the data contract.
+    """
+    assert _model is not None, "init() was not called"
+    contract = _model.contract
+    frames = []
+    for name in mini_batch:
+        path = Path(name)
+        table = read_table(
+            path,
+            required=[contract.id_column, *contract.feature_names],
+            allowed_extra=[contract.label],
+            text=[contract.id_column],
+        )
+        rows = validate_frame(table, contract, source=str(path), with_label=False)
+        probability = _model.churn_probability(rows)
+        frames.append(
+            pd.DataFrame(
+                {
+                    "file": path.name,
+                    contract.id_column: rows[contract.id_column].to_numpy(),
+                    "churn_probability": probability.round(6),
+                    "churn": probability >= _model.threshold,
+                }
+            )
+        )
+    return pd.concat(frames, ignore_index=True)
+    # --8<-- [end:run]

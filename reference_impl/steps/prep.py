@@ -1,0 +1,93 @@
+"""Step ``prep``: split customers into training rows and a fixed holdout.
+
+The split hashes the customer id, so a customer stays on the same side in every run and
+every data refresh: the holdout the gate compares champion and challenger on is the same
+customers each time, and no training customer ever leaks into it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from reference_impl.contract import CHURN_CONTRACT
+from reference_impl.pipeline.graph import parse_step_args
+from reference_impl.steps.files import read_folder_csv
+
+
+# --8<-- [start:in-holdout]
+def in_holdout(customer_id: str, holdout_percent: int) -> bool:
+    """Whether a customer belongs to the holdout, decided by a stable hash of the id.
+
+    Args:
+        customer_id: The customer's id.
+        holdout_percent: Share of customers kept aside, in percent.
+
+    Returns:
+        ``True`` for about ``holdout_percent`` % of ids, always the same ones.
+    """
+    digest = hashlib.sha256(customer_id.encode("utf-8")).digest()
+    return int.from_bytes(digest[:4], "big") % 100 < holdout_percent
+    # --8<-- [end:in-holdout]
+
+
+def split(frame: pd.DataFrame, holdout_percent: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Split validated rows into training rows and holdout rows.
+
+    Args:
+        frame: Validated rows with the id column.
+        holdout_percent: Share of customers kept aside, in percent.
+
+    Returns:
+        ``(train, holdout)``.
+    """
+    mask = frame[CHURN_CONTRACT.id_column].map(lambda cid: in_holdout(str(cid), holdout_percent))
+    return frame[~mask], frame[mask]
+
+
+def prep(
+    validated_data: Path, train_data: Path, holdout_data: Path, *, holdout_percent: int
+) -> dict:
+    """Write ``train.csv`` and ``holdout.csv``.
+
+    Args:
+        validated_data: Folder with ``data.csv`` from the ``validate`` step.
+        train_data: Output folder for the training rows.
+        holdout_data: Output folder for the holdout rows.
+        holdout_percent: Share of customers kept aside, in percent.
+
+    Returns:
+        Row counts of both parts.
+    """
+    train, holdout = split(read_folder_csv(validated_data, "data.csv"), holdout_percent)
+    train.to_csv(train_data / "train.csv", index=False, lineterminator="\n")
+    holdout.to_csv(holdout_data / "holdout.csv", index=False, lineterminator="\n")
+    return {"train_rows": len(train), "holdout_rows": len(holdout)}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line of the step.
+
+    Args:
+        argv: Arguments without the program name.
+
+    Returns:
+        ``0``.
+    """
+    args = parse_step_args("prep", argv)
+    counts = prep(
+        args.validated_data,
+        args.train_data,
+        args.holdout_data,
+        holdout_percent=args.holdout_percent,
+    )
+    print(f"prep: {counts['train_rows']} training rows, {counts['holdout_rows']} holdout rows")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,82 @@
+"""Step ``register``: add the model to the registry and move the aliases.
+
+Every trained model is registered and gets the ``challenger`` alias, so it can be inspected
+and compared. Only a model the gate approved gets ``champion``, the alias serving follows.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from reference_impl.pipeline.graph import parse_step_args
+from reference_impl.registry import CHALLENGER, CHAMPION, alias_version
+from reference_impl.steps.files import read_json, write_json
+from reference_impl.tracking import step_run
+
+
+# --8<-- [start:register-model]
+def register(model: Path, decision: Path, registration: Path, *, model_name: str) -> dict[str, Any]:
+    """Register the trained model and set ``challenger`` (always) and ``champion`` (if approved).
+
+    Args:
+        model: Folder written by the ``train`` step (``model_info.json``).
+        decision: Folder written by the ``gate`` step (``decision.json``).
+        registration: Output folder.
+        model_name: Registered model name.
+
+    Returns:
+        The content of ``registration.json``: name, new version, its aliases, and the
+        champion version after this step.
+    """
+    import mlflow
+    from mlflow import MlflowClient
+
+    info = read_json(model / "model_info.json")
+    verdict = read_json(decision / "decision.json")
+    client = MlflowClient()
+    with step_run("register"):
+        version = mlflow.register_model(info["model_uri"], model_name).version
+        client.set_registered_model_alias(model_name, CHALLENGER, version)
+        if verdict["approved"]:
+            client.set_registered_model_alias(model_name, CHAMPION, version)
+        client.set_model_version_tag(
+            model_name, version, "gate", "approved" if verdict["approved"] else "rejected"
+        )
+        client.set_model_version_tag(
+            model_name, version, "holdout_roc_auc", f"{verdict['challenger']['roc_auc']:.4f}"
+        )
+    champion = alias_version(model_name, CHAMPION)
+    result = {
+        "model_name": model_name,
+        "version": str(version),
+        "aliases": [CHALLENGER, CHAMPION] if verdict["approved"] else [CHALLENGER],
+        "champion_version": None if champion is None else str(champion.version),
+    }
+    write_json(registration / "registration.json", result)
+    return result
+    # --8<-- [end:register-model]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line of the step.
+
+    Args:
+        argv: Arguments without the program name.
+
+    Returns:
+        ``0``.
+    """
+    args = parse_step_args("register", argv)
+    result = register(args.model, args.decision, args.registration, model_name=args.model_name)
+    print(
+        f"register: {result['model_name']} version {result['version']} "
+        f"({', '.join(result['aliases'])}); champion is version {result['champion_version']}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

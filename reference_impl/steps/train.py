@@ -1,0 +1,107 @@
+"""Step ``train``: fit the scikit-learn pipeline and track it with MLflow.
+
+Logs the parameters, the training ROC AUC, the model (with signature, input example and the
+data contract in its metadata) and the baseline profile the drift monitor compares with.
+The output folder holds a local copy of the logged model, ``model_info.json`` (the URI the
+``register`` step registers) and ``profile.json``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from reference_impl.contract import CHURN_CONTRACT
+from reference_impl.modeling.estimator import ModelType, build_pipeline
+from reference_impl.modeling.packaging import log_model
+from reference_impl.monitoring.profile import build_profile
+from reference_impl.pipeline.graph import parse_step_args
+from reference_impl.steps.files import read_folder_csv, write_json
+from reference_impl.tracking import step_run
+
+MODEL_FOLDER = "mlflow_model"
+
+
+# --8<-- [start:train-model]
+def train(
+    train_data: Path,
+    model: Path,
+    *,
+    model_type: ModelType,
+    seed: int,
+    max_iter: int,
+    learning_rate: float,
+    max_leaf_nodes: int,
+    threshold: float,
+    bins: int,
+) -> dict[str, Any]:
+    """Fit, log and save the model.
+
+    Args:
+        train_data: Folder with ``train.csv`` from the ``prep`` step.
+        model: Output folder.
+        model_type: Estimator family.
+        seed: Random seed.
+        max_iter: Boosting rounds or solver iterations.
+        learning_rate: Shrinkage per boosting round.
+        max_leaf_nodes: Leaves per tree.
+        threshold: Decision threshold stored with the model.
+        bins: Quantile bins of the drift baseline.
+
+    Returns:
+        The content of ``model_info.json``.
+    """
+    import mlflow
+    from sklearn.metrics import roc_auc_score
+
+    contract = CHURN_CONTRACT
+    frame = read_folder_csv(train_data, "train.csv")
+    features, labels = frame[contract.feature_names], frame[contract.label]
+    params = {"model_type": model_type, "seed": seed, "max_iter": max_iter,
+              "learning_rate": learning_rate, "max_leaf_nodes": max_leaf_nodes}  # fmt: skip
+    pipeline = build_pipeline(contract, **params).fit(features, labels)
+    profile = build_profile(frame, contract, bins)
+    with step_run("train") as run:
+        mlflow.log_params({**params, "threshold": threshold, "train_rows": len(frame)})
+        train_auc = roc_auc_score(labels, pipeline.predict_proba(features)[:, 1])
+        mlflow.log_metric("train_roc_auc", train_auc)
+        mlflow.log_dict(profile, "baseline/profile.json")
+        info = log_model(pipeline, contract, threshold, features.head(5))
+    mlflow.artifacts.download_artifacts(info.model_uri, dst_path=str(model / MODEL_FOLDER))
+    write_json(model / "profile.json", profile)
+    model_info = {"model_uri": info.model_uri, "run_id": run.info.run_id,
+                  "params": params, "train_roc_auc": round(float(train_auc), 6)}  # fmt: skip
+    write_json(model / "model_info.json", model_info)
+    return model_info
+    # --8<-- [end:train-model]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line of the step.
+
+    Args:
+        argv: Arguments without the program name.
+
+    Returns:
+        ``0``.
+    """
+    args = parse_step_args("train", argv)
+    info = train(
+        args.train_data,
+        args.model,
+        model_type=args.model_type,
+        seed=args.seed,
+        max_iter=args.max_iter,
+        learning_rate=args.learning_rate,
+        max_leaf_nodes=args.max_leaf_nodes,
+        threshold=args.threshold,
+        bins=args.bins,
+    )
+    print(f"train: {args.model_type}, training ROC AUC {info['train_roc_auc']:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

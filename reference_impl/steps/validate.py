@@ -1,0 +1,78 @@
+"""Step ``validate``: stop bad training data before anything learns from it.
+
+Reads the raw CSV, checks it against the data contract (file format, columns, types,
+ranges, empty values, categories, row count, both label classes) and writes the validated
+rows plus a small report. Exit code ``4`` with one line per problem when the data is bad.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from reference_impl.contract import CHURN_CONTRACT
+from reference_impl.exit_codes import ExitCode
+from reference_impl.pipeline.graph import parse_step_args
+from reference_impl.steps.files import write_json
+from reference_impl.validation import DataValidationError, read_table, validate_frame
+
+
+# --8<-- [start:validate-file]
+def validate_file(raw_data: Path, validated_data: Path, *, min_rows: int) -> dict[str, Any]:
+    """Validate the training CSV and copy it to ``validated_data/data.csv``.
+
+    Args:
+        raw_data: The training CSV.
+        validated_data: Output folder.
+        min_rows: Fewest rows accepted.
+
+    Returns:
+        The report written to ``validation.json`` (rows, churn rate, segment sizes).
+
+    Raises:
+        DataValidationError: If the file breaks the contract; nothing is written.
+    """
+    contract = CHURN_CONTRACT
+    frame = read_table(
+        raw_data,
+        required=[contract.id_column, *contract.feature_names],
+        label=contract.label,
+        text=[contract.id_column],
+    )
+    valid = validate_frame(frame, contract, source=str(raw_data), min_rows=min_rows)
+    shutil.copyfile(raw_data, validated_data / "data.csv")
+    report = {
+        "source": str(raw_data),
+        "rows": len(valid),
+        "churn_rate": round(float(valid[contract.label].mean()), 4),
+        "segments": {str(k): int(v) for k, v in valid[contract.segment].value_counts().items()},
+    }
+    write_json(validated_data / "validation.json", report)
+    return report
+    # --8<-- [end:validate-file]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line of the step (see :data:`~reference_impl.pipeline.graph.TRAINING_PIPELINE`).
+
+    Args:
+        argv: Arguments without the program name.
+
+    Returns:
+        ``0``, or ``4`` when the data breaks the contract.
+    """
+    args = parse_step_args("validate", argv)
+    try:
+        report = validate_file(args.raw_data, args.validated_data, min_rows=args.min_rows)
+    except DataValidationError as exc:
+        print(f"error: invalid training data: {exc}", file=sys.stderr)
+        return ExitCode.BAD_DATA
+    print(f"validate: {report['rows']} rows, churn rate {report['churn_rate']:.1%}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,162 @@
+"""Column rules (types, ranges, empty values, categories) built from the data contract.
+
+The rules are a pandera schema generated from :data:`~reference_impl.contract.CHURN_CONTRACT`,
+so adding a feature to the contract adds its checks here. pandera reports every failing
+cell; :func:`summarize_failures` folds them into one sentence per column and rule, with
+the CSV line numbers of the first offenders.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from reference_impl.contract import DataContract, Feature
+from reference_impl.validation.errors import DataValidationError
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pandera.pandas as pa
+
+# Integers are read as floats and checked to be whole: coercing 2.5 to int64 would truncate it.
+_DTYPES = {"integer": "float64", "number": "float64", "category": "str"}
+_KIND_WORDS = {"integer": "whole numbers", "number": "numbers", "category": "text"}
+_EXAMPLES = 3
+
+
+def _whole_number() -> pa.Check:
+    import pandera.pandas as pa
+
+    return pa.Check(lambda s: s % 1 == 0, name="whole_number")
+
+
+def _column(feature: Feature) -> pa.Column:
+    import pandera.pandas as pa
+
+    checks = []
+    if feature.kind == "integer":
+        checks.append(_whole_number())
+    if feature.is_numeric:
+        checks.append(pa.Check.in_range(feature.minimum, feature.maximum))
+    else:
+        checks.append(pa.Check.isin(list(feature.categories)))
+    return pa.Column(_DTYPES[feature.kind], checks, nullable=False, coerce=True)
+
+
+def build_schema(contract: DataContract, *, with_label: bool) -> pa.DataFrameSchema:
+    """Build the pandera schema of a data file.
+
+    Args:
+        contract: The data contract.
+        with_label: Whether the label column is part of the file.
+
+    Returns:
+        A schema that coerces types and checks every column; the id must be present and unique.
+    """
+    import pandera.pandas as pa
+
+    columns = {feature.name: _column(feature) for feature in contract.features}
+    columns[contract.id_column] = pa.Column("str", nullable=False, unique=True, coerce=True)
+    if with_label:
+        columns[contract.label] = pa.Column(
+            "float64", [_whole_number(), pa.Check.isin([0, 1])], nullable=False, coerce=True
+        )
+    return pa.DataFrameSchema(columns, strict=False)
+
+
+def _describe(check: str, contract: DataContract, column: str) -> str:
+    if check.startswith(("coerce_dtype", "whole_number")):
+        kind = "integer" if column == contract.label else contract.feature(column).kind
+        return f"value(s) are not {_KIND_WORDS[kind]}"
+    if check == "not_nullable":
+        return "empty value(s)"
+    if check == "field_uniqueness":
+        return "duplicate value(s)"
+    if check.startswith("in_range"):
+        feature = contract.feature(column)
+        return f"value(s) outside [{feature.minimum:g}, {feature.maximum:g}]"
+    if check.startswith("isin"):
+        allowed = contract.feature(column).categories if column != contract.label else ("0", "1")
+        return f"value(s) not in the allowed set ({', '.join(allowed)})"
+    return f"failed check {check}"  # pragma: no cover - every schema check is named above
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return repr(value)
+
+
+def summarize_failures(failure_cases: pd.DataFrame, contract: DataContract) -> list[str]:
+    """Fold pandera's failure cases into one sentence per column and rule.
+
+    Args:
+        failure_cases: ``SchemaErrors.failure_cases`` (one row per failing cell).
+        contract: The data contract, for ranges and categories in the message.
+
+    Returns:
+        Sentences like ``column 'age': 2 value(s) outside [18, 100]: 7 (line 4), ...``.
+    """
+    problems = []
+    for (column, check), group in failure_cases.groupby(["column", "check"], sort=False):
+        if check.startswith("dtype") or group["index"].isna().all():
+            continue  # dtype repeats coerce_dtype; unindexed rows are checks skipped after it
+        cells = group
+        head = cells.head(_EXAMPLES)
+        if check == "not_nullable":
+            examples = "line(s) " + ", ".join(str(int(index) + 2) for index in head["index"])
+        else:
+            examples = ", ".join(
+                f"{_show(value)} (line {int(index) + 2})"
+                for value, index in zip(head["failure_case"], head["index"], strict=True)
+            )
+        more = ", ..." if len(cells) > _EXAMPLES else ""
+        what = _describe(str(check), contract, str(column))
+        problems.append(f"column {column!r}: {len(cells)} {what}: {examples}{more}")
+    return problems
+
+
+# --8<-- [start:validate-frame]
+def validate_frame(
+    frame: pd.DataFrame,
+    contract: DataContract,
+    *,
+    source: str,
+    with_label: bool = True,
+    min_rows: int = 1,
+) -> pd.DataFrame:
+    """Check every row of ``frame`` and return it with the contract's types.
+
+    Args:
+        frame: Rows read by :func:`~reference_impl.validation.reader.read_table`.
+        contract: The data contract.
+        source: Name of the file, used in the error message.
+        with_label: Whether the label must be present, 0/1 and hold both classes.
+        min_rows: Fewest rows accepted.
+
+    Returns:
+        The validated rows, with integer, float and text columns.
+
+    Raises:
+        DataValidationError: Listing every problem found (all columns are checked).
+    """
+    import pandera.pandas as pa
+
+    problems = []
+    if len(frame) < min_rows:
+        problems.append(f"only {len(frame)} row(s); at least {min_rows} are needed")
+    schema = build_schema(contract, with_label=with_label)
+    try:
+        validated = schema.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        problems.extend(summarize_failures(exc.failure_cases, contract))
+        raise DataValidationError(source, problems) from None
+    integers = [f.name for f in contract.features if f.kind == "integer"]
+    integers += [contract.label] if with_label else []
+    validated = validated.astype(dict.fromkeys(integers, "int64"))
+    if with_label and len(validated) and validated[contract.label].nunique() < 2:
+        only = validated[contract.label].iloc[0]
+        problems.append(f"label column {contract.label!r} holds only class {only}; need 0 and 1")
+    if problems:
+        raise DataValidationError(source, problems)
+    return validated
+    # --8<-- [end:validate-frame]

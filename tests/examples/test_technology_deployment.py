@@ -1,0 +1,25 @@
+"""Claims of docs/technology/deployment.md."""
+
+import json
+
+from examples.technology.deployment import request_errors, score_in_process
+
+
+def test_entry_script_scores_the_sample_and_answers_400_to_a_bad_type(capsys):
+    score_in_process.main()
+    first, second = capsys.readouterr().out.splitlines()
+    assert first.startswith("{'predictions': [{'churn_probability': 0.")
+    assert "'threshold': 0.35" in first
+    status, body = second.split(" ", 1)
+    assert status == "400"
+    assert json.loads(body) == {"error": "row 0, field 'age': expected a number, got str"}
+
+
+def test_every_malformed_request_is_a_4xx_naming_the_problem(capsys):
+    request_errors.main()
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 8
+    assert [line.split()[0] for line in lines] == ["400"] * 7 + ["413"]
+    assert "unexpected field(s) shoe_size" in lines[2]
+    assert "missing field(s) plan" in lines[3]
+    assert "'moon' is not one of north, south, east, west" in lines[6]

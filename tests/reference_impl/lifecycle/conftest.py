@@ -1,0 +1,165 @@
+"""Fixtures of the lifecycle tests: one trained working directory shared by the whole session.
+
+Creating the SQLite MLflow store runs its migrations (seconds), so the lifecycle is trained
+once: a logistic-regression champion, a better gradient-boosting model that replaces it, and
+two worse challengers that must not. Every other test reads that working directory.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from reference_impl.cli import main as cli
+
+ROOT = Path(__file__).resolve().parents[3]
+WEAKER = ["--set", "training.model_type=logistic_regression"]
+WORSE = ["--set", "training.max_iter=3"]
+
+
+@dataclass
+class Run:
+    """One ``train`` invocation: exit code, captured output, and its step output folders."""
+
+    exit_code: int
+    out: str
+    err: str
+    run_dir: Path | None = None
+
+    def read(self, step: str, port: str, name: str) -> dict:
+        import json
+
+        assert self.run_dir is not None
+        return json.loads((self.run_dir / step / port / name).read_text())
+
+
+@dataclass
+class Lifecycle:
+    """The shared working directory and the runs made in it, in order."""
+
+    workdir: Path
+    runs: dict[str, Run] = field(default_factory=dict)
+
+
+def call(argv: list[str]) -> tuple[int, str, str]:
+    """Run the CLI in this process and capture what it prints."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli(argv)
+    return code, out.getvalue(), err.getvalue()
+
+
+def train(workdir: Path, *extra: str) -> Run:
+    before = set((workdir / "runs").glob("*")) if (workdir / "runs").exists() else set()
+    code, out, err = call(["train", "--target", "local", "--workdir", str(workdir), *extra])
+    new = set((workdir / "runs").glob("*")) - before
+    return Run(code, out, err, new.pop() if len(new) == 1 else None)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _guard_default_tracking_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """If any code forgot to point MLflow at a workdir, it writes here, never to ./mlruns."""
+    guard = tmp_path_factory.mktemp("mlflow-guard")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("MLFLOW_TRACKING_URI", f"sqlite:///{guard / 'guard.db'}")
+        yield
+
+
+@pytest.fixture(scope="session")
+def lifecycle(tmp_path_factory: pytest.TempPathFactory) -> Lifecycle:
+    """Train four times into one working directory (about 30 s on two cores)."""
+    state = Lifecycle(tmp_path_factory.mktemp("workdir"))
+    state.runs["first"] = train(state.workdir, *WEAKER)
+    state.runs["better"] = train(state.workdir)
+    state.runs["worse"] = train(state.workdir, *WORSE)
+    state.runs["repeat"] = train(state.workdir, *WEAKER)
+    return state
+
+
+def registry_state(
+    workdir: Path, name: str = "churn-classifier"
+) -> tuple[list[str], dict[str, str]]:
+    """Versions and aliases of the registered model in ``workdir``."""
+    from mlflow import MlflowClient
+
+    from reference_impl.tracking import use_workdir
+    from reference_impl.workdir import Workdir
+
+    use_workdir(Workdir.at(workdir))
+    client = MlflowClient()
+    versions = sorted(str(v.version) for v in client.search_model_versions(f"name='{name}'"))
+    aliases = {alias: str(v) for alias, v in client.get_registered_model(name).aliases.items()}
+    return versions, aliases
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Server:
+    """A running ``python -m reference_impl serve`` process."""
+
+    url: str
+    process: subprocess.Popen
+    log: Path
+
+
+def wait_healthy(url: str, process: subprocess.Popen, log: Path, timeout: float = 90) -> None:
+    import requests
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"server exited with {process.returncode}:\n{log.read_text()[-3000:]}")
+        try:
+            if requests.get(url + "/", timeout=1).status_code == 200:
+                return
+        except requests.RequestException:  # not listening yet, or the worker is still loading
+            pass
+        time.sleep(0.25)
+    pytest.fail(f"server not healthy after {timeout}s:\n{log.read_text()[-3000:]}")
+
+
+@pytest.fixture(scope="session")
+def server(lifecycle: Lifecycle, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The champion served by the real azmlinfsrv on a free loopback port (one process)."""
+    port = free_port()
+    log = tmp_path_factory.mktemp("server") / "server.log"
+    tracking = f"sqlite:///{lifecycle.workdir / 'mlflow.db'}"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "MLFLOW_TRACKING_URI": tracking}
+    command = [sys.executable, "-m", "reference_impl", "serve",
+               "--workdir", str(lifecycle.workdir), "--port", str(port)]  # fmt: skip
+    with log.open("w") as sink:
+        process = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env=env,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, process, log)
+        yield Server(url, process, log)
+    finally:
+        process.send_signal(signal.SIGINT)  # Ctrl-C: serve stops azmlinfsrv and exits cleanly
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=40)
+        with contextlib.suppress(ProcessLookupError):  # nothing of the group may outlive it
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()

@@ -1,0 +1,121 @@
+"""Batch scoring of a folder with the batch-endpoint driver, locally."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from reference_impl.data import BATCH_DIR, FRESH_BATCH
+from tests.reference_impl.lifecycle.conftest import Lifecycle, call
+
+
+def batch_score(
+    lifecycle: Lifecycle, folder: Path, output: Path, *extra: str
+) -> tuple[int, str, str]:
+    return call(
+        [
+            "batch-score",
+            "--workdir",
+            str(lifecycle.workdir),
+            "--input",
+            str(folder),
+            "--output",
+            str(output),
+            *extra,
+        ]
+    )
+
+
+def test_scores_every_file_of_the_folder(lifecycle: Lifecycle, tmp_path: Path) -> None:
+    output = tmp_path / "out" / "predictions.csv"
+    code, out, err = batch_score(lifecycle, BATCH_DIR, output, "--mini-batch-size", "1")
+    assert code == 0, err
+    predictions = pd.read_csv(output)
+    assert list(predictions.columns) == ["file", "customer_id", "churn_probability", "churn"]
+    assert predictions["file"].value_counts().to_dict() == {
+        "week-01.csv": 2000,
+        "week-02.csv": 2000,
+    }
+    assert predictions["churn_probability"].between(0, 1).all()
+    assert (predictions["churn"] == (predictions["churn_probability"] >= 0.35)).all()
+    assert "scored 4000 customers from 2 file(s) with churn-classifier version 2" in out
+
+
+def test_batch_and_online_scoring_agree(lifecycle: Lifecycle, tmp_path: Path) -> None:
+    # sample-request.json holds the first two customers of week-01.csv.
+    from reference_impl.data import SAMPLE_REQUEST
+    from reference_impl.modeling.packaging import load_model_dir
+    from reference_impl.scoring.request import parse_request
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(FRESH_BATCH, folder)
+    assert batch_score(lifecycle, folder, tmp_path / "p.csv")[0] == 0
+    batch = pd.read_csv(tmp_path / "p.csv").head(2)
+    served = next((lifecycle.workdir / "serving" / "churn-classifier").glob("2"))
+    model = load_model_dir(served)
+    online = model.churn_probability(parse_request(SAMPLE_REQUEST.read_text(), model.contract))
+    assert batch["customer_id"].tolist() == ["W01-00001", "W01-00002"]
+    assert batch["churn_probability"].tolist() == pytest.approx(online.round(6).tolist())
+
+
+def test_a_bad_file_fails_the_batch_and_writes_nothing(
+    lifecycle: Lifecycle, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(FRESH_BATCH, folder / "a.csv")
+    frame = pd.read_csv(FRESH_BATCH).astype({"age": object})
+    frame.loc[3, "age"] = "old"
+    frame.to_csv(folder / "b.csv", index=False)
+    code, _, err = batch_score(lifecycle, folder, tmp_path / "p.csv")
+    assert code == 4
+    assert (
+        "b.csv" in err and "column 'age': 1 value(s) are not whole numbers: 'old' (line 5)" in err
+    )
+    assert not (tmp_path / "p.csv").exists()
+
+
+def test_folder_without_csv_files(lifecycle: Lifecycle, tmp_path: Path) -> None:
+    code, _, err = batch_score(lifecycle, tmp_path, tmp_path / "p.csv")
+    assert code == 4
+    assert "is not a folder with .csv files" in err
+
+
+def test_mini_batch_size_must_be_positive(lifecycle: Lifecycle, tmp_path: Path) -> None:
+    code, _, err = batch_score(lifecycle, BATCH_DIR, tmp_path / "p.csv", "--mini-batch-size", "0")
+    assert code == 2
+    assert "--mini-batch-size must be at least 1" in err
+
+
+def test_driver_contract_in_process(lifecycle: Lifecycle, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reference_impl.registry import champion_copy
+    from reference_impl.scoring import batch_driver
+    from reference_impl.tracking import use_workdir
+    from reference_impl.workdir import Workdir
+
+    workdir = Workdir.at(lifecycle.workdir)
+    use_workdir(workdir)
+    _, model_dir = champion_copy("churn-classifier", workdir.serving)
+    monkeypatch.setenv("AZUREML_MODEL_DIR", str(model_dir))
+    batch_driver.init()
+    rows = batch_driver.run([str(FRESH_BATCH)])
+    assert isinstance(rows, pd.DataFrame)
+    assert len(rows) == 2000
+    assert rows["customer_id"].iloc[0] == "W01-00001"
+
+
+def test_model_dir_env_restores_a_previous_value(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import os
+
+    from reference_impl.commands.batch_score import model_dir_env
+
+    monkeypatch.setenv("AZUREML_MODEL_DIR", "/previous")
+    with model_dir_env(tmp_path):
+        assert os.environ["AZUREML_MODEL_DIR"] == str(tmp_path)
+    assert os.environ["AZUREML_MODEL_DIR"] == "/previous"

@@ -1,0 +1,137 @@
+"""Command-line behaviour: exit codes, configuration errors, targets, and a fast --help."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reference_impl.config import ConfigError, apply_overrides, load_config
+from reference_impl.exit_codes import ExitCode
+from tests.reference_impl.lifecycle.conftest import ROOT, Lifecycle, call
+
+
+def test_exit_codes_are_stable() -> None:
+    assert {code.name: int(code) for code in ExitCode} == {
+        "OK": 0, "USAGE": 2, "RETRAIN_RECOMMENDED": 3, "BAD_DATA": 4, "NO_CHAMPION": 5,
+    }  # fmt: skip
+
+
+def test_local_target_needs_a_workdir() -> None:
+    code, _, err = call(["train", "--target", "local"])
+    assert code == 2
+    assert "--workdir is required" in err
+
+
+@pytest.mark.parametrize(
+    "override, message",
+    [
+        ("training.max_iter=0", "training.max_iter: Input should be greater than or equal to 1"),
+        ("training.maxiter=5", "unknown key 'training.maxiter'"),
+        ("trainin.max_iter=5", "unknown section 'trainin'"),
+        ("training.max_iter", "expected SECTION.KEY=VALUE"),
+        ("=5", "expected SECTION.KEY=VALUE"),
+        ("training.model_type=xgboost", "training.model_type: Input should be"),
+        ("training.max_iter.deep=1", "unknown section 'max_iter'"),
+    ],
+)
+def test_bad_override_is_a_usage_error(tmp_path: Path, override: str, message: str) -> None:
+    code, _, err = call(["train", "--workdir", str(tmp_path), "--set", override])
+    assert code == 2
+    assert message in err
+    assert not (tmp_path / "mlflow.db").exists()
+
+
+def test_overrides_are_typed_and_validated() -> None:
+    config = apply_overrides(
+        load_config("dev"),
+        ["training.max_iter=3", "gate.min_improvement=0.01", "registry.model_name=x-y-z"],
+    )
+    assert (config.training.max_iter, config.gate.min_improvement) == (3, 0.01)
+    assert config.registry.model_name == "x-y-z"
+    assert apply_overrides(config, []) is config
+    with pytest.raises(ConfigError, match="String should match pattern"):
+        apply_overrides(config, ["registry.model_name=Bad Name"])
+
+
+def test_omitted_ml_sections_take_defaults(tmp_path: Path) -> None:
+    from reference_impl.config import load_config_file
+
+    text = (ROOT / "reference_impl" / "config" / "dev.yaml").read_text()
+    minimal = tmp_path / "dev.yaml"
+    minimal.write_text(text.split("# --8<-- [start:ml-sections]")[0])
+    config = load_config_file(minimal)
+    assert config.training.max_iter == 100
+    assert config.gate.metric == "roc_auc"
+
+
+def test_help_is_fast_and_imports_no_heavy_library() -> None:
+    code = (
+        "import sys; from reference_impl.cli import build_parser; build_parser(); "
+        "print(sorted(m for m in ('mlflow', 'sklearn', 'pandas', 'pandera', 'matplotlib') "
+        "if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"
+
+
+@pytest.fixture(scope="module")
+def unpromoted(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A workdir whose only model failed the gate: registered, but no champion."""
+    workdir = tmp_path_factory.mktemp("unpromoted")
+    code, out, err = call(["train", "--workdir", str(workdir), "--set", "gate.min_roc_auc=0.99"])
+    assert code == 0, err
+    assert "FAIL  roc_auc floor: ROC AUC 0.8210 vs floor 0.9900" in out
+    assert "registered: churn-classifier version 1 (challenger); no champion yet" in out
+    return workdir
+
+
+def test_floor_failure_on_the_first_run_leaves_no_champion(unpromoted: Path) -> None:
+    from tests.reference_impl.lifecycle.conftest import registry_state
+
+    assert registry_state(unpromoted) == (["1"], {"challenger": "1"})
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["serve", "--port", "1"],
+        [
+            "batch-score",
+            "--input",
+            str(ROOT / "reference_impl" / "data" / "batch"),
+            "--output",
+            "x.csv",
+        ],
+        ["monitor", "--current", str(ROOT / "reference_impl" / "data" / "batch" / "week-01.csv")],
+    ],
+    ids=["serve", "batch-score", "monitor"],
+)
+def test_commands_need_a_champion(unpromoted: Path, argv: list[str]) -> None:
+    code, _, err = call([*argv, "--workdir", str(unpromoted)])
+    assert code == 5
+    assert "champion" in err
+
+
+@pytest.mark.parametrize("command", ["serve", "batch-score", "monitor"])
+def test_invalid_environment_file_is_a_usage_error(
+    command: str, lifecycle: Lifecycle, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import reference_impl.commands._common as common
+
+    def broken(env: str):
+        raise ConfigError(f"{env}.yaml: broken on purpose")
+
+    monkeypatch.setattr(common, "load_config", broken)
+    extra = {
+        "serve": [],
+        "batch-score": ["--input", str(tmp_path), "--output", str(tmp_path / "o.csv")],
+        "monitor": ["--current", str(tmp_path / "c.csv")],
+    }[command]
+    code, _, err = call([command, "--workdir", str(lifecycle.workdir), *extra])
+    assert code == 2
+    assert "broken on purpose" in err

@@ -1,0 +1,62 @@
+"""The promotion rules on their own: floors, the minimum improvement, and the first model."""
+
+from __future__ import annotations
+
+import pytest
+
+from reference_impl.config import load_config
+from reference_impl.steps.gate import GateRules, decide
+
+RULES = GateRules(
+    metric="roc_auc",
+    min_improvement=0.005,
+    min_roc_auc=0.75,
+    min_recall=0.5,
+    max_segment_recall_gap=0.2,
+)
+GOOD = {"roc_auc": 0.82, "pr_auc": 0.58, "f1": 0.57, "recall": 0.64, "segment_recall_gap": 0.07}
+
+
+def approved(checks) -> bool:
+    return all(check.passed for check in checks)
+
+
+def failed(checks) -> list[str]:
+    return [check.rule for check in checks if not check.passed]
+
+
+def test_first_model_only_needs_the_floors() -> None:
+    checks = decide(GOOD, None, RULES)
+    assert approved(checks)
+    assert checks[-1].detail == "no champion yet"
+
+
+@pytest.mark.parametrize(
+    "change, rule",
+    [({"roc_auc": 0.74}, "roc_auc floor"), ({"recall": 0.1}, "recall floor"),
+     ({"segment_recall_gap": 0.3}, "segment recall gap")],
+)  # fmt: skip
+def test_each_floor_blocks_even_without_a_champion(change: dict, rule: str) -> None:
+    assert failed(decide({**GOOD, **change}, None, RULES)) == [rule]
+
+
+@pytest.mark.parametrize(
+    "champion_auc, promoted",
+    [(0.80, True), (0.815, True), (0.8151, False), (0.82, False), (0.9, False)],
+)
+def test_minimum_improvement_over_the_champion(champion_auc: float, promoted: bool) -> None:
+    checks = decide(GOOD, {**GOOD, "roc_auc": champion_auc}, RULES)
+    assert approved(checks) is promoted
+
+
+def test_reasons_carry_the_numbers() -> None:
+    checks = decide(GOOD, {**GOOD, "roc_auc": 0.83}, RULES)
+    assert (
+        checks[-1].detail == "roc_auc 0.8200 vs champion 0.8300: change -0.0100, required +0.0050"
+    )
+
+
+def test_compared_metric_comes_from_configuration() -> None:
+    rules = GateRules(**{**RULES.__dict__, "metric": "pr_auc"})
+    assert approved(decide(GOOD, {**GOOD, "pr_auc": 0.50, "roc_auc": 0.9}, rules))
+    assert load_config("prod").gate.min_improvement > load_config("dev").gate.min_improvement

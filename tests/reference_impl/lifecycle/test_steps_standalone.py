@@ -1,0 +1,121 @@
+"""Steps that log to MLflow also run on their own, starting their own run (as an Azure ML job)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reference_impl.steps import evaluate, gate, register, train
+from tests.reference_impl.lifecycle.conftest import Lifecycle, registry_state
+
+
+@pytest.fixture
+def tracked(lifecycle: Lifecycle) -> Lifecycle:
+    import mlflow
+
+    registry_state(lifecycle.workdir)  # points MLflow at the shared workdir
+    assert mlflow.active_run() is None
+    return lifecycle
+
+
+def test_evaluate_and_gate_standalone(tracked: Lifecycle, tmp_path: Path, capsys) -> None:
+    import mlflow
+
+    run_dir = tracked.runs["better"].run_dir
+    code = evaluate.main(
+        [
+            "--model",
+            str(run_dir / "train" / "model"),
+            "--holdout_data",
+            str(run_dir / "prep" / "holdout_data"),
+            "--threshold",
+            "0.35",
+            "--evaluation",
+            str(tmp_path / "evaluation"),
+        ]
+    )
+    assert code == 0
+    assert mlflow.active_run() is None  # the step's own run was closed
+    code = gate.main(
+        [
+            "--evaluation",
+            str(tmp_path / "evaluation"),
+            "--holdout_data",
+            str(run_dir / "prep" / "holdout_data"),
+            "--model_name",
+            "churn-classifier",
+            "--metric",
+            "roc_auc",
+            "--min_improvement",
+            "0.002",
+            "--min_roc_auc",
+            "0.7",
+            "--min_recall",
+            "0.5",
+            "--max_segment_recall_gap",
+            "0.25",
+            "--threshold",
+            "0.35",
+            "--decision",
+            str(tmp_path / "decision"),
+        ]
+    )
+    out = capsys.readouterr().out
+    assert code == 0
+    # v2 against itself: no improvement, so the gate refuses to re-promote it.
+    assert "gate: rejected" in out
+    assert "FAIL  beats champion: roc_auc" in out
+    assert "change +0.0000" in out
+
+
+def test_train_and_register_standalone_without_gate_approval(
+    tracked: Lifecycle, tmp_path: Path
+) -> None:
+    run_dir = tracked.runs["better"].run_dir
+    code = train.main(
+        [
+            "--train_data",
+            str(run_dir / "prep" / "train_data"),
+            "--model_type",
+            "logistic_regression",
+            "--seed",
+            "1",
+            "--max_iter",
+            "50",
+            "--learning_rate",
+            "0.1",
+            "--max_leaf_nodes",
+            "15",
+            "--threshold",
+            "0.35",
+            "--bins",
+            "5",
+            "--model",
+            str(tmp_path / "model"),
+        ]
+    )
+    assert code == 0
+    assert (tmp_path / "model" / "mlflow_model" / "MLmodel").is_file()
+    decision = tmp_path / "decision"
+    decision.mkdir()
+    (decision / "decision.json").write_text('{"approved": false, "challenger": {"roc_auc": 0.5}}')
+    versions_before, _ = registry_state(tracked.workdir)
+    code = register.main(
+        [
+            "--model",
+            str(tmp_path / "model"),
+            "--decision",
+            str(decision),
+            "--model_name",
+            "churn-classifier-sandbox",
+            "--registration",
+            str(tmp_path / "registration"),
+        ]
+    )
+    assert code == 0
+    assert registry_state(tracked.workdir, "churn-classifier-sandbox") == (
+        ["1"],
+        {"challenger": "1"},
+    )
+    assert registry_state(tracked.workdir)[0] == versions_before
