@@ -17,7 +17,10 @@ def environments_table() -> str:
         ("Workspace", *(f"`{c.azure.workspace}`" for c in configs)),
         ("Resource group", *(f"`{c.azure.resource_group}`" for c in configs)),
         ("Training VM size", *(f"`{c.compute.size}`" for c in configs)),
-        ("Training nodes (min–max)", *(f"{c.compute.min_instances}–{c.compute.max_instances}" for c in configs)),
+        (
+            "Training nodes (min–max)",
+            *(f"{c.compute.min_instances}–{c.compute.max_instances}" for c in configs),
+        ),
         ("Promotion registry", *(f"`{c.azure.registry}`" for c in configs)),
     ]
     return markdown_table(["Setting", *ENVIRONMENTS], rows)
