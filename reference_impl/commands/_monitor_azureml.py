@@ -135,14 +135,17 @@ def _apply(
     monitored.schedules.begin_create_or_update(monitor).result()
     print(f"monitor {monitor.name} watches {deployment} in {config.azure.workspace}")
     trainer = client.workspace_client(training)
+    # A schedule keeps the job it was created with: pin today's newest data version (running
+    # this command again, as the daily monitor workflow does, moves it to a newer one).
+    data = trainer.data.get(TRAINING_DATA_ASSET, label="latest")
     with code_snapshot(code) as snapshot:
-        plan = training_plan(training, code=snapshot, data=f"azureml:{TRAINING_DATA_ASSET}@latest")
+        plan = training_plan(training, code=snapshot, data=f"azureml:{data.name}:{data.version}")
         trainer.environments.create_or_update(plan.environment)
         schedule = retraining_schedule_entity(plan.job)
         trainer.schedules.begin_create_or_update(schedule).result()
     print(
-        f"schedule {schedule.name} retrains in {training.azure.workspace} "
-        f"(cron {schedule.trigger.expression}, UTC)"
+        f"schedule {schedule.name} retrains on {data.name}:{data.version} in "
+        f"{training.azure.workspace} (cron {schedule.trigger.expression}, UTC)"
     )
     return ExitCode.OK
     # --8<-- [end:apply]

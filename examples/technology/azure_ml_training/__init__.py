@@ -1,0 +1,1 @@
+"""Examples of docs/technology/azure-ml-training.md."""

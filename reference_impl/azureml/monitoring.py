@@ -1,0 +1,248 @@
+"""Model monitoring on Azure ML and the schedule that retrains.
+
+The monitor compares what the online deployment receives and answers (collected by its data
+collector) with the training data, every day, with three signals: data drift, prediction
+drift and data quality. Thresholds come from the ``monitoring`` section of the environment
+configuration, so Azure ML alerts on the same population stability index as the local
+``monitor`` command. Alerts go to Azure Monitor. Independently, a weekly schedule re-runs the
+training pipeline in the training workspace, where the gate decides whether the new model
+replaces the champion.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from azure.ai.ml import Input, MLClient
+from azure.ai.ml.constants import AssetTypes, MonitorDatasetContext
+from azure.ai.ml.entities import (
+    BaselineDataRange,
+    CategoricalDriftMetrics,
+    CronTrigger,
+    Data,
+    DataDriftMetricThreshold,
+    DataDriftSignal,
+    DataQualityMetricsCategorical,
+    DataQualityMetricsNumerical,
+    DataQualityMetricThreshold,
+    DataQualitySignal,
+    JobSchedule,
+    MonitorDefinition,
+    MonitoringTarget,
+    MonitorSchedule,
+    NumericalDriftMetrics,
+    PipelineJob,
+    PredictionDriftMetricThreshold,
+    PredictionDriftSignal,
+    ProductionData,
+    RecurrencePattern,
+    RecurrenceTrigger,
+    ReferenceData,
+    ServerlessSparkCompute,
+)
+from azure.core.exceptions import ResourceNotFoundError
+
+from reference_impl.azureml.names import (
+    BASELINE_DATA_ASSET,
+    BASELINE_DATA_VERSION,
+    monitor_schedule,
+    online_endpoint,
+    retraining_schedule,
+)
+from reference_impl.config import EnvironmentConfig
+from reference_impl.contract import CHURN_CONTRACT
+from reference_impl.pipeline.graph import TRAINING_PIPELINE
+
+MONITOR_COMPUTE = ServerlessSparkCompute(runtime_version="3.4", instance_type="standard_e4s_v3")
+"""Serverless Spark that computes the signals (billed per run, nothing to manage)."""
+
+LOOKBACK = "P7D"
+"""Production data each daily run looks at: the last seven days."""
+
+RETRAIN_CRON = "0 4 * * 1"
+"""Retraining: Mondays at 04:00 UTC."""
+
+
+def _production(endpoint: str, deployment: str, context: MonitorDatasetContext) -> ProductionData:
+    columns = (
+        {"prediction": "churn", "prediction_probability": "churn_probability"}
+        if context == MonitorDatasetContext.MODEL_OUTPUTS
+        else None
+    )
+    return ProductionData(
+        input_data=Input(
+            type="uri_folder", path=f"azureml:{endpoint}-{deployment}-{context.value}:1"
+        ),
+        data_context=context,
+        data_window=BaselineDataRange(lookback_window_size=LOOKBACK, lookback_window_offset="P0D"),
+        data_column_names=columns,
+    )
+
+
+def baseline_reference() -> ReferenceData:
+    """The training data the signals compare production with.
+
+    Returns:
+        Reference data reading the ``mltable`` asset
+        :data:`~reference_impl.azureml.names.BASELINE_DATA_ASSET` at an explicit version.
+    """
+    return ReferenceData(
+        input_data=Input(
+            type="mltable", path=f"azureml:{BASELINE_DATA_ASSET}:{BASELINE_DATA_VERSION}"
+        ),
+        data_context=MonitorDatasetContext.TRAINING,
+        data_column_names={"target_column": CHURN_CONTRACT.label},
+    )
+
+
+# --8<-- [start:monitor]
+def monitor_schedule_entity(
+    config: EnvironmentConfig, *, model_name: str, deployment: str
+) -> MonitorSchedule:
+    """The daily model monitor of the online deployment.
+
+    Args:
+        config: The environment (thresholds from its ``monitoring`` section).
+        model_name: Registered model name (names the endpoint).
+        deployment: The deployment serving traffic (``blue`` or ``green``).
+
+    Returns:
+        A ``MonitorSchedule`` with data drift, prediction drift and data quality signals.
+    """
+    endpoint = online_endpoint(model_name, config)
+    psi, invalid = config.monitoring.psi_threshold, config.monitoring.max_invalid_share
+    inputs = _production(endpoint, deployment, MonitorDatasetContext.MODEL_INPUTS)
+    outputs = _production(endpoint, deployment, MonitorDatasetContext.MODEL_OUTPUTS)
+    baseline = baseline_reference()
+    signals = {
+        "data_drift": DataDriftSignal(
+            production_data=inputs,
+            reference_data=baseline,
+            features="all_features",
+            metric_thresholds=DataDriftMetricThreshold(
+                numerical=NumericalDriftMetrics(population_stability_index=psi),
+                categorical=CategoricalDriftMetrics(population_stability_index=psi),
+            ),
+            alert_enabled=True,
+        ),
+        "prediction_drift": PredictionDriftSignal(
+            production_data=outputs,
+            reference_data=baseline,
+            metric_thresholds=PredictionDriftMetricThreshold(
+                categorical=CategoricalDriftMetrics(population_stability_index=psi)
+            ),
+            alert_enabled=True,
+        ),
+        "data_quality": DataQualitySignal(
+            production_data=inputs,
+            reference_data=baseline,
+            features="all_features",
+            metric_thresholds=DataQualityMetricThreshold(
+                numerical=DataQualityMetricsNumerical(
+                    null_value_rate=invalid, out_of_bounds_rate=invalid
+                ),
+                categorical=DataQualityMetricsCategorical(
+                    null_value_rate=invalid, out_of_bounds_rate=invalid
+                ),
+            ),
+            alert_enabled=True,
+        ),
+    }
+    return MonitorSchedule(
+        name=monitor_schedule(model_name, config),
+        trigger=RecurrenceTrigger(
+            frequency="day", interval=1, schedule=RecurrencePattern(hours=3, minutes=0)
+        ),
+        create_monitor=MonitorDefinition(
+            compute=MONITOR_COMPUTE,
+            monitoring_target=MonitoringTarget(
+                ml_task="classification", endpoint_deployment_id=f"azureml:{endpoint}:{deployment}"
+            ),
+            monitoring_signals=signals,
+            alert_notification="azmonitoring",
+        ),
+        tags={"environment": config.name, "model": model_name},
+    )
+    # --8<-- [end:monitor]
+
+
+# --8<-- [start:retraining]
+def retraining_schedule_entity(job: PipelineJob | str) -> JobSchedule:
+    """The weekly schedule that re-runs the training pipeline.
+
+    Args:
+        job: The training pipeline job, or (in YAML) the path of its file.
+
+    Returns:
+        A ``JobSchedule`` with a cron trigger (:data:`RETRAIN_CRON`, UTC).
+    """
+    return JobSchedule(
+        name=retraining_schedule(TRAINING_PIPELINE.name),
+        display_name="Weekly retraining",
+        description="Re-run the training pipeline; its gate decides on promotion.",
+        trigger=CronTrigger(expression=RETRAIN_CRON, time_zone="UTC"),
+        create_job=job,
+    )
+    # --8<-- [end:retraining]
+
+
+def write_baseline(folder: Path, csv: Path) -> Path:
+    """Lay out the baseline ``mltable`` folder: the CSV and an ``MLTable`` file reading it.
+
+    Args:
+        folder: Folder to create.
+        csv: The training CSV.
+
+    Returns:
+        ``folder``.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(csv, folder / csv.name)
+    (folder / "MLTable").write_text(
+        f"paths:\n  - file: ./{csv.name}\n"
+        "transformations:\n"
+        "  - read_delimited:\n"
+        "      delimiter: ','\n"
+        "      encoding: utf8\n"
+        "      header: all_files_same_headers\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def baseline_data(folder: Path) -> Data:
+    """The baseline data asset, read from a folder made by :func:`write_baseline`.
+
+    Args:
+        folder: The ``mltable`` folder.
+
+    Returns:
+        A ``Data`` asset of type ``mltable`` at the explicit baseline version.
+    """
+    return Data(
+        name=BASELINE_DATA_ASSET,
+        version=BASELINE_DATA_VERSION,
+        type=AssetTypes.MLTABLE,
+        path=str(folder),
+        description="Training data the model monitor compares production data with.",
+    )
+
+
+def ensure_baseline(ml_client: MLClient, folder: Path, csv: Path) -> str:
+    """Register the baseline data asset unless the workspace already has that version.
+
+    Args:
+        ml_client: Client of the monitored workspace.
+        folder: Scratch folder for the ``mltable`` layout.
+        csv: The training CSV.
+
+    Returns:
+        ``"exists"`` or ``"created"``.
+    """
+    try:
+        ml_client.data.get(BASELINE_DATA_ASSET, version=BASELINE_DATA_VERSION)
+        return "exists"
+    except ResourceNotFoundError:
+        ml_client.data.create_or_update(baseline_data(write_baseline(folder, csv)))
+        return "created"

@@ -1,0 +1,121 @@
+"""Names of everything this project creates in Azure ML, derived from the environment.
+
+One place decides the names, so the training, promotion, deployment and monitoring commands
+agree on them. Nothing here imports azure-ai-ml.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reference_impl.config import EnvironmentConfig
+from reference_impl.workdir import EXPERIMENT
+
+TRAINING_ENV = "dev"
+"""The environment where pipelines train and register models (the start of every promotion)."""
+
+ENVIRONMENT_NAME = "churn-runtime"
+"""Azure ML environment used by every step, the online deployment and the batch deployment."""
+
+COMPONENT_PREFIX = "churn_"
+"""Component names are ``churn_<step>`` (Azure ML allows lowercase letters, digits, ``_``)."""
+
+EXPERIMENT_NAME = EXPERIMENT
+"""The same experiment name as the local MLflow runs."""
+
+TRAINING_DATA_ASSET = "churn-customers"
+"""Data asset (``uri_file``) a production pipeline binds to its ``raw_data`` input."""
+
+BASELINE_DATA_ASSET = "churn-training-baseline"
+"""Data asset (``mltable``) the model monitor compares production data with."""
+
+BASELINE_DATA_VERSION = "1"
+"""Version of :data:`BASELINE_DATA_ASSET` the monitor reads (explicit, never ``latest``)."""
+
+COLOURS = ("blue", "green")
+"""The two online deployments of blue/green releases."""
+
+BATCH_DEPLOYMENT = "scoring"
+"""The batch endpoint's single deployment, updated in place to a new model version."""
+
+_ENDPOINT = re.compile(r"^[a-zA-Z][a-zA-Z0-9-]{1,30}[a-zA-Z0-9]$")
+
+
+def _endpoint(name: str) -> str:
+    if not _ENDPOINT.match(name):
+        raise ValueError(
+            f"endpoint name {name!r} breaks Azure ML's rule: 3-32 letters, digits or '-', "
+            "starting with a letter; shorten the model name"
+        )
+    return name
+
+
+def online_endpoint(model_name: str, config: EnvironmentConfig) -> str:
+    """Name of the managed online endpoint serving ``model_name`` in an environment.
+
+    Endpoint names are unique per Azure region, so they carry the environment name.
+
+    Args:
+        model_name: Registered model name.
+        config: The environment.
+
+    Returns:
+        For example ``churn-classifier-dev``.
+
+    Raises:
+        ValueError: If the name breaks Azure ML's endpoint naming rule.
+    """
+    return _endpoint(f"{model_name}-{config.name}")
+
+
+def batch_endpoint(model_name: str, config: EnvironmentConfig) -> str:
+    """Name of the batch endpoint scoring files with ``model_name`` in an environment.
+
+    Args:
+        model_name: Registered model name.
+        config: The environment.
+
+    Returns:
+        For example ``churn-classifier-dev-batch``.
+
+    Raises:
+        ValueError: If the name breaks Azure ML's endpoint naming rule.
+    """
+    return _endpoint(f"{model_name}-{config.name}-batch")
+
+
+def component_name(step: str) -> str:
+    """Name of the command component of a pipeline step.
+
+    Args:
+        step: Step name, e.g. ``prep``.
+
+    Returns:
+        For example ``churn_prep``.
+    """
+    return f"{COMPONENT_PREFIX}{step}"
+
+
+def monitor_schedule(model_name: str, config: EnvironmentConfig) -> str:
+    """Name of the model-monitoring schedule of an environment.
+
+    Args:
+        model_name: Registered model name.
+        config: The environment.
+
+    Returns:
+        For example ``churn-classifier-prod-monitor``.
+    """
+    return f"{model_name}-{config.name}-monitor"
+
+
+def retraining_schedule(pipeline_name: str) -> str:
+    """Name of the schedule that re-runs the training pipeline.
+
+    Args:
+        pipeline_name: The training pipeline's name.
+
+    Returns:
+        For example ``churn-training-weekly``.
+    """
+    return f"{pipeline_name}-weekly"

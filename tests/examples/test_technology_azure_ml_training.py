@@ -1,0 +1,14 @@
+"""Claims of docs/technology/azure-ml-training.md."""
+
+from examples.technology.azure_ml_training import pipeline_from_graph
+
+
+def test_the_dev_pipeline_is_built_from_the_graph_and_valid_offline(capsys):
+    pipeline_from_graph.main()
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "valid offline: True; compute: cpu-cluster-dev"
+    nodes = [line.split()[0] for line in lines[1::2]]
+    assert nodes == ["validate", "prep", "train", "evaluate", "gate", "register"]
+    assert lines[1] == "validate  reads ${{parent.inputs.raw_data}}"
+    assert "${{parent.jobs.evaluate.outputs.evaluation}}" in lines[9]
+    assert "'min_roc_auc': 0.7" in lines[10]

@@ -1,0 +1,168 @@
+"""The Azure ML commands' arguments, errors and the promise that local commands stay light."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reference_impl.azureml import training
+from reference_impl.azureml.client import workspace_client
+from reference_impl.azureml.names import batch_endpoint, online_endpoint
+from reference_impl.config import load_config
+from tests.reference_impl.azureml.conftest import ROOT, run_cli
+
+
+def test_help_and_local_commands_do_not_import_azure_ai_ml() -> None:
+    code = (
+        "import sys, contextlib, io\n"
+        "from reference_impl.cli import build_parser\n"
+        "build_parser()\n"
+        "with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):\n"
+        "    build_parser().parse_args(['deploy', '--help'])\n"
+        "print('azure.ai.ml' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["train", "--target", "azureml", "--dry-run"],
+        ["deploy", "--env", "dev", "--model", "m", "--version", "1", "--dry-run"],
+        ["monitor", "--target", "azureml", "--dry-run"],
+    ],
+)
+def test_dry_run_needs_an_output_folder(argv: list[str]) -> None:
+    call = run_cli(*argv)
+    assert call.code == 2
+    assert "--dry-run needs --out DIR" in call.err
+
+
+def test_bad_configuration_is_a_usage_error(tmp_path: Path) -> None:
+    call = run_cli(
+        "train",
+        "--target",
+        "azureml",
+        "--set",
+        "training.max_iter=0",
+        "--dry-run",
+        "--out",
+        str(tmp_path),
+    )
+    assert call.code == 2
+    assert "max_iter" in call.err
+
+
+def test_promote_dry_run_without_out_only_prints(tmp_path: Path) -> None:
+    call = run_cli(
+        "promote",
+        "--model",
+        "churn-classifier",
+        "--version",
+        "3",
+        "--from",
+        "test",
+        "--to",
+        "prod",
+        "--dry-run",
+    )
+    assert call.code == 0, call.err
+    assert "promoted to test" in call.out
+    assert "wrote" not in call.out
+
+
+def test_monitor_dry_run_of_another_colour(tmp_path: Path) -> None:
+    call = run_cli(
+        "monitor",
+        "--target",
+        "azureml",
+        "--env",
+        "prod",
+        "--deployment",
+        "green",
+        "--dry-run",
+        "--out",
+        str(tmp_path),
+    )
+    assert call.code == 0, call.err
+    assert "azureml:churn-classifier-prod:green" in (tmp_path / "monitor_schedule.yml").read_text()
+
+
+def test_deploy_dry_run_with_another_instance_type(tmp_path: Path) -> None:
+    call = run_cli(
+        "deploy", "--env", "prod", "--model", "churn-classifier", "--version", "12",
+        "--instance-type", "Standard_F4s_v2", "--dry-run", "--out", str(tmp_path),
+    )  # fmt: skip
+    assert call.code == 0, call.err
+    text = (tmp_path / "online_deployment.yml").read_text()
+    assert "instance_type: Standard_F4s_v2" in text and "instance_count: 3" in text
+    assert "azureml://registries/mlr-mlops-shared/models/churn-classifier/versions/12" in text
+
+
+def test_an_invalid_pipeline_is_refused(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(
+        training, "validation_errors", lambda job: {"jobs.train.compute": "Compute not set"}
+    )
+    with pytest.raises(
+        training.InvalidPipelineError, match=r"jobs\.train\.compute: Compute not set"
+    ):
+        training.training_plan(load_config("dev"), code=tmp_path, data="azureml:churn-customers:1")
+
+
+def test_data_inputs() -> None:
+    assert training.data_input("azureml:churn-customers:2").path == "azureml:churn-customers:2"
+    local = training.data_input("reference_impl/data/customers.csv")
+    assert Path(local.path).is_absolute() and local.type == "uri_file"
+
+
+def test_client_uses_default_azure_credential_without_sending_anything(blocked: list[str]) -> None:
+    from azure.identity import DefaultAzureCredential
+
+    client = workspace_client(load_config("test"))
+    assert isinstance(client._credential, DefaultAzureCredential)
+    assert (client.subscription_id, client.resource_group_name, client.workspace_name) == (
+        "00000000-0000-0000-0000-000000000000",
+        "rg-mlops-test",
+        "mlw-mlops-test",
+    )
+    assert blocked == []
+
+
+def test_endpoint_names_follow_azure_rules() -> None:
+    config = load_config("prod")
+    assert online_endpoint("churn-classifier", config) == "churn-classifier-prod"
+    assert batch_endpoint("churn-classifier", config) == "churn-classifier-prod-batch"
+    with pytest.raises(ValueError, match="3-32 letters"):
+        batch_endpoint("a-model-name-that-is-far-too-long", config)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["train", "--target", "azureml"],
+        ["status", "--job", "j"],
+        ["deploy", "--env", "dev", "--model", "m", "--version", "1"],
+        ["rollback", "--env", "dev"],
+        ["promote", "--model", "m", "--version", "1", "--from", "dev", "--to", "test"],
+        ["monitor", "--target", "azureml"],
+    ],
+)
+def test_a_broken_environment_file_stops_every_azure_command(
+    argv: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reference_impl.commands import _azureml
+    from reference_impl.config import ConfigError
+
+    def broken(env: str) -> None:
+        raise ConfigError(f"{env}.yaml: azure.subscription_id: invalid")
+
+    monkeypatch.setattr(_azureml, "load_config", broken)
+    call = run_cli(*argv)
+    assert call.code == 2
+    assert "azure.subscription_id: invalid" in call.err

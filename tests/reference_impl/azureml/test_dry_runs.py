@@ -1,0 +1,185 @@
+"""Dry runs write YAML that the SDK loads back, and that matches the golden files.
+
+Run ``pytest tests/reference_impl/azureml --update-examples`` to rewrite the golden files
+after an intended change (the option comes from pytest-examples); review the diff.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from azure.ai.ml import (
+    load_batch_deployment,
+    load_batch_endpoint,
+    load_component,
+    load_compute,
+    load_data,
+    load_environment,
+    load_job,
+    load_model,
+    load_online_deployment,
+    load_online_endpoint,
+)
+from azure.ai.ml.entities import JobSchedule, ModelBatchDeployment, MonitorSchedule, PipelineJob
+from azure.ai.ml.entities._load_functions import load_schedule  # not exported in 1.35
+
+from reference_impl.azureml.environment import OVERRIDES, RUNTIME_DISTRIBUTIONS
+from reference_impl.pipeline.graph import TRAINING_PIPELINE
+from tests.reference_impl.azureml.conftest import GOLDEN, ROOT, run_cli
+
+MODEL = ["--model", "churn-classifier", "--version", "3"]
+CASES = {
+    "train": ["train", "--target", "azureml", "--env", "dev"],
+    "deploy": ["deploy", "--target", "azureml", "--env", "dev", *MODEL],
+    "monitor": ["monitor", "--target", "azureml", "--env", "dev"],
+    "promote": ["promote", *MODEL, "--from", "dev", "--to", "test"],
+}
+
+
+def dry_run(case: str, out: Path, *extra: str) -> str:
+    call = run_cli(*CASES[case], *extra, "--dry-run", "--out", str(out))
+    assert call.code == 0, call.err
+    return call.out
+
+
+def normalise(text: str, out: Path) -> str:
+    """Replace what differs between machines and lock updates with placeholders."""
+    text = text.replace(str(out), "<out>").replace(str(ROOT), "<repo>")
+    text = re.sub(r"churn-runtime:[0-9a-f]{12}\b", "churn-runtime:<content-hash>", text)
+    text = re.sub(r"(?m)^(version: )'?[0-9a-f]{12}'?$", r"\1<content-hash>", text)
+    for name in RUNTIME_DISTRIBUTIONS:
+        if name not in OVERRIDES:
+            text = re.sub(rf"\b{re.escape(name)}==[\w.+-]+", f"{name}==<locked>", text)
+    text = re.sub(r"(promoted_to_\w+_at: )'?[^'\n]+'?", r"\1<timestamp>", text)
+    return re.sub(r"(promoted_to_\w+_by: ).+", r"\1<user>", text)
+
+
+# The monitor's retraining folder repeats the training files; only its job and schedule differ.
+REPEATED = re.compile(r"^retraining/(components/|compute\.yml|environment\.yml)")
+
+
+def generated_files(out: Path) -> dict[str, str]:
+    files = sorted(
+        p
+        for p in out.rglob("*.yml")
+        if "code" not in p.relative_to(out).parts
+        and not REPEATED.match(p.relative_to(out).as_posix())
+    )
+    return {p.relative_to(out).as_posix(): normalise(p.read_text(), out) for p in files}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_dry_run_matches_the_golden_files(
+    case: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    dry_run(case, tmp_path)
+    generated = generated_files(tmp_path)
+    folder = GOLDEN / case
+    if request.config.getoption("update_examples"):
+        for name, text in generated.items():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_text(text)
+    expected = {
+        p.relative_to(folder).as_posix(): p.read_text() for p in sorted(folder.rglob("*.yml"))
+    }
+    assert sorted(generated) == sorted(expected), "files differ; run with --update-examples"
+    for name, text in generated.items():
+        assert text == expected[name], f"{case}/{name} differs; run with --update-examples"
+
+
+def test_training_dry_run_loads_back(tmp_path: Path) -> None:
+    printed = dry_run("train", tmp_path)
+    assert "is valid (checked offline)" in printed
+    job = load_job(tmp_path / "pipeline_job.yml")
+    assert isinstance(job, PipelineJob)
+    assert job._validate().passed, job._validate().error_messages
+    assert list(job.jobs) == [s.name for s in TRAINING_PIPELINE.steps]
+    assert str(job.compute).removeprefix("azureml:") == "cpu-cluster-dev"
+    for step in TRAINING_PIPELINE.steps:
+        component = load_component(tmp_path / "components" / f"{step.name}.yml")
+        assert component.command == step.command()
+        assert Path(component.code) == tmp_path / "code"
+    environment = load_environment(tmp_path / "environment.yml")
+    assert "azureml-mlflow==1.62.0.post6" in environment.conda_file["dependencies"][-1]["pip"]
+    cluster = load_compute(tmp_path / "compute.yml")
+    assert (cluster.min_instances, cluster.max_instances, cluster.size) == (0, 2, "Standard_DS3_v2")
+    assert (tmp_path / "code" / "reference_impl" / "steps" / "train.py").is_file()
+
+
+@pytest.mark.parametrize(
+    ("env", "model"),
+    [
+        ("dev", "azureml:churn-classifier:3"),
+        ("test", "azureml://registries/mlr-mlops-shared/models/churn-classifier/versions/3"),
+    ],
+)
+def test_deploy_dry_run_loads_back_pinned_to_the_version(
+    env: str, model: str, tmp_path: Path
+) -> None:
+    args = [
+        "deploy",
+        "--target",
+        "azureml",
+        "--env",
+        env,
+        *MODEL,
+        "--dry-run",
+        "--out",
+        str(tmp_path),
+    ]
+    call = run_cli(*args)
+    assert call.code == 0, call.err
+    assert "10 % -> 50 % -> 100 %" in call.out
+    endpoint = load_online_endpoint(tmp_path / "online_endpoint.yml")
+    assert endpoint.name == f"churn-classifier-{env}" and endpoint.auth_mode == "aad_token"
+    online = load_online_deployment(tmp_path / "online_deployment.yml")
+    assert online.model.removeprefix("azureml:") == model.removeprefix("azureml:")
+    assert online.code_configuration.scoring_script == "reference_impl/scoring/score.py"
+    assert set(online.data_collector.collections) == {"model_inputs", "model_outputs"}
+    batch_endpoint = load_batch_endpoint(tmp_path / "batch_endpoint.yml")
+    assert batch_endpoint.name == f"churn-classifier-{env}-batch"
+    batch = load_batch_deployment(tmp_path / "batch_deployment.yml")
+    assert isinstance(batch, ModelBatchDeployment)
+    assert batch.model.removeprefix("azureml:") == model.removeprefix("azureml:")
+    assert batch.code_configuration.scoring_script == "reference_impl/scoring/batch_driver.py"
+    assert (batch.output_action, batch.output_file_name) == ("append_row", "predictions.csv")
+    assert load_environment(tmp_path / "environment.yml").name == "churn-runtime"
+
+
+def test_monitor_dry_run_loads_back(tmp_path: Path) -> None:
+    dry_run("monitor", tmp_path)
+    monitor = load_schedule(tmp_path / "monitor_schedule.yml")
+    assert isinstance(monitor, MonitorSchedule)
+    signals = monitor.create_monitor.monitoring_signals
+    assert set(signals) == {"data_drift", "prediction_drift", "data_quality"}
+    reference = signals["data_drift"].reference_data.input_data.path
+    assert reference.removeprefix("azureml:") == "churn-training-baseline:1"
+    target = monitor.create_monitor.monitoring_target
+    assert target.endpoint_deployment_id == "azureml:churn-classifier-dev:blue"
+    retraining = load_schedule(tmp_path / "retraining" / "retraining_schedule.yml")
+    assert isinstance(retraining, JobSchedule)
+    assert retraining.trigger.expression == "0 4 * * 1"
+    assert isinstance(retraining.create_job, PipelineJob)
+    assert list(retraining.create_job.jobs) == [s.name for s in TRAINING_PIPELINE.steps]
+    baseline = load_data(tmp_path / "baseline_data.yml")
+    assert (baseline.type, baseline.version) == ("mltable", "1")
+    assert (tmp_path / "baseline" / "MLTable").is_file()
+
+
+def test_promote_dry_run_prints_the_plan_and_the_model(tmp_path: Path) -> None:
+    printed = dry_run("promote", tmp_path)
+    assert "copy it to registry mlr-mlops-shared as churn-classifier version 3" in printed
+    model = load_model(tmp_path / "model.yml")
+    assert (model.name, model.version, model.type) == ("churn-classifier", "3", "mlflow_model")
+    assert model.path.endswith("/workspaces/mlw-mlops-dev/models/churn-classifier/versions/3")
+    assert {"source_workspace", "source_version", "run_id", "promoted_to_test_by"} <= set(
+        model.tags
+    )
+
+
+def test_golden_files_are_valid_yaml() -> None:
+    for path in GOLDEN.rglob("*.yml"):
+        assert isinstance(yaml.safe_load(path.read_text()), dict), path

@@ -1,0 +1,363 @@
+"""Blue/green releases, rollback and the batch deployment, down to the HTTP requests.
+
+The scoring URI of the endpoint is answered by the stand-in too, so the smoke tests run for
+real: the SDK invokes the endpoint with the sample request and the release logic checks the
+answer.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from reference_impl.azureml.client import workspace_client
+from reference_impl.azureml.models import VersionError, model_reference
+from reference_impl.azureml.online import (
+    RollbackError,
+    idle_colour,
+    live_colour,
+    online_deployment,
+    online_endpoint_entity,
+    release,
+    rollback,
+    smoke_check,
+    traffic_plan,
+)
+from reference_impl.config import load_config
+from reference_impl.data import SAMPLE_REQUEST
+from tests.reference_impl.azureml.conftest import code_asset, run_cli
+from tests.reference_impl.azureml.fake_azure import FakeAzure, FakeCredential, workspace_path
+
+WS = workspace_path("rg-mlops-dev", "mlw-mlops-dev")
+ENDPOINT = f"{WS}/onlineEndpoints/churn-classifier-dev"
+REQUEST = json.loads(SAMPLE_REQUEST.read_text())
+
+
+def good_answer(body: Any) -> dict[str, Any]:
+    rows = body["data"]
+    return {"predictions": [{"churn_probability": 0.25, "churn": False} for _ in rows], "model": {}}
+
+
+def serving(azure: FakeAzure, traffic: dict[str, int]) -> None:
+    """An endpoint that already serves: its deployments exist and take ``traffic``."""
+    azure.add(
+        ENDPOINT,
+        {
+            "location": "westeurope",
+            "properties": {
+                "authMode": "AADToken",
+                "traffic": traffic,
+                "scoringUri": "https://churn-classifier-dev.westeurope.inference.ml.azure.com/score",
+                "provisioningState": "Succeeded",
+            },
+        },
+    )
+    for colour in traffic:
+        azure.add(
+            f"{ENDPOINT}/deployments/{colour}",
+            {
+                "location": "westeurope",
+                "properties": {
+                    "endpointComputeType": "Managed",
+                    "model": f"{WS}/models/churn-classifier/versions/2",
+                    "scaleSettings": {"scaleType": "Default"},
+                    "provisioningState": "Succeeded",
+                },
+                "sku": {"name": "Default", "capacity": 1},
+            },
+        )
+
+
+def new_release(azure: FakeAzure, version: str = "3", **kwargs: Any) -> Any:
+    config = load_config("dev")
+    ml_client = workspace_client(config, FakeCredential(), transport=azure)
+    deployment = online_deployment(
+        config,
+        colour="blue",
+        model_name="churn-classifier",
+        model=model_reference(config, "churn-classifier", version),
+        code=code_asset(config),
+        environment="azureml:churn-runtime:0123456789ab",
+    )
+    endpoint = online_endpoint_entity(config, "churn-classifier")
+    return release(ml_client, endpoint, deployment, SAMPLE_REQUEST, log=lambda line: None, **kwargs)
+
+
+def traffic_updates(azure: FakeAzure) -> list[dict[str, int]]:
+    return [
+        r.body["properties"]["traffic"]
+        for r in azure.sent("PUT", r"/onlineEndpoints/churn-classifier-dev$")
+    ]
+
+
+def score_calls(azure: FakeAzure) -> list[Any]:
+    return [r for r in azure.requests if r.method == "POST" and r.path == "/score"]
+
+
+def test_first_release_creates_the_endpoint_and_goes_straight_to_blue(azure: FakeAzure) -> None:
+    azure.scoring = good_answer
+    rollout = new_release(azure)
+    assert rollout.ok and (rollout.colour, rollout.previous) == ("blue", None)
+    assert rollout.traffic == {"blue": 100}
+
+    # The endpoint is created with Entra ID auth and no traffic, then blue gets all of it.
+    created = azure.sent("PUT", r"/onlineEndpoints/churn-classifier-dev$")[0]
+    assert created.path == ENDPOINT
+    assert created.body["properties"]["authMode"] == "AADToken"
+    assert traffic_updates(azure) == [{}, {"blue": 100}]
+
+    # The deployment create: PUT .../onlineEndpoints/<endpoint>/deployments/blue.
+    (put,) = azure.sent("PUT", r"/deployments/blue$")
+    assert put.path == f"{ENDPOINT}/deployments/blue"
+    props = put.body["properties"]
+    assert props["model"] == f"{WS}/models/churn-classifier/versions/3"
+    assert props["codeConfiguration"] == {
+        "codeId": code_asset(load_config("dev")),
+        "scoringScript": "reference_impl/scoring/score.py",
+    }
+    assert props["environmentId"] == f"{WS}/environments/churn-runtime/versions/0123456789ab"
+    assert props["instanceType"] == "Standard_DS3_v2"
+    assert put.body["sku"]["capacity"] == 1
+    assert props["livenessProbe"]["initialDelay"] == "PT30S"
+    assert props["requestSettings"]["requestTimeout"] == "PT5S"
+    assert props["appInsightsEnabled"] is True
+    collections = props["dataCollector"]["collections"]
+    assert set(collections) == {"model_inputs", "model_outputs"}
+    # The SDK registers what the collector records as data assets the monitor reads.
+    assert azure.sent("PUT", r"/data/churn-classifier-dev-blue-model_inputs/versions/1$")
+    assert azure.sent("PUT", r"/data/churn-classifier-dev-blue-model_outputs/versions/1$")
+
+    # Smoke tests: the sample request, first straight to blue, then through the endpoint.
+    calls = score_calls(azure)
+    assert [c.body for c in calls] == [REQUEST, REQUEST]
+    assert calls[0].headers["azureml-model-deployment"] == "blue"
+    assert "azureml-model-deployment" not in calls[1].headers
+    assert all(c.headers["Authorization"].startswith("Bearer ") for c in calls)
+
+
+def test_second_release_shifts_traffic_to_green_in_steps(azure: FakeAzure) -> None:
+    serving(azure, {"blue": 100})
+    azure.scoring = good_answer
+    rollout = new_release(azure, version="4")
+    assert rollout.ok and (rollout.colour, rollout.previous) == ("green", "blue")
+    assert traffic_updates(azure) == [
+        {"green": 10, "blue": 90},
+        {"green": 50, "blue": 50},
+        {"green": 100},  # a 0 % share is not sent
+    ]
+    assert (
+        azure.sent("PUT", r"/deployments/green$")[0]
+        .body["properties"]["model"]
+        .endswith("/versions/4")
+    )
+    assert len(score_calls(azure)) == 4  # green alone, then after each of the three shifts
+    assert not azure.sent("DELETE", r"/deployments/"), "blue stays deployed for a fast rollback"
+    assert [line.split(":")[0] for line in rollout.log][:2] == [
+        "deploying azureml",
+        "smoke test of green",
+    ]
+
+
+def test_a_failed_smoke_test_rolls_back_and_deletes_the_new_colour(azure: FakeAzure) -> None:
+    serving(azure, {"blue": 100})
+    answers = iter([good_answer, good_answer, lambda body: {"predictions": []}])
+    azure.scoring = lambda body: next(answers)(body)
+    rollout = new_release(azure)
+    assert not rollout.ok
+    assert rollout.problem == "0 predictions for 2 rows"
+    assert traffic_updates(azure) == [
+        {"green": 10, "blue": 90},
+        {"green": 50, "blue": 50},
+        {"blue": 100},
+    ]
+    (delete,) = azure.sent("DELETE", r"/deployments/green$")
+    assert delete.path == f"{ENDPOINT}/deployments/green"
+    assert rollout.traffic == {"blue": 100}
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        (400, {"error": "boom"}),  # what score.py answers a malformed request
+        (424, {"error": {"code": "ModelError", "message": "the model failed"}}),
+        (502, b"bad gateway"),
+    ],
+)
+def test_a_scoring_error_counts_as_a_failed_smoke_test(
+    answer: tuple[int, Any], azure: FakeAzure
+) -> None:
+    serving(azure, {"blue": 100})
+    azure.handlers.append(("POST", r"^/score$", lambda r: answer))
+    rollout = new_release(azure)
+    assert not rollout.ok and rollout.problem.startswith("scoring failed")
+    assert traffic_updates(azure) == [{"blue": 100}]  # never got traffic
+    assert azure.sent("DELETE", r"/deployments/green$")
+
+
+def test_smoke_tests_do_not_leak_the_deployment_header(azure: FakeAzure) -> None:
+    from azure.ai.ml.constants._endpoint import EndpointInvokeFields
+
+    serving(azure, {"blue": 100})
+    azure.scoring = good_answer
+    assert new_release(azure).ok
+    assert EndpointInvokeFields.DEFAULT_HEADER == {"Content-Type": "application/json"}
+    routed = [c.headers.get("azureml-model-deployment") for c in score_calls(azure)]
+    assert routed == ["green", None, None, None]
+
+
+def test_a_failed_first_release_removes_its_only_deployment(azure: FakeAzure) -> None:
+    azure.scoring = lambda body: "not json"
+    rollout = new_release(azure)
+    assert not rollout.ok and rollout.problem.startswith("response is not a prediction document")
+    assert rollout.traffic == {}
+    assert azure.sent("DELETE", r"/deployments/blue$")
+
+
+def test_rollback_command_returns_to_the_previous_colour(azure: FakeAzure) -> None:
+    serving(azure, {"green": 100, "blue": 0})
+    call = run_cli("rollback", "--env", "dev")
+    assert call.code == 0, call.err
+    assert traffic_updates(azure) == [{"blue": 100}]
+    (delete,) = azure.sent("DELETE", r"/deployments/")
+    assert delete.path == f"{ENDPOINT}/deployments/green"
+
+
+def test_rollback_without_a_previous_colour_changes_nothing(azure: FakeAzure) -> None:
+    serving(azure, {"blue": 100})
+    call = run_cli("rollback", "--env", "dev", "--model", "churn-classifier")
+    assert call.code == 1
+    assert "no deployment other than blue" in call.err
+    assert not azure.sent("PUT", r"/onlineEndpoints/") and not azure.sent("DELETE", r".")
+
+
+def test_rollback_function_refuses_without_previous(azure: FakeAzure) -> None:
+    serving(azure, {"blue": 100})
+    ml_client = workspace_client(load_config("dev"), FakeCredential(), transport=azure)
+    with pytest.raises(RollbackError):
+        rollback(ml_client, "churn-classifier-dev", log=lambda line: None)
+
+
+@pytest.mark.parametrize(
+    ("env", "model"),
+    [
+        ("dev", f"{WS}/models/churn-classifier/versions/3"),
+        ("test", "azureml://registries/mlr-mlops-shared/models/churn-classifier/versions/3"),
+    ],
+)
+def test_deploy_command_releases_online_and_batch(env: str, model: str, azure: FakeAzure) -> None:
+    azure.scoring = good_answer
+    config = load_config(env)
+    ws = WS.replace("-dev", f"-{env}")
+    call = run_cli(
+        "deploy", "--target", "azureml", "--env", env, "--model", "churn-classifier",
+        "--version", "3", "--code", code_asset(config),
+    )  # fmt: skip
+    assert call.code == 0, call.err
+    assert f"churn-classifier-{env}: blue serves churn-classifier:3" in call.out
+    assert azure.sent("PUT", r"/environments/churn-runtime/versions/[0-9a-f]{12}$")[
+        0
+    ].path.startswith(ws)
+    online = azure.sent("PUT", rf"/onlineEndpoints/churn-classifier-{env}/deployments/blue$")[0]
+    assert online.body["properties"]["model"] == model.replace("-dev", f"-{env}")
+    # Batch: the endpoint, its deployment on the training cluster, then the default deployment.
+    batch_puts = azure.sent("PUT", rf"/batchEndpoints/churn-classifier-{env}-batch")
+    assert [r.path.rsplit("/", 2)[-2:] for r in batch_puts] == [
+        ["batchEndpoints", f"churn-classifier-{env}-batch"],
+        ["deployments", "scoring"],
+        ["batchEndpoints", f"churn-classifier-{env}-batch"],
+    ]
+    batch = batch_puts[1].body["properties"]
+    assert batch["model"]["assetId"] == model.replace("-dev", f"-{env}")
+    assert batch["codeConfiguration"]["scoringScript"] == "reference_impl/scoring/batch_driver.py"
+    assert batch["compute"].endswith(f"/computes/cpu-cluster-{env}")
+    assert (batch["outputAction"], batch["outputFileName"], batch["miniBatchSize"]) == (
+        "AppendRow",
+        "predictions.csv",
+        10,
+    )
+    assert batch_puts[2].body["properties"]["defaults"] == {"deploymentName": "scoring"}
+
+
+def test_deploy_refuses_implicit_versions(azure: FakeAzure) -> None:
+    for version in ("latest", "@champion", ""):
+        call = run_cli(
+            "deploy", "--env", "dev", "--model", "churn-classifier", "--version", version
+        )
+        assert call.code == 2
+        assert "not an explicit version number" in call.err
+    assert not azure.requests
+
+
+def test_deploy_reports_a_rolled_back_release(azure: FakeAzure) -> None:
+    azure.scoring = lambda body: {"predictions": [{"churn_probability": 7}] * len(body["data"])}
+    call = run_cli(
+        "deploy", "--env", "dev", "--model", "churn-classifier", "--version", "3",
+        "--code", code_asset(load_config("dev")),
+    )  # fmt: skip
+    assert call.code == 1
+    assert "release rolled back: invalid churn_probability" in call.err
+    assert not azure.sent("PUT", r"/batchEndpoints/"), "batch keeps the old version"
+
+
+def test_colour_and_traffic_rules() -> None:
+    assert live_colour({}) is None and idle_colour({}) == "blue"
+    assert (
+        live_colour({"blue": 100, "green": 0}) == "blue" and idle_colour({"blue": 100}) == "green"
+    )
+    assert idle_colour({"green": 90, "blue": 10}) == "blue"
+    assert traffic_plan("blue", None) == [{"blue": 100}]
+    assert traffic_plan("green", "blue", (25, 100)) == [
+        {"green": 25, "blue": 75},
+        {"green": 100, "blue": 0},
+    ]
+
+
+def test_smoke_check_rules() -> None:
+    ok = json.dumps(good_answer(REQUEST))
+    assert smoke_check(REQUEST, ok) is None
+    assert smoke_check(REQUEST, json.dumps(ok)) is None  # double-encoded JSON
+    assert smoke_check(REQUEST, '{"predictions": [1, 2]}') == "invalid churn_probability in 1"
+    assert smoke_check(REQUEST, "[]").startswith("response is not a prediction document")
+
+
+def test_model_references_are_explicit() -> None:
+    dev, prod = load_config("dev"), load_config("prod")
+    assert model_reference(dev, "m", "3") == "azureml:m:3"
+    assert (
+        model_reference(prod, "m", "12")
+        == "azureml://registries/mlr-mlops-shared/models/m/versions/12"
+    )
+    for bad in ("latest", "3.1", "@champion", "v3"):
+        with pytest.raises(VersionError):
+            model_reference(prod, "m", bad)
+
+
+def test_only_the_registry_template_check_bypasses_the_client(
+    azure: FakeAzure, blocked: list[str]
+) -> None:
+    """azure-ai-ml 1.35 looks for a registry model's default deployment template with a client
+    of its own (not the MLClient's transport): registry discovery, then the model version."""
+    azure.scoring = good_answer
+    config = load_config("prod")
+    call = run_cli(
+        "deploy", "--env", "prod", "--model", "churn-classifier", "--version", "3",
+        "--code", code_asset(config),
+    )  # fmt: skip
+    assert call.code == 0, call.err
+    assert blocked == []
+    bypass = {(r.host, r.path.rsplit("/", 2)[-2]) for r in azure.requests if r.via == "default"}
+    assert bypass == {
+        ("eastus.api.azureml.ms", "mlr-mlops-shared"),  # .../registries/<name>/discovery
+        ("westeurope.api.azureml.ms", "versions"),  # .../models/churn-classifier/versions/3
+    }
+    # Production runs three instances.
+    (online,) = azure.sent("PUT", r"/onlineEndpoints/churn-classifier-prod/deployments/blue$")
+    assert online.body["sku"]["capacity"] == 3
+
+
+def test_workspace_models_need_no_request_outside_the_client(azure: FakeAzure) -> None:
+    azure.scoring = good_answer
+    assert new_release(azure).ok
+    assert all(r.via == "client" for r in azure.requests)

@@ -1,0 +1,154 @@
+"""The monitor and retraining schedules, down to the HTTP requests the SDK sends."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from reference_impl.config import load_config
+from tests.reference_impl.azureml.conftest import code_asset, run_cli
+from tests.reference_impl.azureml.fake_azure import FakeAzure, workspace_path
+
+PROD = workspace_path("rg-mlops-prod", "mlw-mlops-prod")
+DEV = workspace_path("rg-mlops-dev", "mlw-mlops-dev")
+
+
+def live_endpoint(azure: FakeAzure, traffic: dict[str, int]) -> None:
+    endpoint = f"{PROD}/onlineEndpoints/churn-classifier-prod"
+    azure.add(
+        endpoint,
+        {"location": "westeurope", "properties": {"authMode": "AADToken", "traffic": traffic}},
+    )
+    for colour in traffic:
+        azure.add(
+            f"{endpoint}/deployments/{colour}",
+            {
+                "location": "westeurope",
+                "properties": {
+                    "endpointComputeType": "Managed",
+                    "scaleSettings": {"scaleType": "Default"},
+                },
+                "sku": {"name": "Default", "capacity": 3},
+            },
+        )
+
+
+def baseline(azure: FakeAzure) -> None:
+    data = {
+        "properties": {
+            "dataType": "uri_file",
+            "dataUri": "azureml://datastores/x/paths/customers.csv",
+        }
+    }
+    azure.add(f"{DEV}/data/churn-customers", {"properties": {"latestVersion": "4"}})
+    azure.add(f"{DEV}/data/churn-customers/versions/4", data)
+    azure.add(
+        f"{PROD}/data/churn-training-baseline/versions/1",
+        {
+            "properties": {
+                "dataType": "mltable",
+                "dataUri": "azureml://datastores/x/paths/baseline/",
+            }
+        },
+    )
+
+
+def monitor(*extra: str) -> Any:
+    return run_cli(
+        "monitor",
+        "--target",
+        "azureml",
+        "--env",
+        "prod",
+        "--code",
+        code_asset(load_config("dev")),
+        *extra,
+    )
+
+
+def test_monitor_schedules_the_live_colour_and_the_retraining(azure: FakeAzure) -> None:
+    live_endpoint(azure, {"blue": 0, "green": 100})
+    baseline(azure)
+    call = monitor()
+    assert call.code == 0, call.err
+    assert "watches green in mlw-mlops-prod" in call.out
+
+    # PUT .../workspaces/mlw-mlops-prod/schedules/churn-classifier-prod-monitor
+    (put,) = azure.sent("PUT", r"/schedules/churn-classifier-prod-monitor$")
+    assert put.path == f"{PROD}/schedules/churn-classifier-prod-monitor"
+    props = put.body["properties"]
+    assert props["trigger"]["triggerType"] == "Recurrence"
+    assert props["trigger"]["frequency"].lower() == "day"
+    definition = props["action"]["monitorDefinition"]
+    assert definition["monitoringTarget"]["deploymentId"].endswith(
+        "/onlineEndpoints/churn-classifier-prod/deployments/green"
+    )
+    signals = definition["signals"]
+    assert set(signals) == {"data_drift", "prediction_drift", "data_quality"}
+    assert signals["data_drift"]["signalType"] == "DataDrift"
+    thresholds = signals["data_drift"]["metricThresholds"]
+    assert {t["metric"] for t in thresholds} == {"populationStabilityIndex"}
+    assert {t["threshold"]["value"] for t in thresholds} == {0.2}  # monitoring.psi_threshold
+    assert definition["computeConfiguration"]["instanceType"] == "standard_e4s_v3"
+    assert definition["alertNotificationSetting"] == {"alertNotificationType": "AzureMonitor"}
+    inputs = signals["data_quality"]["productionData"]
+    assert inputs["uri"] == f"{PROD}/data/churn-classifier-prod-green-model_inputs/versions/1"
+    assert (inputs["windowSize"], inputs["dataContext"]) == ("P7D", "model_inputs")
+    reference = signals["prediction_drift"]["referenceData"]
+    assert reference["uri"] == f"{PROD}/data/churn-training-baseline/versions/1"
+    assert reference["columns"] == {"target_column": "churned"}
+
+    # The weekly retraining lives in the training workspace and runs the same pipeline.
+    (schedule,) = azure.sent("PUT", r"/schedules/churn-training-weekly$")
+    assert schedule.path == f"{DEV}/schedules/churn-training-weekly"
+    action = schedule.body["properties"]["action"]
+    trigger = schedule.body["properties"]["trigger"]
+    assert (trigger["triggerType"], trigger["expression"], trigger["timeZone"]) == (
+        "Cron",
+        "0 4 * * 1",
+        "UTC",
+    )
+    job = action["jobDefinition"]
+    assert list(job["jobs"]) == ["validate", "prep", "train", "evaluate", "gate", "register"]
+    assert job["inputs"]["raw_data"]["uri"] == f"{DEV}/data/churn-customers/versions/4"
+    assert "retrains on churn-customers:4" in call.out
+    assert azure.sent("PUT", r"/workspaces/mlw-mlops-dev/environments/churn-runtime/versions/")
+
+
+def test_monitor_refuses_an_endpoint_without_traffic(azure: FakeAzure) -> None:
+    live_endpoint(azure, {"blue": 0})
+    call = monitor()
+    assert call.code == 5
+    assert "serves no traffic" in call.out
+    assert not azure.sent("PUT", r"/schedules/")
+
+
+def test_monitor_of_a_named_deployment(azure: FakeAzure) -> None:
+    live_endpoint(azure, {"blue": 0})
+    azure.requests.clear()
+    baseline(azure)
+    call = monitor("--deployment", "blue")
+    assert call.code == 0, call.err
+    assert not azure.sent("GET", r"/onlineEndpoints/churn-classifier-prod$")  # no traffic lookup
+    (put,) = azure.sent("PUT", r"/schedules/churn-classifier-prod-monitor$")
+    target = put.body["properties"]["action"]["monitorDefinition"]["monitoringTarget"]
+    assert target["deploymentId"].endswith("/deployments/blue")
+
+
+def test_a_missing_baseline_is_uploaded_to_the_workspace_datastore(azure: FakeAzure) -> None:
+    """The real path registers the baseline mltable, which uploads it: the stand-in stops
+    at the upload, so the test checks that the SDK got that far and nothing was scheduled."""
+    live_endpoint(azure, {"blue": 100})
+    call = monitor()
+    assert call.code == 1
+    assert azure.sent("GET", r"/data/churn-training-baseline/versions/1$")
+    assert azure.sent("GET", r"/datastores/") or azure.sent("POST", r"/datastores/")
+    assert not azure.sent("PUT", r"/schedules/")
+
+
+@pytest.mark.parametrize("flag", [[], ["--workdir", "x"]])
+def test_local_monitor_still_needs_its_arguments(flag: list[str]) -> None:
+    call = run_cli("monitor", *flag)
+    assert call.code == 2
+    assert "--workdir and --current are required with --target local" in call.err
