@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from reference_impl.config import ConfigError, EnvironmentConfig, apply_overrides, load_config
 from reference_impl.exit_codes import ExitCode
 
 AZURE_FAILED = 1
@@ -46,23 +45,6 @@ def add_code_argument(parser: argparse.ArgumentParser) -> None:
         metavar="ARM_ID",
         help="ARM id of an uploaded code asset to run (default: upload a snapshot of the package)",
     )
-
-
-def load(env: str, overrides: list[str] | None = None) -> EnvironmentConfig | None:
-    """Load an environment's configuration, printing the problem instead of raising.
-
-    Args:
-        env: Environment name.
-        overrides: ``section.key=value`` items.
-
-    Returns:
-        The configuration, or ``None`` after printing why it is invalid.
-    """
-    try:
-        return apply_overrides(load_config(env), overrides or [])
-    except ConfigError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return None
 
 
 def dry_run_folder(args: argparse.Namespace) -> Path | None:

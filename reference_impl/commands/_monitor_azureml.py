@@ -13,9 +13,9 @@ from reference_impl.commands._azureml import (
     code_snapshot,
     dry_run_folder,
     guarded,
-    load,
     print_files,
 )
+from reference_impl.commands._common import load_or_report
 from reference_impl.config import EnvironmentConfig
 from reference_impl.exit_codes import ExitCode
 
@@ -55,8 +55,8 @@ def run(args: argparse.Namespace) -> int:
         ``0`` when both schedules are in place (or written); ``2`` for a bad configuration;
         ``1`` when Azure refuses them.
     """
-    config = load(args.env)
-    training = load(TRAINING_ENV)
+    config = load_or_report(args.env)
+    training = load_or_report(TRAINING_ENV)
     if config is None or training is None:
         return ExitCode.USAGE
     model_name = args.model or config.registry.model_name

@@ -12,9 +12,9 @@ from reference_impl.commands._azureml import (
     code_snapshot,
     dry_run_folder,
     guarded,
-    load,
     print_files,
 )
+from reference_impl.commands._common import load_or_report
 from reference_impl.config import EnvironmentConfig
 from reference_impl.exit_codes import ExitCode
 
@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
         ``0`` once submitted (or written); ``2`` for a bad configuration; ``1`` if Azure
         refuses the job or, with ``--wait``, the job fails.
     """
-    config = load(args.env, args.overrides)
+    config = load_or_report(args.env, args.overrides)
     if config is None:
         return ExitCode.USAGE
     from reference_impl.data import TRAINING_DATA

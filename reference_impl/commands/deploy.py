@@ -13,9 +13,9 @@ from reference_impl.commands._azureml import (
     code_snapshot,
     dry_run_folder,
     guarded,
-    load,
     print_files,
 )
+from reference_impl.commands._common import load_or_report
 from reference_impl.config import ENVIRONMENTS, EnvironmentConfig
 from reference_impl.exit_codes import ExitCode
 
@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     Returns:
         An exit code (see the command's description).
     """
-    config = load(args.env)
+    config = load_or_report(args.env)
     if config is None:
         return ExitCode.USAGE
     if args.dry_run:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from reference_impl.commands._azureml import dry_run_folder, guarded, load
+from reference_impl.commands._azureml import dry_run_folder, guarded
+from reference_impl.commands._common import load_or_report
 from reference_impl.config import ENVIRONMENTS, EnvironmentConfig
 from reference_impl.exit_codes import ExitCode
 
@@ -46,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     Returns:
         An exit code (see the command's description).
     """
-    source, target = load(args.source), load(args.target)
+    source, target = load_or_report(args.source), load_or_report(args.target)
     if source is None or target is None:
         return ExitCode.USAGE
     return guarded(lambda: _promote(source, target, args))

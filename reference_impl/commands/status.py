@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from reference_impl.commands._azureml import guarded, load
+from reference_impl.commands._azureml import guarded
+from reference_impl.commands._common import load_or_report
 from reference_impl.config import ENVIRONMENTS
 from reference_impl.exit_codes import ExitCode
 
@@ -35,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     Returns:
         An exit code (see the command's description).
     """
-    config = load(args.env)
+    config = load_or_report(args.env)
     if config is None:
         return ExitCode.USAGE
 
