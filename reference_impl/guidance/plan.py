@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from functools import cache
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -30,6 +32,7 @@ class Week(BaseModel):
     Attributes:
         week: Week number, starting at 1.
         theme: What the week is about.
+        track: Which stream of work the week belongs to (a row group of the timeline).
         deliverables: What is handed over by the end of the week.
         exit_criteria: What must be true to close the week.
     """
@@ -38,6 +41,7 @@ class Week(BaseModel):
 
     week: int = Field(ge=1)
     theme: str
+    track: Literal["People", "Platform", "Model", "Operate"]
     deliverables: tuple[Deliverable, ...] = Field(min_length=1)
     exit_criteria: tuple[str, ...] = Field(min_length=1)
 
@@ -92,3 +96,29 @@ def plan_table() -> str:
             for w in plan()
         ],
     )
+
+
+GANTT_START = date(2023, 1, 1)  # a Sunday, so mermaid's week numbers (%U) start at week 1
+
+
+def plan_gantt() -> str:
+    """Draw the plan as a timeline: one bar per week, grouped by track in order of first use.
+
+    Returns:
+        A Mermaid gantt chart inside a ``mermaid`` fence.
+    """
+    lines = [
+        "```mermaid",
+        "gantt",
+        "  accTitle: The twelve weeks of the plan by track: people, platform, model, operate",
+        "  dateFormat YYYY-MM-DD",
+        "  axisFormat week %U",
+        "  tickInterval 1week",
+    ]
+    for track in dict.fromkeys(w.track for w in plan()):
+        lines.append(f"  section {track}")
+        for w in (w for w in plan() if w.track == track):
+            start = GANTT_START + timedelta(weeks=w.week - 1)
+            lines.append(f"  {w.theme} :w{w.week}, {start.isoformat()}, 7d")
+    lines.append("```")
+    return "\n".join(lines)

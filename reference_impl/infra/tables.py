@@ -210,7 +210,12 @@ def promotion_mermaid() -> str:
     Returns:
         A Mermaid flowchart inside a ``mermaid`` fence.
     """
-    lines = ["```mermaid", "flowchart LR", '  main["main branch"]']
+    lines = [
+        "```mermaid",
+        "flowchart LR",
+        "  accTitle: The promotion path from main to prod, with who approves each step",
+        '  main["main branch"]',
+    ]
     previous = "main"
     for stage in promotion_path():
         who = f"approved by {role(stage.approver).name}" if stage.approver else "automatic"

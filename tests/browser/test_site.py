@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from urllib.parse import urlsplit
 
@@ -42,16 +43,20 @@ def broken_images(page) -> list[str]:
     )
 
 
-def draw_all_diagrams(page) -> None:
-    """Scroll diagrams into view one by one (they render lazily) until all are drawn."""
+def load_all_diagrams(page) -> None:
+    """Load every diagram image (they are lazy) and check each shows only its scheme's image."""
     page.wait_for_load_state("load")
-    while (pending := page.locator("pre.mermaid-diagram")).count():
-        before = pending.count()
-        pending.first.scroll_into_view_if_needed()
-        page.wait_for_function(
-            f"document.querySelectorAll('pre.mermaid-diagram').length < {before}"
-        )
-    assert page.locator(".mermaid-figure svg").count() == page.locator(".mermaid-figure").count()
+    assert page.locator("pre.mermaid-diagram").count() == 0, "a diagram was not pre-rendered"
+    dark = page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    images = "figure.diagram img"
+    page.eval_on_selector_all(images, "imgs => imgs.forEach(i => { i.loading = 'eager'; })")
+    page.wait_for_function(f"[...document.querySelectorAll('{images}')].every(i => i.complete)")
+    shown = page.eval_on_selector_all(
+        "figure.diagram",
+        """figures => figures.map(f => [...f.querySelectorAll('img')]
+            .filter(i => getComputedStyle(i).display !== 'none').map(i => i.className))""",
+    )
+    assert shown == [["diagram__dark" if dark else "diagram__light"]] * len(shown)
 
 
 def test_navigation_is_read_from_mkdocs_yml():
@@ -65,9 +70,10 @@ def test_page_is_clean(page, site_url, path):
     assert response is not None
     assert response.status == 200
     assert page.locator("h1").first.is_visible()
-    draw_all_diagrams(page)
+    load_all_diagrams(page)
     assert page.console_errors == []
     assert foreign_requests(page, site_url) == []
+    assert [url for url in page.requests if "mermaid" in url] == []
     assert broken_images(page) == []
     assert axe_violations(page) == []
 
@@ -88,7 +94,7 @@ def test_dark_scheme_is_accessible_too(browser, site_url, built_site):
     with_diagrams = [
         path
         for path in NAV_URLS
-        if "mermaid-diagram" in (built_site / path / "index.html").read_text()
+        if 'class="diagram"' in (built_site / path / "index.html").read_text()
     ]
     assert with_diagrams
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
@@ -97,7 +103,7 @@ def test_dark_scheme_is_accessible_too(browser, site_url, built_site):
     for path in [*with_diagrams, "technology/configuration/", "reference-implementation/api/"]:
         page.goto(site_url + path, wait_until="networkidle")
         assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
-        draw_all_diagrams(page)
+        load_all_diagrams(page)
         if found := axe_violations(page):
             problems[path] = found
     context.close()
@@ -167,3 +173,26 @@ def test_custom_404_page_offers_a_way_back(page, site_url):
     links.filter(has_text="Process").first.click()
     page.wait_for_load_state("load")
     assert page.url.endswith("/process/")
+
+
+def test_a_diagram_without_a_rendering_is_drawn_in_the_browser_while_drafting(page, site_url):
+    """Under ``serve`` a new diagram has no stored rendering yet, so diagrams.js draws it."""
+    url = site_url + "process/branching/"
+    draft = (
+        '<pre class="mermaid-diagram"><code>flowchart LR\n  accTitle: Draft\n'
+        "  A[Drafted] --&gt; B[Drawn in the browser]</code></pre>"
+    )
+
+    def as_served_while_drafting(route) -> None:
+        html = route.fetch().text()
+        html = re.sub(r'<figure class="diagram".*?</figure>', draft, html, count=1, flags=re.S)
+        route.fulfill(status=200, content_type="text/html; charset=utf-8", body=html)
+
+    page.route(url, as_served_while_drafting)
+    page.goto(url, wait_until="load")
+    page.locator("pre.mermaid-diagram").scroll_into_view_if_needed()
+    page.wait_for_selector(".mermaid-figure svg")
+    assert "Drawn in the browser" in page.locator(".mermaid-figure svg").text_content()
+    assert [u for u in page.requests if u.endswith("/vendor/mermaid/mermaid.min.js")]
+    assert foreign_requests(page, site_url) == []
+    assert page.console_errors == []

@@ -7,9 +7,13 @@ folder run them over the real site and over planted defects.
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import sys
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from types import ModuleType
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
@@ -331,3 +335,86 @@ def _normalise(path: str) -> str:
         elif part not in {"", "."}:
             out.append(part)
     return "/" + "/".join(out)
+
+
+# --------------------------------------------------------------------------- diagrams
+
+RENDERING = re.compile(r"^(?P<key>[0-9a-f]{16})-(?P<scheme>light|dark)\.svg$")
+DIAGRAM_KEY = re.compile(r'<figure class="diagram" data-diagram="(?P<key>[0-9a-f]{16})">')
+
+
+@cache
+def load_hook(name: str) -> ModuleType:
+    """Import ``docs/hooks/<name>.py`` (MkDocs hooks are files, not modules of a package)."""
+    path = DOCS / "hooks" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"docs_hooks_{name}", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while it executes
+    spec.loader.exec_module(module)
+    return module
+
+
+@dataclass(frozen=True)
+class SiteDiagrams:
+    """The diagrams of a built site.
+
+    Attributes:
+        shown: Keys of diagrams published as pre-rendered images, with a page each.
+        unrendered: Source of each diagram still left as a ``mermaid`` block, with a page each.
+    """
+
+    shown: dict[str, str]
+    unrendered: dict[str, str]
+
+
+def site_diagrams(site_dir: Path) -> SiteDiagrams:
+    """Find every diagram of a built site, whether the ``diagrams`` hook replaced it or not."""
+    shown: dict[str, str] = {}
+    unrendered: dict[str, str] = {}
+    for html in sorted(site_dir.rglob("*.html")):
+        text = html.read_text(encoding="utf-8")
+        where = html.relative_to(site_dir).as_posix()
+        for match in DIAGRAM_KEY.finditer(text):
+            shown.setdefault(match["key"], where)
+        for source in load_hook("diagrams").diagram_sources(text):
+            unrendered.setdefault(source, where)
+    return SiteDiagrams(shown, unrendered)
+
+
+def stored_renderings(rendered_dir: Path) -> dict[str, set[str]]:
+    """Map each key of a stored rendering to its colour schemes (``light``, ``dark``)."""
+    stored: dict[str, set[str]] = {}
+    for path in sorted(rendered_dir.glob("*")) if rendered_dir.is_dir() else []:
+        if match := RENDERING.match(path.name):
+            stored.setdefault(match["key"], set()).add(match["scheme"])
+    return stored
+
+
+def diagram_problems(site_dir: Path, rendered_dir: Path) -> list[str]:
+    """Check that the built site shows every diagram as stored images, and stores nothing else.
+
+    Args:
+        site_dir: The built site.
+        rendered_dir: Where the renderings are kept (``docs/assets/diagrams``).
+
+    Returns:
+        One line per diagram left unrendered, per rendering missing a scheme, and per stored
+        rendering no page shows any more.
+    """
+    diagrams = site_diagrams(site_dir)
+    stored = stored_renderings(rendered_dir)
+    problems = [
+        f"{page}: a diagram is not pre-rendered (first line {source.strip().splitlines()[0]!r})"
+        for source, page in diagrams.unrendered.items()
+    ]
+    problems += [
+        f"{rendered_dir.name}/{key}: has only {sorted(schemes)}, needs light and dark"
+        for key, schemes in stored.items()
+        if schemes != {"light", "dark"}
+    ]
+    problems += [
+        f"{rendered_dir.name}/{key}: no page shows this rendering any more"
+        for key in stored
+        if key not in diagrams.shown
+    ]
+    return problems

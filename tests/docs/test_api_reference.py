@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 from tests.docs import chain
 
 
-def load_hook():
-    spec = importlib.util.spec_from_file_location(
-        "api_reference", chain.DOCS / "hooks" / "api_reference.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_every_public_module_has_a_section_in_the_built_reference(built_site: Path):
     html = (built_site / "reference-implementation" / "api" / "index.html").read_text()
-    modules = load_hook().public_modules(chain.ROOT, "reference_impl", frozenset({"template"}))
+    modules = chain.load_hook("api_reference").public_modules(
+        chain.ROOT, "reference_impl", frozenset({"template"})
+    )
     # Packages are section headings whose summary is their docstring; modules get blocks.
     modules = [m for m in modules if not (chain.ROOT / m.replace(".", "/")).is_dir()]
     assert len(modules) > 50
@@ -39,7 +31,7 @@ def test_private_and_excluded_modules_are_left_out(tmp_path: Path):
         "skipme/c.py",
     ]:
         (package / name).write_text('"""Doc."""\n')
-    hook = load_hook()
+    hook = chain.load_hook("api_reference")
     assert hook.public_modules(tmp_path, "pkg", frozenset({"skipme"})) == [
         "pkg",
         "pkg.a",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -81,3 +82,15 @@ def test_planted_unknown_render_marker_fails_the_build(tmp_path: Path) -> None:
     done = mkdocs_build(config, tmp_path / "site")
     assert done.returncode != 0
     assert "no_such_table" in done.stderr
+
+
+def test_every_page_defers_its_scripts(built_site: Path) -> None:
+    """A script that blocks parsing delays the first paint on phones (docs/overrides/main.html)."""
+    blocking = {}
+    for html in sorted(built_site.rglob("*.html")):
+        # mkdocs-jupyter writes an empty MathJax <script src="">, which fetches nothing.
+        tags = re.findall(r'<script\b[^>]*\bsrc="[^"]+"[^>]*>', html.read_text(encoding="utf-8"))
+        assert tags or html.name != "index.html" or "assets" in html.parts, html
+        if found := [tag for tag in tags if not re.search(r"\s(defer|async)\b", tag)]:
+            blocking[html.relative_to(built_site).as_posix()] = found
+    assert blocking == {}

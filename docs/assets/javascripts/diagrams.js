@@ -1,4 +1,6 @@
-// Mermaid diagrams, drawn from the copy of mermaid this site serves itself (no CDN).
+// Fallback for diagrams that have no pre-rendered SVG yet (docs/hooks/diagrams.py): only while
+// drafting with `serve`, because a strict build refuses such a page. Draws them with the copy of
+// mermaid this site serves itself (no CDN).
 // mermaid is large (about 3.5 MB), so it is fetched only once the page has loaded and a diagram
 // is on screen; pages without diagrams never load it. Diagrams are ```mermaid fences, which the
 // site's Markdown turns into <pre class="mermaid-diagram"> blocks.

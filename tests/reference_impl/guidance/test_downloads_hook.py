@@ -1,21 +1,14 @@
 import csv
-import importlib.util
 import json
 
 from reference_impl.guidance.questionnaire import questionnaire_json
 from reference_impl.guidance.raci import raci, raci_csv
+from tests.docs.chain import load_hook
 from tests.reference_impl.guidance.helpers import ROOT
 
 
-def load_hook():
-    spec = importlib.util.spec_from_file_location("downloads", ROOT / "docs/hooks/downloads.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_post_build_writes_both_downloads_from_the_guidance_data(tmp_path):
-    load_hook().on_post_build({"site_dir": str(tmp_path)})
+    load_hook("downloads").on_post_build({"site_dir": str(tmp_path)})
     folder = tmp_path / "assets" / "downloads"
     assert (folder / "raci.csv").read_text(encoding="utf-8") == raci_csv()
     assert (folder / "maturity-questionnaire.json").read_text(encoding="utf-8") == (

@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from reference_impl.guidance.plan import due_by, plan, plan_table
+from reference_impl.guidance.plan import due_by, plan, plan_gantt, plan_table
 from tests.reference_impl.guidance.helpers import DOCS, nav_sources, table_rows
 
 
@@ -32,3 +32,22 @@ def test_table_has_a_row_per_week_and_relative_links():
     assert [int(r[0]) for r in rows] == [w.week for w in plan()]
     links = re.findall(r"\]\(([^)]+)\)", plan_table())
     assert links and all(link.startswith("../") for link in links)
+
+
+def test_the_timeline_has_one_bar_per_week_under_its_track():
+    gantt = plan_gantt()
+    assert gantt.startswith("```mermaid\ngantt\n  accTitle: ") and gantt.endswith("```")
+    bars = re.findall(r"^  (.+?) :w(\d+), (\d{4}-\d{2}-\d{2}), 7d$", gantt, re.MULTILINE)
+    assert sorted(int(n) for _, n, _ in bars) == [w.week for w in plan()]
+    sections = re.split(r"^  section ", gantt, flags=re.MULTILINE)[1:]
+    for week in plan():
+        (section,) = [s for s in sections if f":w{week.week}," in s]
+        assert section.startswith(week.track + "\n")
+        assert f"  {week.theme} :w{week.week}," in section
+    starts = [start for _, _, start in sorted(bars, key=lambda bar: int(bar[1]))]
+    assert starts == sorted(starts) and len(set(starts)) == len(starts)
+
+
+def test_themes_cannot_break_the_timeline_syntax():
+    # A colon or hash in a gantt task name ends the name early in mermaid.
+    assert [w.theme for w in plan() if ":" in w.theme or "#" in w.theme] == []
