@@ -19,6 +19,7 @@ QUESTIONS = [
     ("compute selection", "technology/compute-selection/"),
     ("maturity level", "maturity/maturity-model/"),
     ("12 week plan", "getting-started/twelve-week-plan/"),
+    ("pages by role", "getting-started/tags/"),
 ]
 
 
