@@ -3,8 +3,8 @@ import json
 
 from reference_impl.guidance.questionnaire import questionnaire_json
 from reference_impl.guidance.raci import raci, raci_csv
+from tests.browser.site_pages import mkdocs_config
 from tests.docs.chain import load_hook
-from tests.reference_impl.guidance.helpers import ROOT
 
 
 def test_post_build_writes_both_downloads_from_the_guidance_data(tmp_path):
@@ -20,6 +20,7 @@ def test_post_build_writes_both_downloads_from_the_guidance_data(tmp_path):
 
 
 def test_hook_is_registered_and_the_script_is_loaded_by_mkdocs():
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "  - docs/hooks/downloads.py" in config
-    assert "  - assets/javascripts/assess.js" in config
+    config = mkdocs_config()
+    assert "docs/hooks/downloads.py" in config["hooks"]
+    scripts = [s["path"] if isinstance(s, dict) else s for s in config["extra_javascript"]]
+    assert "assets/javascripts/assess.js" in scripts
