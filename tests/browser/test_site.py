@@ -89,18 +89,39 @@ def test_meta_description_is_specific_to_each_page(page, site_url):
     assert shared == {}
 
 
+# What can look different in the dark scheme: each kind of element pages are built from.
+DARK_COMPONENTS = {
+    "diagram": 'class="diagram"',
+    "table": "<table>",
+    "admonition": 'class="admonition',
+    "code": 'class="language-',
+    "annotated code": "(1)!</span>",
+    "tabs": 'class="tabbed-set',
+    "tags": 'class="md-tags"',
+    "notebook": "jupyter-wrapper",
+    "form": 'id="maturity-form"',
+    "api reference": 'class="doc doc-heading"',
+    "tag listing": 'id="tag:',
+}
+
+
+def dark_scheme_pages(built_site) -> dict[str, str]:
+    """The first page (in navigation order) that shows each kind of element."""
+    html = {path: (built_site / path / "index.html").read_text() for path in NAV_URLS}
+    return {
+        kind: next((path for path in NAV_URLS if marker in html[path]), None)
+        for kind, marker in DARK_COMPONENTS.items()
+    }
+
+
 def test_dark_scheme_is_accessible_too(browser, site_url, built_site):
-    """Every page with a diagram (the riskiest for contrast), plus code-heavy pages, in dark."""
-    with_diagrams = [
-        path
-        for path in NAV_URLS
-        if 'class="diagram"' in (built_site / path / "index.html").read_text()
-    ]
-    assert with_diagrams
+    """One page for each kind of element, in the dark scheme."""
+    pages = dark_scheme_pages(built_site)
+    assert [kind for kind, path in pages.items() if path is None] == []
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
     page = context.new_page()
     problems = {}
-    for path in [*with_diagrams, "technology/configuration/", "reference-implementation/api/"]:
+    for path in sorted(set(pages.values())):
         page.goto(site_url + path, wait_until="networkidle")
         assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
         load_all_diagrams(page)
@@ -195,4 +216,20 @@ def test_a_diagram_without_a_rendering_is_drawn_in_the_browser_while_drafting(pa
     assert "Drawn in the browser" in page.locator(".mermaid-figure svg").text_content()
     assert [u for u in page.requests if u.endswith("/vendor/mermaid/mermaid.min.js")]
     assert foreign_requests(page, site_url) == []
+    assert page.console_errors == []
+
+
+def test_code_annotations_open_on_click(page, site_url):
+    page.goto(site_url + "technology/configuration/", wait_until="load")
+    markers = page.locator(".md-annotation__index")
+    assert markers.count() == 2
+    markers.first.click()
+    tip = page.locator(".md-annotation .md-tooltip__inner").first
+    tip.wait_for(state="visible")
+    assert "fixed list" in tip.text_content()
+    # a11y.js names the markers (Material leaves them without an accessible name).
+    assert markers.evaluate_all("links => links.map(a => a.getAttribute('aria-label'))") == [
+        "Annotation 1",
+        "Annotation 2",
+    ]
     assert page.console_errors == []

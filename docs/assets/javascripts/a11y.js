@@ -18,3 +18,17 @@ document$.subscribe(function () {
       }
     });
 });
+
+// Material's code-annotation markers are links whose only content is a CSS counter, so they have
+// no accessible name. Material adds them after the page is set up, so watch for them.
+function labelAnnotationMarkers() {
+  document.querySelectorAll("a.md-annotation__index:not([aria-label])").forEach(function (link) {
+    var marker = link.querySelector("[data-md-annotation-id]");
+    var number = marker ? marker.getAttribute("data-md-annotation-id") : "";
+    link.setAttribute("aria-label", "Annotation " + number);
+  });
+}
+new MutationObserver(labelAnnotationMarkers).observe(document.body, {
+  childList: true,
+  subtree: true,
+});
