@@ -47,3 +47,22 @@ def test_nonsense_finds_nothing(page, site_url):
     page.locator(".md-search-result__meta").wait_for(state="visible")
     page.wait_for_timeout(300)
     assert page.locator(".md-search-result__item").count() == 0
+
+
+def test_following_a_result_highlights_the_words_on_the_page(page, site_url):
+    search(page, site_url, "upskill")
+    page.locator(".md-search-result__item > a").first.click()
+    page.wait_for_url("**/people/skilling-and-recruiting/**")
+    marks = page.locator("article mark[data-md-highlight]")
+    marks.first.wait_for(state="visible")
+    assert {m.lower() for m in marks.all_text_contents()} == {"upskill"}
+
+
+def test_search_suggests_the_end_of_the_last_word(page, site_url):
+    page.goto(site_url, wait_until="networkidle")
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially("platform engi", delay=50)
+    page.wait_for_function(
+        "document.querySelector('.md-search__suggest').textContent === 'platform engineer'"
+    )
+    assert page.locator(".md-search__suggest").text_content() == "platform engineer"

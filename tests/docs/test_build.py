@@ -7,7 +7,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
+from tests.browser.site_pages import mkdocs_config, nav_sources, page_url
 from tests.conftest import BuildResult, mkdocs_build
 
 MINI_CONFIG = """\
@@ -94,3 +96,28 @@ def test_every_page_defers_its_scripts(built_site: Path) -> None:
         if found := [tag for tag in tags if not re.search(r"\s(defer|async)\b", tag)]:
             blocking[html.relative_to(built_site).as_posix()] = found
     assert blocking == {}
+
+
+@pytest.mark.parametrize("source", nav_sources())
+def test_link_previews_carry_the_page_title_description_and_address(built_site: Path, source):
+    """Open Graph tags (docs/overrides/main.html) match what the page says about itself."""
+    soup = BeautifulSoup((built_site / page_url(source) / "index.html").read_text(), "html.parser")
+
+    def meta(attribute: str, name: str) -> str | None:
+        tag = soup.find("meta", attrs={attribute: name})
+        return tag["content"] if tag else None
+
+    assert meta("property", "og:description") == meta("name", "description")
+    assert meta("property", "og:url") == soup.find("link", rel="canonical")["href"]
+    assert meta("property", "og:url").startswith(mkdocs_config()["site_url"])
+    title = meta("property", "og:title")
+    assert title and title.endswith("Azure ML-Ops Accelerator")
+    assert soup.title.get_text().startswith(title.removesuffix("Azure ML-Ops Accelerator"))
+
+
+def test_the_sitemap_lists_every_page_of_the_navigation_at_its_published_address(built_site):
+    site_url = mkdocs_config()["site_url"]
+    listed = re.findall(r"<loc>([^<]+)</loc>", (built_site / "sitemap.xml").read_text())
+    assert sorted(site_url + page_url(s) for s in nav_sources()) == sorted(
+        loc for loc in listed if not loc.endswith("/404.html")
+    )
