@@ -40,6 +40,7 @@ ACC_TITLE = re.compile(r"^\s*accTitle\s*:\s*(?P<text>.+?)\s*$", re.MULTILINE)
 ACC_DESCR = re.compile(
     r"^\s*accDescr\s*(?::\s*(?P<line>.+?)\s*$|\{(?P<block>.*?)\})", re.MULTILINE | re.DOTALL
 )
+FIGURE = re.compile(r'<figure class="diagram" data-diagram="(?P<key>[0-9a-f]{16})">')
 SIZE = re.compile(r'<svg\b[^>]*?\bwidth="(?P<width>\d+)"[^>]*?\bheight="(?P<height>\d+)"')
 
 _state = {"command": "build"}

@@ -340,7 +340,6 @@ def _normalise(path: str) -> str:
 # --------------------------------------------------------------------------- diagrams
 
 RENDERING = re.compile(r"^(?P<key>[0-9a-f]{16})-(?P<scheme>light|dark)\.svg$")
-DIAGRAM_KEY = re.compile(r'<figure class="diagram" data-diagram="(?P<key>[0-9a-f]{16})">')
 
 
 @cache
@@ -374,7 +373,7 @@ def site_diagrams(site_dir: Path) -> SiteDiagrams:
     for html in sorted(site_dir.rglob("*.html")):
         text = html.read_text(encoding="utf-8")
         where = html.relative_to(site_dir).as_posix()
-        for match in DIAGRAM_KEY.finditer(text):
+        for match in load_hook("diagrams").FIGURE.finditer(text):
             shown.setdefault(match["key"], where)
         for source in load_hook("diagrams").diagram_sources(text):
             unrendered.setdefault(source, where)

@@ -17,7 +17,7 @@ from pathlib import Path
 from tests.docs import chain
 
 MERMAID_JS = chain.DOCS / "assets" / "vendor" / "mermaid" / "mermaid.min.js"
-RENDERED_DIR = chain.DOCS / "assets" / "diagrams"
+RENDERED_DIR = chain.DOCS / chain.load_hook("diagrams").DIAGRAM_DIR
 FONT = "Arial, 'Liberation Sans', Helvetica, sans-serif"
 THEMES = {
     "light": {"theme": "default", "themeVariables": {}},
