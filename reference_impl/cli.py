@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import importlib.util
 from collections.abc import Sequence
 
 # Modules under reference_impl.commands, in the order they appear in --help.
@@ -23,8 +22,6 @@ COMMAND_MODULES: tuple[str, ...] = (
     "promote",
     "deploy",
     "rollback",
-    "assess",
-    "new_project",
 )
 
 
@@ -40,9 +37,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMAND_MODULES:
-        # A generated project carries only the lifecycle commands: skip the ones it lacks.
-        if importlib.util.find_spec(f"reference_impl.commands.{name}") is None:
-            continue
         importlib.import_module(f"reference_impl.commands.{name}").register(subparsers)
     return parser
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reference_impl.guidance.questionnaire import questionnaire_json
-from reference_impl.guidance.raci import raci_csv
+from accelerator.guidance.questionnaire import questionnaire_json
+from accelerator.guidance.raci import raci_csv
 
 DOWNLOADS = "assets/downloads"
 FILES = {

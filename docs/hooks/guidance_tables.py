@@ -1,12 +1,13 @@
 """MkDocs hook: replace ``<!-- render: module:function -->`` lines with generated Markdown.
 
 Decision tables (roles, RACI, compute catalogue, ...) live as data in
-``reference_impl.guidance`` and are rendered by plain functions that return Markdown. A page asks
+``accelerator.guidance`` and are rendered by plain functions that return Markdown. A page asks
 for one with a line such as::
 
-    <!-- render: reference_impl.guidance.roles:roles_table -->
+    <!-- render: accelerator.guidance.roles:roles_table -->
 
-Only modules under ``reference_impl.`` may be named, the function takes no argument and must
+Only modules of the accelerator's tooling (``accelerator.``) may be named, the function takes no
+argument and must
 return a string; anything else fails the build, so a renamed function cannot leave a page empty.
 """
 
@@ -33,15 +34,15 @@ def render_markers(markdown: str, where: str = "<page>") -> str:
         The page with every marker expanded.
 
     Raises:
-        RenderError: If a marker names a module outside ``reference_impl``, a missing
+        RenderError: If a marker names a module outside ``accelerator``, a missing
             function, or a function that does not return a non-empty string.
     """
 
     def expand(match: re.Match[str]) -> str:
         module_name, func_name = match["module"], match["func"]
-        if not module_name.startswith("reference_impl."):
+        if not module_name.startswith("accelerator."):
             raise RenderError(
-                f"{where}: render marker must name a reference_impl module, got {module_name}"
+                f"{where}: render marker must name an accelerator module, got {module_name}"
             )
         try:
             func = getattr(importlib.import_module(module_name), func_name)

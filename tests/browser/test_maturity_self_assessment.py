@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reference_impl.guidance.assessment import CONTOSO_ANSWERS, assess, load_answers
-from reference_impl.guidance.questionnaire import questionnaire
+from accelerator.guidance.assessment import CONTOSO_ANSWERS, assess, load_answers
+from accelerator.guidance.questionnaire import questionnaire
 
 pytestmark = pytest.mark.browser
 PAGE = "maturity/self-assessment/"

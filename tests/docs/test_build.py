@@ -79,7 +79,7 @@ def test_planted_missing_include_fails_the_build(tmp_path: Path, target: str) ->
 
 def test_planted_unknown_render_marker_fails_the_build(tmp_path: Path) -> None:
     hook = Path(__file__).resolve().parents[2] / "docs" / "hooks" / "guidance_tables.py"
-    page = "# Page\n\n<!-- render: reference_impl.guidance.roles:no_such_table -->\n"
+    page = "# Page\n\n<!-- render: accelerator.guidance.roles:no_such_table -->\n"
     config = make_project(tmp_path, page, extra=f"hooks:\n  - {hook}\n")
     done = mkdocs_build(config, tmp_path / "site")
     assert done.returncode != 0

@@ -1,7 +1,7 @@
 """Claims of docs/getting-started/twelve-week-plan.md."""
 
+from accelerator.guidance.plan import plan
 from examples.getting_started.twelve_week_plan import due_by_week
-from reference_impl.guidance.plan import plan
 
 
 def test_twelve_weeks_and_deliverables_of_weeks_one_to_six(capsys):

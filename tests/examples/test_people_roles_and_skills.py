@@ -1,7 +1,7 @@
 """Claims of docs/people/roles-and-skills.md."""
 
+from accelerator.guidance.roles import roles
 from examples.people.roles_and_skills import roles_to_recruit
-from reference_impl.guidance.roles import roles
 
 
 def test_hiring_list_is_derived_from_the_catalogue(capsys):

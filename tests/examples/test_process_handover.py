@@ -1,7 +1,7 @@
 """Claims of docs/process/handover.md."""
 
+from accelerator.guidance.readiness import readiness_checklist
 from examples.process.handover import readiness
-from reference_impl.guidance.readiness import readiness_checklist
 
 
 def test_week_nine_data_science_done_platform_items_left(capsys):

@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from reference_impl.infra.tables import Suppression, suppressions
+from accelerator.infra.tables import Suppression, suppressions
 
 ROOT = Path(__file__).resolve().parents[2]
 INFRA = ROOT / "reference_impl" / "infra"

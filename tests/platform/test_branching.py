@@ -1,6 +1,6 @@
 """The workflow triggers implement the branching strategy of the Process chapter.
 
-``reference_impl.guidance.branching.workflows_for(event, branch)`` says which workflows a push
+``accelerator.guidance.branching.workflows_for(event, branch)`` says which workflows a push
 to a branch, or a pull request into it, starts. Each GitHub workflow and Azure DevOps pipeline
 is named after the workflow it implements (file stem == branching name), so the expected set
 can be compared with what the triggers would really start.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from reference_impl.guidance.branching import branch_rules, workflows_for
+from accelerator.guidance.branching import branch_rules, workflows_for
 from tests.platform import checks
 
 INFRA_PREFIX = "reference_impl/infra/"

@@ -8,10 +8,10 @@ import re
 import hcl2
 import pytest
 
-from reference_impl.guidance.promotion import gate_into
-from reference_impl.guidance.raci import accountable_for
-from reference_impl.guidance.rbac import ENVIRONMENTS
-from reference_impl.infra import generate
+from accelerator.guidance.promotion import gate_into
+from accelerator.guidance.raci import accountable_for
+from accelerator.guidance.rbac import ENVIRONMENTS
+from accelerator.infra import generate
 from tests.platform import checks
 from tests.platform.test_workflows import ado_jobs, ado_steps
 

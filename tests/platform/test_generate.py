@@ -7,13 +7,13 @@ import uuid
 
 import pytest
 
-from reference_impl.guidance.rbac import ENVIRONMENTS, READ_ONLY_ROLES, assignments, rbac_data
-from reference_impl.infra import generate
+from accelerator.guidance.rbac import ENVIRONMENTS, READ_ONLY_ROLES, assignments, rbac_data
+from accelerator.infra import generate
 
 
 def test_committed_files_are_what_the_generator_writes_today():
     stale = generate.stale_files()
-    assert stale == [], "run: python -m reference_impl.infra.generate (and commit the result)"
+    assert stale == [], "run: python -m accelerator.infra.generate (and commit the result)"
 
 
 def test_every_row_of_the_rbac_data_becomes_one_generated_row():

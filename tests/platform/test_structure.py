@@ -16,9 +16,9 @@ import hcl2
 import pytest
 from pycep import BicepParser
 
+from accelerator.guidance.rbac import ENVIRONMENTS, assignments
+from accelerator.infra import generate
 from reference_impl.config import load_config
-from reference_impl.guidance.rbac import ENVIRONMENTS, assignments
-from reference_impl.infra import generate
 from tests.platform import checks
 
 BICEP_FILES = sorted(checks.BICEP.rglob("*.bicep"))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from accelerator.guidance.promotion import gate_into
+from accelerator.guidance.rbac import ENVIRONMENTS
+from accelerator.guidance.roles import role
+from accelerator.infra import tables
 from reference_impl.config import load_config
-from reference_impl.guidance.promotion import gate_into
-from reference_impl.guidance.rbac import ENVIRONMENTS
-from reference_impl.guidance.roles import role
-from reference_impl.infra import tables
 from tests.platform import checks
 
 

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from accelerator.config_table import environments_table
 from reference_impl.cli import main as cli
 from reference_impl.config import ENVIRONMENTS, ConfigError, load_config, load_config_file
-from reference_impl.config.table import environments_table
 
 GOOD = (Path(__file__).resolve().parents[2] / "reference_impl" / "config" / "dev.yaml").read_text()
 

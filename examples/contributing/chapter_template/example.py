@@ -1,6 +1,6 @@
 """The example file that goes with a new chapter: copy, rename, replace the body."""
 
-from reference_impl.guidance.maturity_levels import maturity_levels
+from accelerator.guidance.maturity_levels import maturity_levels
 
 
 def main() -> None:

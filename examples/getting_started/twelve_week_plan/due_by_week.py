@@ -1,6 +1,6 @@
 """What must be delivered by the end of week 6 of the implementation plan?"""
 
-from reference_impl.guidance.plan import due_by, plan
+from accelerator.guidance.plan import due_by, plan
 
 
 def main() -> None:

@@ -1,6 +1,6 @@
 """Meet Contoso Insurance, the organisation every chapter's worked example follows."""
 
-from reference_impl.guidance.organisation import contoso
+from accelerator.guidance.organisation import contoso
 
 
 def main() -> None:

@@ -1,6 +1,6 @@
 """Contoso Insurance's maturity in week 1, and the gaps that lead to levels 2 and 3."""
 
-from reference_impl.guidance.assessment import CONTOSO_ANSWERS, assess, load_answers
+from accelerator.guidance.assessment import CONTOSO_ANSWERS, assess, load_answers
 
 
 def main() -> None:

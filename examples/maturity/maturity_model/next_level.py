@@ -1,6 +1,6 @@
 """Where next? The level a team at level 1 should aim for."""
 
-from reference_impl.guidance.maturity_levels import maturity_levels, next_level
+from accelerator.guidance.maturity_levels import maturity_levels, next_level
 
 
 def main() -> None:

@@ -1,7 +1,7 @@
 """Run the self-assessment command on Contoso's answers file, as a terminal user would."""
 
-from reference_impl.cli import main as cli
-from reference_impl.guidance.assessment import CONTOSO_ANSWERS
+from accelerator.cli import main as cli
+from accelerator.guidance.assessment import CONTOSO_ANSWERS
 
 
 def main() -> None:

@@ -1,6 +1,6 @@
 """Which Azure roles does each person and identity get in dev, test and prod?"""
 
-from reference_impl.guidance.rbac import ENVIRONMENTS, azure_roles_for, can_change, principal_ids
+from accelerator.guidance.rbac import ENVIRONMENTS, azure_roles_for, can_change, principal_ids
 
 
 def main() -> None:

@@ -1,7 +1,7 @@
 """Which operating model fits Contoso Insurance, and what would change the answer?"""
 
-from reference_impl.guidance.operating_models import recommend_operating_model
-from reference_impl.guidance.organisation import contoso
+from accelerator.guidance.operating_models import recommend_operating_model
+from accelerator.guidance.organisation import contoso
 
 
 def main() -> None:

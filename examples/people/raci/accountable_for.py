@@ -1,6 +1,6 @@
 """Who is accountable for a lifecycle activity, and what does one role own?"""
 
-from reference_impl.guidance.raci import accountable_for, activity, duties_of
+from accelerator.guidance.raci import accountable_for, activity, duties_of
 
 
 def main() -> None:

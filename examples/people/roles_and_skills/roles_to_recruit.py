@@ -1,6 +1,6 @@
 """Which roles does a new MLOps team usually have to hire for?"""
 
-from reference_impl.guidance.roles import roles, roles_to_recruit
+from accelerator.guidance.roles import roles, roles_to_recruit
 
 
 def main() -> None:

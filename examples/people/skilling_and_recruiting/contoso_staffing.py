@@ -1,7 +1,7 @@
 """Contoso Insurance's staffing plan: keep, upskill or recruit each MLOps role."""
 
-from reference_impl.guidance.organisation import contoso
-from reference_impl.guidance.skilling import staffing_plan
+from accelerator.guidance.organisation import contoso
+from accelerator.guidance.skilling import staffing_plan
 
 
 def main() -> None:

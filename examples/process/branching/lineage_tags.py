@@ -1,6 +1,6 @@
 """Tag a registered model version with the code and data versions that produced it."""
 
-from reference_impl.guidance.version_flow import lineage_tags
+from accelerator.guidance.version_flow import lineage_tags
 
 
 def main() -> None:

@@ -1,6 +1,6 @@
 """What does a push or a pull request start, branch by branch?"""
 
-from reference_impl.guidance.branching import workflows_for
+from accelerator.guidance.branching import workflows_for
 
 
 def main() -> None:

@@ -1,6 +1,6 @@
 """What must a model version pass to enter test and prod, and who approves?"""
 
-from reference_impl.guidance.promotion import gate_into
+from accelerator.guidance.promotion import gate_into
 
 
 def main() -> None:

@@ -1,6 +1,6 @@
 """Is Contoso Motor's churn model ready for production, and what is left on each side?"""
 
-from reference_impl.guidance.readiness import outstanding, ready_for_production
+from accelerator.guidance.readiness import outstanding, ready_for_production
 
 
 def main() -> None:

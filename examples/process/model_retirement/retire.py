@@ -1,6 +1,6 @@
 """Which steps retire a model at a regulated organisation and at an unregulated one?"""
 
-from reference_impl.guidance.retirement import retirement_steps
+from accelerator.guidance.retirement import retirement_steps
 
 
 def main() -> None:

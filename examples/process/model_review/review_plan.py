@@ -1,6 +1,6 @@
 """How much review do Contoso's models need before release?"""
 
-from reference_impl.guidance.model_review import review_plan, risk_tier
+from accelerator.guidance.model_review import review_plan, risk_tier
 
 
 def main() -> None:

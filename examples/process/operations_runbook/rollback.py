@@ -1,6 +1,6 @@
 """An alert fires after a release: who responds, and what traffic split rolls back?"""
 
-from reference_impl.guidance.runbook import respond_to, rollback_traffic
+from accelerator.guidance.runbook import respond_to, rollback_traffic
 
 
 def main() -> None:

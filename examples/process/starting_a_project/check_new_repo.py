@@ -1,6 +1,6 @@
 """What does a new project repository still lack before it can onboard to MLOps?"""
 
-from reference_impl.guidance.project_checklist import missing_inclusions
+from accelerator.guidance.project_checklist import missing_inclusions
 
 
 def main() -> None:

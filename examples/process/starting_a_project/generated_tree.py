@@ -3,7 +3,7 @@
 import tempfile
 from pathlib import Path
 
-from reference_impl.scaffold import generate
+from accelerator.scaffold import generate
 
 
 # --8<-- [start:tree]

@@ -1,6 +1,6 @@
 """Pick compute for Contoso's training, tuning, batch and online workloads."""
 
-from reference_impl.guidance.compute import Workload, recommend_compute
+from accelerator.guidance.compute import Workload, recommend_compute
 
 
 def main() -> None:

@@ -1,7 +1,7 @@
 """Check the shipped environment files for settings that waste money."""
 
+from accelerator.guidance.cost import cost_findings, levers_for
 from reference_impl.config import load_config
-from reference_impl.guidance.cost import cost_findings, levers_for
 
 
 def main() -> None:

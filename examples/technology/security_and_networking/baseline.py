@@ -1,6 +1,6 @@
 """Which security controls does a regulated insurer add to the baseline?"""
 
-from reference_impl.guidance.security import security_baseline
+from accelerator.guidance.security import security_baseline
 
 
 def main() -> None:

@@ -1,7 +1,7 @@
 """How many Azure ML workspaces and registries does Contoso Insurance need?"""
 
-from reference_impl.guidance.organisation import contoso
-from reference_impl.guidance.topology import recommend_topology
+from accelerator.guidance.organisation import contoso
+from accelerator.guidance.topology import recommend_topology
 
 
 def main() -> None:

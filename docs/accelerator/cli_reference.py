@@ -1,0 +1,49 @@
+"""Render the command line's reference (commands and exit codes) as Markdown for the site."""
+
+from __future__ import annotations
+
+import argparse
+
+from accelerator.guidance.markdown import markdown_table
+from reference_impl.cli import build_parser
+from reference_impl.exit_codes import ExitCode
+
+EXIT_MEANINGS = {
+    ExitCode.OK: "done (for `train`: whatever the promotion gate decided)",
+    ExitCode.USAGE: "bad arguments or configuration; the message names the problem",
+    ExitCode.RETRAIN_RECOMMENDED: "`monitor`: drift found, retraining recommended",
+    ExitCode.BAD_DATA: "a data file breaks the contract; nothing was trained or registered",
+    ExitCode.NO_CHAMPION: "`serve`, `batch-score`, `monitor`: no model holds the `champion` alias",
+}
+
+
+def _subcommand_action(parser: argparse.ArgumentParser) -> argparse._SubParsersAction:
+    """The parser's sub-command action (argparse exposes it only through ``_actions``)."""
+    return next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+
+
+def commands_table() -> str:
+    """One row per sub-command: its usage line and its help text, read from the parser.
+
+    Returns:
+        A Markdown table.
+    """
+    action = _subcommand_action(build_parser())
+    helps = {choice.dest: choice.help for choice in action._choices_actions}
+    rows = []
+    for name, sub in action.choices.items():
+        usage = " ".join(sub.format_usage().split()[1:]).replace("|", "\\|")
+        rows.append((f"`{name}`", helps.get(name, ""), f"`{usage}`"))
+    return markdown_table(["Command", "What it does", "Usage"], rows)
+
+
+def exit_codes_table() -> str:
+    """One row per exit code of the command line.
+
+    Returns:
+        A Markdown table.
+    """
+    return markdown_table(
+        ["Exit code", "Name", "Meaning"],
+        [(int(code), code.name, EXIT_MEANINGS[code]) for code in ExitCode],
+    )

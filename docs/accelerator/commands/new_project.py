@@ -1,0 +1,91 @@
+"""``new-project``: generate a new ML project with every inclusion of the project checklist."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from reference_impl.exit_codes import ExitCode
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``new-project`` sub-command.
+
+    Args:
+        subparsers: The parent parser's sub-parser collection.
+    """
+    parser = subparsers.add_parser(
+        "new-project",
+        help="generate a new ML project from the copier template",
+        description="Render the project template into DEST and copy the lifecycle package, "
+        "the chosen CI/CD and IaC into it. Exit codes: 0 generated, 2 bad answers or a "
+        "non-empty DEST.",
+    )
+    parser.add_argument("dest", type=Path, metavar="DEST", help="folder of the new project")
+    parser.add_argument(
+        "--answer",
+        dest="answers",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="answer a template question, e.g. ci=azure-devops (repeatable)",
+    )
+    parser.add_argument(
+        "--defaults",
+        action="store_true",
+        help="use the default for every unanswered question instead of asking",
+    )
+    parser.set_defaults(func=run)
+
+
+def parse_answers(pairs: list[str]) -> dict[str, str]:
+    """Turn ``KEY=VALUE`` strings into a dict.
+
+    Args:
+        pairs: The ``--answer`` values.
+
+    Returns:
+        Answers by key.
+
+    Raises:
+        ValueError: If a pair has no ``=``.
+    """
+    answers = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise ValueError(f"--answer {pair!r}: expected KEY=VALUE")
+        answers[key.strip()] = value.strip()
+    return answers
+
+
+def run(args: argparse.Namespace) -> int:
+    """Generate the project and print where it is and how to start.
+
+    Args:
+        args: Parsed arguments (``dest``, ``answers``, ``defaults``).
+
+    Returns:
+        ``0`` on success, ``2`` for bad answers or a non-empty destination.
+    """
+    from accelerator.scaffold import check_answers, generate
+
+    try:
+        answers = check_answers(parse_answers(args.answers))
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
+    dest: Path = args.dest
+    if dest.exists() and any(dest.iterdir()):
+        print(f"error: {dest} exists and is not empty", file=sys.stderr)
+        return ExitCode.USAGE
+    try:
+        final = generate(dest, answers, defaults=args.defaults)
+    except ValueError as exc:  # a copier validator (e.g. an empty project name)
+        print(f"error: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
+    package = final["package_name"]
+    print(f"generated {final['project_name']!r} in {dest} (package {package})")
+    print(f"next: cd {dest} && uv run pytest && uv run python -m {package} train")
+    return ExitCode.OK

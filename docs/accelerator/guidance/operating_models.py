@@ -1,0 +1,164 @@
+"""Centralised, hub-and-spoke or federated: the operating model and the rule that picks one."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from accelerator.guidance.data import load_data
+from accelerator.guidance.markdown import markdown_table
+from accelerator.guidance.organisation import Organisation, organisations
+
+OperatingModelId = Literal["centralised", "hub-and-spoke", "federated"]
+
+# A data science population this small fits one team and one backlog.
+SMALL_TEAM = 6
+# A business unit this large can staff its own platform engineers.
+SELF_SUFFICIENT_UNIT = 8
+
+
+class OperatingModel(BaseModel):
+    """One way of organising MLOps across business units.
+
+    Attributes:
+        id: ``centralised``, ``hub-and-spoke`` or ``federated``.
+        name: Display name.
+        summary: One-sentence description.
+        platform_owned_by: Who runs the Azure ML platform.
+        models_built_by: Who builds and owns the models.
+        strengths: Why organisations choose it.
+        risks: What tends to go wrong.
+        choose_when: The situation it fits.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: OperatingModelId
+    name: str
+    summary: str
+    platform_owned_by: str
+    models_built_by: str
+    strengths: tuple[str, ...]
+    risks: tuple[str, ...]
+    choose_when: str
+
+
+class OperatingModelChoice(BaseModel):
+    """A recommended operating model and the reason for it.
+
+    Attributes:
+        model: The recommended operating model.
+        reason: Why it fits the organisation.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    model: OperatingModel
+    reason: str
+
+
+@cache
+def operating_models() -> tuple[OperatingModel, ...]:
+    """Return the three operating models.
+
+    Returns:
+        Centralised, hub and spoke, federated — in that order.
+    """
+    return tuple(load_data("operating_models", list[OperatingModel]))
+
+
+def operating_model(model_id: OperatingModelId) -> OperatingModel:
+    """Return one operating model by id.
+
+    Args:
+        model_id: ``centralised``, ``hub-and-spoke`` or ``federated``.
+
+    Returns:
+        The operating model.
+
+    Raises:
+        KeyError: If the id is unknown.
+    """
+    for model in operating_models():
+        if model.id == model_id:
+            return model
+    raise KeyError(f"unknown operating model {model_id!r}")
+
+
+# --8<-- [start:recommend-operating-model]
+def recommend_operating_model(org: Organisation) -> OperatingModelChoice:
+    """Recommend an operating model from a few facts about the organisation.
+
+    Args:
+        org: The organisation's business units, data scientists and platform team.
+
+    Returns:
+        The operating model and the reason it was chosen.
+    """
+    units = org.business_units
+    if len(units) == 1 or org.data_scientists <= SMALL_TEAM:
+        why = f"{org.data_scientists} data scientists fit one team and one backlog"
+        return OperatingModelChoice(model=operating_model("centralised"), reason=why)
+    smallest = min(unit.data_scientists for unit in units)
+    if not org.central_platform_team and smallest >= SELF_SUFFICIENT_UNIT:
+        why = "no shared platform team, and every unit is large enough to run its own"
+        return OperatingModelChoice(model=operating_model("federated"), reason=why)
+    why = f"{len(units)} business units share one platform; each keeps its modellers"
+    return OperatingModelChoice(model=operating_model("hub-and-spoke"), reason=why)
+    # --8<-- [end:recommend-operating-model]
+
+
+def operating_models_table() -> str:
+    """Render the three operating models side by side.
+
+    Returns:
+        One row per model: who owns the platform, who builds models, strengths, risks, fit.
+    """
+    return markdown_table(
+        ["Model", "Platform run by", "Models built by", "Strengths", "Risks", "Choose when"],
+        [
+            (
+                f"**{m.name}**",
+                m.platform_owned_by,
+                m.models_built_by,
+                "; ".join(m.strengths),
+                "; ".join(m.risks),
+                m.choose_when,
+            )
+            for m in operating_models()
+        ],
+    )
+
+
+def operating_model_examples_table() -> str:
+    """Render the recommendation for each example organisation.
+
+    Returns:
+        One row per example organisation with its facts and the recommended model.
+    """
+    rows = []
+    for org in organisations():
+        choice = recommend_operating_model(org)
+        rows.append(
+            (
+                org.name,
+                len(org.business_units),
+                org.data_scientists,
+                "yes" if org.central_platform_team else "no",
+                f"**{choice.model.name}**",
+                choice.reason,
+            )
+        )
+    return markdown_table(
+        [
+            "Organisation",
+            "Business units",
+            "Data scientists",
+            "Central platform team",
+            "Recommended",
+            "Why",
+        ],
+        rows,
+    )
