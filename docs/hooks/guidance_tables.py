@@ -7,8 +7,8 @@ for one with a line such as::
     <!-- render: accelerator.guidance.roles:roles_table -->
 
 Only modules of the accelerator's tooling (``accelerator.``) may be named, the function takes no
-argument and must
-return a string; anything else fails the build, so a renamed function cannot leave a page empty.
+argument and must return a string; anything else fails the build, so a renamed function cannot
+leave a page empty.
 """
 
 from __future__ import annotations
