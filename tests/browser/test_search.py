@@ -20,6 +20,11 @@ QUESTIONS = [
     ("maturity level", "maturity/maturity-model/"),
     ("12 week plan", "getting-started/twelve-week-plan/"),
     ("pages by role", "getting-started/tags/"),
+    ("databricks or azure ml", "technology/databricks-or-azure-ml/"),
+    ("reading data from the lake", "technology/data-sources/"),
+    ("feature store", "technology/feature-store/"),
+    ("predictions power bi", "technology/predictions-to-power-bi/"),
+    ("synapse fabric", "technology/fabric/"),
 ]
 
 

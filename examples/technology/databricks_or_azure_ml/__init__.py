@@ -1,0 +1,1 @@
+"""Examples embedded in the site."""
