@@ -97,9 +97,9 @@ def main() -> None:
 
         model = load_model_dir(next((workdir / "serving" / "churn-classifier").iterdir()))
         frame = parse_request(one_row, model.contract)
-        raw_latencies, raw_rate = measure(lambda: model.churn_probability(frame))
+        raw_latencies, raw_rate = measure(lambda: model.probability(frame))
         full_latencies, full_rate = measure(
-            lambda: model.churn_probability(parse_request(one_row, model.contract))
+            lambda: model.probability(parse_request(one_row, model.contract))
         )
     print(f"one-row request, {REQUESTS} sequential requests after {WARMUP} warm-up, loopback")
     report("azmlinfsrv /score (HTTP)", http_latencies, http_rate)

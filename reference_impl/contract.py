@@ -1,4 +1,4 @@
-"""The data contract of the churn use case: one description of every column, used everywhere.
+"""The data contract of the sample use case: one description of every column, used everywhere.
 
 The generator, the ``validate`` step, the training pipeline, the scoring scripts and the
 drift monitor all read this one object, so a column cannot be renamed or re-ranged in one
@@ -48,7 +48,7 @@ class DataContract(BaseModel):
 
     Attributes:
         features: Model inputs, in the order the model sees them.
-        label: Name of the 0/1 target column (``1`` = the customer churned).
+        label: Name of the 0/1 target column (``1`` = the customer cancelled).
         id_column: Customer identifier: required in training data, never a model input.
         segment: Categorical feature used for per-segment (responsible-AI) metrics.
     """
@@ -93,9 +93,9 @@ class DataContract(BaseModel):
         raise KeyError(name)
 
 
-# --8<-- [start:churn-contract]
-CHURN_CONTRACT = DataContract(
-    label="churned",
+# --8<-- [start:contract]
+CONTRACT = DataContract(
+    label="cancelled",
     id_column="customer_id",
     segment="region",
     features=(
@@ -125,4 +125,4 @@ CHURN_CONTRACT = DataContract(
                 description="age of the account holder in years"),
     ),
 )  # fmt: skip
-# --8<-- [end:churn-contract]
+# --8<-- [end:contract]

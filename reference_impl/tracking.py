@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from reference_impl.workdir import EXPERIMENT, Workdir
+from reference_impl.config.project import load_project
+from reference_impl.workdir import Workdir
 
 if TYPE_CHECKING:
     import mlflow
@@ -25,17 +26,18 @@ def use_workdir(workdir: Workdir) -> str:
         workdir: The local working directory.
 
     Returns:
-        The id of the ``churn-training`` experiment, now the active experiment.
+        The id of the project's experiment (``config/project.yaml``), now the active one.
     """
     import mlflow
 
     os.environ.setdefault("MLFLOW_ENABLE_ARTIFACTS_PROGRESS_BAR", "false")
     mlflow.set_tracking_uri(workdir.tracking_uri)
     mlflow.set_registry_uri(workdir.tracking_uri)
-    experiment = mlflow.get_experiment_by_name(EXPERIMENT)
+    name = load_project().experiment
+    experiment = mlflow.get_experiment_by_name(name)
     if experiment is None:
         experiment_id = mlflow.create_experiment(
-            EXPERIMENT, artifact_location=workdir.artifact_root.as_uri()
+            name, artifact_location=workdir.artifact_root.as_uri()
         )
     else:
         experiment_id = experiment.experiment_id

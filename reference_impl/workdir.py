@@ -11,8 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-EXPERIMENT = "churn-training"
-
 
 @dataclass(frozen=True)
 class Workdir:

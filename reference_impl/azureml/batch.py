@@ -37,7 +37,7 @@ def batch_endpoint_entity(config: EnvironmentConfig, model_name: str) -> BatchEn
     """
     return BatchEndpoint(
         name=batch_endpoint(model_name, config),
-        description=f"Batch churn scoring of {model_name} in {config.name}.",
+        description=f"Batch scoring of {model_name} in {config.name}.",
         tags={"environment": config.name, "model": model_name},
     )
 

@@ -107,7 +107,7 @@ def runtime_environment() -> Environment:
     return Environment(
         name=ENVIRONMENT_NAME,
         version=content_version(BASE_IMAGE, spec),
-        description="Runtime of the churn steps, online scoring and batch scoring.",
+        description="Runtime of the pipeline steps, online scoring and batch scoring.",
         image=BASE_IMAGE,
         conda_file=spec,
     )

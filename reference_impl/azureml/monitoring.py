@@ -51,7 +51,8 @@ from reference_impl.azureml.names import (
     retraining_schedule,
 )
 from reference_impl.config import EnvironmentConfig
-from reference_impl.contract import CHURN_CONTRACT
+from reference_impl.config.project import load_project
+from reference_impl.contract import CONTRACT
 from reference_impl.pipeline.graph import TRAINING_PIPELINE
 
 MONITOR_COMPUTE = ServerlessSparkCompute(runtime_version="3.4", instance_type="standard_e4s_v3")
@@ -60,13 +61,16 @@ MONITOR_COMPUTE = ServerlessSparkCompute(runtime_version="3.4", instance_type="s
 LOOKBACK = "P7D"
 """Production data each daily run looks at: the last seven days."""
 
+OUTPUTS = load_project().outputs
+"""Names of the prediction outputs the deployment collects."""
+
 RETRAIN_CRON = "0 4 * * 1"
 """Retraining: Mondays at 04:00 UTC."""
 
 
 def _production(endpoint: str, deployment: str, context: MonitorDatasetContext) -> ProductionData:
     columns = (
-        {"prediction": "churn", "prediction_probability": "churn_probability"}
+        {"prediction": OUTPUTS.decision, "prediction_probability": OUTPUTS.probability}
         if context == MonitorDatasetContext.MODEL_OUTPUTS
         else None
     )
@@ -92,7 +96,7 @@ def baseline_reference() -> ReferenceData:
             type="mltable", path=f"azureml:{BASELINE_DATA_ASSET}:{BASELINE_DATA_VERSION}"
         ),
         data_context=MonitorDatasetContext.TRAINING,
-        data_column_names={"target_column": CHURN_CONTRACT.label},
+        data_column_names={"target_column": CONTRACT.label},
     )
 
 

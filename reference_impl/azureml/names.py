@@ -1,7 +1,8 @@
 """Names of everything this project creates in Azure ML, derived from the environment.
 
-One place decides the names, so the training, promotion, deployment and monitoring commands
-agree on them. Nothing here imports azure-ai-ml.
+One place decides the names (from the project identity, ``config/project.yaml``), so the
+training, promotion, deployment and monitoring commands agree on them. Nothing here imports
+azure-ai-ml.
 """
 
 from __future__ import annotations
@@ -9,24 +10,26 @@ from __future__ import annotations
 import re
 
 from reference_impl.config import EnvironmentConfig
-from reference_impl.workdir import EXPERIMENT
+from reference_impl.config.project import load_project
+
+_PROJECT = load_project()
 
 TRAINING_ENV = "dev"
 """The environment where pipelines train and register models (the start of every promotion)."""
 
-ENVIRONMENT_NAME = "churn-runtime"
+ENVIRONMENT_NAME = _PROJECT.azureml.environment
 """Azure ML environment used by every step, the online deployment and the batch deployment."""
 
-COMPONENT_PREFIX = "churn_"
-"""Component names are ``churn_<step>`` (Azure ML allows lowercase letters, digits, ``_``)."""
+COMPONENT_PREFIX = _PROJECT.azureml.component_prefix
+"""Component names are ``<prefix><step>`` (Azure ML allows lowercase letters, digits, ``_``)."""
 
-EXPERIMENT_NAME = EXPERIMENT
+EXPERIMENT_NAME = _PROJECT.experiment
 """The same experiment name as the local MLflow runs."""
 
-TRAINING_DATA_ASSET = "churn-customers"
+TRAINING_DATA_ASSET = _PROJECT.azureml.training_data_asset
 """Data asset (``uri_file``) a production pipeline binds to its ``raw_data`` input."""
 
-BASELINE_DATA_ASSET = "churn-training-baseline"
+BASELINE_DATA_ASSET = f"{_PROJECT.experiment}-baseline"
 """Data asset (``mltable``) the model monitor compares production data with."""
 
 BASELINE_DATA_VERSION = "1"
@@ -60,7 +63,7 @@ def online_endpoint(model_name: str, config: EnvironmentConfig) -> str:
         config: The environment.
 
     Returns:
-        For example ``churn-classifier-dev``.
+        ``<model_name>-<env>``, e.g. ``fraud-model-dev``.
 
     Raises:
         ValueError: If the name breaks Azure ML's endpoint naming rule.
@@ -76,7 +79,7 @@ def batch_endpoint(model_name: str, config: EnvironmentConfig) -> str:
         config: The environment.
 
     Returns:
-        For example ``churn-classifier-dev-batch``.
+        ``<model_name>-<env>-batch``.
 
     Raises:
         ValueError: If the name breaks Azure ML's endpoint naming rule.
@@ -91,7 +94,7 @@ def component_name(step: str) -> str:
         step: Step name, e.g. ``prep``.
 
     Returns:
-        For example ``churn_prep``.
+        ``<component_prefix><step>``, e.g. ``fraud_prep``.
     """
     return f"{COMPONENT_PREFIX}{step}"
 
@@ -104,7 +107,7 @@ def monitor_schedule(model_name: str, config: EnvironmentConfig) -> str:
         config: The environment.
 
     Returns:
-        For example ``churn-classifier-prod-monitor``.
+        ``<model_name>-<env>-monitor``.
     """
     return f"{model_name}-{config.name}-monitor"
 
@@ -116,6 +119,6 @@ def retraining_schedule(pipeline_name: str) -> str:
         pipeline_name: The training pipeline's name.
 
     Returns:
-        For example ``churn-training-weekly``.
+        ``<pipeline_name>-weekly``.
     """
     return f"{pipeline_name}-weekly"

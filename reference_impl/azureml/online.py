@@ -33,6 +33,7 @@ from azure.core.exceptions import HttpResponseError, ResourceNotFoundError
 from reference_impl.azureml.names import COLOURS, online_endpoint
 from reference_impl.azureml.snapshot import SCORE_SCRIPT
 from reference_impl.config import EnvironmentConfig
+from reference_impl.config.project import load_project
 
 TRAFFIC_STEPS = (10, 50, 100)
 """Share of traffic the new colour gets, step by step; each step ends with a smoke test."""
@@ -66,7 +67,7 @@ def online_endpoint_entity(config: EnvironmentConfig, model_name: str) -> Manage
     return ManagedOnlineEndpoint(
         name=online_endpoint(model_name, config),
         auth_mode="aad_token",
-        description=f"Churn scoring of {model_name} in {config.name} (blue/green).",
+        description=f"Online scoring of {model_name} in {config.name} (blue/green).",
         tags={"environment": config.name, "model": model_name},
     )
 
@@ -183,10 +184,11 @@ def smoke_check(request: Mapping[str, Any], response_text: str) -> str | None:
         return f"response is not a prediction document: {response_text[:200]!r}"
     if len(predictions) != len(request["data"]):
         return f"{len(predictions)} predictions for {len(request['data'])} rows"
+    field = load_project().outputs.probability
     for item in predictions:
-        p = item.get("churn_probability") if isinstance(item, dict) else None
+        p = item.get(field) if isinstance(item, dict) else None
         if not isinstance(p, int | float) or not 0.0 <= p <= 1.0:
-            return f"invalid churn_probability in {item!r}"
+            return f"invalid {field} in {item!r}"
     return None
     # --8<-- [end:smoke-check]
 

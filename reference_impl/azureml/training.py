@@ -75,7 +75,8 @@ def job_name(config: EnvironmentConfig, now: datetime | None = None) -> str:
         now: The time to use (defaults to now).
 
     Returns:
-        For example ``churn-training-dev-20250101-120000-1a2b3c``.
+        ``<pipeline>-<env>-<UTC time>-<random>``, e.g.
+        ``fraud-training-dev-20250101-120000-1a2b3c``.
     """
     stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
     return f"{TRAINING_PIPELINE.name}-{config.name}-{stamp}-{uuid.uuid4().hex[:6]}"

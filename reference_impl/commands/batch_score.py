@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reference_impl.commands._common import add_workdir_arguments, load_or_report
+from reference_impl.config.project import load_project
 from reference_impl.exit_codes import ExitCode
 
 if TYPE_CHECKING:
@@ -124,6 +125,6 @@ def run(args: argparse.Namespace) -> int:
     print(
         f"scored {len(predictions)} customers from {predictions['file'].nunique()} file(s) with "
         f"{config.registry.model_name} version {version.version}: "
-        f"{predictions['churn'].mean():.1%} flagged; wrote {args.output}"
+        f"{predictions[load_project().outputs.decision].mean():.1%} flagged; wrote {args.output}"
     )
     return ExitCode.OK

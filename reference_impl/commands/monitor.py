@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         return ExitCode.USAGE
     import mlflow
 
-    from reference_impl.contract import CHURN_CONTRACT
+    from reference_impl.contract import CONTRACT
     from reference_impl.monitoring.plot import drift_plot
     from reference_impl.monitoring.report import drift_report
     from reference_impl.registry import CHAMPION, alias_version
@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     from reference_impl.validation import DataValidationError, read_table
     from reference_impl.workdir import Workdir
 
-    contract = CHURN_CONTRACT
+    contract = CONTRACT
     try:
         current = read_table(
             args.current,

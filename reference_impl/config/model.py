@@ -7,13 +7,13 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class _Strict(BaseModel):
+class Strict(BaseModel):
     """Base model that rejects unknown keys, so a typo in YAML is an error, not a silent default."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class AzureWorkspace(_Strict):
+class AzureWorkspace(Strict):
     """Where the environment lives in Azure.
 
     Attributes:
@@ -31,7 +31,7 @@ class AzureWorkspace(_Strict):
     registry: str = Field(min_length=3)
 
 
-class ComputeSpec(_Strict):
+class ComputeSpec(Strict):
     """An Azure ML compute cluster that scales to zero when idle.
 
     Attributes:
@@ -49,7 +49,7 @@ class ComputeSpec(_Strict):
     idle_seconds: int = Field(default=900, ge=60)
 
 
-class DataSection(_Strict):
+class DataSection(Strict):
     """Rules the ``validate`` step applies to the training data.
 
     Attributes:
@@ -59,13 +59,13 @@ class DataSection(_Strict):
     min_rows: int = Field(default=1000, ge=10)
 
 
-class TrainingSection(_Strict):
+class TrainingSection(Strict):
     """How the ``prep`` and ``train`` steps build a model.
 
     Attributes:
         model_type: Estimator family; ``logistic_regression`` is the simple baseline.
         seed: Seed of every random choice in training.
-        holdout_percent: Share of customers kept aside (chosen by a hash of the id).
+        holdout_percent: Share of rows kept aside (chosen by a hash of the id).
         max_iter: Boosting rounds, or solver iterations for the logistic regression.
         learning_rate: Shrinkage of each boosting round.
         max_leaf_nodes: Leaves per tree (gradient boosting only).
@@ -79,17 +79,17 @@ class TrainingSection(_Strict):
     max_leaf_nodes: int = Field(default=15, ge=2, le=255)
 
 
-class EvaluationSection(_Strict):
+class EvaluationSection(Strict):
     """How the ``evaluate`` step turns probabilities into decisions.
 
     Attributes:
-        threshold: Probability from which a customer is flagged as likely to churn.
+        threshold: Probability from which a row is flagged as positive (the decision output).
     """
 
     threshold: float = Field(default=0.35, gt=0, lt=1)
 
 
-class GateSection(_Strict):
+class GateSection(Strict):
     """Rules a challenger must pass to become ``champion``.
 
     Attributes:
@@ -107,17 +107,24 @@ class GateSection(_Strict):
     max_segment_recall_gap: float = Field(default=0.25, ge=0, le=1)
 
 
-class RegistrySection(_Strict):
+def _project_model_name() -> str:
+    from reference_impl.config.project import load_project
+
+    return load_project().model_name
+
+
+class RegistrySection(Strict):
     """Where models are registered.
 
     Attributes:
-        model_name: Registered model name (aliases ``champion`` and ``challenger``).
+        model_name: Registered model name (aliases ``champion`` and ``challenger``); defaults to
+            the project's ``model_name`` (``config/project.yaml``).
     """
 
-    model_name: str = Field(default="churn-classifier", pattern=r"^[a-z][a-z0-9-]{2,62}$")
+    model_name: str = Field(default_factory=_project_model_name, pattern=r"^[a-z][a-z0-9-]{2,62}$")
 
 
-class MonitoringSection(_Strict):
+class MonitoringSection(Strict):
     """When the drift monitor recommends retraining.
 
     Attributes:
@@ -133,7 +140,7 @@ class MonitoringSection(_Strict):
     max_invalid_share: float = Field(default=0.01, ge=0, le=1)
 
 
-class EnvironmentConfig(_Strict):
+class EnvironmentConfig(Strict):
     """Everything that differs between ``dev``, ``test`` and ``prod``.
 
     The ML sections have defaults, so a file only lists what it changes.

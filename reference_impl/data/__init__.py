@@ -1,4 +1,4 @@
-"""The sample use case: synthetic telecom customers and whether they churned.
+"""The sample use case: synthetic telecom customers and whether they cancelled.
 
 See ``README.md`` in this folder for the columns, how the labels are drawn and the seeds.
 """

@@ -1,8 +1,8 @@
-"""Seeded generator of the synthetic churn data shipped in this folder.
+"""Seeded generator of the synthetic sample data shipped in this folder.
 
 Run ``python -m reference_impl.data.generate`` to rewrite the committed files; a test
 checks that the committed files are byte-for-byte what this module produces. The label is
-drawn from a known logistic model (see :func:`churn_probability`), so the achievable
+drawn from a known logistic model (see :func:`true_probability`), so the achievable
 accuracy is known and a better model is a real improvement, not noise.
 """
 
@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from reference_impl.contract import CHURN_CONTRACT
+from reference_impl.contract import CONTRACT
 
 DATA_DIR = Path(__file__).resolve().parent
 
@@ -54,7 +54,7 @@ class DataFile:
         rows: Number of customers.
         seed: Seed of the random generator.
         id_prefix: Prefix of the customer ids, unique per file.
-        labelled: Whether the file carries the ``churned`` label.
+        labelled: Whether the file carries the ``cancelled`` label.
         drift: Population the rows are drawn from.
     """
 
@@ -78,7 +78,7 @@ SAMPLE_REQUEST = "sample-request.json"
 
 
 def _pick(rng: np.random.Generator, name: str, size: int, p: Sequence[float]) -> np.ndarray:
-    return rng.choice(np.array(CHURN_CONTRACT.feature(name).categories), size=size, p=p)
+    return rng.choice(np.array(CONTRACT.feature(name).categories), size=size, p=p)
 
 
 def _features(rng: np.random.Generator, n: int, drift: Drift) -> pd.DataFrame:
@@ -116,9 +116,9 @@ def _features(rng: np.random.Generator, n: int, drift: Drift) -> pd.DataFrame:
     )
 
 
-# --8<-- [start:churn-probability]
-def churn_probability(frame: pd.DataFrame) -> np.ndarray:
-    """The true churn probability the labels are drawn from.
+# --8<-- [start:true-probability]
+def true_probability(frame: pd.DataFrame) -> np.ndarray:
+    """The true probability of cancelling the labels are drawn from.
 
     Args:
         frame: Feature columns of the contract.
@@ -143,7 +143,7 @@ def churn_probability(frame: pd.DataFrame) -> np.ndarray:
         + frame["region"].map({"north": 0.0, "south": 0.3, "east": -0.2, "west": 0.1})
     )
     return 1.0 / (1.0 + np.exp(-logit.to_numpy(dtype=float)))
-    # --8<-- [end:churn-probability]
+    # --8<-- [end:true-probability]
 
 
 def generate(spec: DataFile) -> pd.DataFrame:
@@ -158,9 +158,9 @@ def generate(spec: DataFile) -> pd.DataFrame:
     rng = np.random.default_rng(spec.seed)
     frame = _features(rng, spec.rows, spec.drift)
     ids = [f"{spec.id_prefix}{i:05d}" for i in range(1, spec.rows + 1)]
-    frame.insert(0, CHURN_CONTRACT.id_column, ids)
+    frame.insert(0, CONTRACT.id_column, ids)
     if spec.labelled:
-        frame[CHURN_CONTRACT.label] = (rng.random(spec.rows) < churn_probability(frame)).astype(int)
+        frame[CONTRACT.label] = (rng.random(spec.rows) < true_probability(frame)).astype(int)
     return frame
 
 
@@ -174,7 +174,7 @@ def sample_request(rows: int = 2) -> dict[str, list[dict[str, object]]]:
         ``{"data": [{feature: value, ...}, ...]}``.
     """
     batch = generate(next(spec for spec in FILES if not spec.labelled)).head(rows)
-    records = batch[CHURN_CONTRACT.feature_names].to_dict(orient="records")
+    records = batch[CONTRACT.feature_names].to_dict(orient="records")
     return {"data": [{key: _plain(value) for key, value in row.items()} for row in records]}
 
 

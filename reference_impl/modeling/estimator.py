@@ -34,7 +34,7 @@ def build_pipeline(
         max_leaf_nodes: Leaves per tree.
 
     Returns:
-        A pipeline whose ``predict_proba(frame)[:, 1]`` is the churn probability.
+        A pipeline whose ``predict_proba(frame)[:, 1]`` is the positive-class probability.
     """
     from sklearn.compose import ColumnTransformer
     from sklearn.ensemble import HistGradientBoostingClassifier

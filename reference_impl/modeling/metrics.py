@@ -63,8 +63,8 @@ def segment_metrics(
         threshold: Decision threshold.
 
     Returns:
-        One record per segment, sorted by name: ``segment``, ``rows``, ``churn_rate``,
-        ``flagged_rate`` (share predicted to churn) and the metrics of
+        One record per segment, sorted by name: ``segment``, ``rows``, ``positive_rate``,
+        ``flagged_rate`` (share predicted positive) and the metrics of
         :func:`classification_metrics` (``roc_auc`` is ``None`` for a single-class segment).
     """
     from sklearn.metrics import precision_score, recall_score, roc_auc_score
@@ -81,7 +81,7 @@ def segment_metrics(
             {
                 "segment": str(value),
                 "rows": int(mask.sum()),
-                "churn_rate": float(ys.mean()),
+                "positive_rate": float(ys.mean()),
                 "flagged_rate": float(predicted.mean()),
                 "roc_auc": float(roc_auc_score(ys, ps)) if len(set(ys.tolist())) == 2 else None,
                 "precision": float(precision_score(ys, predicted, zero_division=0)),

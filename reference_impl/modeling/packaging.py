@@ -118,8 +118,8 @@ class LoadedModel:
     name: str | None = None
     version: str | None = None
 
-    def churn_probability(self, frame: pd.DataFrame) -> Any:
-        """Probability of churn per row.
+    def probability(self, frame: pd.DataFrame) -> Any:
+        """Probability of the positive class per row.
 
         Args:
             frame: Rows with the contract's feature columns.

@@ -70,7 +70,7 @@ def pr_plot(y_true: Sequence[int], probability: Sequence[float], path: Path) -> 
     title = f"Precision-recall (AP {average_precision_score(y_true, probability):.3f})"
     figure, axes = _figure(title)
     axes.plot(recall, precision, color="#3f51b5", label="model")
-    axes.axhline(base_rate, color="grey", linestyle="--", label=f"churn rate {base_rate:.0%}")
+    axes.axhline(base_rate, color="grey", linestyle="--", label=f"positive rate {base_rate:.0%}")
     axes.set_xlabel("recall")
     axes.set_ylabel("precision")
     axes.legend(loc="upper right")
@@ -100,8 +100,8 @@ def confusion_plot(
     for (row, col), count in np.ndenumerate(matrix):
         colour = "white" if count > matrix.max() / 2 else "black"
         axes.text(col, row, str(count), ha="center", va="center", color=colour)
-    axes.set_xticks([0, 1], ["stays", "churns"])
-    axes.set_yticks([0, 1], ["stays", "churns"])
+    axes.set_xticks([0, 1], ["negative", "positive"])
+    axes.set_yticks([0, 1], ["negative", "positive"])
     axes.set_xlabel("predicted")
     axes.set_ylabel("actual")
     figure.savefig(path, **_PNG)

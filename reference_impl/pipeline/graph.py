@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from reference_impl.config.project import load_project
+
 PortType = Literal["uri_file", "uri_folder"]
 ParamType = Literal["integer", "number", "string"]
 PIPELINE_SOURCE = "pipeline"
@@ -244,7 +246,7 @@ def _reads(name: str, source: str, description: str) -> Input:
 
 # --8<-- [start:graph]
 TRAINING_PIPELINE = Pipeline(
-    name="churn-training",
+    name=load_project().experiment,
     inputs=(PipelineInput("raw_data", "uri_file", "training CSV"),),
     steps=(
         Step(

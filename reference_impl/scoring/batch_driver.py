@@ -19,10 +19,12 @@ if _PROJECT_ROOT not in sys.path:  # the endpoint loads this file by path, not a
 
 import pandas as pd  # noqa: E402
 
+from reference_impl.config.project import load_project  # noqa: E402
 from reference_impl.modeling.packaging import LoadedModel, load_model_dir  # noqa: E402
 from reference_impl.validation import read_table, validate_frame  # noqa: E402
 
 _model: LoadedModel | None = None
+OUTPUTS = load_project().outputs
 
 
 def init() -> None:
@@ -40,7 +42,8 @@ def run(mini_batch: list[str]) -> pd.DataFrame:
             if present, is ignored).
 
     Returns:
-        One row per customer: ``file``, the customer id, ``churn_probability``, ``churn``.
+        One row per input row: ``file``, the id, and the probability and decision outputs
+        named in ``config/project.yaml``.
 
     Raises:
         DataValidationError: If a file breaks the data contract.
@@ -57,14 +60,14 @@ def run(mini_batch: list[str]) -> pd.DataFrame:
             text=[contract.id_column],
         )
         rows = validate_frame(table, contract, source=str(path), with_label=False)
-        probability = _model.churn_probability(rows)
+        probability = _model.probability(rows)
         frames.append(
             pd.DataFrame(
                 {
                     "file": path.name,
                     contract.id_column: rows[contract.id_column].to_numpy(),
-                    "churn_probability": probability.round(6),
-                    "churn": probability >= _model.threshold,
+                    OUTPUTS.probability: probability.round(6),
+                    OUTPUTS.decision: probability >= _model.threshold,
                 }
             )
         )

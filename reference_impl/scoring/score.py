@@ -20,10 +20,12 @@ if _PROJECT_ROOT not in sys.path:  # the server loads this file by path, not as 
 
 from azureml_inference_server_http.api.aml_response import AMLResponse  # noqa: E402
 
+from reference_impl.config.project import load_project  # noqa: E402
 from reference_impl.modeling.packaging import LoadedModel, load_model_dir  # noqa: E402
 from reference_impl.scoring.request import RequestError, parse_request  # noqa: E402
 
 _model: LoadedModel | None = None
+OUTPUTS = load_project().outputs
 
 
 def init() -> None:
@@ -40,7 +42,8 @@ def run(raw_data: str) -> dict[str, Any] | AMLResponse:
         raw_data: The request body, ``{"data": [{feature: value, ...}, ...]}``.
 
     Returns:
-        ``{"predictions": [{"churn_probability": p, "churn": bool}, ...], "model": {...}}``,
+        ``{"predictions": [{<probability>: p, <decision>: bool}, ...], "model": {...}}`` with
+        the output names of ``config/project.yaml``,
         or an ``AMLResponse`` with status 400/413 and ``{"error": message}``.
     """
     assert _model is not None, "init() was not called"
@@ -48,10 +51,10 @@ def run(raw_data: str) -> dict[str, Any] | AMLResponse:
         frame = parse_request(raw_data, _model.contract)
     except RequestError as exc:
         return AMLResponse({"error": str(exc)}, exc.status, json_str=True)
-    probability = _model.churn_probability(frame)
+    probability = _model.probability(frame)
     return {
         "predictions": [
-            {"churn_probability": round(float(p), 6), "churn": bool(p >= _model.threshold)}
+            {OUTPUTS.probability: round(float(p), 6), OUTPUTS.decision: bool(p >= _model.threshold)}
             for p in probability
         ],
         "model": {"name": _model.name, "version": _model.version, "threshold": _model.threshold},

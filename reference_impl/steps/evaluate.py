@@ -43,7 +43,7 @@ def evaluate(
     loaded = load_model_dir(model / MODEL_FOLDER)
     holdout = read_folder_csv(holdout_data, "holdout.csv")
     labels = holdout[loaded.contract.label]
-    probability = loaded.churn_probability(holdout)
+    probability = loaded.probability(holdout)
     metrics = classification_metrics(labels, probability, threshold)
     segments = segment_metrics(labels, probability, holdout[loaded.contract.segment], threshold)
     metrics["segment_recall_gap"] = recall_gap(segments)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from reference_impl.contract import CHURN_CONTRACT
+from reference_impl.contract import CONTRACT
 
 
 def write_json(path: Path, payload: Any) -> Path:
@@ -47,4 +47,4 @@ def read_folder_csv(folder: Path, name: str) -> pd.DataFrame:
     Returns:
         The rows; the customer id stays text (``00123`` is not the number 123).
     """
-    return pd.read_csv(folder / name, dtype={CHURN_CONTRACT.id_column: str})
+    return pd.read_csv(folder / name, dtype={CONTRACT.id_column: str})

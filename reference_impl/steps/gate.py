@@ -119,7 +119,7 @@ def champion_metrics(
     holdout = read_folder_csv(holdout_data, "holdout.csv")
     with tempfile.TemporaryDirectory() as folder:
         loaded = load_model_dir(download_version(model_name, version.version, Path(folder)))
-        probability = loaded.churn_probability(holdout)
+        probability = loaded.probability(holdout)
     return str(version.version), classification_metrics(
         holdout[loaded.contract.label], probability, threshold
     )

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from reference_impl.contract import CHURN_CONTRACT
+from reference_impl.contract import CONTRACT
 from reference_impl.pipeline.graph import parse_step_args
 from reference_impl.steps.files import read_folder_csv
 
@@ -45,7 +45,7 @@ def split(frame: pd.DataFrame, holdout_percent: int) -> tuple[pd.DataFrame, pd.D
     Returns:
         ``(train, holdout)``.
     """
-    mask = frame[CHURN_CONTRACT.id_column].map(lambda cid: in_holdout(str(cid), holdout_percent))
+    mask = frame[CONTRACT.id_column].map(lambda cid: in_holdout(str(cid), holdout_percent))
     return frame[~mask], frame[mask]
 
 

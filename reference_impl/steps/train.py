@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reference_impl.contract import CHURN_CONTRACT
+from reference_impl.contract import CONTRACT
 from reference_impl.modeling.estimator import ModelType, build_pipeline
 from reference_impl.modeling.packaging import log_model
 from reference_impl.monitoring.profile import build_profile
@@ -56,7 +56,7 @@ def train(
     import mlflow
     from sklearn.metrics import roc_auc_score
 
-    contract = CHURN_CONTRACT
+    contract = CONTRACT
     frame = read_folder_csv(train_data, "train.csv")
     features, labels = frame[contract.feature_names], frame[contract.label]
     params = {"model_type": model_type, "seed": seed, "max_iter": max_iter,

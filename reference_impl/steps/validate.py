@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reference_impl.contract import CHURN_CONTRACT
+from reference_impl.contract import CONTRACT
 from reference_impl.exit_codes import ExitCode
 from reference_impl.pipeline.graph import parse_step_args
 from reference_impl.steps.files import write_json
@@ -30,12 +30,12 @@ def validate_file(raw_data: Path, validated_data: Path, *, min_rows: int) -> dic
         min_rows: Fewest rows accepted.
 
     Returns:
-        The report written to ``validation.json`` (rows, churn rate, segment sizes).
+        The report written to ``validation.json`` (rows, positive rate, segment sizes).
 
     Raises:
         DataValidationError: If the file breaks the contract; nothing is written.
     """
-    contract = CHURN_CONTRACT
+    contract = CONTRACT
     frame = read_table(
         raw_data,
         required=[contract.id_column, *contract.feature_names],
@@ -47,7 +47,7 @@ def validate_file(raw_data: Path, validated_data: Path, *, min_rows: int) -> dic
     report = {
         "source": str(raw_data),
         "rows": len(valid),
-        "churn_rate": round(float(valid[contract.label].mean()), 4),
+        "positive_rate": round(float(valid[contract.label].mean()), 4),
         "segments": {str(k): int(v) for k, v in valid[contract.segment].value_counts().items()},
     }
     write_json(validated_data / "validation.json", report)
@@ -70,7 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DataValidationError as exc:
         print(f"error: invalid training data: {exc}", file=sys.stderr)
         return ExitCode.BAD_DATA
-    print(f"validate: {report['rows']} rows, churn rate {report['churn_rate']:.1%}")
+    print(f"validate: {report['rows']} rows, positive rate {report['positive_rate']:.1%}")
     return 0
 
 

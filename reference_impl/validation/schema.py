@@ -1,6 +1,6 @@
 """Column rules (types, ranges, empty values, categories) built from the data contract.
 
-The rules are a pandera schema generated from :data:`~reference_impl.contract.CHURN_CONTRACT`,
+The rules are a pandera schema generated from :data:`~reference_impl.contract.CONTRACT`,
 so adding a feature to the contract adds its checks here. pandera reports every failing
 cell; :func:`summarize_failures` folds them into one sentence per column and rule, with
 the CSV line numbers of the first offenders.

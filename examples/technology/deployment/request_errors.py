@@ -2,7 +2,7 @@
 
 import json
 
-from reference_impl.contract import CHURN_CONTRACT
+from reference_impl.contract import CONTRACT
 from reference_impl.data import SAMPLE_REQUEST
 from reference_impl.scoring.request import RequestError, parse_request
 
@@ -12,7 +12,7 @@ def main() -> None:
     row = json.loads(SAMPLE_REQUEST.read_text())["data"][0]
     # --8<-- [start:bad-requests]
     bodies = [
-        "churn please",
+        "score this please",
         json.dumps({"rows": [row]}),
         json.dumps({"data": [{**row, "shoe_size": 44}]}),
         json.dumps({"data": [{k: v for k, v in row.items() if k != "plan"}]}),
@@ -23,7 +23,7 @@ def main() -> None:
     ]
     for body in bodies:
         try:
-            parse_request(body, CHURN_CONTRACT)
+            parse_request(body, CONTRACT)
         except RequestError as error:
             print(error.status, error)
     # --8<-- [end:bad-requests]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from reference_impl.contract import CHURN_CONTRACT
+from reference_impl.contract import CONTRACT
 from reference_impl.data import SAMPLE_REQUEST, TRAINING_DATA
 from reference_impl.modeling.estimator import build_pipeline
 from reference_impl.modeling.packaging import save_model
@@ -16,18 +16,18 @@ from reference_impl.scoring import score
 def main() -> None:
     """Package a quick model, point ``AZUREML_MODEL_DIR`` at it, and score good and bad bodies."""
     frame = pd.read_csv(TRAINING_DATA)
-    features = frame[CHURN_CONTRACT.feature_names]
+    features = frame[CONTRACT.feature_names]
     model = build_pipeline(
-        CHURN_CONTRACT,
+        CONTRACT,
         model_type="logistic_regression",
         seed=0,
         max_iter=500,
         learning_rate=0.1,
         max_leaf_nodes=15,
-    ).fit(features, frame[CHURN_CONTRACT.label])
+    ).fit(features, frame[CONTRACT.label])
     with tempfile.TemporaryDirectory() as folder:
         # --8<-- [start:init-and-run]
-        save_model(model, Path(folder) / "model", CHURN_CONTRACT, 0.35, features.head(3))
+        save_model(model, Path(folder) / "model", CONTRACT, 0.35, features.head(3))
         os.environ["AZUREML_MODEL_DIR"] = folder  # Azure ML sets this to the mounted model
         score.init()
         print(score.run(SAMPLE_REQUEST.read_text()))

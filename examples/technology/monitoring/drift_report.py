@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from reference_impl.config import load_config
-from reference_impl.contract import CHURN_CONTRACT
+from reference_impl.contract import CONTRACT
 from reference_impl.data import DRIFTED_BATCH, FRESH_BATCH, TRAINING_DATA
 from reference_impl.monitoring.plot import drift_plot
 from reference_impl.monitoring.profile import build_profile
@@ -26,9 +26,9 @@ def main(output: Path | None = None) -> None:
     """
     # --8<-- [start:compare-batches]
     settings = load_config("dev").monitoring
-    baseline = build_profile(pd.read_csv(TRAINING_DATA), CHURN_CONTRACT, settings.bins)
+    baseline = build_profile(pd.read_csv(TRAINING_DATA), CONTRACT, settings.bins)
     for batch in (FRESH_BATCH, DRIFTED_BATCH):
-        report = drift_report(pd.read_csv(batch), baseline, CHURN_CONTRACT, settings)
+        report = drift_report(pd.read_csv(batch), baseline, CONTRACT, settings)
         verdict = "retrain" if report["retrain_recommended"] else "keep the champion"
         print(f"{batch.name}: {verdict}; drifted: {report['drifted_features']}")
     # --8<-- [end:compare-batches]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from reference_impl.config import load_config
-from reference_impl.contract import CHURN_CONTRACT
+from reference_impl.contract import CONTRACT
 from reference_impl.data import TRAINING_DATA
 from reference_impl.modeling.estimator import build_pipeline
 from reference_impl.modeling.metrics import classification_metrics, segment_metrics
@@ -28,9 +28,9 @@ def main(output: Path | None = None) -> None:
     # --8<-- [start:fit-and-measure]
     settings = load_config("dev").training
     train, holdout = split(pd.read_csv(TRAINING_DATA), settings.holdout_percent)
-    features, label = CHURN_CONTRACT.feature_names, CHURN_CONTRACT.label
+    features, label = CONTRACT.feature_names, CONTRACT.label
     model = build_pipeline(
-        CHURN_CONTRACT,
+        CONTRACT,
         model_type=settings.model_type,
         seed=settings.seed,
         max_iter=settings.max_iter,

@@ -3,7 +3,7 @@ github_owner      = "contoso"
 github_repository = "churn-model"
 
 github_teams = {
-  ml-product-owner  = "churn-product-owners"
+  ml-product-owner  = "ml-product-owners"
   platform-engineer = "ml-platform-engineers"
 }
 

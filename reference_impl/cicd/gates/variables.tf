@@ -9,7 +9,7 @@ variable "github_repository" {
 }
 
 variable "github_teams" {
-  description = "GitHub team slug of each approving role, e.g. {\"ml-product-owner\" = \"churn-product-owners\"}."
+  description = "GitHub team slug of each approving role, e.g. {\"ml-product-owner\" = \"ml-product-owners\"}."
   type        = map(string)
 }
 

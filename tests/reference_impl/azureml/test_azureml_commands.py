@@ -12,7 +12,11 @@ from reference_impl.azureml import training
 from reference_impl.azureml.client import workspace_client
 from reference_impl.azureml.names import batch_endpoint, online_endpoint
 from reference_impl.config import load_config
+from reference_impl.config.project import load_project
 from tests.reference_impl.azureml.conftest import ROOT, run_cli
+from tests.reference_impl.identity import ASSET, MODEL
+
+PROJECT = load_project()
 
 
 def test_help_and_local_commands_do_not_import_azure_ai_ml() -> None:
@@ -63,7 +67,7 @@ def test_promote_dry_run_without_out_only_prints(tmp_path: Path) -> None:
     call = run_cli(
         "promote",
         "--model",
-        "churn-classifier",
+        MODEL,
         "--version",
         "3",
         "--from",
@@ -91,18 +95,18 @@ def test_monitor_dry_run_of_another_colour(tmp_path: Path) -> None:
         str(tmp_path),
     )
     assert call.code == 0, call.err
-    assert "azureml:churn-classifier-prod:green" in (tmp_path / "monitor_schedule.yml").read_text()
+    assert f"azureml:{MODEL}-prod:green" in (tmp_path / "monitor_schedule.yml").read_text()
 
 
 def test_deploy_dry_run_with_another_instance_type(tmp_path: Path) -> None:
     call = run_cli(
-        "deploy", "--env", "prod", "--model", "churn-classifier", "--version", "12",
+        "deploy", "--env", "prod", "--model", MODEL, "--version", "12",
         "--instance-type", "Standard_F4s_v2", "--dry-run", "--out", str(tmp_path),
     )  # fmt: skip
     assert call.code == 0, call.err
     text = (tmp_path / "online_deployment.yml").read_text()
     assert "instance_type: Standard_F4s_v2" in text and "instance_count: 3" in text
-    assert "azureml://registries/mlr-mlops-shared/models/churn-classifier/versions/12" in text
+    assert f"azureml://registries/mlr-mlops-shared/models/{MODEL}/versions/12" in text
 
 
 def test_an_invalid_pipeline_is_refused(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -112,11 +116,15 @@ def test_an_invalid_pipeline_is_refused(monkeypatch: pytest.MonkeyPatch, tmp_pat
     with pytest.raises(
         training.InvalidPipelineError, match=r"jobs\.train\.compute: Compute not set"
     ):
-        training.training_plan(load_config("dev"), code=tmp_path, data="azureml:churn-customers:1")
+        training.training_plan(
+            load_config("dev"),
+            code=tmp_path,
+            data=f"azureml:{ASSET}:1",
+        )
 
 
 def test_data_inputs() -> None:
-    assert training.data_input("azureml:churn-customers:2").path == "azureml:churn-customers:2"
+    assert training.data_input(f"azureml:{ASSET}:2").path == f"azureml:{ASSET}:2"
     local = training.data_input("reference_impl/data/customers.csv")
     assert Path(local.path).is_absolute() and local.type == "uri_file"
 
@@ -136,8 +144,8 @@ def test_client_uses_default_azure_credential_without_sending_anything(blocked: 
 
 def test_endpoint_names_follow_azure_rules() -> None:
     config = load_config("prod")
-    assert online_endpoint("churn-classifier", config) == "churn-classifier-prod"
-    assert batch_endpoint("churn-classifier", config) == "churn-classifier-prod-batch"
+    assert online_endpoint(MODEL, config) == f"{MODEL}-prod"
+    assert batch_endpoint(MODEL, config) == f"{MODEL}-prod-batch"
     with pytest.raises(ValueError, match="3-32 letters"):
         batch_endpoint("a-model-name-that-is-far-too-long", config)
 

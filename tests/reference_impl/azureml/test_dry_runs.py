@@ -27,15 +27,19 @@ from azure.ai.ml.entities import JobSchedule, ModelBatchDeployment, MonitorSched
 from azure.ai.ml.entities._load_functions import load_schedule  # not exported in 1.35
 
 from reference_impl.azureml.environment import OVERRIDES, RUNTIME_DISTRIBUTIONS
+from reference_impl.config.project import load_project
 from reference_impl.pipeline.graph import TRAINING_PIPELINE
 from tests.reference_impl.azureml.conftest import GOLDEN, ROOT, run_cli
+from tests.reference_impl.identity import EXPERIMENT, MODEL, RUNTIME
 
-MODEL = ["--model", "churn-classifier", "--version", "3"]
+PROJECT = load_project()
+
+MODEL_ARGS = ["--model", MODEL, "--version", "3"]
 CASES = {
     "train": ["train", "--target", "azureml", "--env", "dev"],
-    "deploy": ["deploy", "--target", "azureml", "--env", "dev", *MODEL],
+    "deploy": ["deploy", "--target", "azureml", "--env", "dev", *MODEL_ARGS],
     "monitor": ["monitor", "--target", "azureml", "--env", "dev"],
-    "promote": ["promote", *MODEL, "--from", "dev", "--to", "test"],
+    "promote": ["promote", *MODEL_ARGS, "--from", "dev", "--to", "test"],
 }
 
 
@@ -48,7 +52,11 @@ def dry_run(case: str, out: Path, *extra: str) -> str:
 def normalise(text: str, out: Path) -> str:
     """Replace what differs between machines and lock updates with placeholders."""
     text = text.replace(str(out), "<out>").replace(str(ROOT), "<repo>")
-    text = re.sub(r"churn-runtime:[0-9a-f]{12}\b", "churn-runtime:<content-hash>", text)
+    text = re.sub(
+        rf"{RUNTIME}:[0-9a-f]{{12}}\b",
+        f"{RUNTIME}:<content-hash>",
+        text,
+    )
     text = re.sub(r"(?m)^(version: )'?[0-9a-f]{12}'?$", r"\1<content-hash>", text)
     for name in RUNTIME_DISTRIBUTIONS:
         if name not in OVERRIDES:
@@ -112,8 +120,8 @@ def test_training_dry_run_loads_back(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("env", "model"),
     [
-        ("dev", "azureml:churn-classifier:3"),
-        ("test", "azureml://registries/mlr-mlops-shared/models/churn-classifier/versions/3"),
+        ("dev", f"azureml:{MODEL}:3"),
+        ("test", f"azureml://registries/mlr-mlops-shared/models/{MODEL}/versions/3"),
     ],
 )
 def test_deploy_dry_run_loads_back_pinned_to_the_version(
@@ -125,7 +133,7 @@ def test_deploy_dry_run_loads_back_pinned_to_the_version(
         "azureml",
         "--env",
         env,
-        *MODEL,
+        *MODEL_ARGS,
         "--dry-run",
         "--out",
         str(tmp_path),
@@ -134,19 +142,19 @@ def test_deploy_dry_run_loads_back_pinned_to_the_version(
     assert call.code == 0, call.err
     assert "10 % -> 50 % -> 100 %" in call.out
     endpoint = load_online_endpoint(tmp_path / "online_endpoint.yml")
-    assert endpoint.name == f"churn-classifier-{env}" and endpoint.auth_mode == "aad_token"
+    assert endpoint.name == f"{MODEL}-{env}" and endpoint.auth_mode == "aad_token"
     online = load_online_deployment(tmp_path / "online_deployment.yml")
     assert online.model.removeprefix("azureml:") == model.removeprefix("azureml:")
     assert online.code_configuration.scoring_script == "reference_impl/scoring/score.py"
     assert set(online.data_collector.collections) == {"model_inputs", "model_outputs"}
     batch_endpoint = load_batch_endpoint(tmp_path / "batch_endpoint.yml")
-    assert batch_endpoint.name == f"churn-classifier-{env}-batch"
+    assert batch_endpoint.name == f"{MODEL}-{env}-batch"
     batch = load_batch_deployment(tmp_path / "batch_deployment.yml")
     assert isinstance(batch, ModelBatchDeployment)
     assert batch.model.removeprefix("azureml:") == model.removeprefix("azureml:")
     assert batch.code_configuration.scoring_script == "reference_impl/scoring/batch_driver.py"
     assert (batch.output_action, batch.output_file_name) == ("append_row", "predictions.csv")
-    assert load_environment(tmp_path / "environment.yml").name == "churn-runtime"
+    assert load_environment(tmp_path / "environment.yml").name == RUNTIME
 
 
 def test_monitor_dry_run_loads_back(tmp_path: Path) -> None:
@@ -156,9 +164,9 @@ def test_monitor_dry_run_loads_back(tmp_path: Path) -> None:
     signals = monitor.create_monitor.monitoring_signals
     assert set(signals) == {"data_drift", "prediction_drift", "data_quality"}
     reference = signals["data_drift"].reference_data.input_data.path
-    assert reference.removeprefix("azureml:") == "churn-training-baseline:1"
+    assert reference.removeprefix("azureml:") == f"{EXPERIMENT}-baseline:1"
     target = monitor.create_monitor.monitoring_target
-    assert target.endpoint_deployment_id == "azureml:churn-classifier-dev:blue"
+    assert target.endpoint_deployment_id == f"azureml:{MODEL}-dev:blue"
     retraining = load_schedule(tmp_path / "retraining" / "retraining_schedule.yml")
     assert isinstance(retraining, JobSchedule)
     assert retraining.trigger.expression == "0 4 * * 1"
@@ -171,10 +179,10 @@ def test_monitor_dry_run_loads_back(tmp_path: Path) -> None:
 
 def test_promote_dry_run_prints_the_plan_and_the_model(tmp_path: Path) -> None:
     printed = dry_run("promote", tmp_path)
-    assert "copy it to registry mlr-mlops-shared as churn-classifier version 3" in printed
+    assert f"copy it to registry mlr-mlops-shared as {MODEL} version 3" in printed
     model = load_model(tmp_path / "model.yml")
-    assert (model.name, model.version, model.type) == ("churn-classifier", "3", "mlflow_model")
-    assert model.path.endswith("/workspaces/mlw-mlops-dev/models/churn-classifier/versions/3")
+    assert (model.name, model.version, model.type) == (MODEL, "3", "mlflow_model")
+    assert model.path.endswith(f"/workspaces/mlw-mlops-dev/models/{MODEL}/versions/3")
     assert {"source_workspace", "source_version", "run_id", "promoted_to_test_by"} <= set(
         model.tags
     )

@@ -23,8 +23,12 @@ from reference_impl.azureml.environment import (
 )
 from reference_impl.azureml.snapshot import BATCH_DRIVER, EXCLUDED, SCORE_SCRIPT, stage_snapshot
 from reference_impl.azureml.yaml_files import write_entity
+from reference_impl.config.project import load_project
 from reference_impl.data import TRAINING_DATA
 from tests.reference_impl.azureml.conftest import ROOT
+from tests.reference_impl.identity import RUNTIME
+
+PROJECT = load_project()
 
 
 def locked_versions() -> dict[str, str]:
@@ -91,7 +95,7 @@ def test_environment_version_follows_its_content(tmp_path: Path) -> None:
     assert content_version(environment.image, changed) != environment.version
     loaded = load_environment(write_entity(tmp_path / "environment.yml", environment, command="x"))
     assert (loaded.name, loaded.version, loaded.image) == (
-        "churn-runtime",
+        RUNTIME,
         environment.version,
         environment.image,
     )

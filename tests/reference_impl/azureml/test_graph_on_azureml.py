@@ -13,17 +13,21 @@ from azure.ai.ml import Input, load_component
 from reference_impl.azureml.components import pipeline_components, step_component
 from reference_impl.azureml.pipeline import binding, build_pipeline_job, validation_errors
 from reference_impl.config import load_config
+from reference_impl.config.project import load_project
 from reference_impl.pipeline.graph import TRAINING_PIPELINE
 from reference_impl.pipeline.local import run_local
 from reference_impl.workdir import Workdir
+from tests.reference_impl.identity import ASSET, PREFIX, RUNTIME
 
-ENV_REF = "azureml:churn-runtime:0123456789ab"
+PROJECT = load_project()
+
+ENV_REF = f"azureml:{RUNTIME}:0123456789ab"
 _BINDING = re.compile(r"^\$\{\{parent\.(inputs\.(\w+)|jobs\.(\w+)\.outputs\.(\w+))\}\}$")
 
 
 def azure_job(env: str, tmp_path: Path):
     components = pipeline_components(code=tmp_path, environment=ENV_REF)
-    data = Input(type="uri_file", path="azureml:churn-customers:1")
+    data = Input(type="uri_file", path=f"azureml:{ASSET}:1")
     return build_pipeline_job(load_config(env), components, {"raw_data": data})
 
 
@@ -141,7 +145,7 @@ def test_bindings_follow_the_graph() -> None:
 def test_every_component_is_generated_from_its_step(tmp_path: Path) -> None:
     for step in TRAINING_PIPELINE.steps:
         component = step_component(step, code=tmp_path, environment=ENV_REF)
-        assert component.name == f"churn_{step.name}"
+        assert component.name == f"{PREFIX}{step.name}"
         assert component.command == step.command()
         assert {k: v.type for k, v in component.inputs.items()} == {
             **{p.name: p.type for p in step.inputs},

@@ -26,18 +26,25 @@ from reference_impl.azureml.online import (
     traffic_plan,
 )
 from reference_impl.config import load_config
+from reference_impl.config.project import load_project
 from reference_impl.data import SAMPLE_REQUEST
 from tests.reference_impl.azureml.conftest import code_asset, run_cli
 from tests.reference_impl.azureml.fake_azure import FakeAzure, FakeCredential, workspace_path
+from tests.reference_impl.identity import DECISION, MODEL, PROB, RUNTIME
+
+PROJECT = load_project()
 
 WS = workspace_path("rg-mlops-dev", "mlw-mlops-dev")
-ENDPOINT = f"{WS}/onlineEndpoints/churn-classifier-dev"
+ENDPOINT = f"{WS}/onlineEndpoints/{MODEL}-dev"
 REQUEST = json.loads(SAMPLE_REQUEST.read_text())
 
 
 def good_answer(body: Any) -> dict[str, Any]:
     rows = body["data"]
-    return {"predictions": [{"churn_probability": 0.25, "churn": False} for _ in rows], "model": {}}
+    return {
+        "predictions": [{PROB: 0.25, DECISION: False} for _ in rows],
+        "model": {},
+    }
 
 
 def serving(azure: FakeAzure, traffic: dict[str, int]) -> None:
@@ -49,7 +56,7 @@ def serving(azure: FakeAzure, traffic: dict[str, int]) -> None:
             "properties": {
                 "authMode": "AADToken",
                 "traffic": traffic,
-                "scoringUri": "https://churn-classifier-dev.westeurope.inference.ml.azure.com/score",
+                "scoringUri": f"https://{MODEL}-dev.westeurope.inference.ml.azure.com/score",
                 "provisioningState": "Succeeded",
             },
         },
@@ -61,7 +68,7 @@ def serving(azure: FakeAzure, traffic: dict[str, int]) -> None:
                 "location": "westeurope",
                 "properties": {
                     "endpointComputeType": "Managed",
-                    "model": f"{WS}/models/churn-classifier/versions/2",
+                    "model": f"{WS}/models/{MODEL}/versions/2",
                     "scaleSettings": {"scaleType": "Default"},
                     "provisioningState": "Succeeded",
                 },
@@ -76,19 +83,19 @@ def new_release(azure: FakeAzure, version: str = "3", **kwargs: Any) -> Any:
     deployment = online_deployment(
         config,
         colour="blue",
-        model_name="churn-classifier",
-        model=model_reference(config, "churn-classifier", version),
+        model_name=MODEL,
+        model=model_reference(config, MODEL, version),
         code=code_asset(config),
-        environment="azureml:churn-runtime:0123456789ab",
+        environment=f"azureml:{RUNTIME}:0123456789ab",
     )
-    endpoint = online_endpoint_entity(config, "churn-classifier")
+    endpoint = online_endpoint_entity(config, MODEL)
     return release(ml_client, endpoint, deployment, SAMPLE_REQUEST, log=lambda line: None, **kwargs)
 
 
 def traffic_updates(azure: FakeAzure) -> list[dict[str, int]]:
     return [
         r.body["properties"]["traffic"]
-        for r in azure.sent("PUT", r"/onlineEndpoints/churn-classifier-dev$")
+        for r in azure.sent("PUT", rf"/onlineEndpoints/{MODEL}-dev$")
     ]
 
 
@@ -103,7 +110,7 @@ def test_first_release_creates_the_endpoint_and_goes_straight_to_blue(azure: Fak
     assert rollout.traffic == {"blue": 100}
 
     # The endpoint is created with Entra ID auth and no traffic, then blue gets all of it.
-    created = azure.sent("PUT", r"/onlineEndpoints/churn-classifier-dev$")[0]
+    created = azure.sent("PUT", rf"/onlineEndpoints/{MODEL}-dev$")[0]
     assert created.path == ENDPOINT
     assert created.body["properties"]["authMode"] == "AADToken"
     assert traffic_updates(azure) == [{}, {"blue": 100}]
@@ -112,12 +119,12 @@ def test_first_release_creates_the_endpoint_and_goes_straight_to_blue(azure: Fak
     (put,) = azure.sent("PUT", r"/deployments/blue$")
     assert put.path == f"{ENDPOINT}/deployments/blue"
     props = put.body["properties"]
-    assert props["model"] == f"{WS}/models/churn-classifier/versions/3"
+    assert props["model"] == f"{WS}/models/{MODEL}/versions/3"
     assert props["codeConfiguration"] == {
         "codeId": code_asset(load_config("dev")),
         "scoringScript": "reference_impl/scoring/score.py",
     }
-    assert props["environmentId"] == f"{WS}/environments/churn-runtime/versions/0123456789ab"
+    assert props["environmentId"] == f"{WS}/environments/{RUNTIME}/versions/0123456789ab"
     assert props["instanceType"] == "Standard_DS3_v2"
     assert put.body["sku"]["capacity"] == 1
     assert props["livenessProbe"]["initialDelay"] == "PT30S"
@@ -126,8 +133,8 @@ def test_first_release_creates_the_endpoint_and_goes_straight_to_blue(azure: Fak
     collections = props["dataCollector"]["collections"]
     assert set(collections) == {"model_inputs", "model_outputs"}
     # The SDK registers what the collector records as data assets the monitor reads.
-    assert azure.sent("PUT", r"/data/churn-classifier-dev-blue-model_inputs/versions/1$")
-    assert azure.sent("PUT", r"/data/churn-classifier-dev-blue-model_outputs/versions/1$")
+    assert azure.sent("PUT", rf"/data/{MODEL}-dev-blue-model_inputs/versions/1$")
+    assert azure.sent("PUT", rf"/data/{MODEL}-dev-blue-model_outputs/versions/1$")
 
     # Smoke tests: the sample request, first straight to blue, then through the endpoint.
     calls = score_calls(azure)
@@ -226,7 +233,7 @@ def test_rollback_command_returns_to_the_previous_colour(azure: FakeAzure) -> No
 
 def test_rollback_without_a_previous_colour_changes_nothing(azure: FakeAzure) -> None:
     serving(azure, {"blue": 100})
-    call = run_cli("rollback", "--env", "dev", "--model", "churn-classifier")
+    call = run_cli("rollback", "--env", "dev", "--model", MODEL)
     assert call.code == 1
     assert "no deployment other than blue" in call.err
     assert not azure.sent("PUT", r"/onlineEndpoints/") and not azure.sent("DELETE", r".")
@@ -236,14 +243,14 @@ def test_rollback_function_refuses_without_previous(azure: FakeAzure) -> None:
     serving(azure, {"blue": 100})
     ml_client = workspace_client(load_config("dev"), FakeCredential(), transport=azure)
     with pytest.raises(RollbackError):
-        rollback(ml_client, "churn-classifier-dev", log=lambda line: None)
+        rollback(ml_client, f"{MODEL}-dev", log=lambda line: None)
 
 
 @pytest.mark.parametrize(
     ("env", "model"),
     [
-        ("dev", f"{WS}/models/churn-classifier/versions/3"),
-        ("test", "azureml://registries/mlr-mlops-shared/models/churn-classifier/versions/3"),
+        ("dev", f"{WS}/models/{MODEL}/versions/3"),
+        ("test", f"azureml://registries/mlr-mlops-shared/models/{MODEL}/versions/3"),
     ],
 )
 def test_deploy_command_releases_online_and_batch(env: str, model: str, azure: FakeAzure) -> None:
@@ -251,22 +258,22 @@ def test_deploy_command_releases_online_and_batch(env: str, model: str, azure: F
     config = load_config(env)
     ws = WS.replace("-dev", f"-{env}")
     call = run_cli(
-        "deploy", "--target", "azureml", "--env", env, "--model", "churn-classifier",
+        "deploy", "--target", "azureml", "--env", env, "--model", MODEL,
         "--version", "3", "--code", code_asset(config),
     )  # fmt: skip
     assert call.code == 0, call.err
-    assert f"churn-classifier-{env}: blue serves churn-classifier:3" in call.out
-    assert azure.sent("PUT", r"/environments/churn-runtime/versions/[0-9a-f]{12}$")[
+    assert f"{MODEL}-{env}: blue serves {MODEL}:3" in call.out
+    assert azure.sent("PUT", rf"/environments/{RUNTIME}/versions/[0-9a-f]{{12}}$")[
         0
     ].path.startswith(ws)
-    online = azure.sent("PUT", rf"/onlineEndpoints/churn-classifier-{env}/deployments/blue$")[0]
+    online = azure.sent("PUT", rf"/onlineEndpoints/{MODEL}-{env}/deployments/blue$")[0]
     assert online.body["properties"]["model"] == model.replace("-dev", f"-{env}")
     # Batch: the endpoint, its deployment on the training cluster, then the default deployment.
-    batch_puts = azure.sent("PUT", rf"/batchEndpoints/churn-classifier-{env}-batch")
+    batch_puts = azure.sent("PUT", rf"/batchEndpoints/{MODEL}-{env}-batch")
     assert [r.path.rsplit("/", 2)[-2:] for r in batch_puts] == [
-        ["batchEndpoints", f"churn-classifier-{env}-batch"],
+        ["batchEndpoints", f"{MODEL}-{env}-batch"],
         ["deployments", "scoring"],
-        ["batchEndpoints", f"churn-classifier-{env}-batch"],
+        ["batchEndpoints", f"{MODEL}-{env}-batch"],
     ]
     batch = batch_puts[1].body["properties"]
     assert batch["model"]["assetId"] == model.replace("-dev", f"-{env}")
@@ -282,22 +289,20 @@ def test_deploy_command_releases_online_and_batch(env: str, model: str, azure: F
 
 def test_deploy_refuses_implicit_versions(azure: FakeAzure) -> None:
     for version in ("latest", "@champion", ""):
-        call = run_cli(
-            "deploy", "--env", "dev", "--model", "churn-classifier", "--version", version
-        )
+        call = run_cli("deploy", "--env", "dev", "--model", MODEL, "--version", version)
         assert call.code == 2
         assert "not an explicit version number" in call.err
     assert not azure.requests
 
 
 def test_deploy_reports_a_rolled_back_release(azure: FakeAzure) -> None:
-    azure.scoring = lambda body: {"predictions": [{"churn_probability": 7}] * len(body["data"])}
+    azure.scoring = lambda body: {"predictions": [{PROB: 7}] * len(body["data"])}
     call = run_cli(
-        "deploy", "--env", "dev", "--model", "churn-classifier", "--version", "3",
+        "deploy", "--env", "dev", "--model", MODEL, "--version", "3",
         "--code", code_asset(load_config("dev")),
     )  # fmt: skip
     assert call.code == 1
-    assert "release rolled back: invalid churn_probability" in call.err
+    assert f"release rolled back: invalid {PROB}" in call.err
     assert not azure.sent("PUT", r"/batchEndpoints/"), "batch keeps the old version"
 
 
@@ -318,7 +323,7 @@ def test_smoke_check_rules() -> None:
     ok = json.dumps(good_answer(REQUEST))
     assert smoke_check(REQUEST, ok) is None
     assert smoke_check(REQUEST, json.dumps(ok)) is None  # double-encoded JSON
-    assert smoke_check(REQUEST, '{"predictions": [1, 2]}') == "invalid churn_probability in 1"
+    assert smoke_check(REQUEST, '{"predictions": [1, 2]}') == f"invalid {PROB} in 1"
     assert smoke_check(REQUEST, "[]").startswith("response is not a prediction document")
 
 
@@ -342,7 +347,7 @@ def test_only_the_registry_template_check_bypasses_the_client(
     azure.scoring = good_answer
     config = load_config("prod")
     call = run_cli(
-        "deploy", "--env", "prod", "--model", "churn-classifier", "--version", "3",
+        "deploy", "--env", "prod", "--model", MODEL, "--version", "3",
         "--code", code_asset(config),
     )  # fmt: skip
     assert call.code == 0, call.err
@@ -350,10 +355,10 @@ def test_only_the_registry_template_check_bypasses_the_client(
     bypass = {(r.host, r.path.rsplit("/", 2)[-2]) for r in azure.requests if r.via == "default"}
     assert bypass == {
         ("eastus.api.azureml.ms", "mlr-mlops-shared"),  # .../registries/<name>/discovery
-        ("westeurope.api.azureml.ms", "versions"),  # .../models/churn-classifier/versions/3
+        ("westeurope.api.azureml.ms", "versions"),  # .../models/<model>/versions/3
     }
     # Production runs three instances.
-    (online,) = azure.sent("PUT", r"/onlineEndpoints/churn-classifier-prod/deployments/blue$")
+    (online,) = azure.sent("PUT", rf"/onlineEndpoints/{MODEL}-prod/deployments/blue$")
     assert online.body["sku"]["capacity"] == 3
 
 

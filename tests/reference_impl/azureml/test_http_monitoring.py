@@ -7,15 +7,19 @@ from typing import Any
 import pytest
 
 from reference_impl.config import load_config
+from reference_impl.config.project import load_project
 from tests.reference_impl.azureml.conftest import code_asset, run_cli
 from tests.reference_impl.azureml.fake_azure import FakeAzure, workspace_path
+from tests.reference_impl.identity import ASSET, EXPERIMENT, MODEL, RUNTIME
+
+PROJECT = load_project()
 
 PROD = workspace_path("rg-mlops-prod", "mlw-mlops-prod")
 DEV = workspace_path("rg-mlops-dev", "mlw-mlops-dev")
 
 
 def live_endpoint(azure: FakeAzure, traffic: dict[str, int]) -> None:
-    endpoint = f"{PROD}/onlineEndpoints/churn-classifier-prod"
+    endpoint = f"{PROD}/onlineEndpoints/{MODEL}-prod"
     azure.add(
         endpoint,
         {"location": "westeurope", "properties": {"authMode": "AADToken", "traffic": traffic}},
@@ -41,10 +45,10 @@ def baseline(azure: FakeAzure) -> None:
             "dataUri": "azureml://datastores/x/paths/customers.csv",
         }
     }
-    azure.add(f"{DEV}/data/churn-customers", {"properties": {"latestVersion": "4"}})
-    azure.add(f"{DEV}/data/churn-customers/versions/4", data)
+    azure.add(f"{DEV}/data/{ASSET}", {"properties": {"latestVersion": "4"}})
+    azure.add(f"{DEV}/data/{ASSET}/versions/4", data)
     azure.add(
-        f"{PROD}/data/churn-training-baseline/versions/1",
+        f"{PROD}/data/{EXPERIMENT}-baseline/versions/1",
         {
             "properties": {
                 "dataType": "mltable",
@@ -74,15 +78,15 @@ def test_monitor_schedules_the_live_colour_and_the_retraining(azure: FakeAzure) 
     assert call.code == 0, call.err
     assert "watches green in mlw-mlops-prod" in call.out
 
-    # PUT .../workspaces/mlw-mlops-prod/schedules/churn-classifier-prod-monitor
-    (put,) = azure.sent("PUT", r"/schedules/churn-classifier-prod-monitor$")
-    assert put.path == f"{PROD}/schedules/churn-classifier-prod-monitor"
+    # PUT .../workspaces/mlw-mlops-prod/schedules/<model>-prod-monitor
+    (put,) = azure.sent("PUT", rf"/schedules/{MODEL}-prod-monitor$")
+    assert put.path == f"{PROD}/schedules/{MODEL}-prod-monitor"
     props = put.body["properties"]
     assert props["trigger"]["triggerType"] == "Recurrence"
     assert props["trigger"]["frequency"].lower() == "day"
     definition = props["action"]["monitorDefinition"]
     assert definition["monitoringTarget"]["deploymentId"].endswith(
-        "/onlineEndpoints/churn-classifier-prod/deployments/green"
+        f"/onlineEndpoints/{MODEL}-prod/deployments/green"
     )
     signals = definition["signals"]
     assert set(signals) == {"data_drift", "prediction_drift", "data_quality"}
@@ -93,15 +97,15 @@ def test_monitor_schedules_the_live_colour_and_the_retraining(azure: FakeAzure) 
     assert definition["computeConfiguration"]["instanceType"] == "standard_e4s_v3"
     assert definition["alertNotificationSetting"] == {"alertNotificationType": "AzureMonitor"}
     inputs = signals["data_quality"]["productionData"]
-    assert inputs["uri"] == f"{PROD}/data/churn-classifier-prod-green-model_inputs/versions/1"
+    assert inputs["uri"] == f"{PROD}/data/{MODEL}-prod-green-model_inputs/versions/1"
     assert (inputs["windowSize"], inputs["dataContext"]) == ("P7D", "model_inputs")
     reference = signals["prediction_drift"]["referenceData"]
-    assert reference["uri"] == f"{PROD}/data/churn-training-baseline/versions/1"
-    assert reference["columns"] == {"target_column": "churned"}
+    assert reference["uri"] == f"{PROD}/data/{EXPERIMENT}-baseline/versions/1"
+    assert reference["columns"] == {"target_column": "cancelled"}
 
     # The weekly retraining lives in the training workspace and runs the same pipeline.
-    (schedule,) = azure.sent("PUT", r"/schedules/churn-training-weekly$")
-    assert schedule.path == f"{DEV}/schedules/churn-training-weekly"
+    (schedule,) = azure.sent("PUT", rf"/schedules/{EXPERIMENT}-weekly$")
+    assert schedule.path == f"{DEV}/schedules/{EXPERIMENT}-weekly"
     action = schedule.body["properties"]["action"]
     trigger = schedule.body["properties"]["trigger"]
     assert (trigger["triggerType"], trigger["expression"], trigger["timeZone"]) == (
@@ -111,9 +115,9 @@ def test_monitor_schedules_the_live_colour_and_the_retraining(azure: FakeAzure) 
     )
     job = action["jobDefinition"]
     assert list(job["jobs"]) == ["validate", "prep", "train", "evaluate", "gate", "register"]
-    assert job["inputs"]["raw_data"]["uri"] == f"{DEV}/data/churn-customers/versions/4"
-    assert "retrains on churn-customers:4" in call.out
-    assert azure.sent("PUT", r"/workspaces/mlw-mlops-dev/environments/churn-runtime/versions/")
+    assert job["inputs"]["raw_data"]["uri"] == f"{DEV}/data/{ASSET}/versions/4"
+    assert f"retrains on {ASSET}:4" in call.out
+    assert azure.sent("PUT", rf"/workspaces/mlw-mlops-dev/environments/{RUNTIME}/versions/")
 
 
 def test_monitor_refuses_an_endpoint_without_traffic(azure: FakeAzure) -> None:
@@ -130,8 +134,8 @@ def test_monitor_of_a_named_deployment(azure: FakeAzure) -> None:
     baseline(azure)
     call = monitor("--deployment", "blue")
     assert call.code == 0, call.err
-    assert not azure.sent("GET", r"/onlineEndpoints/churn-classifier-prod$")  # no traffic lookup
-    (put,) = azure.sent("PUT", r"/schedules/churn-classifier-prod-monitor$")
+    assert not azure.sent("GET", rf"/onlineEndpoints/{MODEL}-prod$")  # no traffic lookup
+    (put,) = azure.sent("PUT", rf"/schedules/{MODEL}-prod-monitor$")
     target = put.body["properties"]["action"]["monitorDefinition"]["monitoringTarget"]
     assert target["deploymentId"].endswith("/deployments/blue")
 
@@ -142,7 +146,7 @@ def test_a_missing_baseline_is_uploaded_to_the_workspace_datastore(azure: FakeAz
     live_endpoint(azure, {"blue": 100})
     call = monitor()
     assert call.code == 1
-    assert azure.sent("GET", r"/data/churn-training-baseline/versions/1$")
+    assert azure.sent("GET", rf"/data/{EXPERIMENT}-baseline/versions/1$")
     assert azure.sent("GET", r"/datastores/") or azure.sent("POST", r"/datastores/")
     assert not azure.sent("PUT", r"/schedules/")
 

@@ -19,16 +19,20 @@ from reference_impl.azureml.promotion import (
     source_model,
 )
 from reference_impl.config import load_config
+from reference_impl.config.project import load_project
 from tests.reference_impl.azureml.conftest import run_cli
 from tests.reference_impl.azureml.fake_azure import FakeAzure, Recorded, workspace_path
+from tests.reference_impl.identity import MODEL
+
+PROJECT = load_project()
 
 REGISTRY = (
     "/mferp/managementfrontend/subscriptions/00000000-0000-0000-0000-000000000000/"
     "resourceGroups/rg-mlops-shared/providers/Microsoft.MachineLearningServices/"
     "registries/mlr-mlops-shared"
 )
-DEV_MODEL = f"{workspace_path('rg-mlops-dev', 'mlw-mlops-dev')}/models/churn-classifier/versions/3"
-REGISTRY_MODEL = f"{REGISTRY}/models/churn-classifier/versions/3"
+DEV_MODEL = f"{workspace_path('rg-mlops-dev', 'mlw-mlops-dev')}/models/{MODEL}/versions/3"
+REGISTRY_MODEL = f"{REGISTRY}/models/{MODEL}/versions/3"
 FLAVORS = {"python_function": {"data": {"loader_module": "mlflow.sklearn"}}}
 
 
@@ -36,7 +40,7 @@ def registry_model(tags: dict[str, str]) -> dict[str, Any]:
     return {
         "properties": {
             "modelType": "mlflow_model",
-            "modelUri": "azureml://registries/mlr-mlops-shared/models/churn-classifier/versions/3",
+            "modelUri": f"azureml://registries/mlr-mlops-shared/models/{MODEL}/versions/3",
             "tags": tags,
             "properties": {},
             "flavors": FLAVORS,
@@ -52,7 +56,7 @@ def registry(azure: FakeAzure) -> FakeAzure:
         {
             "properties": {
                 "modelType": "mlflow_model",
-                "modelUri": "azureml://locations/westeurope/workspaces/x/models/churn-classifier/versions/3",
+                "modelUri": f"azureml://locations/westeurope/workspaces/x/models/{MODEL}/versions/3",
                 "jobName": "run-123",
                 "tags": {"gate": "approved"},
                 "properties": {},
@@ -78,7 +82,7 @@ def registry(azure: FakeAzure) -> FakeAzure:
 
 
 def last_tags(azure: FakeAzure) -> dict[str, str]:
-    put = azure.sent("PUT", r"/registries/mlr-mlops-shared/models/churn-classifier/versions/3$")[-1]
+    put = azure.sent("PUT", rf"/registries/mlr-mlops-shared/models/{MODEL}/versions/3$")[-1]
     return put.body["properties"]["tags"]
 
 
@@ -87,21 +91,29 @@ def test_promote_to_test_copies_the_version_and_records_lineage(
 ) -> None:
     monkeypatch.setenv("GITHUB_ACTOR", "release-bot")
     call = run_cli(
-        "promote", "--model", "churn-classifier", "--version", "3", "--from", "dev", "--to", "test"
+        "promote",
+        "--model",
+        MODEL,
+        "--version",
+        "3",
+        "--from",
+        "dev",
+        "--to",
+        "test",
     )
     assert call.code == 0, call.err
 
     # The source version is read from the dev workspace.
-    assert registry.sent("GET", r"/workspaces/mlw-mlops-dev/models/churn-classifier/versions/3$")
+    assert registry.sent("GET", rf"/workspaces/mlw-mlops-dev/models/{MODEL}/versions/3$")
     # The copy: POST .../registries/<registry>/import with the workspace asset as the source.
     (copy,) = registry.sent("POST", r"/registries/mlr-mlops-shared/import$")
     assert copy.host == "westeurope.api.azureml.ms"
     assert copy.body["properties"] == {
         "referenceType": "Id",
-        "destinationName": "churn-classifier",
+        "destinationName": MODEL,
         "destinationVersion": "3",
         "sourceAssetId": "azureml://locations/westeurope/workspaces/"
-        "22222222-2222-2222-2222-222222222222/models/churn-classifier/versions/3",
+        f"22222222-2222-2222-2222-222222222222/models/{MODEL}/versions/3",
     }
     # Lineage is written on the registry version (same name, same version number).
     tags = last_tags(registry)
@@ -110,13 +122,21 @@ def test_promote_to_test_copies_the_version_and_records_lineage(
     assert tags["run_id"] == "run-123"
     assert tags["promoted_to_test_by"] == "release-bot"
     assert datetime.fromisoformat(tags["promoted_to_test_at"]).tzinfo is not None
-    assert "deploy --target azureml --env test --model churn-classifier --version 3" in call.out
+    assert f"deploy --target azureml --env test --model {MODEL} --version 3" in call.out
 
 
 def test_promoting_again_does_not_copy_twice(registry: FakeAzure) -> None:
     registry.add(REGISTRY_MODEL, registry_model({"source_version": "3"}))
     call = run_cli(
-        "promote", "--model", "churn-classifier", "--version", "3", "--from", "dev", "--to", "test"
+        "promote",
+        "--model",
+        MODEL,
+        "--version",
+        "3",
+        "--from",
+        "dev",
+        "--to",
+        "test",
     )
     assert call.code == 0, call.err
     assert not registry.sent("POST", r"/import$")
@@ -126,7 +146,15 @@ def test_promoting_again_does_not_copy_twice(registry: FakeAzure) -> None:
 def test_promote_to_prod_requires_the_test_promotion(registry: FakeAzure) -> None:
     registry.add(REGISTRY_MODEL, registry_model({"source_version": "3"}))
     call = run_cli(
-        "promote", "--model", "churn-classifier", "--version", "3", "--from", "test", "--to", "prod"
+        "promote",
+        "--model",
+        MODEL,
+        "--version",
+        "3",
+        "--from",
+        "test",
+        "--to",
+        "prod",
     )
     assert call.code == 2
     assert "never promoted to test" in call.err
@@ -139,7 +167,15 @@ def test_promote_to_prod_adds_its_record_and_copies_nothing(registry: FakeAzure)
         registry_model({"source_version": "3", "promoted_to_test_at": "2025-01-01T00:00:00+00:00"}),
     )
     call = run_cli(
-        "promote", "--model", "churn-classifier", "--version", "3", "--from", "test", "--to", "prod"
+        "promote",
+        "--model",
+        MODEL,
+        "--version",
+        "3",
+        "--from",
+        "test",
+        "--to",
+        "prod",
     )
     assert call.code == 0, call.err
     assert not registry.sent("POST", r"/import$")
@@ -163,7 +199,7 @@ def test_promotion_rules(
     call = run_cli(
         "promote",
         "--model",
-        "churn-classifier",
+        MODEL,
         "--version",
         version,
         "--from",
@@ -178,7 +214,15 @@ def test_promotion_rules(
 
 def test_a_missing_source_version_is_an_azure_error(registry: FakeAzure) -> None:
     call = run_cli(
-        "promote", "--model", "churn-classifier", "--version", "9", "--from", "dev", "--to", "test"
+        "promote",
+        "--model",
+        MODEL,
+        "--version",
+        "9",
+        "--from",
+        "dev",
+        "--to",
+        "test",
     )
     assert call.code == 1
     assert "Azure ML refused" in call.err
@@ -187,7 +231,7 @@ def test_a_missing_source_version_is_an_azure_error(registry: FakeAzure) -> None
 def test_plan_and_model_entity() -> None:
     dev, test, prod = (load_config(env) for env in ("dev", "test", "prod"))
     at = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
-    plan = promotion_plan(dev, test, "churn-classifier", "3", run_id="r1", by="me", at=at)
+    plan = promotion_plan(dev, test, MODEL, "3", run_id="r1", by="me", at=at)
     assert plan.copy and plan.tags == {
         "source_workspace": "mlw-mlops-dev",
         "source_version": "3",
@@ -196,13 +240,13 @@ def test_plan_and_model_entity() -> None:
         "promoted_to_test_at": "2025-01-02T03:04:05+00:00",
     }
     assert plan.steps[-1].endswith(
-        "azureml://registries/mlr-mlops-shared/models/churn-classifier/versions/3"
+        f"azureml://registries/mlr-mlops-shared/models/{MODEL}/versions/3"
     )
-    later = promotion_plan(test, prod, "churn-classifier", "3", by="me", at=at)
+    later = promotion_plan(test, prod, MODEL, "3", by="me", at=at)
     assert not later.copy and set(later.tags) == {"promoted_to_prod_by", "promoted_to_prod_at"}
     assert source_model(later).path == later.registry_uri
     with pytest.raises(PromotionError):
-        promotion_plan(prod, test, "churn-classifier", "3")
+        promotion_plan(prod, test, MODEL, "3")
 
 
 def test_promoted_by_prefers_the_ci_identity(monkeypatch: pytest.MonkeyPatch) -> None:

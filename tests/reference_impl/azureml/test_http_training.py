@@ -14,15 +14,19 @@ import pytest
 from reference_impl.azureml.client import workspace_client
 from reference_impl.azureml.compute import ensure_cluster
 from reference_impl.azureml.training import job_name, submit_training, training_plan
+from reference_impl.config.project import load_project
 from reference_impl.pipeline.graph import TRAINING_PIPELINE
 from tests.reference_impl.azureml.conftest import code_asset, run_cli, seed_workspace
 from tests.reference_impl.azureml.fake_azure import FakeAzure, FakeCredential, workspace_path
+from tests.reference_impl.identity import ASSET, EXPERIMENT, RUNTIME
+
+PROJECT = load_project()
 
 WS = workspace_path("rg-mlops-dev", "mlw-mlops-dev")
-DATA = "azureml:churn-customers:1"
+DATA = f"azureml:{ASSET}:1"
 
 
-def submit(azure: FakeAzure, dev: Any, name: str = "churn-training-dev-test") -> Any:
+def submit(azure: FakeAzure, dev: Any, name: str = f"{EXPERIMENT}-dev-test") -> Any:
     plan = training_plan(dev, code=code_asset(dev), data=DATA)
     ml_client = workspace_client(dev, FakeCredential(), transport=azure)
     return submit_training(ml_client, plan, name=name)
@@ -30,14 +34,14 @@ def submit(azure: FakeAzure, dev: Any, name: str = "churn-training-dev-test") ->
 
 def test_job_submission_sends_the_graph_as_a_pipeline_job(azure: FakeAzure, dev: Any) -> None:
     job = submit(azure, dev)
-    assert job.name == "churn-training-dev-test"
+    assert job.name == f"{EXPERIMENT}-dev-test"
 
     # Every request is authenticated with a bearer token, none leaves management/regional hosts.
     assert all(r.headers["Authorization"].startswith("Bearer ") for r in azure.requests)
     assert {r.host for r in azure.requests} == {"management.azure.com"}
 
     # 1. The environment version (content hash) is created with the pinned conda spec.
-    (env_put,) = azure.sent("PUT", r"/environments/churn-runtime/versions/[0-9a-f]{12}$")
+    (env_put,) = azure.sent("PUT", rf"/environments/{RUNTIME}/versions/[0-9a-f]{{12}}$")
     assert env_put.path.startswith(WS)
     spec = env_put.body["properties"]
     assert spec["image"].startswith("mcr.microsoft.com/azureml/")
@@ -56,18 +60,18 @@ def test_job_submission_sends_the_graph_as_a_pipeline_job(azure: FakeAzure, dev:
     )
     for spec in components.values():
         assert spec["code"] == f"azureml:{code_asset(dev)}"
-        assert spec["environment"].startswith(f"azureml:{WS}/environments/churn-runtime/versions/")
+        assert spec["environment"].startswith(f"azureml:{WS}/environments/{RUNTIME}/versions/")
 
     # 4. The job itself: PUT .../workspaces/<ws>/jobs/<name>, last.
     job_put = azure.requests[-1]
-    assert (job_put.method, job_put.path) == ("PUT", f"{WS}/jobs/churn-training-dev-test")
+    assert (job_put.method, job_put.path) == ("PUT", f"{WS}/jobs/{EXPERIMENT}-dev-test")
     assert "x-azureml-token" in job_put.headers  # the SDK attaches the user's AML token
     body = job_put.body["properties"]
     assert body["jobType"] == "Pipeline"
-    assert body["experimentName"] == "churn-training"
+    assert body["experimentName"] == EXPERIMENT
     assert body["computeId"] == f"{WS}/computes/cpu-cluster-dev"
     assert body["inputs"]["raw_data"] == {
-        "uri": f"{WS}/data/churn-customers/versions/1",
+        "uri": f"{WS}/data/{ASSET}/versions/1",
         "jobInputType": "uri_file",
     }
     assert list(body["jobs"]) == [s.name for s in TRAINING_PIPELINE.steps]
@@ -109,7 +113,7 @@ def test_train_command_submits_and_returns_without_waiting(azure: FakeAzure) -> 
     job_puts = azure.sent("PUT", r"/jobs/[^/]+$")
     assert len(job_puts) == 1
     name = job_puts[0].path.rsplit("/", 1)[-1]
-    assert name.startswith("churn-training-dev-")
+    assert name.startswith(f"{EXPERIMENT}-dev-")
     assert f"submitted {name} to mlw-mlops-dev" in call.out
     assert f"status --env dev --job {name}" in call.out
     assert azure.requests[-1] is job_puts[0], (
@@ -156,8 +160,8 @@ def _seed_job(azure: FakeAzure, name: str, status: str) -> None:
             "properties": {
                 "jobType": "Pipeline",
                 "status": status,
-                "displayName": "churn-training",
-                "experimentName": "churn-training",
+                "displayName": EXPERIMENT,
+                "experimentName": EXPERIMENT,
                 "properties": {},
                 "jobs": {},
                 "inputs": {},
@@ -179,12 +183,12 @@ def _seed_job(azure: FakeAzure, name: str, status: str) -> None:
 
 
 def test_status_shows_the_job_and_its_steps(azure: FakeAzure) -> None:
-    _seed_job(azure, "churn-training-dev-1", "Completed")
-    call = run_cli("status", "--env", "dev", "--job", "churn-training-dev-1")
+    _seed_job(azure, f"{EXPERIMENT}-dev-1", "Completed")
+    call = run_cli("status", "--env", "dev", "--job", f"{EXPERIMENT}-dev-1")
     assert call.code == 0, call.err
     lines = call.out.splitlines()
-    assert lines[0] == "churn-training-dev-1: Completed"
-    assert "studio: https://ml.azure.com/runs/churn-training-dev-1" in lines[1]
+    assert lines[0] == f"{EXPERIMENT}-dev-1: Completed"
+    assert f"studio: https://ml.azure.com/runs/{EXPERIMENT}-dev-1" in lines[1]
     assert lines[2:] == [f"  {s.name}: Completed" for s in TRAINING_PIPELINE.steps]
     hosts = {r.host for r in azure.requests}
     assert hosts == {"management.azure.com", "westeurope.api.azureml.ms"}  # ARM + run history
@@ -198,7 +202,7 @@ def test_status_of_an_unknown_job(azure: FakeAzure) -> None:
 
 def test_job_names_are_readable_and_unique(dev: Any) -> None:
     first, second = job_name(dev), job_name(dev)
-    assert first.startswith("churn-training-dev-") and first != second
+    assert first.startswith(f"{EXPERIMENT}-dev-") and first != second
 
 
 @pytest.mark.parametrize("env", ["test", "prod"])
@@ -243,5 +247,5 @@ def test_wait_streams_until_the_job_ends(status: str, code: int, azure: FakeAzur
         "--wait",
     )
     assert call.code == code, call.err
-    assert azure.sent("GET", r"/history/v1\.0/.*/runs/churn-training-dev-[^/]+/details$")
+    assert azure.sent("GET", rf"/history/v1\.0/.*/runs/{EXPERIMENT}-dev-[^/]+/details$")
     assert "Execution Summary" in call.out

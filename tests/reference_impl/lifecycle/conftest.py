@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from reference_impl.cli import main as cli
+from tests.reference_impl.identity import MODEL
 
 ROOT = Path(__file__).resolve().parents[3]
 WEAKER = ["--set", "training.model_type=logistic_regression"]
@@ -87,9 +88,7 @@ def lifecycle(tmp_path_factory: pytest.TempPathFactory) -> Lifecycle:
     return state
 
 
-def registry_state(
-    workdir: Path, name: str = "churn-classifier"
-) -> tuple[list[str], dict[str, str]]:
+def registry_state(workdir: Path, name: str = MODEL) -> tuple[list[str], dict[str, str]]:
     """Versions and aliases of the registered model in ``workdir``."""
     from mlflow import MlflowClient
 

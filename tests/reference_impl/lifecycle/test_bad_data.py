@@ -44,7 +44,7 @@ def non_utf8() -> bytes:
 
 def single_class() -> bytes:
     frame = good()
-    frame["churned"] = 0
+    frame["cancelled"] = 0
     return csv(frame)
 
 
@@ -82,13 +82,13 @@ BAD_FILES: dict[str, tuple[Callable[[], bytes], str]] = {
         "column 'region': 1 value(s) not in the allowed set (north, south, east, west): 'atlantis'",
     ),
     "bad-label": (
-        lambda: with_value("churned", 2),
-        "column 'churned': 1 value(s) not in the allowed set (0, 1)",
+        lambda: with_value("cancelled", 2),
+        "column 'cancelled': 1 value(s) not in the allowed set (0, 1)",
     ),
     "duplicate-header": (duplicate_header, "duplicate column name(s) in the header: tenure_months"),
     "no-label-column": (
-        lambda: csv(good().drop(columns="churned")),
-        "missing label column 'churned'",
+        lambda: csv(good().drop(columns="cancelled")),
+        "missing label column 'cancelled'",
     ),
     "unexpected-column": (lambda: csv(good().assign(note="x")), "unexpected column(s): note"),
     "duplicate-ids": (
@@ -97,7 +97,7 @@ BAD_FILES: dict[str, tuple[Callable[[], bytes], str]] = {
     ),
     "single-column": (lambda: csv(good()[["customer_id"]]), "missing column(s): tenure_months"),
     "too-few-rows": (lambda: csv(good().head(50)), "only 50 row(s); at least 1000 are needed"),
-    "single-class": (single_class, "label column 'churned' holds only class 0; need 0 and 1"),
+    "single-class": (single_class, "label column 'cancelled' holds only class 0; need 0 and 1"),
 }
 
 

@@ -8,8 +8,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from reference_impl.config.project import load_project
 from reference_impl.data import BATCH_DIR, FRESH_BATCH
+from tests.reference_impl.identity import DECISION, MODEL, PROB
 from tests.reference_impl.lifecycle.conftest import Lifecycle, call
+
+PROJECT = load_project()
 
 
 def batch_score(
@@ -34,14 +38,19 @@ def test_scores_every_file_of_the_folder(lifecycle: Lifecycle, tmp_path: Path) -
     code, out, err = batch_score(lifecycle, BATCH_DIR, output, "--mini-batch-size", "1")
     assert code == 0, err
     predictions = pd.read_csv(output)
-    assert list(predictions.columns) == ["file", "customer_id", "churn_probability", "churn"]
+    assert list(predictions.columns) == [
+        "file",
+        "customer_id",
+        PROB,
+        DECISION,
+    ]
     assert predictions["file"].value_counts().to_dict() == {
         "week-01.csv": 2000,
         "week-02.csv": 2000,
     }
-    assert predictions["churn_probability"].between(0, 1).all()
-    assert (predictions["churn"] == (predictions["churn_probability"] >= 0.35)).all()
-    assert "scored 4000 customers from 2 file(s) with churn-classifier version 2" in out
+    assert predictions[PROB].between(0, 1).all()
+    assert (predictions[DECISION] == (predictions[PROB] >= 0.35)).all()
+    assert f"scored 4000 customers from 2 file(s) with {MODEL} version 2" in out
 
 
 def test_batch_and_online_scoring_agree(lifecycle: Lifecycle, tmp_path: Path) -> None:
@@ -55,11 +64,11 @@ def test_batch_and_online_scoring_agree(lifecycle: Lifecycle, tmp_path: Path) ->
     shutil.copy(FRESH_BATCH, folder)
     assert batch_score(lifecycle, folder, tmp_path / "p.csv")[0] == 0
     batch = pd.read_csv(tmp_path / "p.csv").head(2)
-    served = next((lifecycle.workdir / "serving" / "churn-classifier").glob("2"))
+    served = next((lifecycle.workdir / "serving" / MODEL).glob("2"))
     model = load_model_dir(served)
-    online = model.churn_probability(parse_request(SAMPLE_REQUEST.read_text(), model.contract))
+    online = model.probability(parse_request(SAMPLE_REQUEST.read_text(), model.contract))
     assert batch["customer_id"].tolist() == ["W01-00001", "W01-00002"]
-    assert batch["churn_probability"].tolist() == pytest.approx(online.round(6).tolist())
+    assert batch[PROB].tolist() == pytest.approx(online.round(6).tolist())
 
 
 def test_a_bad_file_fails_the_batch_and_writes_nothing(
@@ -99,7 +108,7 @@ def test_driver_contract_in_process(lifecycle: Lifecycle, monkeypatch: pytest.Mo
 
     workdir = Workdir.at(lifecycle.workdir)
     use_workdir(workdir)
-    _, model_dir = champion_copy("churn-classifier", workdir.serving)
+    _, model_dir = champion_copy(MODEL, workdir.serving)
     monkeypatch.setenv("AZUREML_MODEL_DIR", str(model_dir))
     batch_driver.init()
     rows = batch_driver.run([str(FRESH_BATCH)])

@@ -9,8 +9,12 @@ from pathlib import Path
 import pytest
 
 from reference_impl.config import ConfigError, apply_overrides, load_config
+from reference_impl.config.project import load_project
 from reference_impl.exit_codes import ExitCode
+from tests.reference_impl.identity import MODEL
 from tests.reference_impl.lifecycle.conftest import ROOT, Lifecycle, call
+
+PROJECT = load_project()
 
 
 def test_exit_codes_are_stable() -> None:
@@ -86,7 +90,7 @@ def unpromoted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     code, out, err = call(["train", "--workdir", str(workdir), "--set", "gate.min_roc_auc=0.99"])
     assert code == 0, err
     assert "FAIL  roc_auc floor: ROC AUC 0.8210 vs floor 0.9900" in out
-    assert "registered: churn-classifier version 1 (challenger); no champion yet" in out
+    assert f"registered: {MODEL} version 1 (challenger); no champion yet" in out
     return workdir
 
 

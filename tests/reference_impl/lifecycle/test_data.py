@@ -8,9 +8,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from reference_impl.contract import CHURN_CONTRACT
+from reference_impl.contract import CONTRACT
 from reference_impl.data import DATA_DIR, SAMPLE_REQUEST, TRAINING_DATA
-from reference_impl.data.generate import FILES, churn_probability, generate, main, write_all
+from reference_impl.data.generate import FILES, generate, main, true_probability, write_all
 from reference_impl.scoring.request import parse_request
 
 
@@ -38,31 +38,31 @@ def test_training_data_size_and_shape() -> None:
     assert len(frame) >= 10_000
     assert TRAINING_DATA.stat().st_size <= 5 * 1024 * 1024
     assert list(frame.columns) == [
-        CHURN_CONTRACT.id_column,
-        *CHURN_CONTRACT.feature_names,
-        "churned",
+        CONTRACT.id_column,
+        *CONTRACT.feature_names,
+        "cancelled",
     ]
-    assert 0.2 < frame["churned"].mean() < 0.3
-    assert set(frame[CHURN_CONTRACT.segment]) == set(CHURN_CONTRACT.feature("region").categories)
+    assert 0.2 < frame["cancelled"].mean() < 0.3
+    assert set(frame[CONTRACT.segment]) == set(CONTRACT.feature("region").categories)
 
 
 def test_labels_follow_the_documented_probability() -> None:
     frame = pd.read_csv(TRAINING_DATA)
-    probability = churn_probability(frame)
+    probability = true_probability(frame)
     high, low = frame[probability > 0.6], frame[probability < 0.1]
-    assert high["churned"].mean() > 0.6 > 0.1 > low["churned"].mean()
+    assert high["cancelled"].mean() > 0.6 > 0.1 > low["cancelled"].mean()
 
 
 def test_batches_are_unlabelled_and_the_second_is_drifted() -> None:
     week1, week2 = (pd.read_csv(DATA_DIR / spec.relative_path) for spec in FILES[1:])
-    assert "churned" not in week1.columns and "churned" not in week2.columns
+    assert "cancelled" not in week1.columns and "cancelled" not in week2.columns
     assert week2["monthly_charges"].mean() - week1["monthly_charges"].mean() > 15
     assert week2["support_calls_90d"].mean() > 2 * week1["support_calls_90d"].mean()
 
 
 def test_sample_request_is_valid_for_the_contract() -> None:
     payload = json.loads(SAMPLE_REQUEST.read_text())
-    frame = parse_request(SAMPLE_REQUEST.read_text(), CHURN_CONTRACT)
+    frame = parse_request(SAMPLE_REQUEST.read_text(), CONTRACT)
     assert len(frame) == len(payload["data"]) == 2
 
 
@@ -71,7 +71,7 @@ def test_readme_documents_columns_and_seeds() -> None:
     for spec in FILES:
         assert f"{spec.seed}" in readme.replace(",", "").replace("_", "")
         assert spec.relative_path in readme
-    for feature in CHURN_CONTRACT.features:
+    for feature in CONTRACT.features:
         assert f"`{feature.name}`" in readme
 
 
@@ -80,12 +80,12 @@ def test_generator_is_deterministic() -> None:
 
 
 def test_contract_lookup() -> None:
-    assert CHURN_CONTRACT.feature("age").kind == "integer"
-    assert [f.name for f in CHURN_CONTRACT.categorical] == [
+    assert CONTRACT.feature("age").kind == "integer"
+    assert [f.name for f in CONTRACT.categorical] == [
         "contract",
         "plan",
         "payment_method",
         "region",
     ]
     with pytest.raises(KeyError):
-        CHURN_CONTRACT.feature("shoe_size")
+        CONTRACT.feature("shoe_size")

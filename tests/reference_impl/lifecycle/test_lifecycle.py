@@ -6,7 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from reference_impl.config.project import load_project
+from tests.reference_impl.identity import MODEL
 from tests.reference_impl.lifecycle.conftest import Lifecycle, registry_state
+
+PROJECT = load_project()
 
 
 def test_every_run_exits_zero_whatever_the_gate_decided(lifecycle: Lifecycle) -> None:
@@ -21,10 +25,7 @@ def test_progress_and_summary_are_printed(lifecycle: Lifecycle) -> None:
         assert f"[{number}/6] {step}:" in out
     assert "summary" in out
     assert "holdout: roc_auc 0." in out
-    assert (
-        "registered: churn-classifier version 1 (challenger, champion); champion is version 1"
-        in out
-    )
+    assert f"registered: {MODEL} version 1 (challenger, champion); champion is version 1" in out
 
 
 def test_first_model_becomes_champion(lifecycle: Lifecycle) -> None:
@@ -43,7 +44,7 @@ def test_better_challenger_replaces_champion(lifecycle: Lifecycle) -> None:
     assert decision["champion"]["version"] == "1"
     assert decision["challenger"]["roc_auc"] - decision["champion"]["metrics"]["roc_auc"] >= 0.002
     assert run.read("register", "registration", "registration.json") == {
-        "model_name": "churn-classifier",
+        "model_name": MODEL,
         "version": "2",
         "aliases": ["challenger", "champion"],
         "champion_version": "2",
@@ -126,7 +127,7 @@ def test_mlflow_tracks_params_metrics_model_and_decision(lifecycle: Lifecycle) -
 
     registry_state(lifecycle.workdir)  # points MLflow at the workdir
     client = MlflowClient()
-    version = client.get_model_version_by_alias("churn-classifier", "champion")
+    version = client.get_model_version_by_alias(MODEL, "champion")
     train_run = client.get_run(version.run_id)
     assert train_run.data.params["model_type"] == "hist_gradient_boosting"
     assert train_run.data.params["seed"] == "42"
@@ -140,11 +141,11 @@ def test_mlflow_tracks_params_metrics_model_and_decision(lifecycle: Lifecycle) -
     assert set(by_name) == {"validate", "prep", "train", "evaluate", "gate", "register"}
     assert by_name["evaluate"].data.metrics["holdout_roc_auc"] > 0.78
     assert by_name["gate"].data.tags["gate.decision"] == "approved"
-    model_path = mlflow.artifacts.download_artifacts(f"models:/churn-classifier/{version.version}")
+    model_path = mlflow.artifacts.download_artifacts(f"models:/{MODEL}/{version.version}")
     model = Model.load(model_path)
     assert model.signature.inputs.input_names()[:2] == ["tenure_months", "monthly_charges"]
     assert model.saved_input_example_info is not None
-    assert model.metadata["contract"]["label"] == "churned"
+    assert model.metadata["contract"]["label"] == "cancelled"
 
 
 def test_everything_stays_under_the_workdir(lifecycle: Lifecycle) -> None:

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from reference_impl.config import MonitoringSection
-from reference_impl.contract import CHURN_CONTRACT
+from reference_impl.contract import CONTRACT
 from reference_impl.data import DRIFTED_BATCH, FRESH_BATCH, TRAINING_DATA
 from reference_impl.data.generate import DataFile, generate
 from reference_impl.monitoring.drift import js_distance, psi
@@ -65,7 +65,7 @@ def test_unreadable_current_file(lifecycle: Lifecycle, tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def profile() -> dict:
-    return build_profile(pd.read_csv(TRAINING_DATA), CHURN_CONTRACT, bins=10)
+    return build_profile(pd.read_csv(TRAINING_DATA), CONTRACT, bins=10)
 
 
 def test_data_quality_is_counted_and_alerts(profile: dict) -> None:
@@ -74,9 +74,7 @@ def test_data_quality_is_counted_and_alerts(profile: dict) -> None:
     current.loc[30:39, "age"] = 150
     current.loc[40:44, "age"] = "n/a"
     current.loc[:4, "region"] = "mars"
-    report = drift_report(
-        current, profile, CHURN_CONTRACT, MonitoringSection(max_invalid_share=0.001)
-    )
+    report = drift_report(current, profile, CONTRACT, MonitoringSection(max_invalid_share=0.001))
     assert {k: report["features"]["age"][k] for k in ("empty", "out_of_range", "invalid")} == {
         "empty": 30,
         "out_of_range": 10,

@@ -10,8 +10,12 @@ import requests
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reference_impl.config.project import load_project
 from reference_impl.data import SAMPLE_REQUEST
+from tests.reference_impl.identity import DECISION, MODEL, PROB
 from tests.reference_impl.lifecycle.conftest import Lifecycle, Server
+
+PROJECT = load_project()
 
 SAMPLE = json.loads(SAMPLE_REQUEST.read_text())
 ROW = SAMPLE["data"][0]
@@ -41,11 +45,11 @@ def test_sample_request_is_scored_by_the_champion(
     response = score(server, session, SAMPLE_REQUEST.read_bytes())
     assert response.status_code == 200, response.text
     body = response.json()
-    assert body["model"] == {"name": "churn-classifier", "version": "2", "threshold": 0.35}
+    assert body["model"] == {"name": MODEL, "version": "2", "threshold": 0.35}
     assert len(body["predictions"]) == len(SAMPLE["data"])
     for prediction in body["predictions"]:
-        assert 0.0 <= prediction["churn_probability"] <= 1.0
-        assert prediction["churn"] is (prediction["churn_probability"] >= 0.35)
+        assert 0.0 <= prediction[PROB] <= 1.0
+        assert prediction[DECISION] is (prediction[PROB] >= 0.35)
 
 
 def test_server_listens_on_loopback_only(server: Server) -> None:
@@ -53,7 +57,7 @@ def test_server_listens_on_loopback_only(server: Server) -> None:
 
 
 MALFORMED = {
-    "not-json": (b"churn please", 400, "body is not valid JSON"),
+    "not-json": (b"score this please", 400, "body is not valid JSON"),
     "empty-body": (b"", 400, "body is empty"),
     "json-array": (b"[1, 2]", 400, 'expected a JSON object with a "data" list'),
     "no-data-key": (json.dumps({"rows": [ROW]}), 400, 'expected a JSON object with a "data" list'),
@@ -211,7 +215,7 @@ def entry_script(lifecycle: Lifecycle):
 
     workdir = Workdir.at(lifecycle.workdir)
     use_workdir(workdir)
-    _, model_dir = champion_copy("churn-classifier", workdir.serving)
+    _, model_dir = champion_copy(MODEL, workdir.serving)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("AZUREML_MODEL_DIR", str(model_dir))
         script.init()
@@ -220,7 +224,7 @@ def entry_script(lifecycle: Lifecycle):
 
 def test_run_returns_predictions_in_process(entry_script) -> None:
     result = entry_script.run(SAMPLE_REQUEST.read_text())
-    assert [p["churn"] for p in result["predictions"]] == [False, False]
+    assert [p[DECISION] for p in result["predictions"]] == [False, False]
     assert result["model"]["version"] == "2"
 
 
@@ -233,7 +237,7 @@ def test_run_answers_bad_input_with_an_aml_response(entry_script) -> None:
 def test_model_dir_layouts(lifecycle: Lifecycle, tmp_path: Path) -> None:
     from reference_impl.modeling.packaging import find_model_dir
 
-    served = next((lifecycle.workdir / "serving" / "churn-classifier").iterdir())
+    served = next((lifecycle.workdir / "serving" / MODEL).iterdir())
     assert find_model_dir(served) == served / "model"
     assert find_model_dir(served / "model") == served / "model"
     with pytest.raises(FileNotFoundError, match="expected one MLflow model under"):
@@ -254,9 +258,9 @@ def test_model_outside_the_registry_has_no_version(lifecycle: Lifecycle, tmp_pat
 
 
 def test_oversized_integer_literal_is_a_client_error() -> None:
-    from reference_impl.contract import CHURN_CONTRACT
+    from reference_impl.contract import CONTRACT
     from reference_impl.scoring.request import RequestError, parse_request
 
     with pytest.raises(RequestError, match="body is not valid JSON: Exceeds the limit") as error:
-        parse_request('{"data": [{"age": ' + "9" * 5000 + "}]}", CHURN_CONTRACT)
+        parse_request('{"data": [{"age": ' + "9" * 5000 + "}]}", CONTRACT)
     assert error.value.status == 400

@@ -6,8 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from reference_impl.config.project import load_project
 from reference_impl.steps import evaluate, gate, register, train
+from tests.reference_impl.identity import MODEL
 from tests.reference_impl.lifecycle.conftest import Lifecycle, registry_state
+
+PROJECT = load_project()
 
 
 @pytest.fixture
@@ -44,7 +48,7 @@ def test_evaluate_and_gate_standalone(tracked: Lifecycle, tmp_path: Path, capsys
             "--holdout_data",
             str(run_dir / "prep" / "holdout_data"),
             "--model_name",
-            "churn-classifier",
+            MODEL,
             "--metric",
             "roc_auc",
             "--min_improvement",
@@ -108,13 +112,13 @@ def test_train_and_register_standalone_without_gate_approval(
             "--decision",
             str(decision),
             "--model_name",
-            "churn-classifier-sandbox",
+            f"{MODEL}-sandbox",
             "--registration",
             str(tmp_path / "registration"),
         ]
     )
     assert code == 0
-    assert registry_state(tracked.workdir, "churn-classifier-sandbox") == (
+    assert registry_state(tracked.workdir, f"{MODEL}-sandbox") == (
         ["1"],
         {"challenger": "1"},
     )

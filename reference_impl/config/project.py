@@ -1,0 +1,95 @@
+"""The project's identity, read from ``config/project.yaml``: the one place that names it.
+
+Experiment, registered model, Azure ML environment, component and data asset names, and the
+names of the prediction outputs all come from here, so a project generated under another name
+carries no trace of the reference project's.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import yaml
+from pydantic import Field, ValidationError
+
+from reference_impl.config.model import Strict
+
+PROJECT_FILE = Path(__file__).resolve().parent / "project.yaml"
+_SLUG = r"^[a-z][a-z0-9-]{1,40}$"
+_IDENTIFIER = r"^[a-z][a-z0-9_]{0,40}$"
+
+
+class AzureMLNames(Strict):
+    """Names of the project's assets in an Azure ML workspace.
+
+    Attributes:
+        environment: The runtime environment of every step and deployment.
+        component_prefix: Prefix of every pipeline component (``<prefix><step>``).
+        training_data_asset: The data asset the training pipeline reads.
+    """
+
+    environment: str = Field(pattern=_SLUG)
+    component_prefix: str = Field(pattern=r"^[a-z][a-z0-9_]{0,40}_$")
+    training_data_asset: str = Field(pattern=_SLUG)
+
+
+class OutputNames(Strict):
+    """Names of the prediction outputs (online response fields and batch columns).
+
+    Attributes:
+        probability: The positive-class probability.
+        decision: The decision at the configured threshold (``true``/``false``).
+    """
+
+    probability: str = Field(pattern=_IDENTIFIER)
+    decision: str = Field(pattern=_IDENTIFIER)
+
+
+class ProjectIdentity(Strict):
+    """Who the project is.
+
+    Attributes:
+        name: Short name (lower-case letters, digits, hyphens).
+        title: Human-readable name.
+        repository: GitHub ``owner/name`` whose workflows sign in to Azure (the subject of
+            the federated credentials in the IaC).
+        model_name: Registered model name (aliases ``champion`` and ``challenger``).
+        experiment: MLflow experiment (and Azure ML experiment) of training runs.
+        azureml: Names in the Azure ML workspace.
+        outputs: Names of the prediction outputs.
+    """
+
+    name: str = Field(pattern=_SLUG)
+    title: str = Field(min_length=1, max_length=120)
+    repository: str = Field(pattern=r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
+    model_name: str = Field(pattern=r"^[a-z][a-z0-9-]{2,62}$")
+    experiment: str = Field(pattern=_SLUG)
+    azureml: AzureMLNames
+    outputs: OutputNames
+
+
+@functools.cache
+def load_project(path: Path = PROJECT_FILE) -> ProjectIdentity:
+    """Load the project's identity.
+
+    Args:
+        path: The identity file (defaults to the shipped ``config/project.yaml``).
+
+    Returns:
+        The validated identity.
+
+    Raises:
+        ValueError: If the file is missing, not YAML or breaks a rule; the message names the
+            file and each offending key.
+    """
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return ProjectIdentity.model_validate(raw)
+    except (OSError, yaml.YAMLError) as exc:
+        raise ValueError(f"{path}: cannot read the project identity ({exc})") from exc
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
+        )
+        raise ValueError(f"{path}: {problems}") from exc
