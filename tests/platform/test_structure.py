@@ -33,6 +33,12 @@ TF_TO_ARM = {
         "Microsoft.Storage/storageAccounts",
         "Microsoft.Storage/storageAccounts/blobServices",
     },
+    "azurerm_storage_data_lake_gen2_filesystem": {
+        "Microsoft.Storage/storageAccounts/blobServices/containers"
+    },
+    "azurerm_machine_learning_datastore_datalake_gen2": {
+        "Microsoft.MachineLearningServices/workspaces/datastores"
+    },
     "azurerm_monitor_diagnostic_setting": {"Microsoft.Insights/diagnosticSettings"},
     "azurerm_key_vault": {"Microsoft.KeyVault/vaults"},
     "azurerm_container_registry": {"Microsoft.ContainerRegistry/registries"},
@@ -310,6 +316,7 @@ def test_every_azure_resource_sends_diagnostics_or_is_a_log_sink_in_both_trees()
     }
     assert {
         "storage.bicep",
+        "lake.bicep",
         "key-vault.bicep",
         "container-registry.bicep",
         "workspace.bicep",
@@ -320,7 +327,7 @@ def test_every_azure_resource_sends_diagnostics_or_is_a_log_sink_in_both_trees()
         for kind, instance in block.items()
         if kind == "azurerm_monitor_diagnostic_setting"
     }
-    assert targets == {"storage_blob", "key_vault", "container_registry", "workspace"}
+    assert targets == {"storage_blob", "lake_blob", "key_vault", "container_registry", "workspace"}
 
 
 def test_federated_credentials_trust_exactly_the_github_environments_the_workflows_use():

@@ -17,7 +17,14 @@ from accelerator.guidance.roles import role, role_ids
 
 Environment = Literal["dev", "test", "prod"]
 Scope = Literal[
-    "workspace", "registry", "resource-group", "storage", "key-vault", "container-registry"
+    "workspace",
+    "registry",
+    "resource-group",
+    "storage",
+    "lake",
+    "lake-predictions",
+    "key-vault",
+    "container-registry",
 ]
 ENVIRONMENTS: tuple[Environment, ...] = ("dev", "test", "prod")
 

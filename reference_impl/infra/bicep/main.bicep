@@ -80,6 +80,7 @@ var names = {
   logAnalytics: 'log-${workspaceName}'
   appInsights: 'appi-${workspaceName}'
   storage: take('st${compactName}${suffix}', 24)
+  lake: take('dl${compactName}${suffix}', 24)
   keyVault: take('kv${compactName}${suffix}', 24)
   containerRegistry: take('cr${compactName}${suffix}', 50)
 }
@@ -113,6 +114,19 @@ module storage 'modules/storage.bicep' = {
   name: 'storage'
   params: {
     name: names.storage
+    location: location
+    isolated: isolated
+    allowedIpRanges: allowedIpRanges
+    logAnalyticsId: monitoring.outputs.logAnalyticsId
+    tags: allTags
+  }
+}
+
+module lake 'modules/lake.bicep' = {
+  scope: rg
+  name: 'lake'
+  params: {
+    name: names.lake
     location: location
     isolated: isolated
     allowedIpRanges: allowedIpRanges
@@ -178,6 +192,17 @@ module workspace 'modules/workspace.bicep' = {
   }
 }
 
+module lakeDatastores 'modules/datastores.bicep' = {
+  scope: rg
+  name: 'lake-datastores'
+  params: {
+    workspaceName: workspaceName
+    lakeName: lake.outputs.name
+    containers: lake.outputs.containers
+  }
+  dependsOn: [workspace]
+}
+
 // --8<-- [start:private-endpoints]
 // Isolated environments get private endpoints for the workspace and its dependencies.
 var privateTargets = isolated && !empty(privateEndpointSubnetId) ? [
@@ -186,6 +211,8 @@ var privateTargets = isolated && !empty(privateEndpointSubnetId) ? [
   { name: names.storage, type: 'Microsoft.Storage/storageAccounts', groupId: 'file' }
   { name: names.keyVault, type: 'Microsoft.KeyVault/vaults', groupId: 'vault' }
   { name: names.containerRegistry, type: 'Microsoft.ContainerRegistry/registries', groupId: 'registry' }
+  { name: names.lake, type: 'Microsoft.Storage/storageAccounts', groupId: 'blob' }
+  { name: names.lake, type: 'Microsoft.Storage/storageAccounts', groupId: 'dfs' }
 ] : []
 
 module privateEndpoints 'modules/private-endpoint.bicep' = [
@@ -201,7 +228,7 @@ module privateEndpoints 'modules/private-endpoint.bicep' = [
       privateDnsZoneId: contains(privateDnsZoneIds, target.groupId) ? privateDnsZoneIds[target.groupId] : ''
       tags: allTags
     }
-    dependsOn: [workspace, storage, keyVault, containerRegistry]
+    dependsOn: [workspace, storage, lake, keyVault, containerRegistry]
   }
 ]
 // --8<-- [end:private-endpoints]
@@ -223,12 +250,13 @@ module roleAssignments 'modules/role-assignments.bicep' = {
     ]
     workspaceName: workspaceName
     storageName: names.storage
+    lakeName: names.lake
     keyVaultName: names.keyVault
     containerRegistryName: names.containerRegistry
     registryName: registryName
     registryResourceGroupName: registryResourceGroupName
   }
-  dependsOn: [workspace, storage, keyVault, containerRegistry]
+  dependsOn: [workspace, storage, lake, keyVault, containerRegistry]
 }
 // --8<-- [end:role-assignments]
 

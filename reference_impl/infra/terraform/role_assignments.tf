@@ -1,5 +1,5 @@
 # Role assignments of one environment, generated from the RBAC data (rbac.auto.tfvars.json):
-# on the workspace, its storage, Key Vault and container registry, the resource group and the
+# on the workspace, its storage, the data lake (and its predictions container), Key Vault and container registry, the resource group and the
 # shared registry. Each row gets its principal's object id: the role's Entra group from the
 # tfvars, or the managed identity created in identities.tf; rows without one are skipped.
 # --8<-- [start:role-assignments]
@@ -8,6 +8,8 @@ locals {
   scope_ids = {
     workspace          = azurerm_machine_learning_workspace.this.id
     storage            = azurerm_storage_account.this.id
+    lake               = azurerm_storage_account.lake.id
+    lake-predictions   = "${azurerm_storage_account.lake.id}/blobServices/default/containers/${azurerm_storage_data_lake_gen2_filesystem.lake["predictions"].name}"
     key-vault          = azurerm_key_vault.this.id
     container-registry = azurerm_container_registry.this.id
     resource-group     = azurerm_resource_group.this.id

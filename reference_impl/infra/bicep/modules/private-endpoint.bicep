@@ -5,7 +5,7 @@ param location string
 param subnetId string
 @description('Resource id of the resource to reach privately.')
 param targetId string
-@description('Private link group id: amlworkspace, blob, file, vault or registry.')
+@description('Private link group id: amlworkspace, blob, dfs, file, vault or registry.')
 param groupId string
 @description('Private DNS zone resource id for the group (empty: no DNS record).')
 param privateDnsZoneId string

@@ -1,10 +1,12 @@
 // Role assignments of one environment, generated from the RBAC data (rbac.json): on the
-// workspace, its storage, Key Vault and container registry, the resource group, and (through
+// workspace, its storage, the data lake (and its predictions container), Key Vault and container registry, the resource group, and (through
 // registry-access.bicep) the shared registry.
 @description('Rows of rbac.json for this environment, each with the principal\'s object id: [{principal, principal_type, azure_role, role_definition_id, scope, principalId}]. Rows with an empty principalId are skipped.')
 param grants array
 param workspaceName string
 param storageName string
+@description('The data lake account (ADLS Gen2); scopes lake and lake-predictions.')
+param lakeName string
 param keyVaultName string
 param containerRegistryName string
 param registryName string
@@ -17,6 +19,17 @@ resource workspace 'Microsoft.MachineLearningServices/workspaces@2024-10-01' exi
 }
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageName
+}
+resource lake 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: lakeName
+}
+resource lakeBlobs 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' existing = {
+  parent: lake
+  name: 'default'
+}
+resource predictions 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' existing = {
+  parent: lakeBlobs
+  name: 'predictions'
 }
 resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
   name: keyVaultName
@@ -44,6 +57,33 @@ resource onStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   for g in filter(granted, x => x.scope == 'storage'): {
     name: guid(storage.id, g.principalId, g.role_definition_id)
     scope: storage
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', g.role_definition_id)
+      principalId: g.principalId
+      principalType: g.principal_type
+      description: '${g.principal}: ${g.azure_role} (generated from the RBAC data)'
+    }
+  }
+]
+
+resource onLake 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for g in filter(granted, x => x.scope == 'lake'): {
+    name: guid(lake.id, g.principalId, g.role_definition_id)
+    scope: lake
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', g.role_definition_id)
+      principalId: g.principalId
+      principalType: g.principal_type
+      description: '${g.principal}: ${g.azure_role} (generated from the RBAC data)'
+    }
+  }
+]
+
+// Scoring output: write access to the predictions container only, not the whole lake.
+resource onLakePredictions 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for g in filter(granted, x => x.scope == 'lake-predictions'): {
+    name: guid(predictions.id, g.principalId, g.role_definition_id)
+    scope: predictions
     properties: {
       roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', g.role_definition_id)
       principalId: g.principalId
