@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from accelerator.guidance.plan import due_by, plan, plan_gantt, plan_table
+from accelerator.guidance.plan import due_by, exit_criteria_checklist, plan, plan_gantt, plan_table
 from tests.accelerator.helpers import DOCS, nav_sources, table_rows
 
 
@@ -51,3 +51,17 @@ def test_the_timeline_has_one_bar_per_week_under_its_track():
 def test_themes_cannot_break_the_timeline_syntax():
     # A colon or hash in a gantt task name ends the name early in mermaid.
     assert [w.theme for w in plan() if ":" in w.theme or "#" in w.theme] == []
+
+
+def test_exit_criteria_checklist_lists_every_weeks_criteria_unticked_in_order():
+    checklist = exit_criteria_checklist()
+    headings = re.findall(r"^\*\*Week (\d+): (.+)\*\*$", checklist, re.MULTILINE)
+    assert headings == [(str(w.week), w.theme) for w in plan()]
+    items = re.findall(r"^- \[ \] (.+)$", checklist, re.MULTILINE)
+    assert items == [c for w in plan() for c in w.exit_criteria]
+    assert "- [x]" not in checklist
+
+
+def test_each_week_is_closed_by_at_least_one_criterion_and_weeks_one_and_two_by_three():
+    assert all(w.exit_criteria for w in plan())
+    assert len(plan()[0].exit_criteria) >= 3 and len(plan()[1].exit_criteria) >= 3

@@ -3,12 +3,14 @@ import pytest
 from accelerator.guidance.organisation import contoso
 from accelerator.guidance.roles import roles
 from accelerator.guidance.skilling import (
+    STAFFING_RULE_ROWS,
     contoso_staffing_table,
     skilling_path,
     skilling_paths,
     skilling_table,
     staffing_decision,
     staffing_plan,
+    staffing_rule_table,
 )
 from tests.accelerator.helpers import table_rows
 
@@ -63,3 +65,36 @@ def test_plan_covers_every_role_and_tables_render():
         "**upskill**",
         "**upskill**",
     ]
+
+
+JOB_LISTS = [
+    (),
+    ("data scientist",),
+    ("DevOps engineer", "data analyst"),
+    ("software engineer", "actuary", "business analyst"),
+    ("ML engineer", "software engineer"),
+    ("platform engineer", "Data Engineer", "model risk reviewer", "ML product owner"),
+    ("BI developer", "risk analyst", "product manager", "system administrator"),
+]
+
+
+@pytest.mark.parametrize("jobs", JOB_LISTS)
+def test_every_role_falls_in_one_decision_table_row_with_the_rules_action(jobs):
+    for role in roles():
+        (row,) = [row for row in STAFFING_RULE_ROWS if row.matches(role.id, jobs)]
+        expected = staffing_decision(role.id, jobs).action
+        assert staffing_decision(row.role_id, row.jobs).action == expected, (role.id, jobs)
+
+
+def test_decision_table_shows_the_action_computed_for_each_rows_case():
+    rows = table_rows(staffing_rule_table())
+    assert [r[3] for r in rows] == [
+        f"**{staffing_decision(row.role_id, row.jobs).action}**" for row in STAFFING_RULE_ROWS
+    ]
+    assert {r[3] for r in rows} == {"**have**", "**recruit**", "**upskill**"}
+
+
+def test_skilling_table_names_an_active_first_exam_per_role():
+    assert [r[4] for r in table_rows(skilling_table())] == [
+        "DP-100", "DP-100", "DP-700", "AZ-104", "AI-900", "AI-900",
+    ]  # fmt: skip

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
@@ -9,7 +11,7 @@ from pydantic import BaseModel, ConfigDict
 
 from accelerator.guidance.data import load_data
 from accelerator.guidance.markdown import markdown_table
-from accelerator.guidance.organisation import Organisation, organisations
+from accelerator.guidance.organisation import BusinessUnit, Organisation, organisations
 
 OperatingModelId = Literal["centralised", "hub-and-spoke", "federated"]
 
@@ -159,6 +161,123 @@ def operating_model_examples_table() -> str:
             "Central platform team",
             "Recommended",
             "Why",
+        ],
+        rows,
+    )
+
+
+@dataclass(frozen=True)
+class RuleRow:
+    """One row of the decision table: the situation in words, a test for it, and an example.
+
+    The recommended model of a row is never written down: the table asks
+    :func:`recommend_operating_model` about ``example``, and a test checks that every
+    organisation the row ``matches`` gets that same answer.
+
+    Attributes:
+        units: Number of business units, in words.
+        data_scientists: Total data scientists, in words.
+        platform_team: Whether one platform team serves every unit, in words.
+        smallest_unit: Size of the smallest unit, in words.
+        matches: Whether an organisation is in this row's situation.
+        example: An organisation in this situation.
+    """
+
+    units: str
+    data_scientists: str
+    platform_team: str
+    smallest_unit: str
+    matches: Callable[[Organisation], bool]
+    example: Organisation
+
+
+def _example(sizes: tuple[int, ...], platform_team: bool) -> Organisation:
+    return Organisation(
+        name="Example",
+        regulated=False,
+        separate_prod_subscription=False,
+        central_platform_team=platform_team,
+        business_units=tuple(
+            BusinessUnit(name=f"Unit {n}", data_scientists=size, region="westeurope")
+            for n, size in enumerate(sizes, start=1)
+        ),
+    )
+
+
+def _several(org: Organisation) -> bool:
+    return len(org.business_units) > 1 and org.data_scientists > SMALL_TEAM
+
+
+def _smallest(org: Organisation) -> int:
+    return min(unit.data_scientists for unit in org.business_units)
+
+
+RULE_ROWS = (
+    RuleRow("one", "any", "any", "any",
+            lambda o: len(o.business_units) == 1, _example((SMALL_TEAM + 4,), True)),
+    RuleRow("two or more", f"{SMALL_TEAM} or fewer", "any", "any",
+            lambda o: len(o.business_units) > 1 and o.data_scientists <= SMALL_TEAM,
+            _example((2, 2), False)),
+    RuleRow("two or more", f"more than {SMALL_TEAM}", "yes", "any",
+            lambda o: _several(o) and o.central_platform_team,
+            _example((SELF_SUFFICIENT_UNIT, SELF_SUFFICIENT_UNIT), True)),
+    RuleRow("two or more", f"more than {SMALL_TEAM}", "no", f"{SELF_SUFFICIENT_UNIT} or more",
+            lambda o: _several(o) and not o.central_platform_team
+            and _smallest(o) >= SELF_SUFFICIENT_UNIT,
+            _example((SELF_SUFFICIENT_UNIT, SELF_SUFFICIENT_UNIT), False)),
+    RuleRow("two or more", f"more than {SMALL_TEAM}", "no", f"fewer than {SELF_SUFFICIENT_UNIT}",
+            lambda o: _several(o) and not o.central_platform_team
+            and _smallest(o) < SELF_SUFFICIENT_UNIT,
+            _example((SELF_SUFFICIENT_UNIT, 2), False)),
+)  # fmt: skip
+
+
+def rule_row(org: Organisation) -> RuleRow:
+    """Return the decision-table row an organisation falls in.
+
+    Args:
+        org: The organisation.
+
+    Returns:
+        The one row whose situation matches.
+
+    Raises:
+        ValueError: If no row, or more than one, matches (the table would be wrong).
+    """
+    found = [row for row in RULE_ROWS if row.matches(org)]
+    if len(found) != 1:
+        raise ValueError(f"{org.name} matches {len(found)} rows of the decision table, not 1")
+    return found[0]
+
+
+def operating_model_rule_table() -> str:
+    """Render the rule as a decision table a reader can follow without reading code.
+
+    Returns:
+        One row per situation: the four facts, the model :func:`recommend_operating_model`
+        gives for the row's example, and the example's unit sizes.
+    """
+    rows = []
+    for row in RULE_ROWS:
+        choice = recommend_operating_model(row.example)
+        rows.append(
+            (
+                row.units,
+                row.data_scientists,
+                row.platform_team,
+                row.smallest_unit,
+                f"**{choice.model.name}**",
+                " + ".join(str(unit.data_scientists) for unit in row.example.business_units),
+            )
+        )
+    return markdown_table(
+        [
+            "Business units",
+            "Data scientists in total",
+            "One platform team serves all units",
+            "Smallest unit (data scientists)",
+            "Choose",
+            "Checked on units of",
         ],
         rows,
     )

@@ -122,3 +122,17 @@ def plan_gantt() -> str:
             lines.append(f"  {w.theme} :w{w.week}, {start.isoformat()}, 7d")
     lines.append("```")
     return "\n".join(lines)
+
+
+def exit_criteria_checklist() -> str:
+    """Render the exit criteria of every week as a checklist to tick at the weekly review.
+
+    Returns:
+        One heading-less block per week: the week and its theme in bold, then one unticked
+        task-list item per exit criterion.
+    """
+    blocks = []
+    for w in plan():
+        items = "\n".join(f"- [ ] {criterion}" for criterion in w.exit_criteria)
+        blocks.append(f"**Week {w.week}: {w.theme}**\n\n{items}")
+    return "\n\n".join(blocks)

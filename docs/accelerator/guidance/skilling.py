@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from accelerator.guidance.certifications import certifications_for
 from accelerator.guidance.data import load_data
 from accelerator.guidance.markdown import markdown_table
 from accelerator.guidance.organisation import contoso
@@ -24,7 +26,6 @@ class SkillingPath(BaseModel):
         upskill_from: Existing job titles that are the shortest path into the role.
         learn: What people coming from those jobs must learn.
         weeks_to_productive: Rough weeks of learning plus coached work before working unaided.
-        certification: An optional Microsoft certification that covers much of the learning.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -33,7 +34,6 @@ class SkillingPath(BaseModel):
     upskill_from: tuple[str, ...] = Field(min_length=1)
     learn: tuple[str, ...] = Field(min_length=1)
     weeks_to_productive: int = Field(ge=1, le=52)
-    certification: str | None = None
 
 
 class StaffingDecision(BaseModel):
@@ -137,17 +137,18 @@ def skilling_table() -> str:
     """Render every role's skilling path.
 
     Returns:
-        One row per role: feeder jobs, what to learn, weeks to productive, certification.
+        One row per role: feeder jobs, what to learn, weeks to productive, and the first
+        active certification that fits (see :mod:`accelerator.guidance.certifications`).
     """
     return markdown_table(
-        ["Role", "Grow it from", "They need to learn", "Weeks to productive", "Certification"],
+        ["Role", "Grow it from", "They need to learn", "Weeks to productive", "First exam"],
         [
             (
                 f"**{role(p.role).name}**",
                 ", ".join(p.upskill_from),
                 ", ".join(p.learn),
                 p.weeks_to_productive,
-                p.certification or "—",
+                next((c.exam for c in certifications_for(p.role)), "—"),
             )
             for p in skilling_paths()
         ],
@@ -166,4 +167,74 @@ def contoso_staffing_table() -> str:
             (d.role.name, f"**{d.action}**", d.from_job or "—", d.weeks or "—", d.why)
             for d in staffing_plan(contoso().existing_jobs)
         ],
+    )
+
+
+@dataclass(frozen=True)
+class StaffingRuleRow:
+    """One row of the staffing decision table, with a case that exercises it.
+
+    The action shown for a row is what :func:`staffing_decision` answers for ``role_id`` and
+    ``jobs``; a test checks that every role and job list falling in the row gets that action.
+
+    Attributes:
+        employ_role: Whether the organisation already employs the role, in words.
+        marked_recruit: Whether the role catalogue marks the role *recruit*, in words.
+        feeder_job: Whether the organisation has a job that leads into the role, in words.
+        role_id: The role of the example case.
+        jobs: The existing jobs of the example case.
+    """
+
+    employ_role: str
+    marked_recruit: str
+    feeder_job: str
+    role_id: str
+    jobs: tuple[str, ...]
+
+    def matches(self, role_id: str, existing_jobs: Iterable[str]) -> bool:
+        """Whether a role and an organisation's jobs are in this row's situation."""
+        have = {job.casefold() for job in existing_jobs}
+        facts = {
+            "employ_role": role(role_id).name.casefold() in have,
+            "marked_recruit": role(role_id).source == "recruit",
+            "feeder_job": any(
+                job.casefold() in have for job in skilling_path(role_id).upskill_from
+            ),
+        }
+        return all(
+            getattr(self, name) == "any" or (getattr(self, name) == "yes") == value
+            for name, value in facts.items()
+        )
+
+
+STAFFING_RULE_ROWS = (
+    StaffingRuleRow("yes", "any", "any", "data-scientist", ("data scientist",)),
+    StaffingRuleRow("no", "yes", "any", "ml-engineer", ("software engineer",)),
+    StaffingRuleRow("no", "no", "yes", "platform-engineer", ("DevOps engineer",)),
+    StaffingRuleRow("no", "no", "no", "platform-engineer", ("data analyst",)),
+)
+
+
+def staffing_rule_table() -> str:
+    """Render the keep / upskill / recruit rule as a decision table.
+
+    Returns:
+        One row per situation, with the action :func:`staffing_decision` gives its example.
+    """
+    rows = []
+    for row in STAFFING_RULE_ROWS:
+        decision = staffing_decision(row.role_id, row.jobs)
+        example = f"{role(row.role_id).name}, with: {', '.join(row.jobs)}"
+        rows.append(
+            (row.employ_role, row.marked_recruit, row.feeder_job, f"**{decision.action}**", example)
+        )
+    return markdown_table(
+        [
+            "Already employ the role",
+            "Role marked *recruit* (scarce)",
+            "Have a job that leads into it",
+            "Decision",
+            "Checked on",
+        ],
+        rows,
     )
