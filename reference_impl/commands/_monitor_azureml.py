@@ -15,7 +15,7 @@ from reference_impl.commands._azureml import (
     guarded,
     print_files,
 )
-from reference_impl.commands._common import load_or_report
+from reference_impl.commands._common import needs_config
 from reference_impl.config import EnvironmentConfig
 from reference_impl.exit_codes import ExitCode
 
@@ -45,20 +45,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser._option_string_actions["--workdir"].required = False  # local only, checked there
 
 
-def run(args: argparse.Namespace) -> int:
+@needs_config(also=(TRAINING_ENV,))
+def run(args: argparse.Namespace, config: EnvironmentConfig, training: EnvironmentConfig) -> int:
     """Create or update the monitor schedule of ``--env`` and the retraining schedule.
 
     Args:
         args: Parsed ``monitor`` arguments.
+        config: The monitored environment.
+        training: The training environment (where the retraining schedule runs).
 
     Returns:
         ``0`` when both schedules are in place (or written); ``2`` for a bad configuration;
         ``1`` when Azure refuses them.
     """
-    config = load_or_report(args.env)
-    training = load_or_report(TRAINING_ENV)
-    if config is None or training is None:
-        return ExitCode.USAGE
     model_name = args.model or config.registry.model_name
     if args.dry_run:
         out = dry_run_folder(args)

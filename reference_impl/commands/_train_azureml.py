@@ -14,7 +14,7 @@ from reference_impl.commands._azureml import (
     guarded,
     print_files,
 )
-from reference_impl.commands._common import load_or_report
+from reference_impl.commands._common import needs_config
 from reference_impl.config import EnvironmentConfig
 from reference_impl.exit_codes import ExitCode
 
@@ -32,19 +32,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_code_argument(parser)
 
 
-def run(args: argparse.Namespace) -> int:
+@needs_config()
+def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
     """Submit the training pipeline to the environment's workspace, or write it.
 
     Args:
         args: Parsed ``train`` arguments.
+        config: The environment's configuration, with ``--set`` applied.
 
     Returns:
         ``0`` once submitted (or written); ``2`` for a bad configuration; ``1`` if Azure
         refuses the job or, with ``--wait``, the job fails.
     """
-    config = load_or_report(args.env, args.overrides)
-    if config is None:
-        return ExitCode.USAGE
     from reference_impl.data import TRAINING_DATA
 
     data = args.data or TRAINING_DATA

@@ -10,7 +10,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reference_impl.commands._common import add_workdir_arguments, load_or_report
+from reference_impl.commands._common import add_workdir_arguments, needs_config
+from reference_impl.config import EnvironmentConfig
 from reference_impl.config.project import load_project
 from reference_impl.exit_codes import ExitCode
 
@@ -85,18 +86,17 @@ def score_folder(model_dir: Path, folder: Path, mini_batch_size: int) -> pd.Data
     # --8<-- [end:score-folder]
 
 
-def run(args: argparse.Namespace) -> int:
+@needs_config()
+def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
     """Score the folder and write the predictions file.
 
     Args:
         args: Parsed arguments.
+        config: The environment's configuration.
 
     Returns:
         An :class:`~reference_impl.exit_codes.ExitCode`.
     """
-    config = load_or_report(args.env)
-    if config is None:
-        return ExitCode.USAGE
     if args.mini_batch_size < 1:
         print("error: --mini-batch-size must be at least 1", file=sys.stderr)
         return ExitCode.USAGE

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from reference_impl.commands import _monitor_azureml
-from reference_impl.commands._common import add_workdir_arguments, load_or_report
+from reference_impl.commands._common import add_workdir_arguments, needs_config
+from reference_impl.config import EnvironmentConfig
 from reference_impl.exit_codes import ExitCode
 
 
@@ -22,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="detect data drift against the training baseline",
         description="Write DIR/monitoring/<name>/report.json and drift.png. Exit codes: "
         "0 no drift, 3 retraining recommended, 4 the file cannot be read as the contract "
-        "says, 5 no champion registered.",
+        "says or holds fewer rows than monitoring.min_rows, 5 no champion registered.",
     )
     add_workdir_arguments(parser)
     parser.add_argument("--current", type=Path, help="CSV of recent data (target local)")
@@ -44,9 +45,11 @@ def run(args: argparse.Namespace) -> int:
     if args.workdir is None or args.current is None:
         print("error: --workdir and --current are required with --target local", file=sys.stderr)
         return ExitCode.USAGE
-    config = load_or_report(args.env)
-    if config is None:
-        return ExitCode.USAGE
+    return _run_local(args)
+
+
+@needs_config()
+def _run_local(args: argparse.Namespace, config: EnvironmentConfig) -> int:
     import mlflow
 
     from reference_impl.contract import CONTRACT
@@ -67,6 +70,14 @@ def run(args: argparse.Namespace) -> int:
         )
     except DataValidationError as exc:
         print(f"error: cannot monitor: {exc}", file=sys.stderr)
+        return ExitCode.BAD_DATA
+    least = config.monitoring.min_rows
+    if len(current) < least:  # too few rows say nothing about drift: bad input, not drift
+        print(
+            f"error: cannot monitor: {args.current}: only {len(current)} row(s); at least "
+            f"{least} are needed to compare with the baseline (monitoring.min_rows)",
+            file=sys.stderr,
+        )
         return ExitCode.BAD_DATA
     workdir = Workdir.at(args.workdir)
     use_workdir(workdir)

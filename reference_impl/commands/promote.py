@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from reference_impl.commands._azureml import dry_run_folder, guarded
-from reference_impl.commands._common import load_or_report
+from reference_impl.commands._common import model_name_problem, needs_config
 from reference_impl.config import ENVIRONMENTS, EnvironmentConfig
 from reference_impl.exit_codes import ExitCode
 
@@ -38,17 +39,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
+@needs_config("source", "target")
+def run(args: argparse.Namespace, source: EnvironmentConfig, target: EnvironmentConfig) -> int:
     """Promote, or print the plan.
 
     Args:
         args: Parsed arguments.
+        source: The environment the version comes from.
+        target: The environment it goes to.
 
     Returns:
         An exit code (see the command's description).
     """
-    source, target = load_or_report(args.source), load_or_report(args.target)
-    if source is None or target is None:
+    problem = model_name_problem(args.model)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
         return ExitCode.USAGE
     return guarded(lambda: _promote(source, target, args))
 

@@ -6,8 +6,8 @@ import argparse
 import sys
 
 from reference_impl.commands._azureml import AZURE_FAILED, guarded
-from reference_impl.commands._common import load_or_report
-from reference_impl.config import ENVIRONMENTS
+from reference_impl.commands._common import needs_config
+from reference_impl.config import ENVIRONMENTS, EnvironmentConfig
 from reference_impl.exit_codes import ExitCode
 
 
@@ -31,18 +31,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
+@needs_config()
+def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
     """Roll back the endpoint of ``--model`` in ``--env``.
 
     Args:
         args: Parsed arguments.
+        config: The environment's configuration.
 
     Returns:
         An exit code (see the command's description).
     """
-    config = load_or_report(args.env)
-    if config is None:
-        return ExitCode.USAGE
 
     def roll_back() -> int:
         from reference_impl.azureml import client

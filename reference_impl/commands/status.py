@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from reference_impl.commands._azureml import guarded
-from reference_impl.commands._common import load_or_report
-from reference_impl.config import ENVIRONMENTS
+from reference_impl.commands._common import needs_config
+from reference_impl.config import ENVIRONMENTS, EnvironmentConfig
 from reference_impl.exit_codes import ExitCode
 
 
@@ -27,18 +27,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
+@needs_config()
+def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
     """Print the job's status.
 
     Args:
         args: Parsed arguments.
+        config: The environment's configuration.
 
     Returns:
         An exit code (see the command's description).
     """
-    config = load_or_report(args.env)
-    if config is None:
-        return ExitCode.USAGE
 
     def show() -> int:
         from reference_impl.azureml import client

@@ -4,13 +4,24 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 
 class Strict(BaseModel):
-    """Base model that rejects unknown keys, so a typo in YAML is an error, not a silent default."""
+    """Base model that rejects unknown keys, so a typo in YAML is an error, not a silent default.
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    Numbers are numbers: ``true`` is not ``1`` and ``.inf`` or ``.nan`` is no threshold.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_booleans_as_numbers(cls, value: object, info: ValidationInfo) -> object:
+        field = cls.model_fields.get(info.field_name or "")
+        if isinstance(value, bool) and field is not None and field.annotation in (int, float):
+            raise ValueError(f"expected a number, got {str(value).lower()}")
+        return value
 
 
 class AzureWorkspace(Strict):
@@ -98,6 +109,11 @@ class GateSection(Strict):
         min_roc_auc: Absolute floor of the holdout ROC AUC.
         min_recall: Absolute floor of the holdout recall at the threshold.
         max_segment_recall_gap: Largest allowed recall difference between segments.
+        max_champion_drop: Largest fall of the champion's ROC AUC on today's holdout below the
+            figure it was registered with; a larger fall means the new data is suspect and
+            stops the run (exit 4) instead of making the champion look weak.
+        reference_tolerance: How far the challenger may stay below the champion's ``metric``
+            on the champion's reference holdout (the rows it was approved on).
     """
 
     metric: Literal["roc_auc", "pr_auc", "f1"] = "roc_auc"
@@ -105,6 +121,8 @@ class GateSection(Strict):
     min_roc_auc: float = Field(default=0.70, ge=0, le=1)
     min_recall: float = Field(default=0.50, ge=0, le=1)
     max_segment_recall_gap: float = Field(default=0.25, ge=0, le=1)
+    max_champion_drop: float = Field(default=0.10, ge=0, le=1)
+    reference_tolerance: float = Field(default=0.01, ge=0, le=1)
 
 
 def _project_model_name() -> str:
@@ -132,12 +150,15 @@ class MonitoringSection(Strict):
         psi_threshold: Population stability index from which a feature counts as drifted.
         min_drifted_features: Drifted features that trigger a retraining recommendation.
         max_invalid_share: Share of empty or out-of-range values that raises a quality alert.
+        min_rows: Fewest rows of a batch worth comparing; a smaller batch is refused as bad
+            input rather than read as drift.
     """
 
     bins: int = Field(default=10, ge=2, le=50)
     psi_threshold: float = Field(default=0.2, gt=0)
     min_drifted_features: int = Field(default=1, ge=1)
     max_invalid_share: float = Field(default=0.01, ge=0, le=1)
+    min_rows: int = Field(default=100, ge=1)
 
 
 class EnvironmentConfig(Strict):

@@ -10,6 +10,14 @@ from pydantic import ValidationError
 from reference_impl.config.loader import ConfigError
 from reference_impl.config.model import EnvironmentConfig
 
+_SHOWN = 60
+
+
+def _short(text: str, *, quote: bool = True) -> str:
+    """``text`` cut to a readable length for a message."""
+    cut = text if len(text) <= _SHOWN else text[:_SHOWN] + "..."
+    return repr(cut) if quote else cut
+
 
 # --8<-- [start:apply-overrides]
 def apply_overrides(config: EnvironmentConfig, overrides: Sequence[str]) -> EnvironmentConfig:
@@ -24,7 +32,8 @@ def apply_overrides(config: EnvironmentConfig, overrides: Sequence[str]) -> Envi
         The validated new configuration (``config`` itself when there are no overrides).
 
     Raises:
-        ConfigError: If an item has no ``=``, names an unknown key, or breaks a rule.
+        ConfigError: If an item has no ``=``, names an unknown key, holds a value that is
+            not valid YAML, or breaks a rule (``true`` for a number and ``.inf`` are refused).
     """
     if not overrides:
         return config
@@ -32,22 +41,28 @@ def apply_overrides(config: EnvironmentConfig, overrides: Sequence[str]) -> Envi
     for item in overrides:
         key, sep, raw = item.partition("=")
         if not sep or not key:
-            raise ConfigError(f"override {item!r}: expected SECTION.KEY=VALUE")
+            raise ConfigError(f"override {_short(item)}: expected SECTION.KEY=VALUE")
         *parents, leaf = key.split(".")
         node = data
         for part in parents:
             child = node.get(part) if isinstance(node, dict) else None
             if not isinstance(child, dict):
-                raise ConfigError(f"override {item!r}: unknown section {part!r}")
+                raise ConfigError(f"override {_short(item)}: unknown section {_short(part)}")
             node = child
         if leaf not in node:
-            raise ConfigError(f"override {item!r}: unknown key {key!r}")
-        node[leaf] = yaml.safe_load(raw)
+            raise ConfigError(f"override {_short(item)}: unknown key {_short(key)}")
+        try:
+            node[leaf] = yaml.safe_load(raw)
+        except yaml.YAMLError:
+            raise ConfigError(
+                f"override {_short(item)}: the value is not a valid YAML scalar; quote it"
+            ) from None
     try:
         return EnvironmentConfig.model_validate(data)
     except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
         )
-        raise ConfigError(f"overrides {', '.join(overrides)}: {problems}") from exc
+        shown = ", ".join(_short(item, quote=False) for item in overrides)
+        raise ConfigError(f"overrides {shown}: {problems}") from None
     # --8<-- [end:apply-overrides]

@@ -1,13 +1,15 @@
 """Step ``validate``: stop bad training data before anything learns from it.
 
-Reads the raw CSV, checks it against the data contract (file format, columns, types,
-ranges, empty values, categories, row count, both label classes) and writes the validated
-rows plus a small report. Exit code ``4`` with one line per problem when the data is bad.
+Reads the raw CSV once, checks those bytes against the data contract (file format, columns,
+types, ranges, empty values, categories, row count, both label classes) and writes the rows
+it checked plus a small report with the SHA-256 of the bytes. The file is never read again,
+so replacing it after the check changes nothing that is trained. Exit code ``4`` with one
+line per problem when the data is bad.
 """
 
 from __future__ import annotations
 
-import shutil
+import hashlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,12 +19,13 @@ from reference_impl.contract import CONTRACT
 from reference_impl.exit_codes import ExitCode
 from reference_impl.pipeline.graph import parse_step_args
 from reference_impl.steps.files import write_json
-from reference_impl.validation import DataValidationError, read_table, validate_frame
+from reference_impl.validation import DataValidationError, validate_frame
+from reference_impl.validation.reader import parse_table, read_source
 
 
 # --8<-- [start:validate-file]
 def validate_file(raw_data: Path, validated_data: Path, *, min_rows: int) -> dict[str, Any]:
-    """Validate the training CSV and copy it to ``validated_data/data.csv``.
+    """Validate the training CSV and write the rows it checked to ``validated_data/data.csv``.
 
     Args:
         raw_data: The training CSV.
@@ -30,22 +33,26 @@ def validate_file(raw_data: Path, validated_data: Path, *, min_rows: int) -> dic
         min_rows: Fewest rows accepted.
 
     Returns:
-        The report written to ``validation.json`` (rows, positive rate, segment sizes).
+        The report written to ``validation.json`` (rows, positive rate, segment sizes, and
+        the SHA-256 of the bytes that were read, checked and kept).
 
     Raises:
         DataValidationError: If the file breaks the contract; nothing is written.
     """
     contract = CONTRACT
-    frame = read_table(
-        raw_data,
+    raw = read_source(raw_data)  # read once: these bytes are checked and kept
+    frame = parse_table(
+        raw,
+        str(raw_data),
         required=[contract.id_column, *contract.feature_names],
         label=contract.label,
         text=[contract.id_column],
     )
     valid = validate_frame(frame, contract, source=str(raw_data), min_rows=min_rows)
-    shutil.copyfile(raw_data, validated_data / "data.csv")
+    valid.to_csv(validated_data / "data.csv", index=False, lineterminator="\n")
     report = {
         "source": str(raw_data),
+        "sha256": hashlib.sha256(raw).hexdigest(),
         "rows": len(valid),
         "positive_rate": round(float(valid[contract.label].mean()), 4),
         "segments": {str(k): int(v) for k, v in valid[contract.segment].value_counts().items()},

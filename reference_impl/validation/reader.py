@@ -1,55 +1,153 @@
 """Read a CSV file and catch the mistakes that happen before any column can be checked.
 
-An empty file, bytes that are not UTF-8, a ``;``-separated export and a header with the
-same column twice all reach pandas in a form it accepts silently (one wide column, renamed
-``x.1`` duplicates, mojibake). This module stops each one with a sentence that says what
-to fix.
+An empty file, bytes that are not UTF-8, a ``;``-separated export, a header with the same
+column twice or a blank name, a ragged row, an unterminated quote and CR-only line endings
+all reach pandas in a form it accepts silently or answers with a traceback (one wide
+column, renamed ``x.1`` duplicates, mojibake, ``Unnamed: 12``). This module stops each one
+with a sentence that says what to fix.
+
+The file is read once (:func:`read_source`) and everything after works on those bytes
+(:func:`parse_table`), so what is checked is exactly what a caller keeps. Messages never
+echo cell values, and header names only in a short, safe form (see :mod:`.display`).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import stat
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
 
+from reference_impl.validation.display import safe_names
 from reference_impl.validation.errors import DataValidationError
+from reference_impl.validation.lexical import NUMBER
 
 _OTHER_DELIMITERS = (";", "\t", "|")
 
 
-def _decode(path: Path, raw: bytes) -> str:
+def read_source(path: Path) -> bytes:
+    """Read a data file's bytes once, turning every way a read can fail into a sentence.
+
+    Args:
+        path: The data file.
+
+    Returns:
+        Its bytes, read in one call: check these and keep these.
+
+    Raises:
+        DataValidationError: If the path is missing (or vanished), a folder, not a regular
+            file, or cannot be read.
+    """
+    source = str(path)
+    try:
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise DataValidationError(source, ["is a folder, not a file; pass the data file"])
+        if not stat.S_ISREG(mode):
+            raise DataValidationError(source, ["is not a regular file (a device or a pipe?)"])
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise DataValidationError(source, ["file not found"]) from None
+    except IsADirectoryError:
+        raise DataValidationError(source, ["is a folder, not a file; pass the data file"]) from None
+    except PermissionError:
+        raise DataValidationError(source, ["cannot read the file: permission denied"]) from None
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise DataValidationError(source, [f"cannot read the file: {reason}"]) from None
+
+
+def _decode(source: str, raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         byte = raw[exc.start]
         line = raw[: exc.start].count(b"\n") + 1
         raise DataValidationError(
-            str(path),
+            source,
             [f"not UTF-8 text: byte 0x{byte:02x} on line {line}; save the file as UTF-8"],
         ) from None
 
 
-def _check_header(path: Path, header: list[str]) -> None:
+def _check_header(source: str, header: list[str]) -> None:
     if len(header) == 1:
         found = [sep for sep in _OTHER_DELIMITERS if sep in header[0]]
         if found:
             shown = "tab" if found[0] == "\t" else repr(found[0])
             raise DataValidationError(
-                str(path),
+                source,
                 [
                     f"only one column found and the header contains {shown}: wrong delimiter? "
                     "expected comma-separated values"
                 ],
             )
+    blank = [number for number, name in enumerate(header, start=1) if not name.strip()]
+    if blank:
+        trailing = " (a comma at the end of every line?)" if blank == [len(header)] else ""
+        raise DataValidationError(
+            source,
+            [
+                f"the header has {len(blank)} blank column name(s), at position(s) "
+                f"{', '.join(map(str, blank[:5]))}{trailing}"
+            ],
+        )
     duplicates = sorted(name for name, count in Counter(header).items() if count > 1)
     if duplicates:
         raise DataValidationError(
-            str(path), [f"duplicate column name(s) in the header: {', '.join(duplicates)}"]
+            source, [f"duplicate column name(s) in the header: {safe_names(duplicates)}"]
         )
+
+
+def _rows(source: str, content: str) -> tuple[list[str], list[list[str]], list[int]]:
+    """Split ``content`` into header, rows and the line number each row ends on."""
+    if "\r" in content and "\n" not in content:
+        raise DataValidationError(
+            source, ["line endings are CR only (old Mac format); save with LF or CRLF endings"]
+        )
+    reader = csv.reader(io.StringIO(content, newline=""), strict=True)
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    last = 0  # the line the previous record ended on
+    try:
+        header = next(reader)
+        last = reader.line_num
+        for row in reader:
+            if row:  # a blank line holds no row (as pandas reads it)
+                rows.append(row)
+                lines.append(reader.line_num)
+            last = reader.line_num
+    except csv.Error as exc:
+        start = last + 1
+        raise DataValidationError(
+            source, [f"not valid CSV in the row starting on line {start}: {exc} (a stray quote?)"]
+        ) from None
+    ragged = [
+        (line, len(row)) for line, row in zip(lines, rows, strict=True) if len(row) != len(header)
+    ]
+    if ragged:
+        line, width = ragged[0]
+        more = f" ({len(ragged)} such lines)" if len(ragged) > 1 else ""
+        raise DataValidationError(
+            source,
+            [f"line {line} has {width} field(s) but the header has {len(header)}{more}"],
+        )
+    return header, rows, lines
+
+
+def _typed(column: pd.Series, *, as_text: bool) -> pd.Series:
+    """Blank cells become missing; a column whose every value is a plain number becomes numeric."""
+    stripped = column.str.strip()
+    blank = stripped == ""
+    if as_text:
+        return column.where(~blank, None)
+    present = stripped[~blank]
+    if len(present) and present.str.fullmatch(NUMBER).all():
+        return pd.to_numeric(stripped.where(~blank, None))
+    return column.where(~blank, None)
 
 
 # --8<-- [start:read-table]
@@ -71,19 +169,55 @@ def read_table(
         text: Columns kept as text, e.g. ids like ``00123`` that would otherwise become numbers.
 
     Returns:
-        The rows, with pandas' type inference (checked later by :func:`validate_frame`).
+        The rows: blank cells are missing, a column of plain numbers is numeric, anything
+        else stays text (checked later by :func:`validate_frame`).
 
     Raises:
-        DataValidationError: If the file is missing or empty, is not UTF-8, uses another
-            delimiter, repeats a column, lacks a column or has an unexpected one.
+        DataValidationError: If the file is missing, unreadable or empty, is not UTF-8 or
+            not well-formed CSV (ragged rows, an unclosed quote, CR-only line endings), uses
+            another delimiter, has a blank or repeated column name, lacks a column or has an
+            unexpected one.
     """
-    if not path.is_file():
-        raise DataValidationError(str(path), ["file not found"])
-    content = _decode(path, path.read_bytes())
+    return parse_table(
+        read_source(path),
+        str(path),
+        required=required,
+        label=label,
+        allowed_extra=allowed_extra,
+        text=text,
+    )
+
+
+def parse_table(
+    raw: bytes,
+    source: str,
+    *,
+    required: Sequence[str],
+    label: str | None = None,
+    allowed_extra: Sequence[str] = (),
+    text: Sequence[str] = (),
+) -> pd.DataFrame:
+    """Parse the bytes of a CSV file (see :func:`read_table` for the arguments and checks).
+
+    Args:
+        raw: The file's bytes, e.g. from :func:`read_source`.
+        source: Name of the file, used in messages.
+        required: Columns that must be present.
+        label: Label column, required too; reported on its own when missing.
+        allowed_extra: Columns that may be present but are not required.
+        text: Columns kept as text.
+
+    Returns:
+        The rows; the index is the CSV line number minus 2 (the first data line is 0).
+
+    Raises:
+        DataValidationError: If the bytes are not a well-formed CSV with the expected header.
+    """
+    content = _decode(source, raw)
     if not content.strip():
-        raise DataValidationError(str(path), ["file is empty"])
-    header = next(csv.reader(io.StringIO(content)))
-    _check_header(path, header)
+        raise DataValidationError(source, ["file is empty"])
+    header, rows, lines = _rows(source, content)
+    _check_header(source, header)
     problems = []
     if label is not None and label not in header:
         problems.append(f"missing label column {label!r}")
@@ -93,8 +227,13 @@ def read_table(
     expected = {*required, *allowed_extra, *([label] if label else [])}
     unexpected = [name for name in header if name not in expected]
     if unexpected:
-        problems.append(f"unexpected column(s): {', '.join(unexpected)}")
+        problems.append(f"unexpected column(s): {safe_names(unexpected)}")
     if problems:
-        raise DataValidationError(str(path), problems)
-    return pd.read_csv(io.StringIO(content), dtype=dict.fromkeys(text, str))
+        raise DataValidationError(source, problems)
+    frame = pd.DataFrame(rows, columns=header, dtype=object)
+    frame.index = pd.Index([line - 2 for line in lines])
+    return pd.DataFrame(
+        {name: _typed(frame[name].astype(object), as_text=name in text) for name in header},
+        index=frame.index,
+    )
     # --8<-- [end:read-table]

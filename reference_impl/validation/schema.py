@@ -11,7 +11,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from reference_impl.contract import DataContract, Feature
+from reference_impl.validation.display import short_value
 from reference_impl.validation.errors import DataValidationError
+from reference_impl.validation.lexical import not_numbers, unusable_ids
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -81,9 +83,54 @@ def _describe(check: str, contract: DataContract, column: str) -> str:
 
 
 def _show(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return repr(value)
+    return short_value(value)
+
+
+def _lines(mask: pd.Series) -> str:
+    lines = [str(int(index) + 2) for index in mask[mask].index[:_EXAMPLES]]
+    return ", ".join(lines) + (", ..." if int(mask.sum()) > _EXAMPLES else "")
+
+
+def lexical_problems(
+    frame: pd.DataFrame, contract: DataContract, *, with_label: bool
+) -> tuple[list[str], list[str]]:
+    """Find what ``float()`` or pandas would quietly accept: booleans and odd numerals, bad ids.
+
+    Args:
+        frame: Rows as read.
+        contract: The data contract.
+        with_label: Whether the label column is checked.
+
+    Returns:
+        One sentence per column with such cells, and the names of those columns (the schema
+        then skips them, so each column is reported once).
+    """
+    numeric = [feature.name for feature in contract.numeric]
+    numeric += [contract.label] if with_label else []
+    problems, columns = [], []
+    for name in (n for n in numeric if n in frame.columns):
+        bad = not_numbers(frame[name])
+        if bad.any():
+            shown = ", ".join(
+                f"{_show(value)} (line {int(index) + 2})"
+                for index, value in frame[name][bad].head(_EXAMPLES).items()
+            )
+            more = ", ..." if int(bad.sum()) > _EXAMPLES else ""
+            problems.append(
+                f"column {name!r}: {int(bad.sum())} value(s) are not plain numbers (ASCII "
+                f"digits, sign, point, exponent; not true/false, '_' or other digits): "
+                f"{shown}{more}"
+            )
+            columns.append(name)
+    if contract.id_column in frame.columns:
+        bad = unusable_ids(frame[contract.id_column])
+        if bad.any():
+            problems.append(
+                f"column {contract.id_column!r}: {int(bad.sum())} id(s) are blank or hold a "
+                f"control character such as NUL: line(s) {_lines(bad)}"
+            )
+            columns.append(contract.id_column)
+    return problems, columns
 
 
 def summarize_failures(failure_cases: pd.DataFrame, contract: DataContract) -> list[str]:
@@ -144,12 +191,16 @@ def validate_frame(
     problems = []
     if len(frame) < min_rows:
         problems.append(f"only {len(frame)} row(s); at least {min_rows} are needed")
+    lexical, skipped = lexical_problems(frame, contract, with_label=with_label)
+    problems.extend(lexical)
     schema = build_schema(contract, with_label=with_label)
     try:
-        validated = schema.validate(frame, lazy=True)
+        validated = schema.remove_columns(skipped).validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
         problems.extend(summarize_failures(exc.failure_cases, contract))
         raise DataValidationError(source, problems) from None
+    if skipped:
+        raise DataValidationError(source, problems)
     integers = [f.name for f in contract.features if f.kind == "integer"]
     integers += [contract.label] if with_label else []
     validated = validated.astype(dict.fromkeys(integers, "int64"))

@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+import yaml
+
 from accelerator.guidance.assessment import (
     AnswersError,
     Assessment,
@@ -154,6 +156,14 @@ def run(args: argparse.Namespace) -> int:
         result = assess(answers)
     except (OSError, AnswersError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except UnicodeDecodeError:
+        print(f"error: {args.answers}: not UTF-8 text; save the file as UTF-8", file=sys.stderr)
+        return 2
+    except yaml.YAMLError as exc:  # its text quotes the file's lines: say where, not what
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
+        print(f"error: {args.answers}: not valid YAML or JSON{where}", file=sys.stderr)
         return 2
     print(render_json(result) if args.format == "json" else render_text(result))
     return 0

@@ -67,6 +67,13 @@ class AnswersError(ValueError):
     """An answers mapping names an unknown question or holds a non-boolean answer."""
 
 
+def _few(ids: list[str], shown: int = 5, width: int = 40) -> str:
+    """Ids for a message: the first few, each cut to ``width`` characters, the rest counted."""
+    cut = [ascii(i)[1:-1] if len(i) <= width else ascii(i[:width])[1:-1] + "..." for i in ids]
+    more = f" and {len(ids) - shown} more" if len(ids) > shown else ""
+    return ", ".join(cut[:shown]) + more
+
+
 def validate_answers(answers: Mapping[str, object]) -> dict[str, bool]:
     """Check an answers mapping against the questionnaire.
 
@@ -80,12 +87,12 @@ def validate_answers(answers: Mapping[str, object]) -> dict[str, bool]:
         AnswersError: If an id is not in the questionnaire or an answer is not a boolean.
     """
     known = {q.id for q in questionnaire().questions()}
-    unknown = sorted(set(answers) - known)
+    unknown = sorted(str(qid) for qid in answers if qid not in known)
     if unknown:
-        raise AnswersError(f"unknown question id(s): {', '.join(unknown)}")
-    not_bool = sorted(qid for qid, value in answers.items() if not isinstance(value, bool))
+        raise AnswersError(f"unknown question id(s): {_few(unknown)}")
+    not_bool = sorted(str(qid) for qid, value in answers.items() if not isinstance(value, bool))
     if not_bool:
-        raise AnswersError(f"answers must be true or false: {', '.join(not_bool)}")
+        raise AnswersError(f"answers must be true or false: {_few(not_bool)}")
     return {qid: bool(value) for qid, value in answers.items()}
 
 
