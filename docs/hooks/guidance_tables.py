@@ -9,6 +9,10 @@ for one with a line such as::
 Only modules of the accelerator's tooling (``accelerator.``) may be named, the function takes no
 argument and must return a string; anything else fails the build, so a renamed function cannot
 leave a page empty.
+
+Every page that has curated links in ``accelerator/guidance/data/read_more.yaml`` also gets its
+"Read more" section appended here, by page path — no marker needed. A page that writes its own
+"## Read more" heading fails the build, so the links are kept in one place only.
 """
 
 from __future__ import annotations
@@ -56,6 +60,32 @@ def render_markers(markdown: str, where: str = "<page>") -> str:
     return RENDER.sub(expand, markdown)
 
 
+def append_read_more(markdown: str, page_path: str) -> str:
+    """Append the page's "Read more" section from the links data, if it has links.
+
+    Args:
+        markdown: Page source (markers already expanded).
+        page_path: Page path relative to ``docs/``, e.g. ``technology/cicd.md``.
+
+    Returns:
+        The page, with its Read more section at the end.
+
+    Raises:
+        RenderError: If the page already has its own "Read more" heading.
+    """
+    from accelerator.guidance.read_more import HEADING, read_more_section
+
+    section = read_more_section(page_path)
+    if not section:
+        return markdown
+    if re.search(rf"^{re.escape(HEADING)}\s*$", markdown, re.MULTILINE):
+        raise RenderError(
+            f"{page_path}: has its own '{HEADING}' heading; its links belong in read_more.yaml"
+        )
+    return markdown.rstrip("\n") + "\n\n" + section
+
+
 def on_page_markdown(markdown: str, page, **_kwargs) -> str:
     """MkDocs ``on_page_markdown`` event."""
-    return render_markers(markdown, page.file.src_uri)
+    where = page.file.src_uri
+    return append_read_more(render_markers(markdown, where), where)

@@ -45,6 +45,7 @@ class _TolerantLoader(yaml.SafeLoader):
 
 
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_args: None)
+_TolerantLoader.add_constructor("!ENV", lambda *_args: None)  # site_url/repo_url: not needed here
 
 
 def nav_sources() -> list[str]:

@@ -81,3 +81,17 @@ def test_tables():
     contoso_rows = table_rows(contoso_topology_table())
     assert [r[0] for r in contoso_rows].count("workspace") == 9
     assert [r[0] for r in contoso_rows].count("registry") == 2
+
+
+def test_rule_table_is_computed_from_the_rule_for_each_situation():
+    from accelerator.guidance.topology import RULE_CASES, topology_rule_table
+
+    rows = table_rows(topology_rule_table())
+    assert [r[0] for r in rows] == [situation for situation, _ in RULE_CASES]
+    for row, (_, org) in zip(rows, RULE_CASES, strict=True):
+        topo = recommend_topology(org)
+        assert row[2].startswith(f"{len(topo.workspaces)}:")
+        assert row[3].count("`mlr-") == len(topo.registries)
+    # Every operating model and both registry splits appear: the table covers each branch.
+    assert {r[1] for r in rows} == {"Centralised", "Hub and spoke", "Federated"}
+    assert any("-prod`" in r[3] for r in rows) and any("(dev/test/prod)" in r[3] for r in rows)

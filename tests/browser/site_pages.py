@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import yaml
@@ -16,6 +17,23 @@ class _TolerantLoader(yaml.SafeLoader):
 _TolerantLoader.add_multi_constructor(
     "tag:yaml.org,2002:python/", lambda _loader, _suffix, _node: None
 )
+
+
+def env_value(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    """Resolve MkDocs' ``!ENV VAR`` / ``!ENV [VAR, ..., default]`` as MkDocs does.
+
+    Each variable is tried in turn; the last item is the default when none is set.
+    """
+    if isinstance(node, yaml.ScalarNode):
+        return os.environ.get(loader.construct_scalar(node))
+    items = loader.construct_sequence(node)
+    for name in items[:-1]:
+        if name in os.environ:
+            return os.environ[name]
+    return items[-1] if len(items) > 1 else os.environ.get(items[0])
+
+
+_TolerantLoader.add_constructor("!ENV", env_value)
 
 
 def mkdocs_config() -> dict:

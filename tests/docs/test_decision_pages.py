@@ -1,89 +1,92 @@
-"""Decision pages for leaders lead with the rule in a reader's form, not with code.
+"""Decision pages lead with the rule in a reader's form: a generated table, with the code below.
 
-On every page tagged *Leadership* and *Decision* in the guidance parts, the first thing under
-the recommendation that is not a heading or a paragraph of prose must be a generated table or
-flowchart (a ``<!-- render: ... -->`` marker); code may follow, e.g. in an "As code" block.
+On every page tagged *Decision* that states a recommendation, the first block after the
+recommendation (headings and plain paragraphs aside) must be a table — rendered from the same
+data and function as the code — not a code listing. The code may follow, e.g. in a collapsed
+``??? example "As code"`` block.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup, Tag
 
-from tests.docs import chain
+from tests.browser.site_pages import nav_sources
+from tests.docs import chain, word_counts
 
-PARTS = ("getting-started", "people", "process", "maturity", "technology")
-RENDER = re.compile(r"^<!-- render: [\w.]+:\w+ -->$")
-BLOCK = re.compile(r"^(```|~~~|\?\?\?|!!!|<|\||--8<--|    )")
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
-def front_matter_tags(text: str) -> set[str]:
-    """The page's tags, from its YAML front matter."""
+def front_matter(source: str) -> dict:
+    text = (chain.DOCS / source).read_text(encoding="utf-8")
     if not text.startswith("---\n"):
-        return set()
-    meta = yaml.safe_load(text.split("---\n", 2)[1]) or {}
-    return set(meta.get("tags") or ())
+        return {}
+    return yaml.safe_load(text.split("---\n", 2)[1]) or {}
 
 
-def first_block_after_recommendation(text: str) -> str | None:
-    """The first line under the recommendation that starts something other than prose.
+DECISION_PAGES = [
+    s for s in nav_sources() if s.endswith(".md") and "Decision" in front_matter(s).get("tags", [])
+]
 
-    Args:
-        text: Page source.
 
-    Returns:
-        The line, or ``None`` when the page has no recommendation or nothing follows it.
-    """
-    lines = text.splitlines()
-    starts = [n for n, line in enumerate(lines) if line.startswith("**Recommendation:**")]
-    if not starts:
+def kind(block: Tag) -> str:
+    """Classify a top-level block of the article."""
+    if block.name == "table" or "md-typeset__scrollwrap" in block.get("class", []):
+        return "table"
+    if block.name == "details" or "admonition" in block.get("class", []):
+        return "code" if block.select_one("pre, div.highlight") else "note"
+    if block.name == "pre" or "highlight" in block.get("class", []):
+        return "code"
+    if block.name == "figure" or block.select_one("svg, .mermaid-diagram"):
+        return "diagram"
+    if block.name in HEADINGS or block.name == "p":
+        return "prose"
+    return block.name
+
+
+def first_block_after_recommendation(html: str) -> str | None:
+    """The kind of the first non-prose block after the "Recommendation:" paragraph."""
+    article = BeautifulSoup(html, "html.parser").select_one("article.md-content__inner")
+    recommendation = next(
+        (p for p in article.find_all("p") if p.get_text().strip().startswith("Recommendation:")),
+        None,
+    )
+    if recommendation is None:
         return None
-    n = starts[0]
-    while n < len(lines) and lines[n].strip():  # the recommendation paragraph
-        n += 1
-    for line in lines[n:]:
-        if not line.strip() or line.startswith("#"):
-            continue
-        if BLOCK.match(line):
-            return line
-    return None
+    for block in recommendation.find_next_siblings():
+        if (found := kind(block)) != "prose":
+            return found
+    return "nothing"
 
 
-def leadership_decision_pages() -> list[Path]:
-    pages = [page for part in PARTS for page in sorted((chain.DOCS / part).glob("*.md"))]
-    return [
-        page
-        for page in pages
-        if {"Leadership", "Decision"} <= front_matter_tags(page.read_text(encoding="utf-8"))
-    ]
-
-
-def test_the_pages_this_rule_is_about_are_found():
-    names = {page.name for page in leadership_decision_pages()}
-    assert {"operating-models.md", "skilling-and-recruiting.md", "twelve-week-plan.md"} <= names
-
-
-@pytest.mark.parametrize(
-    "page", leadership_decision_pages(), ids=lambda p: str(p.relative_to(chain.DOCS))
-)
-def test_first_thing_under_the_recommendation_is_a_generated_table(page: Path):
-    first = first_block_after_recommendation(page.read_text(encoding="utf-8"))
-    assert first is not None, f"{page.name}: no recommendation, or nothing under it"
-    assert RENDER.match(first), (
-        f"{page.name}: the first thing under the recommendation is {first!r}, "
-        "not a generated table or flowchart"
+def test_the_classifier_tells_tables_from_code():
+    table_first = (
+        '<article class="md-content__inner"><p><strong>Recommendation:</strong> x</p>'
+        '<h2>The rule</h2><p>Read the row.</p><div class="md-typeset__scrollwrap"><table></table>'
+        '</div><details class="example"><div class="highlight"><pre>code</pre></div></details>'
+        "</article>"
     )
-
-
-def test_code_first_is_caught():
-    page = (
-        "**Recommendation:** do it.\nAnd more.\n\n## The rule\n\nProse.\n\n"
-        '```python title="x.py"\n--8<-- "x.py:y"\n```\n\n'
-        "<!-- render: accelerator.guidance.x:table -->\n"
+    code_first = (
+        '<article class="md-content__inner"><p><strong>Recommendation:</strong> x</p>'
+        '<h2>The rule</h2><div class="highlight"><pre>def rule(): ...</pre></div>'
+        '<div class="md-typeset__scrollwrap"><table></table></div></article>'
     )
-    assert first_block_after_recommendation(page) == '```python title="x.py"'
-    folded = page.replace('```python title="x.py"\n--8<-- "x.py:y"\n```\n\n', "")
-    assert RENDER.match(first_block_after_recommendation(folded) or "")
+    assert first_block_after_recommendation(table_first) == "table"
+    assert first_block_after_recommendation(code_first) == "code"
+
+
+def test_technology_decision_pages_are_checked():
+    assert "technology/workspace-topology.md" in DECISION_PAGES
+    assert "technology/compute-selection.md" in DECISION_PAGES
+
+
+@pytest.mark.parametrize("source", DECISION_PAGES)
+def test_decision_page_leads_with_the_generated_table(built_site: Path, source: str):
+    html = word_counts.built_file(built_site, source).read_text(encoding="utf-8")
+    first = first_block_after_recommendation(html)
+    if first is None:
+        pytest.skip(f"{source} states no 'Recommendation:' paragraph")
+    assert first == "table", f"{source}: the first thing under the recommendation is {first}"

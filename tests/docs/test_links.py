@@ -5,14 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
+from tests.browser.site_pages import mkdocs_config
 from tests.docs import chain
 
 
 def url_prefix() -> str:
-    config = yaml.load((chain.ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
-    return urlsplit(config["site_url"]).path or "/"
+    return urlsplit(mkdocs_config()["site_url"]).path or "/"
 
 
 def test_built_site_has_no_broken_internal_link(built_site: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from functools import cache
 from typing import Literal
@@ -12,7 +13,8 @@ from accelerator.guidance.data import load_data
 from accelerator.guidance.markdown import markdown_table
 
 WorkloadKind = Literal["training", "tuning", "batch-inference", "online-inference"]
-GpuNeed = Literal["none", "small", "large"]
+GpuNeed = Literal["none", "small", "large", "multi"]
+SizeStatus = Literal["current", "previous-generation", "retired"]
 ComputeTarget = Literal["serverless", "compute-cluster", "managed-online-endpoint"]
 
 # Rules of thumb, stated once so the page and the tests use the same numbers.
@@ -21,6 +23,19 @@ LOW_LATENCY_MS = 100  # below this p95 target, use compute-optimised CPU for onl
 GB_PER_BATCH_NODE = 10  # one batch-scoring node per ~10 GB of input
 MAX_BATCH_NODES = 10
 PRODUCTION_ONLINE_INSTANCES = 3  # keep serving through a node failure or an upgrade
+
+# The sizes the rule picks from, by role. Each must be ``current`` in the catalogue.
+CPU_TRAINING_LADDER = ("Standard_D4as_v5", "Standard_E8as_v5", "Standard_E16as_v5")
+GENERAL_PURPOSE = "Standard_D4as_v5"
+COMPUTE_OPTIMISED = "Standard_F8as_v6"
+GPU_SMALL = "Standard_NC4as_T4_v3"
+GPU_LARGE_TRAINING = "Standard_NC24ads_A100_v4"
+GPU_LARGE_SERVING = "Standard_NC40ads_H100_v5"
+GPU_MULTI = "Standard_ND96isr_H100_v5"
+
+
+class RetiredSizeError(ValueError):
+    """The rule was about to recommend a VM size that is not current."""
 
 
 class VmSize(BaseModel):
@@ -33,6 +48,8 @@ class VmSize(BaseModel):
         memory_gib: Memory in GiB.
         gpus: Number of GPUs (0 for CPU sizes).
         gpu: GPU model and memory, or ``None``.
+        status: ``current``, ``previous-generation`` or ``retired``.
+        retired_on: The date Azure retired the size (retired sizes only).
         good_for: The workloads it suits.
     """
 
@@ -44,7 +61,17 @@ class VmSize(BaseModel):
     memory_gib: int = Field(ge=1)
     gpus: int = Field(ge=0)
     gpu: str | None
+    status: SizeStatus
+    retired_on: dt.date | None = None
     good_for: str
+
+    @model_validator(mode="after")
+    def _retired_has_a_date(self) -> VmSize:
+        if (self.status == "retired") != (self.retired_on is not None):
+            raise ValueError(
+                f"{self.vm_size}: retired_on is required for a retired size and only for one"
+            )
+        return self
 
 
 class Workload(BaseModel):
@@ -54,7 +81,8 @@ class Workload(BaseModel):
         kind: ``training``, ``tuning``, ``batch-inference`` or ``online-inference``.
         data_size_gb: Size of the data one run reads (training) or scores (batch).
         gpu: ``none``; ``small`` (fits one 16 GB GPU: small deep-learning models);
-            ``large`` (needs an 80 GB GPU: large deep-learning models).
+            ``large`` (needs one 80 GB GPU: large deep-learning models); ``multi`` (needs
+            several GPUs with a fast interconnect: foundation-model fine-tuning).
         latency_target_ms: p95 latency target of an online endpoint.
         budget_sensitive: Whether cost matters more than speed or convenience.
         parallel_trials: Trials run at the same time (tuning only).
@@ -112,18 +140,58 @@ class ComputeExample(BaseModel):
     workload: Workload
 
 
-class ComputeData(BaseModel):
-    """Everything in ``data/compute.yaml``.
+class RuleCase(BaseModel):
+    """One branch of the rule, in a reader's words, with a workload that takes it.
 
     Attributes:
-        vm_sizes: The VM catalogue.
-        examples: Example workloads.
+        when: The situation, as a reader would say it.
+        workload: A workload in that situation.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    when: str
+    workload: Workload
+
+
+class ComputeTargetInfo(BaseModel):
+    """A kind of Azure ML compute.
+
+    Attributes:
+        name: Short name used by the rule (``serverless``, ``compute-cluster``, ...).
+        what: What it is.
+        when: When to use it.
+        billing: What you pay for.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str
+    what: str
+    when: str
+    billing: str
+
+
+class ComputeData(BaseModel):
+    """Everything in ``data/compute.yaml``.
+
+    Attributes:
+        checked_on: The date the catalogue was last checked against Microsoft's size pages.
+        sources: The pages it was checked against.
+        targets: The kinds of compute.
+        vm_sizes: The VM catalogue.
+        examples: Example workloads.
+        rule: One workload per branch of the rule, for the decision table.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    checked_on: dt.date
+    sources: tuple[str, ...]
+    targets: tuple[ComputeTargetInfo, ...]
     vm_sizes: tuple[VmSize, ...]
     examples: tuple[ComputeExample, ...]
+    rule: tuple[RuleCase, ...]
 
 
 @cache
@@ -154,18 +222,40 @@ def vm_size(name: str) -> VmSize:
     raise KeyError(f"{name} is not in the compute catalogue")
 
 
+def current_size(name: str) -> str:
+    """Return ``name`` if the catalogue lists it as current.
+
+    Args:
+        name: VM size name.
+
+    Returns:
+        The same name.
+
+    Raises:
+        KeyError: If the size is not in the catalogue.
+        RetiredSizeError: If the size is retired or previous-generation.
+    """
+    size = vm_size(name)
+    if size.status != "current":
+        when = f" on {size.retired_on}" if size.retired_on else ""
+        raise RetiredSizeError(f"{name} is {size.status}{when}; the rule must not recommend it")
+    return name
+
+
 def _training_size(workload: Workload) -> tuple[str, str]:
     """Pick a VM size for training or tuning and say why."""
+    if workload.gpu == "multi":
+        return GPU_MULTI, "several 80 GB GPUs with InfiniBand: distributed fine-tuning"
     if workload.gpu == "large":
-        return "Standard_NC24ads_A100_v4", "a large deep-learning model needs an 80 GB GPU"
+        return GPU_LARGE_TRAINING, "a large deep-learning model needs an 80 GB GPU"
     if workload.gpu == "small":
-        return "Standard_NC4as_T4_v3", "a small deep-learning model fits one 16 GB T4"
+        return GPU_SMALL, "a small deep-learning model fits one 16 GB T4"
     need = workload.data_size_gb * MEMORY_PER_GB_OF_DATA
-    for name in ("Standard_DS3_v2", "Standard_E8s_v3", "Standard_E16s_v3"):
+    for name in CPU_TRAINING_LADDER:
         if need <= vm_size(name).memory_gib:
             return name, f"about {need:g} GiB of memory needed for {workload.data_size_gb:g} GB"
     return (
-        "Standard_E16s_v3",
+        CPU_TRAINING_LADDER[-1],
         f"{need:g} GiB exceeds one node: sample, or distribute the training over nodes",
     )
 
@@ -179,14 +269,28 @@ def recommend_compute(workload: Workload) -> ComputeRecommendation:
 
     Returns:
         The recommendation, with the reason for the VM size.
+
+    Raises:
+        RetiredSizeError: If the catalogue no longer lists the chosen size as current.
     """
+    rec = _recommend(workload)
+    current_size(rec.vm_size)
+    return rec
+    # --8<-- [end:recommend-compute]
+
+
+# --8<-- [start:the-rule]
+def _recommend(workload: Workload) -> ComputeRecommendation:
+    """The rule itself; :func:`recommend_compute` checks its answer against the catalogue."""
     if workload.kind == "online-inference":
-        if workload.gpu != "none":
-            size, why = "Standard_NC4as_T4_v3", "GPU scoring on one T4 per instance"
+        if workload.gpu in ("large", "multi"):
+            size, why = GPU_LARGE_SERVING, "a large model served from one 94 GB H100 NVL"
+        elif workload.gpu == "small":
+            size, why = GPU_SMALL, "GPU scoring on one T4 per instance"
         elif workload.latency_target_ms <= LOW_LATENCY_MS:
-            size, why = "Standard_F8s_v2", f"p95 under {LOW_LATENCY_MS} ms: compute-optimised CPU"
+            size, why = COMPUTE_OPTIMISED, f"p95 under {LOW_LATENCY_MS} ms: compute-optimised CPU"
         else:
-            size, why = "Standard_DS3_v2", "relaxed latency: general-purpose CPU"
+            size, why = GENERAL_PURPOSE, "relaxed latency: general-purpose CPU"
         n = PRODUCTION_ONLINE_INSTANCES
         return ComputeRecommendation(
             target="managed-online-endpoint",
@@ -197,7 +301,7 @@ def recommend_compute(workload: Workload) -> ComputeRecommendation:
             reason=why,
         )
     if workload.kind == "batch-inference":
-        size = "Standard_NC4as_T4_v3" if workload.gpu != "none" else "Standard_F8s_v2"
+        size = GPU_SMALL if workload.gpu != "none" else COMPUTE_OPTIMISED
         nodes = min(MAX_BATCH_NODES, max(1, math.ceil(workload.data_size_gb / GB_PER_BATCH_NODE)))
         return ComputeRecommendation(
             target="compute-cluster",
@@ -226,22 +330,73 @@ def recommend_compute(workload: Workload) -> ComputeRecommendation:
         low_priority=False,
         reason=f"{why}; serverless: no cluster to manage",
     )
-    # --8<-- [end:recommend-compute]
+    # --8<-- [end:the-rule]
+
+
+def _status(size: VmSize) -> str:
+    if size.status == "retired":
+        return f"retired {size.retired_on}"
+    return size.status
 
 
 def compute_catalogue_table() -> str:
-    """Render the VM catalogue.
+    """Render the VM catalogue, with the date it was checked.
 
     Returns:
-        One row per VM size: family, vCPUs, memory, GPU and what it is good for.
+        One row per VM size: family, vCPUs, memory, GPU, status and what it is good for,
+        followed by the date the catalogue was checked.
     """
-    return markdown_table(
-        ["VM size", "Family", "vCPUs", "Memory (GiB)", "GPU", "Good for"],
+    data = compute_data()
+    table = markdown_table(
+        ["VM size", "Family", "vCPUs", "Memory (GiB)", "GPU", "Status", "Good for"],
         [
-            (f"`{s.vm_size}`", s.family, s.vcpus, s.memory_gib, s.gpu or "—", s.good_for)
-            for s in compute_data().vm_sizes
+            (
+                f"`{s.vm_size}`",
+                s.family,
+                s.vcpus,
+                s.memory_gib,
+                s.gpu or "—",
+                _status(s),
+                s.good_for,
+            )
+            for s in data.vm_sizes
         ],
     )
+    return f"{table}\n\n*Catalogue checked on {data.checked_on.isoformat()}.*"
+
+
+def compute_targets_table() -> str:
+    """Render the kinds of Azure ML compute.
+
+    Returns:
+        One row per compute target: what it is, when to use it, what you pay for.
+    """
+    return markdown_table(
+        ["Compute", "What it is", "Use it for", "You pay"],
+        [(f"`{t.name}`", t.what, t.when, t.billing) for t in compute_data().targets],
+    )
+
+
+def compute_rule_table() -> str:
+    """Render the rule as a decision table: one row per branch, computed by the rule.
+
+    Returns:
+        One row per situation: the compute, VM size, instances and reason the rule gives.
+    """
+    rows = []
+    for case in compute_data().rule:
+        rec = recommend_compute(case.workload)
+        scale = f"{rec.min_instances}–{rec.max_instances}"
+        rows.append(
+            (
+                case.when,
+                f"`{rec.target}`",
+                f"`{rec.vm_size}`",
+                scale + (" low-priority" if rec.low_priority else ""),
+                rec.reason,
+            )
+        )
+    return markdown_table(["When", "Compute", "VM size", "Instances", "Why"], rows)
 
 
 def compute_examples_table() -> str:

@@ -8,7 +8,12 @@ from pydantic import BaseModel, ConfigDict
 
 from accelerator.guidance.markdown import markdown_table
 from accelerator.guidance.operating_models import recommend_operating_model
-from accelerator.guidance.organisation import Organisation, contoso, organisations
+from accelerator.guidance.organisation import (
+    BusinessUnit,
+    Organisation,
+    contoso,
+    organisations,
+)
 
 STAGES: tuple[str, ...] = ("dev", "test", "prod")
 
@@ -144,6 +149,83 @@ def recommend_topology(org: Organisation) -> Topology:
     )
     return Topology(workspaces=workspaces, registries=registries, reasons=tuple(reasons))
     # --8<-- [end:recommend-topology]
+
+
+def _case(
+    units: list[tuple[str, int, str]],
+    *,
+    regulated: bool = False,
+    platform_team: bool = True,
+) -> Organisation:
+    """A synthetic organisation for one row of the rule table."""
+    return Organisation(
+        name="Org",
+        regulated=regulated,
+        separate_prod_subscription=regulated,
+        central_platform_team=platform_team,
+        business_units=tuple(
+            BusinessUnit(name=n, data_scientists=d, region=r) for n, d, r in units
+        ),
+    )
+
+
+# One organisation per branch of the rule, described the way a reader would describe theirs.
+RULE_CASES: tuple[tuple[str, Organisation], ...] = (
+    ("One team, one region", _case([("Analytics", 5, "westeurope")])),
+    (
+        "One team, data in two regions",
+        _case([("Analytics", 3, "westeurope"), ("Life", 2, "uksouth")]),
+    ),
+    (
+        "Two business units, one platform team, no regulator",
+        _case([("Motor", 6, "westeurope"), ("Home", 4, "westeurope")]),
+    ),
+    (
+        "Two business units, one platform team, regulated",
+        _case([("Motor", 6, "westeurope"), ("Home", 4, "westeurope")], regulated=True),
+    ),
+    (
+        "Two large units, no shared platform team",
+        _case([("Retail", 9, "westeurope"), ("Wholesale", 8, "westeurope")], platform_team=False),
+    ),
+    (
+        "Two large units, no shared platform team, regulated",
+        _case(
+            [("Retail", 9, "westeurope"), ("Wholesale", 8, "westeurope")],
+            regulated=True,
+            platform_team=False,
+        ),
+    ),
+)
+
+
+def topology_rule_table() -> str:
+    """Render the rule as a decision table, computed by :func:`recommend_topology`.
+
+    Returns:
+        One row per situation: operating model, workspaces, registries and where prod runs.
+    """
+    rows = []
+    for situation, org in RULE_CASES:
+        topo = recommend_topology(org)
+        owners = {w.owner for w in topo.workspaces}
+        per = "one shared set" if owners == {"shared"} else "a set per business unit"
+        regions = {w.region for w in topo.workspaces}
+        where = f" in each of {len(regions)} regions" if len(regions) > 1 else ""
+        prod = {w.subscription for w in topo.workspaces if w.stage == "prod"}
+        rows.append(
+            (
+                situation,
+                recommend_operating_model(org).model.name,
+                f"{len(topo.workspaces)}: dev, test, prod — {per}{where}",
+                ", ".join(f"`{r.name}` ({'/'.join(r.serves)})" for r in topo.registries),
+                "own subscription" if prod == {"prod"} else "shared subscription",
+            )
+        )
+    return markdown_table(
+        ["Your situation", "Operating model", "Workspaces", "Registries", "Prod workspaces"],
+        rows,
+    )
 
 
 def topology_examples_table() -> str:
