@@ -12,4 +12,5 @@ class ExitCode(IntEnum):
     RETRAIN_RECOMMENDED = 3  # monitor: drift found
     BAD_DATA = 4  # a data file breaks the contract; nothing was trained or registered
     NO_CHAMPION = 5  # serve, batch-score, monitor: no model holds the champion alias
+    GATE_REFUSED = 6  # promote, deploy: the gate rejected the version, or it lacks evidence
     # --8<-- [end:exit-codes]

@@ -14,6 +14,9 @@ EXIT_MEANINGS = {
     ExitCode.RETRAIN_RECOMMENDED: "`monitor`: drift found, retraining recommended",
     ExitCode.BAD_DATA: "a data file breaks the contract; nothing was trained or registered",
     ExitCode.NO_CHAMPION: "`serve`, `batch-score`, `monitor`: no model holds the `champion` alias",
+    ExitCode.GATE_REFUSED: "`promote`, `deploy`: the gate rejected the version (tag "
+    "`gate=rejected`), or it carries no gate evidence or lineage tags; nothing was copied or "
+    "deployed",
 }
 
 

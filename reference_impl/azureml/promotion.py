@@ -25,6 +25,7 @@ from azure.core.exceptions import ResourceNotFoundError
 from reference_impl.azureml.models import explicit_version
 from reference_impl.azureml.names import TRAINING_ENV
 from reference_impl.config import ENVIRONMENTS, EnvironmentConfig
+from reference_impl.lineage import evidence_tags, require_gate_evidence
 
 UNKNOWN_RUN = "<run id of the source version>"
 """Placeholder for the training run in a dry run (it is read from the workspace)."""
@@ -192,12 +193,16 @@ def promote(
 
     Raises:
         PromotionError: If the registry lacks the version, or it skipped an environment.
+        GateRefused: If the gate rejected the version, or it lacks gate evidence or lineage
+            (nothing is copied or tagged).
     """
     name, version = plan.model_name, plan.version
     tags = dict(plan.tags)
     if plan.copy:
         assert workspace is not None, "copying needs the source workspace"
         found = workspace.models.get(name=name, version=version)
+        require_gate_evidence(name, version, found.tags)  # before anything is copied
+        tags = {**evidence_tags(found.tags), **tags}
         tags["run_id"] = found.job_name or found.tags.get("mlflow.runId", UNKNOWN_RUN)
         try:
             registry.models.get(name=name, version=version)
@@ -212,10 +217,12 @@ def promote(
             )
             log(f"copied {name}:{version} from {plan.source.azure.workspace} to the registry")
     model = registry.models.get(name=name, version=version)
-    if not plan.copy and f"promoted_to_{plan.source.name}_at" not in (model.tags or {}):
-        raise PromotionError(
-            f"{name}:{version} was never promoted to {plan.source.name}; promote it there first"
-        )
+    if not plan.copy:
+        if f"promoted_to_{plan.source.name}_at" not in (model.tags or {}):
+            raise PromotionError(
+                f"{name}:{version} was never promoted to {plan.source.name}; promote it there first"
+            )
+        require_gate_evidence(name, version, model.tags)
     model.tags = {**(model.tags or {}), **tags}
     updated = registry.models.create_or_update(model)
     log(f"recorded lineage on {plan.registry_uri}")

@@ -22,6 +22,7 @@ from reference_impl.azureml.names import EXPERIMENT_NAME
 from reference_impl.azureml.pipeline import build_pipeline_job, validation_errors
 from reference_impl.azureml.yaml_files import pipeline_job_dict, write_entity, write_yaml
 from reference_impl.config import EnvironmentConfig
+from reference_impl.lineage import LINEAGE_ENV, git_commit
 from reference_impl.pipeline.graph import TRAINING_PIPELINE
 
 COMMAND = "train --target azureml"
@@ -130,6 +131,28 @@ def write_training(plan: TrainingPlan, out: Path) -> list[Path]:
     return files
 
 
+def stamp_lineage(job: PipelineJob) -> dict[str, str]:
+    """Tell every step the commit, pipeline job and data it runs with.
+
+    ``register`` turns these variables into the version's lineage tags
+    (:func:`reference_impl.lineage.lineage_tags`).
+
+    Args:
+        job: A named pipeline job.
+
+    Returns:
+        The environment variables set on each node.
+    """
+    env = {
+        LINEAGE_ENV["git_commit"]: git_commit(),
+        LINEAGE_ENV["pipeline_run"]: str(job.name),
+        LINEAGE_ENV["data"]: str(job.inputs["raw_data"].path),
+    }
+    for node in job.jobs.values():
+        node.environment_variables = {**(node.environment_variables or {}), **env}
+    return env
+
+
 # --8<-- [start:submit]
 def submit_training(
     ml_client: MLClient, plan: TrainingPlan, *, name: str | None = None
@@ -147,6 +170,7 @@ def submit_training(
     ml_client.environments.create_or_update(plan.environment)
     ensure_cluster(ml_client, plan.config)
     plan.job.name = name or job_name(plan.config)
+    stamp_lineage(plan.job)
     return ml_client.jobs.create_or_update(plan.job, experiment_name=EXPERIMENT_NAME)
     # --8<-- [end:submit]
 

@@ -99,9 +99,13 @@ def guarded(action: Callable[[], int]) -> int:
 
     from reference_impl.azureml.models import VersionError
     from reference_impl.azureml.promotion import PromotionError
+    from reference_impl.lineage import GateRefused
 
     try:
         return action()
+    except GateRefused as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return ExitCode.GATE_REFUSED
     except (VersionError, PromotionError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return ExitCode.USAGE

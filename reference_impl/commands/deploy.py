@@ -35,13 +35,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "then takes 10, 50 and 100 %% of the traffic with a smoke test after each step; any "
         "failure rolls back. The batch deployment is updated to the same version. Exit codes: "
         "0 released, 1 Azure refused an operation or the release was rolled back, 2 bad "
-        "arguments (e.g. a version that is not an explicit number).",
+        "arguments (e.g. a version that is not an explicit number), 6 the gate rejected the "
+        "version or it lacks gate evidence or lineage tags (checked before traffic moves).",
     )
     parser.add_argument("--target", choices=("azureml",), default="azureml", help="where to deploy")
     parser.add_argument("--env", choices=ENVIRONMENTS, required=True, help="environment name")
     parser.add_argument("--model", required=True, help="registered model name")
     parser.add_argument("--version", required=True, help="explicit model version, e.g. 3")
     parser.add_argument("--instance-type", help="VM size of the online deployment")
+    parser.add_argument(
+        "--check-gate",
+        action="store_true",
+        help="only check that the gate approved the version and its lineage tags are complete",
+    )
     add_dry_run_arguments(parser, "the endpoints and deployments")
     add_code_argument(parser)
     parser.set_defaults(func=run)
@@ -64,7 +70,18 @@ def run(args: argparse.Namespace) -> int:
         if out is None:
             return ExitCode.USAGE
         return guarded(lambda: _dry_run(config, args, out))
+    if args.check_gate:
+        return guarded(lambda: _check_gate(config, args))
     return guarded(lambda: _release(config, args))
+
+
+def _check_gate(config: EnvironmentConfig, args: argparse.Namespace) -> int:
+    from reference_impl.azureml.gate_check import verify_deployable
+
+    model = verify_deployable(config, args.model, args.version)
+    lineage = ", ".join(f"{k}={v}" for k, v in sorted((model.tags or {}).items()))
+    print(f"{args.model}:{args.version} may be deployed to {config.name}: {lineage}")
+    return ExitCode.OK
 
 
 def _entities(config: EnvironmentConfig, args: argparse.Namespace, code: str | Path) -> dict:
@@ -120,9 +137,11 @@ def _dry_run(config: EnvironmentConfig, args: argparse.Namespace, out: Path) -> 
 def _release(config: EnvironmentConfig, args: argparse.Namespace) -> int:
     from reference_impl.azureml import client
     from reference_impl.azureml.batch import deploy_batch
+    from reference_impl.azureml.gate_check import verify_deployable
     from reference_impl.azureml.online import release
     from reference_impl.data import SAMPLE_REQUEST
 
+    verify_deployable(config, args.model, args.version)  # before any traffic moves
     ml_client = client.workspace_client(config)
     with code_snapshot(args.code) as code:
         entities = _entities(config, args, code)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from reference_impl.lineage import active_run_lineage
 from reference_impl.pipeline.graph import parse_step_args
 from reference_impl.registry import CHALLENGER, CHAMPION, alias_version
 from reference_impl.steps.files import read_json, write_json
@@ -48,6 +49,8 @@ def register(model: Path, decision: Path, registration: Path, *, model_name: str
         client.set_model_version_tag(
             model_name, version, "holdout_roc_auc", f"{verdict['challenger']['roc_auc']:.4f}"
         )
+        for tag, value in active_run_lineage().items():  # git commit, pipeline run, data
+            client.set_model_version_tag(model_name, version, tag, value)
     champion = alias_version(model_name, CHAMPION)
     result = {
         "model_name": model_name,

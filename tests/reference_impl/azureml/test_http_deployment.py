@@ -30,6 +30,7 @@ from reference_impl.config.project import load_project
 from reference_impl.data import SAMPLE_REQUEST
 from tests.reference_impl.azureml.conftest import code_asset, run_cli
 from tests.reference_impl.azureml.fake_azure import FakeAzure, FakeCredential, workspace_path
+from tests.reference_impl.azureml.model_versions import APPROVED, REJECTED, seed_versions
 from tests.reference_impl.identity import DECISION, MODEL, PROB, RUNTIME
 
 PROJECT = load_project()
@@ -37,6 +38,12 @@ PROJECT = load_project()
 WS = workspace_path("rg-mlops-dev", "mlw-mlops-dev")
 ENDPOINT = f"{WS}/onlineEndpoints/{MODEL}-dev"
 REQUEST = json.loads(SAMPLE_REQUEST.read_text())
+
+
+@pytest.fixture(autouse=True)
+def approved_versions(azure: FakeAzure) -> None:
+    """The versions deployed here passed the gate and carry their lineage."""
+    seed_versions(azure, APPROVED)
 
 
 def good_answer(body: Any) -> dict[str, Any]:
@@ -366,3 +373,28 @@ def test_workspace_models_need_no_request_outside_the_client(azure: FakeAzure) -
     azure.scoring = good_answer
     assert new_release(azure).ok
     assert all(r.via == "client" for r in azure.requests)
+
+
+@pytest.mark.parametrize("env", ["dev", "test"])
+def test_deploy_refuses_a_rejected_version_before_traffic_moves(env: str, azure: FakeAzure) -> None:
+    azure.scoring = good_answer
+    seed_versions(azure, REJECTED)
+    call = run_cli(
+        "deploy", "--env", env, "--model", MODEL, "--version", "3",
+        "--code", code_asset(load_config(env)),
+    )  # fmt: skip
+    assert call.code == 6
+    assert f"{MODEL}:3 was rejected by the gate" in call.err
+    assert not azure.sent("PUT", r"/(onlineEndpoints|batchEndpoints|environments)/")
+
+
+def test_deploy_check_gate_only_reads_the_version(azure: FakeAzure) -> None:
+    call = run_cli("deploy", "--env", "test", "--model", MODEL, "--version", "3", "--check-gate")
+    assert call.code == 0, call.err
+    assert f"{MODEL}:3 may be deployed to test" in call.out
+    assert "gate=approved" in call.out and "data=azureml:customers:3" in call.out
+    assert {r.method for r in azure.requests} == {"GET"}
+    seed_versions(azure, {k: v for k, v in APPROVED.items() if k != "gate"})
+    call = run_cli("deploy", "--env", "test", "--model", MODEL, "--version", "3", "--check-gate")
+    assert call.code == 6
+    assert "carries no gate evidence" in call.err

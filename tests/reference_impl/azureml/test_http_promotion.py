@@ -22,6 +22,7 @@ from reference_impl.config import load_config
 from reference_impl.config.project import load_project
 from tests.reference_impl.azureml.conftest import run_cli
 from tests.reference_impl.azureml.fake_azure import FakeAzure, Recorded, workspace_path
+from tests.reference_impl.azureml.model_versions import APPROVED, LINEAGE, REJECTED
 from tests.reference_impl.identity import MODEL
 
 PROJECT = load_project()
@@ -58,7 +59,7 @@ def registry(azure: FakeAzure) -> FakeAzure:
                 "modelType": "mlflow_model",
                 "modelUri": f"azureml://locations/westeurope/workspaces/x/models/{MODEL}/versions/3",
                 "jobName": "run-123",
-                "tags": {"gate": "approved"},
+                "tags": APPROVED,
                 "properties": {},
                 "flavors": FLAVORS,
             }
@@ -121,6 +122,8 @@ def test_promote_to_test_copies_the_version_and_records_lineage(
     assert tags["source_version"] == "3"
     assert tags["run_id"] == "run-123"
     assert tags["promoted_to_test_by"] == "release-bot"
+    # The gate's decision and the lineage travel with the version into the registry.
+    assert {k: tags[k] for k in APPROVED} == APPROVED
     assert datetime.fromisoformat(tags["promoted_to_test_at"]).tzinfo is not None
     assert f"deploy --target azureml --env test --model {MODEL} --version 3" in call.out
 
@@ -164,7 +167,9 @@ def test_promote_to_prod_requires_the_test_promotion(registry: FakeAzure) -> Non
 def test_promote_to_prod_adds_its_record_and_copies_nothing(registry: FakeAzure) -> None:
     registry.add(
         REGISTRY_MODEL,
-        registry_model({"source_version": "3", "promoted_to_test_at": "2025-01-01T00:00:00+00:00"}),
+        registry_model(
+            {**APPROVED, "source_version": "3", "promoted_to_test_at": "2025-01-01T00:00:00+00:00"}
+        ),
     )
     call = run_cli(
         "promote",
@@ -255,3 +260,42 @@ def test_promoted_by_prefers_the_ci_identity(monkeypatch: pytest.MonkeyPatch) ->
     assert promoted_by() == "dev@example.com"
     monkeypatch.delenv("BUILD_REQUESTEDFOREMAIL")
     assert promoted_by()  # the local user name
+
+
+def promote_call(source: str, target: str) -> Any:
+    return run_cli(
+        "promote", "--model", MODEL, "--version", "3", "--from", source, "--to", target
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("tags", "message"),
+    [
+        (REJECTED, f"{MODEL}:3 was rejected by the gate (tag gate=rejected)"),
+        (LINEAGE, f"{MODEL}:3 carries no gate evidence (tag gate is missing)"),
+        ({**APPROVED, "data": "unknown"}, f"{MODEL}:3 lacks lineage tag(s) data"),
+        ({"gate": "approved"}, "lacks lineage tag(s) git_commit, pipeline_run, data"),
+    ],
+)
+def test_promote_refuses_a_version_without_the_gates_approval(
+    registry: FakeAzure, tags: dict[str, str], message: str
+) -> None:
+    registry.get(DEV_MODEL)["properties"]["tags"] = tags
+    call = promote_call("dev", "test")
+    assert call.code == 6, call.err
+    assert message in call.err
+    assert call.err.count("\n") == 1 and "Traceback" not in call.err  # one sentence
+    assert not registry.sent("POST", r"/import$"), "nothing is copied"
+    assert not registry.sent("PUT", r"/models/"), "nothing is tagged"
+
+
+def test_promote_to_prod_rechecks_the_registry_version(registry: FakeAzure) -> None:
+    """A version that reached the registry by another route still needs the gate's approval."""
+    registry.add(
+        REGISTRY_MODEL,
+        registry_model({**REJECTED, "promoted_to_test_at": "2025-01-01T00:00:00+00:00"}),
+    )
+    call = promote_call("test", "prod")
+    assert call.code == 6
+    assert "rejected by the gate" in call.err
+    assert not registry.sent("PUT", r"/models/")
