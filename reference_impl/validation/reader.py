@@ -24,6 +24,7 @@ import pandas as pd
 
 from reference_impl.validation.display import safe_names
 from reference_impl.validation.errors import DataValidationError
+from reference_impl.validation.formats import is_columnar, read_columnar
 from reference_impl.validation.lexical import NUMBER
 
 _OTHER_DELIMITERS = (";", "\t", "|")
@@ -178,6 +179,10 @@ def read_table(
             another delimiter, has a blank or repeated column name, lacks a column or has an
             unexpected one.
     """
+    if is_columnar(path):  # a Parquet file or folder, or a Delta table: see formats.py
+        return read_columnar(
+            path, required=required, label=label, allowed_extra=allowed_extra, text=text
+        )
     return parse_table(
         read_source(path),
         str(path),
@@ -218,13 +223,21 @@ def parse_table(
         raise DataValidationError(source, ["file is empty"])
     header, rows, lines = _rows(source, content)
     _check_header(source, header)
+    expected = {*required, *allowed_extra, *([label] if label else [])}
+    if not expected.intersection(header):
+        raise DataValidationError(
+            source,
+            [
+                f"the first line names none of the expected columns ({len(header)} name(s), "
+                "not shown); is this the data file?"
+            ],
+        )
     problems = []
     if label is not None and label not in header:
         problems.append(f"missing label column {label!r}")
     missing = [name for name in required if name not in header]
     if missing:
         problems.append(f"missing column(s): {', '.join(missing)}")
-    expected = {*required, *allowed_extra, *([label] if label else [])}
     unexpected = [name for name in header if name not in expected]
     if unexpected:
         problems.append(f"unexpected column(s): {safe_names(unexpected)}")

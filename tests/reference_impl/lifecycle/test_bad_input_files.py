@@ -1,0 +1,169 @@
+"""Malformed files (issue 13, item 8): exit 4 and one short sentence, never a traceback.
+
+Each case plants one way a file can be broken or unreadable and runs the ``validate`` step's
+command line on it. Echoed values are shortened and secrets from a mistaken ``--data .env``
+never appear in the output.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from reference_impl.steps.validate import validate_file
+from tests.reference_impl.lifecycle.bad_input import (
+    assert_refused,
+    good_text,
+    run_validate,
+    with_cell,
+)
+
+SECRET = "sk-live-7f3a9c1e5b2d4f6a8c0e"
+
+
+def _lines() -> list[str]:
+    return good_text().splitlines()
+
+
+def ragged_long() -> str:
+    lines = _lines()
+    lines[7] += ",extra"
+    return "\n".join(lines) + "\n"
+
+
+def ragged_short() -> str:
+    lines = _lines()
+    lines[9] = lines[9].rsplit(",", 2)[0]
+    return "\n".join(lines) + "\n"
+
+
+def unterminated_quote() -> str:
+    lines = _lines()
+    lines[7] = '"' + lines[7]
+    return "\n".join(lines) + "\n"
+
+
+def stray_quote() -> str:
+    lines = _lines()
+    lines[7] = '"C0"x' + lines[7][lines[7].index(",") :]
+    return "\n".join(lines) + "\n"
+
+
+def trailing_comma() -> str:
+    return "\n".join(line + "," for line in _lines()) + "\n"
+
+
+def blank_column_name() -> str:
+    lines = _lines()
+    return "\n".join([lines[0] + ",  "] + [line + ",x" for line in lines[1:]]) + "\n"
+
+
+def cr_only() -> str:
+    return "\r".join(_lines()) + "\r"
+
+
+def dotenv() -> str:
+    return f"API_KEY={SECRET}\nDB_PASSWORD=hunter2-{SECRET}\n"
+
+
+def secret_header() -> str:
+    lines = _lines()
+    return "\n".join([lines[0] + f",token={SECRET}"] + [line + ",1" for line in lines[1:]]) + "\n"
+
+
+# name -> (file content, expected fragment of the one sentence)
+MALFORMED: dict[str, tuple[Callable[[], str], str]] = {
+    "ragged-row-longer": (ragged_long, "line 8 has 14 field(s) but the header has 13"),
+    "ragged-row-shorter": (ragged_short, "line 10 has 11 field(s) but the header has 13"),
+    "unterminated-quote": (unterminated_quote, "not valid CSV in the row starting on line 8"),
+    "stray-quote": (stray_quote, "not valid CSV in the row starting on line 8"),
+    "trailing-comma-every-row": (trailing_comma, "a comma at the end of every line?"),
+    "blank-column-name": (blank_column_name, "1 blank column name(s), at position(s) 14"),
+    "cr-only-line-endings": (cr_only, "line endings are CR only"),
+    "dotenv-as-data": (dotenv, "names none of the expected columns (1 name(s), not shown)"),
+    "secret-in-header": (secret_header, "unexpected column(s): 1 name(s) not shown"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MALFORMED))
+def test_malformed_file_gets_one_sentence(tmp_path: Path, case: str) -> None:
+    make, fragment = MALFORMED[case]
+    data = tmp_path / "bad.csv"
+    data.write_bytes(make().encode("utf-8"))
+    code, printed = run_validate(data, tmp_path / "out")
+    assert_refused(code, printed, fragment, tmp_path / "out")
+    assert printed.count("\n  - ") == 1  # one problem, one sentence
+    assert SECRET not in printed and "hunter2" not in printed
+
+
+def test_a_directory_is_not_reported_as_missing(tmp_path: Path) -> None:
+    (tmp_path / "folder").mkdir()
+    code, printed = run_validate(tmp_path / "folder", tmp_path / "out")
+    assert_refused(code, printed, "is a folder", tmp_path / "out")
+    assert "not found" not in printed
+
+
+def test_a_vanished_file_is_not_found(tmp_path: Path) -> None:
+    data = tmp_path / "gone.csv"
+    data.write_text(good_text())
+    link = tmp_path / "link.csv"
+    link.symlink_to(data)
+    data.unlink()  # the link stays; what it pointed at is gone
+    code, printed = run_validate(link, tmp_path / "out")
+    assert_refused(code, printed, "file not found", tmp_path / "out")
+
+
+def test_a_file_that_cannot_be_read(tmp_path: Path) -> None:
+    # /proc/self/mem is a regular file whose first page cannot be read (EIO), even as root.
+    code, printed = run_validate(Path("/proc/self/mem"), tmp_path / "out")
+    assert_refused(code, printed, "cannot read the file: Input/output error", tmp_path / "out")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a file whatever its mode")
+def test_a_file_without_read_permission(tmp_path: Path) -> None:
+    data = tmp_path / "locked.csv"
+    data.write_text(good_text())
+    data.chmod(0)
+    code, printed = run_validate(data, tmp_path / "out")
+    assert_refused(code, printed, "permission denied", tmp_path / "out")
+
+
+def test_a_device_is_not_a_data_file(tmp_path: Path) -> None:
+    code, printed = run_validate(Path("/dev/zero"), tmp_path / "out")  # would never end
+    assert_refused(code, printed, "is not a regular file", tmp_path / "out")
+
+
+def test_a_huge_number_is_echoed_short(tmp_path: Path) -> None:
+    data = tmp_path / "big.csv"
+    data.write_text(with_cell("monthly_charges", "1" + "0" * 308))
+    code, printed = run_validate(data, tmp_path / "out")
+    assert_refused(code, printed, "outside [10, 200]: 1e+308 (line 7)", tmp_path / "out")
+
+
+def test_a_long_value_is_cut_to_a_few_characters(tmp_path: Path) -> None:
+    data = tmp_path / "long.csv"
+    data.write_text(with_cell("region", SECRET * 20))
+    code, printed = run_validate(data, tmp_path / "out")
+    assert_refused(code, printed, "'sk-l...' (560 characters) (line 7)", tmp_path / "out")
+    assert SECRET not in printed
+
+
+def test_many_unknown_columns_are_counted_not_listed(tmp_path: Path) -> None:
+    lines = good_text().splitlines()
+    extra = [f"c{i}" for i in range(2000)]
+    header = ",".join([lines[0], *extra])
+    rows = [line + "," * len(extra) for line in lines[1:]]
+    data = tmp_path / "wide.csv"
+    data.write_text("\n".join([header, *rows]) + "\n")
+    code, printed = run_validate(data, tmp_path / "out")
+    assert_refused(code, printed, "c0, c1, c2, c3, c4 and 1995 other name(s)", tmp_path / "out")
+
+
+def test_crlf_and_a_final_blank_line_are_fine(tmp_path: Path) -> None:
+    data = tmp_path / "crlf.csv"
+    data.write_bytes(good_text().replace("\n", "\r\n").encode() + b"\r\n")
+    report = validate_file(data, tmp_path, min_rows=1000)
+    assert report["rows"] == 1100
