@@ -17,6 +17,7 @@ from azure.ai.ml.entities import CommandComponent, Environment, PipelineJob
 
 from reference_impl.azureml.components import pipeline_components
 from reference_impl.azureml.compute import ensure_cluster, training_cluster
+from reference_impl.azureml.data_inputs import classify
 from reference_impl.azureml.environment import environment_reference, runtime_environment
 from reference_impl.azureml.names import EXPERIMENT_NAME
 from reference_impl.azureml.pipeline import build_pipeline_job, validation_errors
@@ -53,19 +54,18 @@ def data_input(data: str | Path) -> Input:
     """The pipeline's ``raw_data`` input.
 
     Args:
-        data: ``azureml:<name>:<version>`` of a registered data asset, or a local CSV (the SDK
-            uploads it at submission).
+        data: A datastore or ``abfss://`` URI, ``azureml:<name>:<version>`` of a registered
+            data asset, or a local file or folder (the SDK uploads it at submission); see
+            :func:`reference_impl.azureml.data_inputs.classify`.
 
     Returns:
-        A ``uri_file`` input.
+        A ``uri_file``, ``uri_folder`` or ``mltable`` input; URIs are kept as given.
+
+    Raises:
+        DataInputError: For an unknown datastore or an unsupported URI scheme.
     """
-    value = str(data)
-    path = (
-        value
-        if value.startswith(("azureml:", "https://", "wasbs://"))
-        else str(Path(value).resolve())
-    )
-    return Input(type="uri_file", path=path)
+    bound = classify(data)
+    return Input(type=bound.type, path=bound.path)
 
 
 def job_name(config: EnvironmentConfig, now: datetime | None = None) -> str:
@@ -100,7 +100,9 @@ def training_plan(config: EnvironmentConfig, *, code: str | Path, data: str | Pa
     """
     environment = runtime_environment()
     components = pipeline_components(code=code, environment=environment_reference(environment))
-    job = build_pipeline_job(config, components, {"raw_data": data_input(data)})
+    raw_data = data_input(data)
+    components["validate"].inputs["raw_data"].type = raw_data.type  # file, folder or MLTable
+    job = build_pipeline_job(config, components, {"raw_data": raw_data})
     errors = validation_errors(job)
     if errors:
         raise InvalidPipelineError("; ".join(f"{path}: {msg}" for path, msg in errors.items()))

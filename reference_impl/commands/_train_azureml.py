@@ -47,12 +47,27 @@ def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
     from reference_impl.data import TRAINING_DATA
 
     data = args.data or TRAINING_DATA
+    problem = _data_problem(str(data))
+    if problem:  # an unknown datastore or URI scheme: nothing is built or submitted
+        print(f"error: {problem}", file=sys.stderr)
+        return ExitCode.USAGE
     if args.dry_run:
         out = dry_run_folder(args)
         if out is None:
             return ExitCode.USAGE
         return _dry_run(config, str(data), args.code, out)
     return guarded(lambda: _submit(config, str(data), args.code, wait=args.wait))
+
+
+def _data_problem(data: str) -> str | None:
+    """One sentence saying why ``--data`` cannot be bound to the pipeline, or ``None``."""
+    from reference_impl.azureml.data_inputs import DataInputError, classify
+
+    try:
+        classify(data)
+    except DataInputError as exc:
+        return str(exc)
+    return None
 
 
 def _dry_run(config: EnvironmentConfig, data: str, code: str | None, out: Path) -> int:

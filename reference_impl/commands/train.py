@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from reference_impl.azureml.data_inputs import is_uri
 from reference_impl.commands import _train_azureml
 from reference_impl.config import ENVIRONMENTS, ConfigError, apply_overrides, load_config
 from reference_impl.exit_codes import ExitCode
@@ -28,7 +29,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--target", choices=TARGETS, default="local", help="where to run")
     parser.add_argument("--workdir", type=Path, help="local working directory (target local)")
-    parser.add_argument("--data", type=Path, help="training CSV (default: the sample data)")
+    parser.add_argument(
+        "--data",
+        help="training data: a CSV or Parquet file, a Parquet folder or a Delta table folder; "
+        "with --target azureml also azureml://datastores/<name>/paths/..., abfss://... or "
+        "azureml:<asset>:<version> (default: the sample CSV)",
+    )
     parser.add_argument("--env", choices=ENVIRONMENTS, default="dev", help="environment name")
     parser.add_argument(
         "--set",
@@ -91,7 +97,14 @@ def run(args: argparse.Namespace) -> int:
     from reference_impl.workdir import Workdir
 
     workdir = Workdir.at(args.workdir)
-    data = args.data or TRAINING_DATA
+    if args.data and is_uri(args.data):
+        print(
+            f"error: --data {args.data}: a URI is read by Azure ML; add --target azureml, or "
+            "pass a local file or folder",
+            file=sys.stderr,
+        )
+        return ExitCode.USAGE
+    data = Path(args.data) if args.data else TRAINING_DATA
     print(f"training on {data} ({args.env}) in {workdir.root}", flush=True)
     result = run_local(config, data, workdir, log=lambda line: print(line, flush=True))
     if result.exit_code != 0:

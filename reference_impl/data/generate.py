@@ -1,7 +1,8 @@
 """Seeded generator of the synthetic sample data shipped in this folder.
 
 Run ``python -m reference_impl.data.generate`` to rewrite the committed files; a test
-checks that the committed files are byte-for-byte what this module produces. The label is
+checks that the committed files are byte-for-byte what this module produces (the local lake
+of :mod:`reference_impl.data.lake` is checked by its rows). The label is
 drawn from a known logistic model (see :func:`true_probability`), so the achievable
 accuracy is known and a better model is a real improvement, not noise.
 """
@@ -18,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from reference_impl.contract import CONTRACT
+from reference_impl.data.lake import write_lake
 
 DATA_DIR = Path(__file__).resolve().parent
 
@@ -216,6 +218,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--output-dir", type=Path, default=DATA_DIR, help="destination folder")
     args = parser.parse_args(argv)
     for path in write_all(args.output_dir):
+        print(f"wrote {path}")
+    training, batch = (pd.read_csv(args.output_dir / s.relative_path) for s in FILES[:2])
+    for path in write_lake(args.output_dir, training, batch):
         print(f"wrote {path}")
     return 0
 

@@ -17,9 +17,11 @@ from typing import Any
 
 from reference_impl.contract import CONTRACT
 from reference_impl.exit_codes import ExitCode
+from reference_impl.lineage import record_data_reference
 from reference_impl.pipeline.graph import parse_step_args
 from reference_impl.steps.files import write_json
 from reference_impl.validation import DataValidationError, validate_frame
+from reference_impl.validation.formats import data_reference, is_columnar, read_columnar
 from reference_impl.validation.reader import parse_table, read_source
 
 
@@ -28,7 +30,8 @@ def validate_file(raw_data: Path, validated_data: Path, *, min_rows: int) -> dic
     """Validate the training CSV and write the rows it checked to ``validated_data/data.csv``.
 
     Args:
-        raw_data: The training CSV.
+        raw_data: The training data: a CSV or Parquet file, a folder of Parquet files or a
+            Delta table folder.
         validated_data: Output folder.
         min_rows: Fewest rows accepted.
 
@@ -40,14 +43,15 @@ def validate_file(raw_data: Path, validated_data: Path, *, min_rows: int) -> dic
         DataValidationError: If the file breaks the contract; nothing is written.
     """
     contract = CONTRACT
-    raw = read_source(raw_data)  # read once: these bytes are checked and kept
-    frame = parse_table(
-        raw,
-        str(raw_data),
-        required=[contract.id_column, *contract.feature_names],
-        label=contract.label,
-        text=[contract.id_column],
-    )
+    columns = [contract.id_column, *contract.feature_names]
+    if is_columnar(raw_data):  # Parquet or Delta: read once, check these rows
+        frame = read_columnar(raw_data, required=columns, label=contract.label, text=columns[:1])
+        raw = frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    else:
+        raw = read_source(raw_data)  # read once: these bytes are checked and kept
+        frame = parse_table(
+            raw, str(raw_data), required=columns, label=contract.label, text=columns[:1]
+        )
     valid = validate_frame(frame, contract, source=str(raw_data), min_rows=min_rows)
     valid.to_csv(validated_data / "data.csv", index=False, lineterminator="\n")
     report = {
@@ -56,6 +60,7 @@ def validate_file(raw_data: Path, validated_data: Path, *, min_rows: int) -> dic
         "rows": len(valid),
         "positive_rate": round(float(valid[contract.label].mean()), 4),
         "segments": {str(k): int(v) for k, v in valid[contract.segment].value_counts().items()},
+        "data_reference": data_reference(raw_data, raw, frame.attrs.get("data_version")),
     }
     write_json(validated_data / "validation.json", report)
     return report
@@ -77,6 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DataValidationError as exc:
         print(f"error: invalid training data: {exc}", file=sys.stderr)
         return ExitCode.BAD_DATA
+    record_data_reference(report["data_reference"])  # the registered model carries it
     print(f"validate: {report['rows']} rows, positive rate {report['positive_rate']:.1%}")
     return 0
 

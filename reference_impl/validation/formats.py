@@ -1,0 +1,174 @@
+"""Read training or scoring data stored as Parquet (a file or a folder) or as a Delta table.
+
+A CSV file goes through :mod:`reference_impl.validation.reader`; everything columnar comes
+here. The format is told by the path: a folder holding ``_delta_log`` is a Delta table, read
+with the ``deltalake`` package (no Spark); any other folder, or a ``.parquet`` file, is read
+with pyarrow. The columns are checked the way the CSV reader checks a header, and the rows
+then go through the same :func:`~reference_impl.validation.schema.validate_frame` as a CSV.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+
+from reference_impl.validation.errors import DataValidationError
+
+Format = Literal["csv", "parquet", "delta"]
+DELTA_LOG = "_delta_log"
+
+
+def is_columnar(path: Path) -> bool:
+    """Whether ``path`` is read here rather than by the CSV reader.
+
+    Args:
+        path: A data file or folder.
+
+    Returns:
+        ``True`` for a folder (Delta table or Parquet files) or a ``.parquet`` file.
+    """
+    return path.is_dir() or path.suffix.lower() == ".parquet"
+
+
+# --8<-- [start:detect-format]
+def detect_format(path: Path) -> Format:
+    """Tell the format of a data path.
+
+    Args:
+        path: A CSV or Parquet file, a folder of Parquet files, or a Delta table folder.
+
+    Returns:
+        ``delta`` for a folder with a ``_delta_log``; ``parquet`` for a ``.parquet`` file or a
+        folder of them; ``csv`` otherwise.
+
+    Raises:
+        DataValidationError: For a folder that is neither a Delta table nor holds Parquet files.
+    """
+    if not path.is_dir():
+        return "parquet" if path.suffix.lower() == ".parquet" else "csv"
+    if (path / DELTA_LOG).is_dir():
+        return "delta"
+    if any(path.rglob("*.parquet")):
+        return "parquet"
+    raise DataValidationError(
+        str(path),
+        [
+            f"is a folder but not a Delta table (no {DELTA_LOG} folder) and it holds no "
+            ".parquet files; pass a Delta table folder, a Parquet file or folder, or a CSV file"
+        ],
+    )
+    # --8<-- [end:detect-format]
+
+
+def _read_arrow(path: Path, fmt: Format, version: int | None):
+    """Read the whole table and its Delta version, turning reader errors into a sentence."""
+    import pyarrow.dataset as ds
+
+    try:
+        if fmt == "delta":
+            from deltalake import DeltaTable
+
+            table = DeltaTable(path, version=version)
+            return table.to_pyarrow_table(), table.version()
+        return ds.dataset(path, format="parquet", partitioning="hive").to_table(), None
+    except FileNotFoundError:
+        raise DataValidationError(str(path), ["file not found"]) from None
+    except Exception as exc:
+        kind = "Delta table" if fmt == "delta" else "Parquet data"
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise DataValidationError(str(path), [f"cannot be read as {kind}: {reason}"]) from None
+
+
+def _check_columns(
+    source: str,
+    columns: Sequence[str],
+    *,
+    required: Sequence[str],
+    label: str | None,
+    allowed_extra: Sequence[str],
+) -> None:
+    present = set(columns)
+    problems = []
+    if label is not None and label not in present:
+        problems.append(f"label column {label!r} is missing")
+    missing = [c for c in required if c not in present and c != label]
+    if missing:
+        problems.append(f"missing column(s): {', '.join(missing)}")
+    expected = {*required, *allowed_extra, *([label] if label else [])}
+    unexpected = [c for c in columns if c not in expected]
+    if unexpected:
+        problems.append(f"unexpected column(s): {', '.join(unexpected)}")
+    if problems:
+        raise DataValidationError(source, problems)
+
+
+# --8<-- [start:read-columnar]
+def read_columnar(
+    path: Path,
+    *,
+    required: Sequence[str],
+    label: str | None = None,
+    allowed_extra: Sequence[str] = (),
+    text: Sequence[str] = (),
+    version: int | None = None,
+) -> pd.DataFrame:
+    """Read a Parquet file or folder, or a Delta table, whose columns are exactly the expected.
+
+    Args:
+        path: The file or folder.
+        required: Columns that must be present.
+        label: Label column, required too; reported on its own when missing.
+        allowed_extra: Columns that may be present but are not required.
+        text: Columns kept as text (ids), whatever type the file stores them as.
+        version: Delta table version to read (time travel); ``None`` reads the latest.
+
+    Returns:
+        The rows, with the file's own column types (checked later by ``validate_frame``);
+        for a Delta table, ``frame.attrs["data_version"]`` is the version that was read.
+
+    Raises:
+        DataValidationError: If the path cannot be read in its format, or a column is
+            missing or unexpected.
+    """
+    fmt = detect_format(path)
+    table, read_version = _read_arrow(path, fmt, version)
+    _check_columns(
+        str(path),
+        table.column_names,
+        required=required,
+        label=label,
+        allowed_extra=allowed_extra,
+    )
+    frame = table.to_pandas()
+    for column in text:
+        if column in frame:
+            frame[column] = frame[column].map(lambda v: None if pd.isna(v) else str(v))
+    if read_version is not None:
+        frame.attrs["data_version"] = read_version
+    return frame
+    # --8<-- [end:read-columnar]
+
+
+# --8<-- [start:data-reference]
+def data_reference(path: Path, rows: bytes, version: int | None = None) -> dict[str, str]:
+    """What a registered model records to name the exact data it was trained on.
+
+    Args:
+        path: The data that was read.
+        rows: The bytes that were checked (the CSV file, or the rows read, as CSV).
+        version: The Delta table version that was read (``frame.attrs["data_version"]``).
+
+    Returns:
+        ``data_format`` (csv, parquet, delta), ``data_sha256`` of the rows and, for a
+        Delta table, ``data_version``: the table version that was read.
+    """
+    fmt = detect_format(path)
+    reference = {"data_format": fmt, "data_sha256": hashlib.sha256(rows).hexdigest()}
+    if version is not None:
+        reference["data_version"] = str(version)
+    return reference
+    # --8<-- [end:data-reference]
