@@ -67,7 +67,7 @@ class AnswersError(ValueError):
     """An answers mapping names an unknown question or holds a non-boolean answer."""
 
 
-def _few(ids: list[str], shown: int = 5, width: int = 40) -> str:
+def _few(ids: list[str], shown: int = 5, width: int = 20) -> str:
     """Ids for a message: the first few, each cut to ``width`` characters, the rest counted."""
     cut = [ascii(i)[1:-1] if len(i) <= width else ascii(i[:width])[1:-1] + "..." for i in ids]
     more = f" and {len(ids) - shown} more" if len(ids) > shown else ""
