@@ -86,6 +86,23 @@ def _show(value: Any) -> str:
     return short_value(value)
 
 
+_HINT = " (true/false, '_' separators, inf/nan and non-ASCII digits are not numbers here)"
+
+
+def _looks_numeric(value: object) -> bool:
+    """Whether Python or pandas would have read ``value`` as a number (so a hint helps)."""
+    if isinstance(value, bool):
+        return True
+    text = str(value).strip().lower()
+    if text in {"true", "false", "inf", "-inf", "+inf", "infinity", "nan"}:
+        return True
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _lines(mask: pd.Series) -> str:
     lines = [str(int(index) + 2) for index in mask[mask].index[:_EXAMPLES]]
     return ", ".join(lines) + (", ..." if int(mask.sum()) > _EXAMPLES else "")
@@ -116,10 +133,11 @@ def lexical_problems(
                 for index, value in frame[name][bad].head(_EXAMPLES).items()
             )
             more = ", ..." if int(bad.sum()) > _EXAMPLES else ""
+            kind = "integer" if name == contract.label else contract.feature(name).kind
+            hint = _HINT if frame[name][bad].map(_looks_numeric).any() else ""
             problems.append(
-                f"column {name!r}: {int(bad.sum())} value(s) are not plain numbers (ASCII "
-                f"digits, sign, point, exponent; not true/false, '_' or other digits): "
-                f"{shown}{more}"
+                f"column {name!r}: {int(bad.sum())} value(s) are not {_KIND_WORDS[kind]}: "
+                f"{shown}{more}{hint}"
             )
             columns.append(name)
     if contract.id_column in frame.columns:
