@@ -3,13 +3,28 @@
 ``DIR/mlflow.db`` is the MLflow tracking store and model registry (SQLite, the embedded
 default), ``DIR/mlartifacts`` holds run and model artifacts, ``DIR/runs/<run>/<step>/<port>``
 holds each step's output folders, and ``serving/`` and ``monitoring/`` hold what the
-``serve``, ``batch-score`` and ``monitor`` commands produce.
+``serve``, ``batch-score`` and ``monitor`` commands produce. ``DIR/workdir.lock`` is the lock
+that lets one run at a time create the store or move the registry's aliases, and
+``DIR/locks/<run id>.lock`` is held by each pipeline run while it is alive.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+
+DEFAULT_WORKDIR = Path(".mlops")
+"""Where local commands work when no ``--workdir`` is given (git-ignored)."""
+
+
+class WorkdirError(RuntimeError):
+    """A working directory that cannot be used now; the message says what to do.
+
+    Attributes:
+        exit_code: The documented exit code the command returns.
+    """
+
+    exit_code: int = 1
 
 
 @dataclass(frozen=True)
@@ -39,7 +54,22 @@ class Workdir:
     @property
     def tracking_uri(self) -> str:
         """MLflow tracking and registry URI (``sqlite:///DIR/mlflow.db``)."""
-        return f"sqlite:///{self.root / 'mlflow.db'}"
+        return f"sqlite:///{self.database}"
+
+    @property
+    def database(self) -> Path:
+        """The SQLite file behind :attr:`tracking_uri`."""
+        return self.root / "mlflow.db"
+
+    @property
+    def lock_file(self) -> Path:
+        """Lock held while the store is created and while the gate and register steps run."""
+        return self.root / "workdir.lock"
+
+    @property
+    def run_locks(self) -> Path:
+        """Folder of the per-run locks that tell a live run from one that was killed."""
+        return self.root / "locks"
 
     @property
     def artifact_root(self) -> Path:

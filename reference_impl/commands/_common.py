@@ -1,9 +1,12 @@
-"""Shared pieces of the commands: common arguments and loading the configuration."""
+"""Shared pieces of the commands: common arguments, loading the configuration, model names."""
 
 from __future__ import annotations
 
 import argparse
+import functools
+import re
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from reference_impl.config import (
@@ -13,15 +16,25 @@ from reference_impl.config import (
     apply_overrides,
     load_config,
 )
+from reference_impl.exit_codes import ExitCode
+from reference_impl.workdir import DEFAULT_WORKDIR
+
+Handler = Callable[[argparse.Namespace], int]
+"""A sub-command handler: parsed arguments in, exit code out."""
 
 
 def add_workdir_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add ``--workdir`` (required) and ``--env``.
+    """Add ``--workdir`` (default ``.mlops``) and ``--env``.
 
     Args:
         parser: A sub-command parser.
     """
-    parser.add_argument("--workdir", type=Path, required=True, help="local working directory")
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        default=DEFAULT_WORKDIR,
+        help=f"local working directory (default: {DEFAULT_WORKDIR})",
+    )
     parser.add_argument("--env", choices=ENVIRONMENTS, default="dev", help="environment name")
 
 
@@ -40,3 +53,65 @@ def load_or_report(env: str, overrides: list[str] | None = None) -> EnvironmentC
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return None
+
+
+# --8<-- [start:needs-config]
+def needs_config(
+    *attributes: str, also: Sequence[str] = ()
+) -> Callable[[Callable[..., int]], Handler]:
+    """Decorate a handler that needs configurations: load them, or exit 2 with the reason.
+
+    The handler is called as ``run(args, config, ...)``, one configuration per environment
+    named by ``attributes`` (argument names, default ``env``) then per name in ``also``.
+    ``--set`` items (``args.overrides``) apply to the first one.
+
+    Args:
+        attributes: Names of the parsed arguments that hold environment names.
+        also: Environment names that are fixed, e.g. the training environment.
+
+    Returns:
+        A decorator turning ``run(args, *configs)`` into ``run(args)``.
+    """
+    names = attributes or ("env",)
+
+    def decorate(run: Callable[..., int]) -> Handler:
+        @functools.wraps(run)
+        def handler(args: argparse.Namespace) -> int:
+            envs = [getattr(args, name) for name in names] + list(also)
+            configs = [
+                load_or_report(env, getattr(args, "overrides", None) if i == 0 else None)
+                for i, env in enumerate(envs)
+            ]
+            if any(config is None for config in configs):
+                return ExitCode.USAGE
+            return run(args, *configs)
+
+        return handler
+
+    return decorate
+    # --8<-- [end:needs-config]
+
+
+_MODEL_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,254}")
+
+
+def model_name_problem(name: str) -> str | None:
+    """Why ``name`` cannot be a registered model name, or ``None`` when it can.
+
+    Azure ML asset names are letters, digits, ``-``, ``_`` and ``.``, starting with a
+    letter or digit, at most 255 characters: no ``/``, no ``..``, so a name can never walk
+    out of ``models/<name>/versions/<version>``.
+
+    Args:
+        name: What was passed as ``--model``.
+
+    Returns:
+        One sentence, or ``None``.
+    """
+    if _MODEL_NAME.fullmatch(name) and ".." not in name:
+        return None
+    shown = ascii(name if len(name) <= 40 else name[:40] + "...")
+    return (
+        f"model name {shown} is not a registered model name: use letters, digits, '-', '_' "
+        "or '.', starting with a letter or digit (at most 255, no '/' or '..')"
+    )

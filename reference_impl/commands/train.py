@@ -8,8 +8,10 @@ from pathlib import Path
 
 from reference_impl.azureml.data_inputs import is_uri
 from reference_impl.commands import _train_azureml
-from reference_impl.config import ENVIRONMENTS, ConfigError, apply_overrides, load_config
+from reference_impl.commands._common import needs_config
+from reference_impl.config import ENVIRONMENTS, EnvironmentConfig
 from reference_impl.exit_codes import ExitCode
+from reference_impl.workdir import DEFAULT_WORKDIR
 
 TARGETS = ("local", "azureml")
 
@@ -25,10 +27,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="run the training pipeline and register the model",
         description="Validate, split, train, evaluate, gate and register. Exit codes: 0 the "
         "pipeline ran (whatever the gate decided), 2 bad arguments or configuration, "
-        "4 the data breaks the contract (nothing trained or registered).",
+        "4 the data breaks the contract (nothing trained or registered), 7 busy: another run "
+        "on the workdir held its lock longer than --lock-wait, 8 the MLflow store is damaged.",
     )
     parser.add_argument("--target", choices=TARGETS, default="local", help="where to run")
-    parser.add_argument("--workdir", type=Path, help="local working directory (target local)")
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        default=DEFAULT_WORKDIR,
+        help=f"local working directory (target local; default: {DEFAULT_WORKDIR})",
+    )
     parser.add_argument(
         "--data",
         help="training data: a CSV or Parquet file, a Parquet folder or a Delta table folder; "
@@ -43,6 +51,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default=[],
         metavar="SECTION.KEY=VALUE",
         help="override a configuration value, e.g. training.max_iter=1 (repeatable)",
+    )
+    parser.add_argument(
+        "--lock-wait",
+        type=float,
+        default=600.0,
+        metavar="SECONDS",
+        help="how long to wait for another train on the same workdir (target local; default "
+        "600); exit 7 after that",
     )
     _train_azureml.add_arguments(parser)
     parser.set_defaults(func=run)
@@ -83,15 +99,11 @@ def run(args: argparse.Namespace) -> int:
     """
     if args.target == "azureml":
         return _train_azureml.run(args)
-    if args.workdir is None:
-        print("error: --workdir is required with --target local", file=sys.stderr)
-        return ExitCode.USAGE
-    try:
-        config = apply_overrides(load_config(args.env), args.overrides)
-    except ConfigError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return ExitCode.USAGE
+    return _run_local(args)
 
+
+@needs_config()
+def _run_local(args: argparse.Namespace, config: EnvironmentConfig) -> int:
     from reference_impl.data import TRAINING_DATA
     from reference_impl.pipeline.local import run_local
     from reference_impl.workdir import Workdir
@@ -106,7 +118,9 @@ def run(args: argparse.Namespace) -> int:
         return ExitCode.USAGE
     data = Path(args.data) if args.data else TRAINING_DATA
     print(f"training on {data} ({args.env}) in {workdir.root}", flush=True)
-    result = run_local(config, data, workdir, log=lambda line: print(line, flush=True))
+    result = run_local(
+        config, data, workdir, log=lambda line: print(line, flush=True), wait=args.lock_wait
+    )
     if result.exit_code != 0:
         print(f"stopped at step {result.failed_step}; nothing was registered", file=sys.stderr)
         return result.exit_code

@@ -1,6 +1,12 @@
 """Claims of docs/process/starting-a-project.md."""
 
+import re
+
+import pytest
+
+from accelerator import REPO_ROOT as ROOT
 from examples.process.starting_a_project import check_new_repo
+from tests.accelerator.generated import readme_commands, run_shell, user_env
 
 
 def test_contoso_repo_has_level_one_and_lacks_five_level_two_items(capsys):
@@ -18,11 +24,30 @@ def test_contoso_repo_has_level_one_and_lacks_five_level_two_items(capsys):
     assert lines[2].endswith("scoring-script, model-card, monitoring-config")
 
 
-def test_generated_project_tree_lists_the_inclusions(capsys):
-    from examples.process.starting_a_project import generated_tree
+def test_the_page_tree_is_the_default_project(tmp_path):
+    from accelerator.scaffold import default_tree
+    from accelerator.template.render import render_from_export
 
-    generated_tree.main()
-    lines = capsys.readouterr().out.splitlines()
-    for entry in ("README.md", "pyproject.toml", "CODEOWNERS", "churn_prediction/", "infra/"):
-        assert entry in lines
-    assert "  lint-and-unit-tests.yml" not in lines  # depth 2 stops at .github/workflows/
+    render_from_export(tmp_path / "p")
+    found = {
+        p.relative_to(tmp_path / "p").as_posix() + ("/" if p.is_dir() else "")
+        for p in (tmp_path / "p").rglob("*")
+        if len(p.relative_to(tmp_path / "p").parts) <= 2
+    }
+    assert set(default_tree(2)) == found
+    assert {"README.md", "dev.py", "uv.lock", "churn_prediction/", "tests/", "infra/"} <= found
+
+
+@pytest.mark.slow
+def test_the_pages_commands_generate_a_project_whose_own_commands_pass(tmp_path):
+    page = (ROOT / "docs" / "process" / "starting-a-project.md").read_text()
+    (block,) = [b for b in re.findall(r"```sh\n(.*?)```", page, re.S) if "copier copy" in b]
+    commands = [line for line in block.splitlines() if line.strip()]
+    home = tmp_path / "home"
+    (home / "projects").mkdir(parents=True)
+    result = run_shell(commands, ROOT, user_env(home))
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    project = home / "projects" / "fraud-detection"
+    assert commands[2:] == readme_commands(project)  # the page shows the README's commands
+    assert "registered: fraud-detection-model version 1" in result.stdout
+    assert re.search(r"\n=+ \d+ passed", result.stdout), result.stdout[-2000:]

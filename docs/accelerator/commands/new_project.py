@@ -1,4 +1,4 @@
-"""``new-project``: generate a new ML project with every inclusion of the project checklist."""
+"""``new-project``: generate a new ML project from this repository's copier template."""
 
 from __future__ import annotations
 
@@ -18,9 +18,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "new-project",
         help="generate a new ML project from the copier template",
-        description="Render the project template into DEST and copy the lifecycle package, "
-        "the chosen CI/CD and IaC into it. Exit codes: 0 generated, 2 bad answers or a "
-        "non-empty DEST.",
+        description="Render the reference project into DEST with copier (the same as "
+        "`copier copy --defaults`). Exit codes: 0 generated, 2 bad answers or a non-empty DEST.",
     )
     parser.add_argument("dest", type=Path, metavar="DEST", help="folder of the new project")
     parser.add_argument(
@@ -30,11 +29,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default=[],
         metavar="KEY=VALUE",
         help="answer a template question, e.g. ci=azure-devops (repeatable)",
-    )
-    parser.add_argument(
-        "--defaults",
-        action="store_true",
-        help="use the default for every unanswered question instead of asking",
     )
     parser.set_defaults(func=run)
 
@@ -81,11 +75,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {dest} exists and is not empty", file=sys.stderr)
         return ExitCode.USAGE
     try:
-        final = generate(dest, answers, defaults=args.defaults)
-    except ValueError as exc:  # a copier validator (e.g. an empty project name)
+        final = generate(dest, answers)
+    except ValueError as exc:  # a copier validator (e.g. a package name that is a keyword)
         print(f"error: {exc}", file=sys.stderr)
         return ExitCode.USAGE
-    package = final["package_name"]
-    print(f"generated {final['project_name']!r} in {dest} (package {package})")
-    print(f"next: cd {dest} && uv run pytest && uv run python -m {package} train")
+    print(f"generated {final['project_name']!r} in {dest} (package {final['package_name']})")
+    print(f"next: cd {dest} && python3 dev.py train && python3 dev.py test")
     return ExitCode.OK

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+import reference_impl
 from reference_impl.cli import main as cli
 from reference_impl.config import EnvironmentConfig, load_config
 from tests.reference_impl.azureml.fake_azure import (
@@ -25,7 +26,7 @@ from tests.reference_impl.azureml.fake_azure import (
     workspace_resource,
 )
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(reference_impl.__file__).resolve().parents[1]  # the project root, wherever it is copied
 GOLDEN = Path(__file__).resolve().parent / "golden"
 _LOOPBACK = {"127.0.0.1", "::1", "localhost"}
 

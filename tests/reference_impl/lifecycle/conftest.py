@@ -21,10 +21,11 @@ from pathlib import Path
 
 import pytest
 
+import reference_impl
 from reference_impl.cli import main as cli
 from tests.reference_impl.identity import MODEL
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(reference_impl.__file__).resolve().parents[1]  # the project root, wherever it is copied
 WEAKER = ["--set", "training.model_type=logistic_regression"]
 WORSE = ["--set", "training.max_iter=3"]
 
@@ -117,7 +118,7 @@ class Server:
     log: Path
 
 
-def wait_healthy(url: str, process: subprocess.Popen, log: Path, timeout: float = 90) -> None:
+def wait_healthy(url: str, process: subprocess.Popen, log: Path, timeout: float = 300) -> None:
     import requests
 
     deadline = time.monotonic() + timeout
@@ -156,9 +157,20 @@ def server(lifecycle: Lifecycle, tmp_path_factory: pytest.TempPathFactory) -> It
         wait_healthy(url, process, log)
         yield Server(url, process, log)
     finally:
-        process.send_signal(signal.SIGINT)  # Ctrl-C: serve stops azmlinfsrv and exits cleanly
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            process.wait(timeout=40)
-        with contextlib.suppress(ProcessLookupError):  # nothing of the group may outlive it
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
+        stop_group(process)
+
+
+def stop_group(process: subprocess.Popen, grace: float = 5.0) -> None:
+    """Stop a process started with ``start_new_session=True`` and everything it started.
+
+    SIGTERM goes to the whole process group (``serve``, gunicorn and its workers), then
+    SIGKILL after ``grace`` seconds. SIGINT is not used: a shell that is not interactive
+    starts background jobs with SIGINT ignored, and the teardown would wait for nothing.
+    """
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=grace)
+    with contextlib.suppress(ProcessLookupError):  # nothing of the group may outlive it
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait()

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from reference_impl.config import ConfigError, apply_overrides, load_config
 from reference_impl.config.project import load_project
@@ -20,14 +21,17 @@ PROJECT = load_project()
 def test_exit_codes_are_stable() -> None:
     assert {code.name: int(code) for code in ExitCode} == {
         "OK": 0, "USAGE": 2, "RETRAIN_RECOMMENDED": 3, "BAD_DATA": 4, "NO_CHAMPION": 5,
-        "GATE_REFUSED": 6,
+        "GATE_REFUSED": 6, "BUSY": 7, "STORE_DAMAGED": 8,
     }  # fmt: skip
 
 
-def test_local_target_needs_a_workdir() -> None:
-    code, _, err = call(["train", "--target", "local"])
-    assert code == 2
-    assert "--workdir is required" in err
+@pytest.mark.parametrize("command", ["train", "serve", "batch-score"])
+def test_local_commands_work_in_dot_mlops_by_default(command: str) -> None:
+    from reference_impl.cli import build_parser
+
+    extra = ["--input", "in", "--output", "out.csv"] if command == "batch-score" else []
+    args = build_parser().parse_args([command, *extra])
+    assert args.workdir == Path(".mlops")
 
 
 @pytest.mark.parametrize(
@@ -64,9 +68,9 @@ def test_overrides_are_typed_and_validated() -> None:
 def test_omitted_ml_sections_take_defaults(tmp_path: Path) -> None:
     from reference_impl.config import load_config_file
 
-    text = (ROOT / "reference_impl" / "config" / "dev.yaml").read_text()
+    raw = yaml.safe_load((ROOT / "reference_impl" / "config" / "dev.yaml").read_text())
     minimal = tmp_path / "dev.yaml"
-    minimal.write_text(text.split("# --8<-- [start:ml-sections]")[0])
+    minimal.write_text(yaml.safe_dump({key: raw[key] for key in ("name", "azure", "compute")}))
     config = load_config_file(minimal)
     assert config.training.max_iter == 100
     assert config.gate.metric == "roc_auc"

@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""The project's two commands, on a machine with nothing but Python (>= 3.11).
+
+    python3 dev.py train [ARGS...]   # the lifecycle on the sample data, into .mlops/
+    python3 dev.py test [ARGS...]    # ruff check, ruff format --check, then pytest
+    python3 dev.py run CMD...        # any command inside the project environment
+
+On first use it installs a pinned ``uv`` into ``.cache/uv-bootstrap`` (git-ignored), then uv
+creates ``.venv`` from the committed ``uv.lock``; later calls only re-check the lock.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tomllib
+import venv
+from pathlib import Path
+
+UV_VERSION = "0.13.9"
+ROOT = Path(__file__).resolve().parent
+
+
+def say(message: str) -> None:
+    """Print a progress line."""
+    print(f"[dev] {message}", flush=True)
+
+
+def bootstrap_uv(root: Path = ROOT) -> str:
+    """Return a uv binary of the pinned version, installing it under ``root/.cache`` if needed.
+
+    Args:
+        root: The project (or repository) folder.
+
+    Returns:
+        The path of the uv executable.
+    """
+    folder = root / ".cache" / "uv-bootstrap"
+    bindir = folder / ("Scripts" if os.name == "nt" else "bin")
+    uv = bindir / ("uv.exe" if os.name == "nt" else "uv")
+    if uv.exists():
+        out = subprocess.run([str(uv), "--version"], capture_output=True, text=True, check=False)
+        if out.returncode == 0 and UV_VERSION in out.stdout:
+            return str(uv)
+    say(f"installing uv {UV_VERSION} into {folder.relative_to(root)} (first run only)")
+    venv.EnvBuilder(with_pip=True, clear=True).create(folder)
+    python = bindir / ("python.exe" if os.name == "nt" else "python")
+    pip = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    subprocess.run([*pip, f"uv=={UV_VERSION}"], check=True)
+    return str(uv)
+
+
+def uv_env() -> dict[str, str]:
+    """The environment uv runs in: this process's, without a foreign active venv."""
+    env = dict(os.environ)
+    env.pop("VIRTUAL_ENV", None)
+    return env
+
+
+def uv(*args: str, root: Path = ROOT) -> int:
+    """Run ``uv ARGS`` in ``root``.
+
+    Returns:
+        uv's exit code.
+    """
+    return subprocess.run(
+        [bootstrap_uv(root), *args], cwd=root, env=uv_env(), check=False
+    ).returncode
+
+
+def sync(root: Path = ROOT) -> None:
+    """Create or update ``.venv`` from the lock file; exit if the lock is out of date."""
+    rc = uv("sync", "--locked", "--quiet", root=root)
+    if rc != 0:
+        sys.exit(f"[dev] uv sync failed (exit {rc}); is uv.lock up to date with pyproject.toml?")
+
+
+def run(*cmd: str) -> int:
+    """Run a command inside the project environment.
+
+    Returns:
+        Its exit code.
+    """
+    return uv("run", "--locked", "--no-sync", *cmd)
+
+
+def package() -> str:
+    """The project's package name, read from ``pyproject.toml``."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    return project["tool"]["hatch"]["build"]["targets"]["wheel"]["packages"][0]
+
+
+def train(args: list[str]) -> int:
+    """Run the training lifecycle locally (validate, prep, train, evaluate, gate, register)."""
+    sync()
+    return run("python", "-m", package(), "train", *args)
+
+
+def test(args: list[str]) -> int:
+    """Lint, check the formatting, then run every test."""
+    sync()
+    for check in (("ruff", "check", "."), ("ruff", "format", "--check", ".")):
+        rc = run(*check)
+        if rc != 0:
+            return rc
+    return run("pytest", *args)
+
+
+COMMANDS = {"train": train, "test": test, "run": lambda args: (sync(), run(*args))[1]}
+
+
+def main(argv: list[str]) -> int:
+    """Dispatch ``argv[0]`` to one of :data:`COMMANDS`."""
+    if not argv or argv[0] not in COMMANDS:
+        print(__doc__)
+        return 2
+    return COMMANDS[argv[0]](argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

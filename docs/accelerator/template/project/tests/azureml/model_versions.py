@@ -1,0 +1,58 @@
+"""Model versions as Azure ML returns them, with or without gate evidence and lineage."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.azureml.fake_azure import FakeAzure, workspace_path
+from tests.identity import MODEL
+
+REGISTRY = (
+    "/mferp/managementfrontend/subscriptions/00000000-0000-0000-0000-000000000000/"
+    "resourceGroups/rg-mlops-shared/providers/Microsoft.MachineLearningServices/"
+    "registries/mlr-mlops-shared"
+)
+"""Path of the registry as the SDK's registry client addresses it."""
+FLAVORS = {"python_function": {"data": {"loader_module": "mlflow.sklearn"}}}
+LINEAGE = {
+    "git_commit": "0123456789abcdef0123456789abcdef01234567",
+    "pipeline_run": "training-dev-20250101-120000-1a2b3c",
+    "data": "azureml:customers:3",
+}
+APPROVED = {"gate": "approved", "holdout_roc_auc": "0.8100", **LINEAGE}
+REJECTED = {**APPROVED, "gate": "rejected"}
+
+
+def workspace_model_path(env: str, version: str = "3") -> str:
+    """Path of a model version in an environment's workspace."""
+    return (
+        f"{workspace_path(f'rg-mlops-{env}', f'mlw-mlops-{env}')}/models/{MODEL}/versions/{version}"
+    )
+
+
+def registry_model_path(version: str = "3") -> str:
+    """Path of a model version in the shared registry."""
+    return f"{REGISTRY}/models/{MODEL}/versions/{version}"
+
+
+def model_version(tags: dict[str, str], uri: str, job: str | None = None) -> dict[str, Any]:
+    """A model version resource with ``tags``."""
+    properties: dict[str, Any] = {
+        "modelType": "mlflow_model",
+        "modelUri": uri,
+        "tags": tags,
+        "properties": {},
+        "flavors": FLAVORS,
+    }
+    if job:
+        properties["jobName"] = job
+    return {"properties": properties}
+
+
+def seed_versions(azure: FakeAzure, tags: dict[str, str], version: str = "3") -> None:
+    """Version ``version`` with ``tags`` in every workspace and in the registry."""
+    for env in ("dev", "test", "prod"):
+        uri = f"azureml://locations/westeurope/workspaces/x/models/{MODEL}/versions/{version}"
+        azure.add(workspace_model_path(env, version), model_version(tags, uri, "run-123"))
+    uri = f"azureml://registries/mlr-mlops-shared/models/{MODEL}/versions/{version}"
+    azure.add(registry_model_path(version), model_version(tags, uri))

@@ -1,0 +1,1 @@
+"""Azure ML-Ops Accelerator reference implementation."""

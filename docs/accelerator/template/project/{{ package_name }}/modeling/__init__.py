@@ -1,0 +1,1 @@
+"""The model: scikit-learn pipeline, its MLflow packaging, metrics and evaluation plots."""

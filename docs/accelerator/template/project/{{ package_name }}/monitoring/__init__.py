@@ -1,0 +1,1 @@
+"""Data drift and data quality: compare a batch of production data with the training baseline."""

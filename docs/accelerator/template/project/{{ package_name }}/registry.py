@@ -1,0 +1,115 @@
+"""Model registry helpers: aliases instead of stages, and local copies of a version.
+
+``champion`` is the version that serves; ``challenger`` is the latest trained version.
+MLflow's stages (Staging/Production) are deprecated; aliases are the supported way and map
+one-to-one onto Azure ML registry workflows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from mlflow.entities.model_registry import ModelVersion
+
+CHAMPION = "champion"
+CHALLENGER = "challenger"
+
+
+class NoChampionError(LookupError):
+    """The registry has no version with the ``champion`` alias yet."""
+
+
+class ChampionMoved(RuntimeError):
+    """Another run moved the ``champion`` alias after this run's gate compared against it."""
+
+
+def champion_unchanged(model_name: str, verdict: dict[str, Any]) -> None:
+    """Check that ``champion`` still points at the version the gate compared against.
+
+    Args:
+        model_name: Registered model name.
+        verdict: The gate's ``decision.json``.
+
+    Raises:
+        ChampionMoved: If the alias moved (or appeared) since the gate ran.
+    """
+    compared = (verdict.get("champion") or {}).get("version")
+    current = alias_version(model_name, CHAMPION)
+    now = None if current is None else str(current.version)
+    if now != compared:
+        raise ChampionMoved(
+            f"the champion of {model_name!r} is version {now} but the gate compared against "
+            f"version {compared}: another run promoted a model meanwhile, so nothing was "
+            "registered; run train again"
+        )
+
+
+def alias_version(model_name: str, alias: str) -> ModelVersion | None:
+    """The version holding ``alias``, or ``None`` when the model or the alias does not exist.
+
+    Args:
+        model_name: Registered model name.
+        alias: ``champion`` or ``challenger``.
+
+    Returns:
+        The model version, or ``None``.
+    """
+    from mlflow import MlflowClient
+    from mlflow.exceptions import MlflowException
+
+    try:
+        return MlflowClient().get_model_version_by_alias(model_name, alias)
+    except MlflowException as exc:
+        if exc.error_code in ("RESOURCE_DOES_NOT_EXIST", "INVALID_PARAMETER_VALUE"):
+            return None
+        raise  # pragma: no cover - a broken store, not a missing alias
+
+
+def download_version(model_name: str, version: str, destination: Path) -> Path:
+    """Copy a registered version's files to ``destination`` (replaced if it exists).
+
+    Args:
+        model_name: Registered model name.
+        version: Version number.
+        destination: Local folder.
+
+    Returns:
+        The folder holding ``MLmodel``.
+    """
+    import shutil
+
+    import mlflow
+
+    shutil.rmtree(destination, ignore_errors=True)
+    destination.mkdir(parents=True)
+    uri = f"models:/{model_name}/{version}"
+    return Path(mlflow.artifacts.download_artifacts(uri, dst_path=str(destination)))
+
+
+def champion_copy(model_name: str, destination: Path) -> tuple[ModelVersion, Path]:
+    """Copy the champion the way Azure ML mounts a model, reusing an existing copy.
+
+    The copy lands in ``destination/<model_name>/<version>/model/``; the returned folder
+    ``destination/<model_name>/<version>`` is what Azure ML sets ``AZUREML_MODEL_DIR`` to.
+
+    Args:
+        model_name: Registered model name.
+        destination: Parent folder of local copies.
+
+    Returns:
+        The champion version and its ``AZUREML_MODEL_DIR`` folder.
+
+    Raises:
+        NoChampionError: If no version holds the ``champion`` alias.
+    """
+    champion = alias_version(model_name, CHAMPION)
+    if champion is None:
+        raise NoChampionError(
+            f"model {model_name!r} has no {CHAMPION!r} version; run the train command first"
+        )
+    model_dir = destination / model_name / str(champion.version)
+    if not (model_dir / "model" / "MLmodel").is_file():
+        download_version(model_name, champion.version, model_dir / "model")
+    return champion, model_dir

@@ -1,0 +1,65 @@
+"""What a plain number and a usable identifier look like, written out instead of left to Python.
+
+``float()`` accepts far more than a data file should hold: ``1_280`` (a Python literal),
+``１２`` (full-width digits), ``inf`` and ``nan``; pandas turns ``True``/``False`` into
+``1``/``0``. A numeric cell here is ASCII digits with an optional sign, decimal point and
+exponent, nothing else. An identifier is text that is not blank and holds no control
+character (a NUL or a line break inside an id joins nothing downstream).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+"""A plain decimal number in ASCII: ``12``, ``-3.5``, ``.5``, ``1e3``."""
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def not_numbers(values: pd.Series) -> pd.Series:
+    """Which present cells of a numeric column are not plain numbers.
+
+    Args:
+        values: A column as read (numbers, text, booleans or missing).
+
+    Returns:
+        A boolean mask, ``True`` for a cell that is present and not a plain number (booleans,
+        ``1_280``, full-width digits, ``inf``, any other text).
+    """
+    if pd.api.types.is_bool_dtype(values.dtype):
+        return pd.Series(True, index=values.index)
+    if pd.api.types.is_numeric_dtype(values.dtype):
+        return pd.Series(False, index=values.index)
+
+    def bad(cell: object) -> bool:
+        if cell is None or (isinstance(cell, float) and pd.isna(cell)):
+            return False
+        if isinstance(cell, bool):
+            return True
+        if isinstance(cell, int | float):
+            return False
+        return not NUMBER.fullmatch(str(cell).strip())
+
+    return values.map(bad).astype(bool)
+
+
+def unusable_ids(values: pd.Series) -> pd.Series:
+    """Which present ids are blank or hold a control character (NUL, tab, line break).
+
+    Args:
+        values: The id column, as text.
+
+    Returns:
+        A boolean mask, ``True`` for an id that cannot identify a row.
+    """
+
+    def bad(cell: object) -> bool:
+        if cell is None or (isinstance(cell, float) and pd.isna(cell)):
+            return False
+        text = str(cell)
+        return not text.strip() or bool(_CONTROL.search(text))
+
+    return values.map(bad).astype(bool)

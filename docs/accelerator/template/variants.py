@@ -1,0 +1,246 @@
+"""Where each reference file goes in a generated project, and how answers change it.
+
+Copier renders a file name that comes out empty as "no file", so a file that only some answers
+want gets a conditional name (:func:`when`). A file whose text depends on an answer is written
+once per variant behind a Jinja ``if`` chain (:func:`branch`): the export stays a plain copy of
+the reference project, and every variant is checked by rendering the template.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import PurePosixPath
+
+PACKAGE = "{{ package_name }}"
+WITH_TEST = "environments == 'dev-test-prod'"
+
+_GITHUB_WORKFLOWS = {
+    "lint-and-unit-tests.yml": "",
+    "train-in-dev.yml": "",
+    "promote.yml": "",
+    "deploy.yml": "",
+    "monitor.yml": "",
+    "infrastructure.yml": "iac == 'bicep'",
+    "infrastructure-terraform.yml": "iac == 'terraform'",
+}
+_ADO_PIPELINES = {
+    "train-in-dev.yml": "",
+    "promote.yml": "",
+    "deploy.yml": "",
+    "monitor.yml": "",
+    "infrastructure.yml": "iac == 'bicep'",
+    "templates/bicep-stage.yml": "iac == 'bicep'",
+    "infrastructure-terraform.yml": "iac == 'terraform'",
+    "templates/terraform-stage.yml": "iac == 'terraform'",
+    "templates/terraform-install.yml": "iac == 'terraform'",
+}
+
+
+def when(condition: str, name: str) -> str:
+    """A file or folder name that exists only when ``condition`` holds.
+
+    Args:
+        condition: A Jinja expression over the answers (empty: always).
+        name: The name.
+
+    Returns:
+        ``name`` wrapped in ``{% if condition %}…{% endif %}``.
+    """
+    return f"{{% if {condition} %}}{name}{{% endif %}}" if condition else name
+
+
+def _env_specific(name: str) -> bool:
+    return bool(
+        re.fullmatch(r"test\.yaml|main\.test\.parameters\.json|test\.(tfvars|backend\.hcl)", name)
+    )
+
+
+def package_target(rel: PurePosixPath | object) -> str:
+    """The generated path of a file of the reference package.
+
+    Args:
+        rel: Path relative to ``reference_impl/``.
+
+    Returns:
+        ``{{ package_name }}/…``; the ``test`` environment's config only with that environment.
+    """
+    path = PurePosixPath(str(rel))
+    name = when(WITH_TEST, path.name) if _env_specific(path.name) else path.name
+    return str(PurePosixPath(PACKAGE, *path.parts[:-1], name))
+
+
+def package_variant(_rel: object) -> str:
+    """Which answers change a package file's text (none today).
+
+    Returns:
+        The variant key for :func:`branch`.
+    """
+    return ""
+
+
+def infra_target(rel: PurePosixPath | object) -> str:
+    """The generated path of an IaC file.
+
+    Args:
+        rel: Path relative to ``reference_impl/infra/`` (``bicep/…`` or ``terraform/…``).
+
+    Returns:
+        ``infra/<language>/…`` behind the ``iac`` answer; the ``test`` environment's parameter
+        and backend files only with that environment; empty for files that are not IaC.
+    """
+    path = PurePosixPath(str(rel))
+    language = path.parts[0]
+    if language not in {"bicep", "terraform"}:
+        return ""
+    name = when(WITH_TEST, path.name) if _env_specific(path.name) else path.name
+    return str(
+        PurePosixPath("infra", when(f"iac == '{language}'", language), *path.parts[1:-1], name)
+    )
+
+
+def cicd_targets(rel: PurePosixPath | object) -> list[str]:
+    """The generated paths of a CI/CD file (none for the accelerator's own doc-test workflow).
+
+    Args:
+        rel: Path relative to ``reference_impl/cicd/``.
+
+    Returns:
+        Zero or one target path.
+    """
+    path = PurePosixPath(str(rel))
+    system, inner = path.parts[0], PurePosixPath(*path.parts[1:]).as_posix()
+    if system == "github":
+        name = inner.removeprefix("workflows/")
+        if name not in _GITHUB_WORKFLOWS:
+            return []
+        folder = when("ci == 'github'", ".github")
+        return [f"{folder}/workflows/{when(_GITHUB_WORKFLOWS[name], name)}"]
+    if system == "azure-devops":
+        if inner == "lint-and-unit-tests.yml":
+            return [when("ci == 'azure-devops'", "azure-pipelines.yml")]
+        if inner not in _ADO_PIPELINES:
+            return []
+        folder = when("ci == 'azure-devops'", ".azure-pipelines")
+        parent = PurePosixPath(inner).parent
+        name = when(_ADO_PIPELINES[inner], PurePosixPath(inner).name)
+        return [
+            str(PurePosixPath(folder, parent, name)) if str(parent) != "." else f"{folder}/{name}"
+        ]
+    if system == "gates":
+        return [f"infra/gates/{inner}"]
+    return []
+
+
+def tests_target(rel: PurePosixPath | object) -> str:
+    """The generated path of a project test.
+
+    Args:
+        rel: Path relative to ``tests/reference_impl/``.
+
+    Returns:
+        ``tests/…``.
+    """
+    return str(PurePosixPath("tests", str(rel)))
+
+
+def tests_variant(_rel: object) -> str:
+    """Which answers change a test's text (none today).
+
+    Returns:
+        The variant key for :func:`branch`.
+    """
+    return ""
+
+
+def without_test_environment(text: str) -> str:
+    """Remove the ``test`` environment from a CI/CD or IaC file (for ``dev-prod`` projects).
+
+    Args:
+        text: The file as it is in the reference project.
+
+    Returns:
+        The file without ``test`` stages, matrix entries, choices and the prose naming them.
+    """
+    text = text.replace("[dev, test, prod]", "[dev, prod]").replace("[test, prod]", "[prod]")
+    text = re.sub(r"\n[ \t]*test: \{ target: test \}", "", text)
+    text = re.sub(r"\n[ \t]*- template: [\w/.-]+\n[ \t]*parameters: \{ target: test \}", "", text)
+    text = re.sub(r"\n[ \t]*test\) SOURCE=dev ;;", "", text)
+    text = text.replace("prod) SOURCE=test ;;", "prod) SOURCE=dev ;;")
+    for old, new in (
+        ("dev, test and prod", "dev and prod"),
+        ("dev, then test, then prod", "dev, then prod"),
+        ("test, prod and the shared registry", "prod and the shared registry"),
+        ("test and prod wait", "prod waits"),
+        ("test is promoted from dev, prod from test", "prod is promoted from dev"),
+        ("into test or prod", "into prod"),
+    ):
+        text = text.replace(old, new)
+    return text
+
+
+def choose(cases: list[tuple[str, str]]) -> str:
+    """One Jinja ``if`` chain over whole-file variants (identical variants collapse).
+
+    Args:
+        cases: ``(condition, text)`` pairs; the last condition is the ``else``.
+
+    Returns:
+        The text, or the chain when the variants differ.
+    """
+    texts = [text for _, text in cases]
+    if all(text == texts[0] for text in texts):
+        return texts[0]
+    parts = []
+    for index, (condition, text) in enumerate(cases):
+        if index == 0:
+            parts.append(f"{{% if {condition} %}}{text}")
+        elif index == len(cases) - 1:
+            parts.append(f"{{% else %}}{text}")
+        else:
+            parts.append(f"{{% elif {condition} %}}{text}")
+    return "".join(parts) + "{% endif %}"
+
+
+def branch(variant: str, text: str, adapt: Callable[[str], str]) -> str:
+    """Adapt ``text`` for every variant of the answers named by ``variant``.
+
+    Args:
+        variant: ``""`` (one text for all answers) or ``"environments"``.
+        text: The reference file's text.
+        adapt: Turns reference text into template text.
+
+    Returns:
+        Template text.
+    """
+    if variant == "environments":
+        return choose([(WITH_TEST, adapt(text)), ("", adapt(without_test_environment(text)))])
+    return adapt(text)
+
+
+def guidance_files() -> dict[str, str]:
+    """The pull-request template and ``docs/branching.md``, rendered from the guidance data.
+
+    Returns:
+        Export path → template text.
+    """
+    from accelerator.template.guidance import branching_doc, pull_request_template
+
+    shipped = {
+        ("github", "bicep"): set(_GITHUB_WORKFLOWS) - {"infrastructure-terraform.yml"},
+        ("github", "terraform"): set(_GITHUB_WORKFLOWS) - {"infrastructure.yml"},
+        ("azure-devops", "bicep"): set(_ADO_PIPELINES) - {"infrastructure-terraform.yml"},
+        ("azure-devops", "terraform"): set(_ADO_PIPELINES) - {"infrastructure.yml"},
+    }
+    cases = [
+        (f"ci == '{ci}' and iac == '{iac}'", branching_doc({n.removesuffix(".yml") for n in names}))
+        for (ci, iac), names in shipped.items()
+    ]
+    template = pull_request_template()
+    github = when("ci == 'github'", ".github")
+    azure_devops = when("ci == 'azure-devops'", ".azuredevops")
+    return {
+        "docs/branching.md.jinja": choose(cases),
+        f"{github}/pull_request_template.md": template,
+        f"{azure_devops}/pull_request_template.md": template,
+    }

@@ -1,0 +1,73 @@
+"""Run a generated project's README commands exactly as a user on a fresh machine would."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from pathlib import Path
+
+QUICK_START = re.compile(r"## Quick start\n.*?```sh\n(?P<commands>.*?)```", re.S)
+
+
+def readme_commands(project: Path) -> list[str]:
+    """The commands of the quick start in a generated project's README.
+
+    Args:
+        project: The generated project.
+
+    Returns:
+        One command per line of the quick start's shell block.
+    """
+    match = QUICK_START.search((project / "README.md").read_text(encoding="utf-8"))
+    assert match, "the README has no quick start shell block"
+    return [line for line in match["commands"].splitlines() if line.strip()]
+
+
+def user_env(home: Path) -> dict[str, str]:
+    """The environment of a user whose home is ``home``: no venv active, no project settings.
+
+    The uv and pip download caches stay where they are, so packages are not fetched again.
+
+    Args:
+        home: The user's home folder.
+
+    Returns:
+        Environment variables.
+    """
+    real_home = Path.home()
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k
+        not in {"VIRTUAL_ENV", "UV_PROJECT_ENVIRONMENT", "PYTHONPATH", "COVERAGE_PROCESS_START"}
+        and not k.startswith("PYTEST")
+    }
+    env["UV_CACHE_DIR"] = os.environ.get("UV_CACHE_DIR", str(real_home / ".cache" / "uv"))
+    env["PIP_CACHE_DIR"] = os.environ.get("PIP_CACHE_DIR", str(real_home / ".cache" / "pip"))
+    env["HOME"] = str(home)
+    return env
+
+
+def run_shell(commands: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
+    """Run shell lines one after another in one ``bash``, stopping at the first failure.
+
+    Args:
+        commands: The lines, as a user types them.
+        cwd: Where the user stands.
+        env: The user's environment.
+
+    Returns:
+        The completed process (output captured).
+    """
+    script = "set -eu\n" + "\n".join(commands) + "\n"
+    return subprocess.run(
+        ["bash", "-c", script], cwd=cwd, env=env, capture_output=True, text=True, check=False
+    )
+
+
+def git_init(project: Path) -> None:
+    """Make ``project`` a Git repository with one commit, as a team does after generating it."""
+    identity = ["-c", "user.name=ml-team", "-c", "user.email=ml-team@example.com"]
+    for args in (["init", "-q"], ["add", "-A"], [*identity, "commit", "-qm", "Generated"]):
+        subprocess.run(["git", *args], cwd=project, check=True, capture_output=True)

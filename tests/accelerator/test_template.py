@@ -1,0 +1,266 @@
+"""The copier template: a current export, names from answers, every answer honoured, updates."""
+
+from __future__ import annotations
+
+import keyword
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from accelerator import REPO_ROOT, cli, scaffold
+from accelerator.template import export
+from accelerator.template.render import answers_of, render_from_export
+from tests.accelerator.generated import git_init, readme_commands, run_shell, user_env
+from tests.conftest import missing_part
+from tests.platform import checks
+
+RUFF = Path(sys.executable).parent / "ruff"
+# Answer sets that together take every value of every question at least once.
+ANSWER_SETS = {
+    "github-bicep": {"ci": "github", "iac": "bicep", "environments": "dev-test-prod"},
+    "ado-terraform-batch": {
+        "ci": "azure-devops",
+        "iac": "terraform",
+        "environments": "dev-prod",
+        "deployment": "batch",
+    },
+    "github-terraform-online": {
+        "ci": "github",
+        "iac": "terraform",
+        "environments": "dev-prod",
+        "deployment": "online",
+    },
+    "ado-bicep": {"ci": "azure-devops", "iac": "bicep"},
+}
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("rendered")
+    out = {}
+    for name, answers in ANSWER_SETS.items():
+        render_from_export(root / name, {"project_name": "Fraud detection", **answers})
+        out[name] = root / name
+    for name, project_name in (("long", "Customer lifetime value forecasting"), ("short", "Q")):
+        render_from_export(root / name, {"project_name": project_name})
+        out[name] = root / name
+    return out
+
+
+def text_files(project: Path) -> dict[str, str]:
+    out = {}
+    for path in project.rglob("*"):
+        if path.is_file() and ".git" not in path.parts:
+            try:
+                out[path.relative_to(project).as_posix()] = path.read_text(encoding="utf-8")
+            except UnicodeDecodeError:
+                continue
+    return out
+
+
+def test_the_committed_export_is_current():
+    said: list[str] = []
+    assert export.main(["--check"], say=said.append) == 0, said
+
+
+def test_the_export_is_the_reference_project_renamed():
+    files = export.render_export()
+    package = "{{ package_name }}/"
+    assert f"{package}steps/train.py.jinja" in files
+    assert "tests/lifecycle/test_lifecycle.py.jinja" in files
+    assert not any("accelerator" in path for path in files)
+    for path, data in files.items():
+        if path.endswith((".py", ".py.jinja")):
+            text = data.decode()
+            assert not re.search(r"^\s*(from|import) accelerator\b", text, re.M), path
+            assert "--8<--" not in text, path
+
+
+@pytest.mark.parametrize("name", ["github-bicep", "long"])
+def test_a_project_under_another_name_holds_no_trace_of_the_reference(rendered, name):
+    found = {
+        path: text.lower().count("churn")
+        for path, text in text_files(rendered[name]).items()
+        if "churn" in text.lower() or "--8<--" in text or "reference_impl" in text
+    }
+    assert found == {}
+    identity = yaml.safe_load(next(rendered[name].glob("*/config/project.yaml")).read_text())
+    package = answers_of(rendered[name])["package_name"]
+    assert identity["azureml"]["component_prefix"] == f"{package}_"
+    assert identity["outputs"] == {
+        "probability": f"{package}_probability",
+        "decision": f"{package}_flag",
+    }
+
+
+@pytest.mark.parametrize("name", ["github-bicep", "long", "short"])
+def test_generated_python_is_ruff_clean_for_short_and_long_names(rendered, name):
+    project = rendered[name]
+    for args in (["check", "--no-cache", "."], ["format", "--no-cache", "--check", "."]):
+        result = subprocess.run([str(RUFF), *args], cwd=project, capture_output=True, text=True)
+        assert result.returncode == 0, f"ruff {args[0]}:\n{result.stdout[-3000:]}"
+
+
+def test_each_answer_decides_which_files_exist(rendered):
+    def has(name: str, path: str) -> bool:
+        return any(rendered[name].glob(path))
+
+    assert has("github-bicep", ".github/workflows/infrastructure.yml")
+    assert not has("github-bicep", ".github/workflows/infrastructure-terraform.yml")
+    assert not has("github-bicep", "azure-pipelines.yml")
+    assert has("github-bicep", "infra/bicep/main.test.parameters.json")
+    assert has("github-bicep", "*/config/test.yaml")
+    assert has("ado-terraform-batch", "azure-pipelines.yml")
+    assert has("ado-terraform-batch", ".azure-pipelines/templates/terraform-stage.yml")
+    assert not has("ado-terraform-batch", ".azure-pipelines/templates/bicep-stage.yml")
+    assert not has("ado-terraform-batch", ".github")
+    assert not has("ado-terraform-batch", "infra/bicep")
+    assert not has("ado-terraform-batch", "infra/terraform/envs/test.tfvars")
+    assert not has("ado-terraform-batch", "*/config/test.yaml")
+    assert has("ado-bicep", ".azuredevops/pull_request_template.md")
+
+
+def test_a_project_without_a_test_environment_never_names_one(rendered):
+    project = rendered["ado-terraform-batch"]
+    for path in ["azure-pipelines.yml", *map(str, project.glob(".azure-pipelines/*.yml"))]:
+        text = (project / path).read_text()
+        yaml.safe_load(text)
+        assert "target: test" not in text and "[dev, test, prod]" not in text, path
+
+
+def test_the_readme_shows_exactly_two_commands(rendered):
+    for project in rendered.values():
+        assert readme_commands(project) == ["python3 dev.py train", "python3 dev.py test"]
+
+
+def test_infrastructure_variants_pass_checkov(rendered):
+    uvx = checks.uvx_path()
+    if uvx is None:
+        missing_part("uvx (for checkov)")
+    folders = [rendered["github-bicep"] / "infra" / "bicep"]
+    folders.append(rendered["ado-terraform-batch"] / "infra" / "terraform")
+    reports = checks.checkov_reports(checks.run_checkov(uvx, *folders))
+    for framework in ("bicep", "terraform"):
+        assert reports[framework]["summary"]["failed"] == 0, framework
+        assert reports[framework]["summary"]["passed"] > 0
+
+
+def test_workflow_variants_pass_zizmor(rendered):
+    if not checks.ZIZMOR.exists():
+        missing_part("zizmor")
+    files = [
+        p for name in ("github-bicep", "github-terraform-online")
+        for p in sorted((rendered[name] / ".github" / "workflows").glob("*.yml"))
+    ]  # fmt: skip
+    result = subprocess.run(
+        [str(checks.ZIZMOR), "--offline", "--format", "json", *map(str, files)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.stdout.strip() in {"", "[]"}, result.stdout[-3000:]
+
+
+# --------------------------------------------------------------------------- bad answers
+
+
+def test_reserved_package_names_cover_keywords_and_the_standard_library():
+    reserved = set(
+        yaml.safe_load((REPO_ROOT / "copier.yml").read_text())["reserved_names"]["default"]
+    )
+    stdlib = {n for n in sys.stdlib_module_names if n.isidentifier() and not n.startswith("_")}
+    expected = {n for n in stdlib | set(keyword.kwlist) if n == n.lower()}
+    assert expected <= reserved
+    assert {"tests", "docs", "infra"} <= reserved
+
+
+@pytest.mark.parametrize(
+    ("answers", "message"),
+    [
+        ({"project_name": "Fraud\n[tool.uv]\nindex-url = 'x'"}, "project_name must be 1-60"),
+        ({"project_name": 'Fraud "detection"'}, "project_name must be 1-60"),
+        ({"package_name": "json"}, "standard-library module"),
+        ({"package_name": "class"}, "Python\nkeyword"),
+        ({"package_name": "tests"}, "folder of the project"),
+        ({"package_name": "My-Project"}, "lower-case Python identifier"),
+        ({"package_name": "a" * 25}, "at most 24 characters"),
+        ({"owners": "@org/team\n* @attacker"}, "owners must be one or more"),
+        ({"repository": "not a repo"}, "repository must be owner/name"),
+        ({"model_name": "a-model-name-that-is-far-too-long"}, "model_name must be 3-21"),
+        ({"ci": "jenkins"}, "choose one of github, azure-devops"),
+        ({"colour": "blue"}, "unknown question 'colour'"),
+    ],
+)
+def test_bad_answers_are_refused_in_one_sentence_and_write_nothing(tmp_path, answers, message):
+    with pytest.raises(scaffold.AnswerError) as refused:
+        scaffold.generate(tmp_path / "p", answers, template=export.EXPORT_DIR.parents[3])
+    assert " ".join(message.split()) in " ".join(str(refused.value).split())
+    assert not (tmp_path / "p" / "pyproject.toml").exists()
+
+
+def test_new_project_exits_2_for_a_bad_answer_or_a_non_empty_folder(tmp_path, capsys):
+    assert cli.main(["new-project", str(tmp_path / "p"), "--answer", "ci"]) == 2
+    assert "expected KEY=VALUE" in capsys.readouterr().err
+    (tmp_path / "keep.txt").write_text("x")
+    assert cli.main(["new-project", str(tmp_path)]) == 2
+    assert "not empty" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- real runs
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["ado-terraform-batch"])
+def test_a_generated_projects_readme_commands_pass_as_written(tmp_path, name, capsys):
+    project = tmp_path / "project"
+    answers = ["--answer", "project_name=Fraud detection"]
+    answers += [
+        arg for key, value in ANSWER_SETS[name].items() for arg in ("--answer", f"{key}={value}")
+    ]
+    assert cli.main(["new-project", str(project), *answers]) == 0
+    assert "next: cd" in capsys.readouterr().out
+    git_init(project)
+    result = run_shell(readme_commands(project), project, user_env(tmp_path / "home"))
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    assert "registered: fraud-detection-model version 1" in result.stdout
+    assert re.search(r"\n=+ \d+ passed", result.stdout), result.stdout[-2000:]
+
+
+@pytest.mark.slow
+def test_copier_update_brings_a_newer_template_and_keeps_local_edits(tmp_path):
+    from copier import run_update
+
+    template = tmp_path / "template"
+    subprocess.run(["git", "clone", "-q", str(REPO_ROOT), str(template)], check=True)
+    identity = ["-c", "user.name=t", "-c", "user.email=t@example.com"]
+    commit_a = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=template, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    project = tmp_path / "project"
+    scaffold.generate(
+        project, {"project_name": "Fraud detection"}, template=template, vcs_ref=commit_a
+    )
+    assert yaml.safe_load((project / ".copier-answers.yml").read_text())["_commit"] == commit_a
+    git_init(project)
+    card = project / "model-card.md"
+    card.write_text(card.read_text() + "\nOwner's note: reviewed by the fraud team.\n")
+    subprocess.run(["git", *identity, "commit", "-qam", "local edit"], cwd=project, check=True)
+
+    readme = template / "docs/accelerator/template/project/README.md.jinja"
+    readme.write_text(readme.read_text() + "\n## Support\n\nAsk the platform team.\n")
+    subprocess.run(
+        ["git", *identity, "commit", "-qam", "template change"], cwd=template, check=True
+    )
+    run_update(project, defaults=True, overwrite=True, quiet=True, vcs_ref="HEAD", unsafe=False)
+    assert "Owner's note: reviewed by the fraud team." in card.read_text()
+    assert "## Support" in (project / "README.md").read_text()
+    commit_b = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=template, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert yaml.safe_load((project / ".copier-answers.yml").read_text())["_commit"] == commit_b
+    assert not list(project.rglob("*.rej"))
+    shutil.rmtree(template)
