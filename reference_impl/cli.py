@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sys
 from collections.abc import Sequence
 
 # Modules under reference_impl.commands, in the order they appear in --help.
@@ -50,5 +51,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns:
         The command's exit code (``0`` on success).
     """
+    from reference_impl.workdir import WorkdirError
+
     args = build_parser().parse_args(argv)
-    return int(args.func(args) or 0)
+    try:
+        return int(args.func(args) or 0)
+    except WorkdirError as exc:  # busy, or a damaged store: one sentence and its exit code
+        print(f"error: {exc}", file=sys.stderr)
+        return int(exc.exit_code)

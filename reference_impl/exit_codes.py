@@ -13,4 +13,6 @@ class ExitCode(IntEnum):
     BAD_DATA = 4  # a data file breaks the contract; nothing was trained or registered
     NO_CHAMPION = 5  # serve, batch-score, monitor: no model holds the champion alias
     GATE_REFUSED = 6  # promote, deploy: the gate rejected the version, or it lacks evidence
+    BUSY = 7  # train: another run on the same workdir held its lock too long; run again later
+    STORE_DAMAGED = 8  # the workdir's MLflow store is empty, damaged or half-created
     # --8<-- [end:exit-codes]

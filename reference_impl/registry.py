@@ -8,7 +8,7 @@ one-to-one onto Azure ML registry workflows.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from mlflow.entities.model_registry import ModelVersion
@@ -19,6 +19,31 @@ CHALLENGER = "challenger"
 
 class NoChampionError(LookupError):
     """The registry has no version with the ``champion`` alias yet."""
+
+
+class ChampionMoved(RuntimeError):
+    """Another run moved the ``champion`` alias after this run's gate compared against it."""
+
+
+def champion_unchanged(model_name: str, verdict: dict[str, Any]) -> None:
+    """Check that ``champion`` still points at the version the gate compared against.
+
+    Args:
+        model_name: Registered model name.
+        verdict: The gate's ``decision.json``.
+
+    Raises:
+        ChampionMoved: If the alias moved (or appeared) since the gate ran.
+    """
+    compared = (verdict.get("champion") or {}).get("version")
+    current = alias_version(model_name, CHAMPION)
+    now = None if current is None else str(current.version)
+    if now != compared:
+        raise ChampionMoved(
+            f"the champion of {model_name!r} is version {now} but the gate compared against "
+            f"version {compared}: another run promoted a model meanwhile, so nothing was "
+            "registered; run train again"
+        )
 
 
 def alias_version(model_name: str, alias: str) -> ModelVersion | None:

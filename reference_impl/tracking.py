@@ -8,39 +8,55 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from reference_impl.config.project import load_project
+from reference_impl.file_lock import held
+from reference_impl.store import check_store, create_store
 from reference_impl.workdir import Workdir
+
+DEFAULT_WAIT_SECONDS = 600.0
 
 if TYPE_CHECKING:
     import mlflow
 
 
 # --8<-- [start:use-workdir]
-def use_workdir(workdir: Workdir) -> str:
+def use_workdir(workdir: Workdir, wait: float = DEFAULT_WAIT_SECONDS) -> str:
     """Make MLflow track and register into ``workdir`` and return the experiment id.
 
     Sets the tracking and registry URIs to ``sqlite:///DIR/mlflow.db`` explicitly (never
     the process default, which would write ``./mlruns``) and creates the experiment with
-    its artifact location under ``DIR/mlartifacts``.
+    its artifact location under ``DIR/mlartifacts``. Under the workdir lock, so that
+    concurrent first runs create the store and the experiment once: an existing store is
+    checked first (:func:`~reference_impl.store.check_store`), a missing one is created
+    atomically.
 
     Args:
         workdir: The local working directory.
+        wait: Seconds to wait for another run holding the workdir lock.
 
     Returns:
         The id of the project's experiment (``config/project.yaml``), now the active one.
+
+    Raises:
+        reference_impl.store.StoreDamaged: If the store is empty, damaged or half-created.
+        reference_impl.file_lock.WorkdirBusy: If the lock stayed taken for ``wait`` seconds.
     """
     import mlflow
 
     os.environ.setdefault("MLFLOW_ENABLE_ARTIFACTS_PROGRESS_BAR", "false")
-    mlflow.set_tracking_uri(workdir.tracking_uri)
-    mlflow.set_registry_uri(workdir.tracking_uri)
-    name = load_project().experiment
-    experiment = mlflow.get_experiment_by_name(name)
-    if experiment is None:
-        experiment_id = mlflow.create_experiment(
-            name, artifact_location=workdir.artifact_root.as_uri()
-        )
-    else:
-        experiment_id = experiment.experiment_id
+    with held(workdir.lock_file, wait, "open the MLflow store"):
+        check_store(workdir)
+        if not workdir.database.exists():
+            create_store(workdir)
+        mlflow.set_tracking_uri(workdir.tracking_uri)
+        mlflow.set_registry_uri(workdir.tracking_uri)
+        name = load_project().experiment
+        experiment = mlflow.get_experiment_by_name(name)
+        if experiment is None:
+            experiment_id = mlflow.create_experiment(
+                name, artifact_location=workdir.artifact_root.as_uri()
+            )
+        else:
+            experiment_id = experiment.experiment_id
     mlflow.set_experiment(experiment_id=experiment_id)
     return experiment_id
     # --8<-- [end:use-workdir]

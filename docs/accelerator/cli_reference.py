@@ -14,6 +14,11 @@ EXIT_MEANINGS = {
     ExitCode.RETRAIN_RECOMMENDED: "`monitor`: drift found, retraining recommended",
     ExitCode.BAD_DATA: "a data file breaks the contract; nothing was trained or registered",
     ExitCode.NO_CHAMPION: "`serve`, `batch-score`, `monitor`: no model holds the `champion` alias",
+    ExitCode.BUSY: "`train`: another run on the same working directory held its lock longer than "
+    "`--lock-wait` seconds, or moved the `champion` alias after this run's gate; nothing was "
+    "promoted, run it again",
+    ExitCode.STORE_DAMAGED: "the working directory's MLflow store (`mlflow.db`) is empty, damaged "
+    "or half-created; the message says how to recover; nothing was trained or registered",
     ExitCode.GATE_REFUSED: "`promote`, `deploy`: the gate rejected the version (tag "
     "`gate=rejected`), or it carries no gate evidence or lineage tags; nothing was copied or "
     "deployed",

@@ -304,6 +304,7 @@ TRAINING_PIPELINE = Pipeline(
             inputs=(
                 _reads("evaluation", "evaluate.evaluation", "challenger metrics"),
                 _reads("holdout_data", "prep.holdout_data", "holdout rows"),
+                _reads("model", "train.model", "challenger, scored on the reference holdout"),
             ),
             outputs=(_folder("decision", "decision.json"),),
             params=(
@@ -317,6 +318,18 @@ TRAINING_PIPELINE = Pipeline(
                     "number",
                     "gate.max_segment_recall_gap",
                     "largest recall gap between segments",
+                ),
+                Param(
+                    "max_champion_drop",
+                    "number",
+                    "gate.max_champion_drop",
+                    "largest fall of the champion below its registered ROC AUC",
+                ),
+                Param(
+                    "reference_tolerance",
+                    "number",
+                    "gate.reference_tolerance",
+                    "allowed shortfall on the champion's reference holdout",
                 ),
                 Param("threshold", "number", "evaluation.threshold", "decision threshold"),
             ),

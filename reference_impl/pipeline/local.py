@@ -10,14 +10,20 @@ from __future__ import annotations
 import importlib
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from reference_impl.config import EnvironmentConfig
+from reference_impl.file_lock import held
+from reference_impl.interrupted_runs import drop_run_lock, hold_run_lock, mark_interrupted_runs
 from reference_impl.pipeline.graph import PIPELINE_SOURCE, TRAINING_PIPELINE, Pipeline
-from reference_impl.tracking import use_workdir
+from reference_impl.tracking import DEFAULT_WAIT_SECONDS, use_workdir
 from reference_impl.workdir import Workdir
+
+REGISTRY_STEPS = ("gate", "register")
+"""Steps that read or move the champion alias; they run under the workdir lock, in one go."""
 
 
 @dataclass
@@ -47,8 +53,14 @@ def run_local(
     *,
     pipeline: Pipeline = TRAINING_PIPELINE,
     log: Callable[[str], Any] = print,
+    wait: float = DEFAULT_WAIT_SECONDS,
 ) -> LocalRun:
     """Execute every step in order; stop at the first step that exits non-zero.
+
+    Runs on the same working directory may overlap: each trains on its own, but the steps
+    that read and move the registry's aliases (:data:`REGISTRY_STEPS`) run under the
+    workdir lock, one run at a time, so a gate always compares against the champion that
+    register will replace.
 
     Args:
         config: Environment configuration (source of every step parameter).
@@ -56,40 +68,58 @@ def run_local(
         workdir: Where MLflow and the step outputs live.
         pipeline: The graph to execute.
         log: Receives one progress line per step.
+        wait: Seconds to wait for the workdir lock before giving up as busy.
 
     Returns:
         Exit code, failed step and output folders.
+
+    Raises:
+        reference_impl.file_lock.WorkdirBusy: If another run held the lock for ``wait`` s.
     """
     import mlflow
 
-    use_workdir(workdir)
+    experiment_id = use_workdir(workdir, wait)
     values = pipeline.param_values(config)
     paths = {f"{PIPELINE_SOURCE}.raw_data": Path(raw_data).resolve()}
     tags = {"environment": config.name, "raw_data": str(paths[f"{PIPELINE_SOURCE}.raw_data"])}
-    parent = mlflow.start_run(run_name=pipeline.name, tags=tags)
+    with held(workdir.lock_file, wait, "start a run"):
+        killed = mark_interrupted_runs(workdir, experiment_id)
+        if killed:
+            log(f"marked {len(killed)} run(s) of an interrupted train as KILLED")
+        parent = mlflow.start_run(run_name=pipeline.name, tags=tags)
+        alive = hold_run_lock(workdir, parent.info.run_id)
     result = LocalRun(run_id=parent.info.run_id)
     status = "FAILED"
-    try:
-        for number, step in enumerate(pipeline.steps, start=1):
-            log(f"[{number}/{len(pipeline.steps)}] {step.name}: {step.description}")
-            ports = {port.name: paths[port.source] for port in step.inputs}
-            for port in step.outputs:
-                ports[port.name] = workdir.runs / result.run_id / step.name / port.name
-                paths[f"{step.name}.{port.name}"] = ports[port.name]
-            main = importlib.import_module(step.module).main
-            started = time.perf_counter()
-            with mlflow.start_run(run_name=step.name, nested=True):
-                code = main(step.argv(ports, values[step.name]))
-            result.seconds[step.name] = time.perf_counter() - started
-            log(f"      {step.name} took {result.seconds[step.name]:.1f} s")
-            if code != 0:
-                result.exit_code, result.failed_step = int(code), step.name
-                log(f"      {step.name} failed with exit code {code}; later steps skipped")
-                break
-            result.outputs.update({f"{step.name}.{p.name}": ports[p.name] for p in step.outputs})
-        else:
-            status = "FINISHED"
-    finally:
-        mlflow.end_run(status=status)
+    locked = [step.name for step in pipeline.steps if step.name in REGISTRY_STEPS]
+    with ExitStack() as registry_lock:
+        try:
+            for number, step in enumerate(pipeline.steps, start=1):
+                if locked and step.name == locked[0]:
+                    registry_lock.enter_context(
+                        held(workdir.lock_file, wait, "compare with the champion and register")
+                    )
+                log(f"[{number}/{len(pipeline.steps)}] {step.name}: {step.description}")
+                ports = {port.name: paths[port.source] for port in step.inputs}
+                for port in step.outputs:
+                    ports[port.name] = workdir.runs / result.run_id / step.name / port.name
+                    paths[f"{step.name}.{port.name}"] = ports[port.name]
+                main = importlib.import_module(step.module).main
+                started = time.perf_counter()
+                with mlflow.start_run(run_name=step.name, nested=True):
+                    code = main(step.argv(ports, values[step.name]))
+                result.seconds[step.name] = time.perf_counter() - started
+                log(f"      {step.name} took {result.seconds[step.name]:.1f} s")
+                if code != 0:
+                    result.exit_code, result.failed_step = int(code), step.name
+                    log(f"      {step.name} failed with exit code {code}; later steps skipped")
+                    break
+                result.outputs.update(
+                    {f"{step.name}.{p.name}": ports[p.name] for p in step.outputs}
+                )
+            else:
+                status = "FINISHED"
+        finally:
+            mlflow.end_run(status=status)
+            drop_run_lock(workdir, result.run_id, alive)
     return result
     # --8<-- [end:run-local]

@@ -3,8 +3,17 @@
 The challenger must clear absolute floors (ROC AUC, recall, recall gap between segments)
 and beat the current ``champion`` by a minimum margin on the same fixed holdout. The
 champion is re-scored on today's holdout rather than trusting the number logged when it was
-trained, so both models are judged on identical rows. The decision and every reason are
-written to ``decision.json`` and logged to MLflow.
+trained, so both models are judged on identical rows.
+
+Today's holdout comes from today's data, so it cannot be the only judge: with flipped labels
+a corrupt model "beats" a champion that now scores far below chance. Two defences:
+
+* the champion's **reference holdout** (the rows it was approved on, logged by its gate and
+  tagged on its version) scores both models again; the challenger may not fall behind there;
+* a champion scoring far below the ROC AUC it was registered with (``gate.max_champion_drop``)
+  means the new data is suspect: the run stops with exit code 4 and nothing is registered.
+
+The decision and every reason are written to ``decision.json`` and logged to MLflow.
 """
 
 from __future__ import annotations
@@ -16,12 +25,22 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
+from reference_impl.exit_codes import ExitCode
 from reference_impl.modeling.metrics import classification_metrics
-from reference_impl.modeling.packaging import load_model_dir
+from reference_impl.modeling.packaging import LoadedModel, load_model_dir
 from reference_impl.pipeline.graph import parse_step_args
 from reference_impl.registry import CHAMPION, alias_version, download_version
 from reference_impl.steps.files import read_folder_csv, read_json, write_json
+from reference_impl.steps.train import MODEL_FOLDER
 from reference_impl.tracking import step_run
+
+REFERENCE_TAG = "reference_holdout"
+"""Model-version tag: URI of the holdout the version was approved on."""
+REGISTERED_TAG = "holdout_roc_auc"
+"""Model-version tag: the version's holdout ROC AUC when it was registered."""
+REFERENCE_ARTIFACT = "gate/holdout.csv"
 
 
 @dataclass(frozen=True)
@@ -34,6 +53,10 @@ class GateRules:
         min_roc_auc: Floor of the holdout ROC AUC.
         min_recall: Floor of the holdout recall.
         max_segment_recall_gap: Largest allowed recall gap between segments.
+        max_champion_drop: Largest fall of the champion's ROC AUC below its registered figure
+            before the data counts as suspect.
+        reference_tolerance: Allowed shortfall of the challenger behind the champion on the
+            champion's reference holdout.
     """
 
     metric: str
@@ -41,6 +64,8 @@ class GateRules:
     min_roc_auc: float
     min_recall: float
     max_segment_recall_gap: float
+    max_champion_drop: float = 0.10
+    reference_tolerance: float = 0.01
 
 
 @dataclass(frozen=True)
@@ -63,6 +88,7 @@ def decide(
     challenger: Mapping[str, float],
     champion: Mapping[str, float] | None,
     rules: GateRules,
+    reference: Mapping[str, Mapping[str, float]] | None = None,
 ) -> list[Check]:
     """Apply the promotion rules; the challenger is approved when every check passes.
 
@@ -70,6 +96,8 @@ def decide(
         challenger: Holdout metrics of the new model (with ``segment_recall_gap``).
         champion: Holdout metrics of the current champion, or ``None`` if there is none.
         rules: Floors and the minimum improvement.
+        reference: Metrics of both models on the champion's reference holdout, as
+            ``{"challenger": {...}, "champion": {...}}``, when the champion has one.
 
     Returns:
         One :class:`Check` per rule, floors first.
@@ -96,33 +124,93 @@ def decide(
                 f"required {rules.min_improvement:+.4f}",
             )
         )
+    if reference is not None:
+        new, old = reference["challenger"][rules.metric], reference["champion"][rules.metric]
+        checks.append(
+            Check(
+                "holds on reference holdout",
+                new - old >= -rules.reference_tolerance,
+                f"{rules.metric} {new:.4f} vs champion {old:.4f} on the champion's reference "
+                f"holdout: change {new - old:+.4f}, allowed -{rules.reference_tolerance:.4f}",
+            )
+        )
     return checks
     # --8<-- [end:decide]
 
 
-def champion_metrics(
-    model_name: str, holdout_data: Path, threshold: float
-) -> tuple[str, dict[str, float]] | None:
-    """Re-score the current champion on the holdout.
+# --8<-- [start:data-problem]
+def data_problem(champion: Mapping[str, Any] | None, rules: GateRules) -> str | None:
+    """Say why today's holdout is suspect, or return ``None`` when it looks sound.
+
+    A champion whose ROC AUC on today's holdout falls far below the figure it was
+    registered with has not become bad overnight: the labels or features of the new data
+    are the likelier cause, and a challenger trained on them must not win by default.
+
+    Args:
+        champion: What :func:`inspect_champion` found, or ``None``.
+        rules: Holds ``max_champion_drop``.
+
+    Returns:
+        One sentence naming the champion, both figures and the limit, or ``None``.
+    """
+    if champion is None or champion["registered_roc_auc"] is None:
+        return None
+    today, registered = champion["metrics"]["roc_auc"], champion["registered_roc_auc"]
+    if registered - today <= rules.max_champion_drop:
+        return None
+    return (
+        f"the champion (version {champion['version']}) scores ROC AUC {today:.3f} on this "
+        f"holdout but {registered:.3f} when it was registered, a fall of {registered - today:.3f} "
+        f"(limit gate.max_champion_drop {rules.max_champion_drop:.3f}): the new data's labels or "
+        "features look wrong, so nothing was registered; check the file, or raise the limit if "
+        "the world really changed"
+    )
+    # --8<-- [end:data-problem]
+
+
+def _score(model: LoadedModel, rows: pd.DataFrame, threshold: float) -> dict[str, float]:
+    return classification_metrics(rows[model.contract.label], model.probability(rows), threshold)
+
+
+def _reference_rows(uri: str, folder: Path) -> pd.DataFrame:
+    import mlflow
+
+    local = Path(mlflow.artifacts.download_artifacts(artifact_uri=uri, dst_path=str(folder)))
+    return read_folder_csv(local.parent, local.name)
+
+
+def inspect_champion(
+    model_name: str, holdout: pd.DataFrame, threshold: float
+) -> dict[str, Any] | None:
+    """Re-score the current champion on today's holdout and on its reference holdout.
 
     Args:
         model_name: Registered model name.
-        holdout_data: Folder with ``holdout.csv``.
+        holdout: Today's holdout rows.
         threshold: Decision threshold.
 
     Returns:
-        ``(version, metrics)``, or ``None`` when there is no champion.
+        ``None`` when there is no champion, else ``version``, ``metrics`` (today's holdout),
+        ``registered_roc_auc`` (its tag, ``None`` if absent), ``reference_uri`` and
+        ``reference_rows`` (``None`` for a champion registered without a reference holdout).
     """
     version = alias_version(model_name, CHAMPION)
     if version is None:
         return None
-    holdout = read_folder_csv(holdout_data, "holdout.csv")
+    registered = version.tags.get(REGISTERED_TAG)
+    uri = version.tags.get(REFERENCE_TAG)
     with tempfile.TemporaryDirectory() as folder:
-        loaded = load_model_dir(download_version(model_name, version.version, Path(folder)))
-        probability = loaded.probability(holdout)
-    return str(version.version), classification_metrics(
-        holdout[loaded.contract.label], probability, threshold
-    )
+        loaded = load_model_dir(download_version(model_name, version.version, Path(folder) / "m"))
+        reference = None if uri is None else _reference_rows(uri, Path(folder) / "reference")
+    found = {
+        "version": str(version.version),
+        "metrics": _score(loaded, holdout, threshold),
+        "registered_roc_auc": None if registered is None else float(registered),
+        "reference_uri": uri,
+        "reference_rows": reference,
+        "reference_metrics": None if reference is None else _score(loaded, reference, threshold),
+    }
+    return found
 
 
 def gate(
@@ -133,8 +221,13 @@ def gate(
     model_name: str,
     rules: GateRules,
     threshold: float,
+    model: Path | None = None,
 ) -> dict[str, Any]:
     """Decide, write ``decision.json`` and log the decision to MLflow.
+
+    An approved challenger's holdout is logged as ``gate/holdout.csv`` of the gate's run and
+    its URI is written to ``decision.json`` (``holdout_uri``): the register step tags the new
+    champion with it, and it becomes the reference holdout the next challenger must hold on.
 
     Args:
         evaluation: Folder with the challenger's ``metrics.json``.
@@ -143,27 +236,56 @@ def gate(
         model_name: Registered model name.
         rules: Promotion rules.
         threshold: Decision threshold.
+        model: Folder written by the ``train`` step; the challenger is scored on the
+            champion's reference holdout from it (skipped when ``None``).
 
     Returns:
-        The content of ``decision.json``.
+        The content of ``decision.json``; ``data_problem`` holds a sentence when the run
+        must stop because the new data is suspect.
     """
     import mlflow
 
     challenger = read_json(evaluation / "metrics.json")
-    found = champion_metrics(model_name, holdout_data, threshold)
-    checks = decide(challenger, None if found is None else found[1], rules)
-    result = {
-        "approved": all(check.passed for check in checks),
+    holdout = read_folder_csv(holdout_data, "holdout.csv")
+    found = inspect_champion(model_name, holdout, threshold)
+    reference = None
+    if found is not None and found["reference_rows"] is not None and model is not None:
+        challenger_model = load_model_dir(model / MODEL_FOLDER)
+        reference = {
+            "challenger": _score(challenger_model, found["reference_rows"], threshold),
+            "champion": found["reference_metrics"],
+        }
+    problem = data_problem(found, rules)
+    checks = [] if problem else decide(challenger, None if found is None else found["metrics"],
+                                       rules, reference)  # fmt: skip
+    result: dict[str, Any] = {
+        "approved": bool(checks) and all(check.passed for check in checks),
         "checks": [asdict(check) for check in checks],
         "rules": asdict(rules),
         "challenger": challenger,
-        "champion": None if found is None else {"version": found[0], "metrics": found[1]},
+        "champion": None
+        if found is None
+        else {
+            "version": found["version"],
+            "metrics": found["metrics"],
+            "registered_roc_auc": found["registered_roc_auc"],
+            "reference_uri": found["reference_uri"],
+        },
+        "reference": reference,
+        "data_problem": problem,
+        "holdout_uri": None,
     }
-    write_json(decision / "decision.json", result)
-    with step_run("gate"):
+    with step_run("gate") as run:
+        if result["approved"]:
+            mlflow.log_artifact(
+                str(holdout_data / "holdout.csv"), Path(REFERENCE_ARTIFACT).parent.name
+            )
+            result["holdout_uri"] = f"runs:/{run.info.run_id}/{REFERENCE_ARTIFACT}"
         mlflow.log_metric("gate_approved", float(result["approved"]))
         mlflow.log_dict(result, "gate/decision.json")
-        mlflow.set_tag("gate.decision", "approved" if result["approved"] else "rejected")
+        verdict = "stopped" if problem else "approved" if result["approved"] else "rejected"
+        mlflow.set_tag("gate.decision", verdict)
+    write_json(decision / "decision.json", result)
     return result
 
 
@@ -174,7 +296,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv: Arguments without the program name.
 
     Returns:
-        ``0`` whatever the decision (the decision is data, not a failure).
+        ``0`` whatever the decision (the decision is data, not a failure), or ``4`` when
+        the new data is suspect (:func:`data_problem`).
     """
     args = parse_step_args("gate", argv)
     rules = GateRules(
@@ -183,6 +306,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         min_roc_auc=args.min_roc_auc,
         min_recall=args.min_recall,
         max_segment_recall_gap=args.max_segment_recall_gap,
+        max_champion_drop=args.max_champion_drop,
+        reference_tolerance=args.reference_tolerance,
     )
     result = gate(
         args.evaluation,
@@ -191,7 +316,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         model_name=args.model_name,
         rules=rules,
         threshold=args.threshold,
+        model=args.model,
     )
+    if result["data_problem"]:
+        print(f"error: {result['data_problem']}", file=sys.stderr)
+        return ExitCode.BAD_DATA
     print(f"gate: {'approved' if result['approved'] else 'rejected'}")
     for check in result["checks"]:
         print(f"  {'pass' if check['passed'] else 'FAIL'}  {check['rule']}: {check['detail']}")

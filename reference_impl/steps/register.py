@@ -11,10 +11,18 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from reference_impl.exit_codes import ExitCode
 from reference_impl.lineage import active_run_lineage
 from reference_impl.pipeline.graph import parse_step_args
-from reference_impl.registry import CHALLENGER, CHAMPION, alias_version
+from reference_impl.registry import (
+    CHALLENGER,
+    CHAMPION,
+    ChampionMoved,
+    alias_version,
+    champion_unchanged,
+)
 from reference_impl.steps.files import read_json, write_json
+from reference_impl.steps.gate import REFERENCE_TAG
 from reference_impl.tracking import step_run
 
 
@@ -38,9 +46,13 @@ def register(model: Path, decision: Path, registration: Path, *, model_name: str
     info = read_json(model / "model_info.json")
     verdict = read_json(decision / "decision.json")
     client = MlflowClient()
+    if verdict["approved"]:
+        champion_unchanged(model_name, verdict)
     with step_run("register"):
         version = mlflow.register_model(info["model_uri"], model_name).version
         client.set_registered_model_alias(model_name, CHALLENGER, version)
+        if verdict.get("holdout_uri"):  # the rows it was approved on: the next reference
+            client.set_model_version_tag(model_name, version, REFERENCE_TAG, verdict["holdout_uri"])
         if verdict["approved"]:
             client.set_registered_model_alias(model_name, CHAMPION, version)
         client.set_model_version_tag(
@@ -70,10 +82,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv: Arguments without the program name.
 
     Returns:
-        ``0``.
+        ``0``, or ``7`` (busy) when the champion moved after the gate ran.
     """
     args = parse_step_args("register", argv)
-    result = register(args.model, args.decision, args.registration, model_name=args.model_name)
+    try:
+        result = register(args.model, args.decision, args.registration, model_name=args.model_name)
+    except ChampionMoved as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return ExitCode.BUSY
     print(
         f"register: {result['model_name']} version {result['version']} "
         f"({', '.join(result['aliases'])}); champion is version {result['champion_version']}"

@@ -1,0 +1,154 @@
+"""A killed or damaged working directory: the next run recovers, or says how, never starts over.
+
+Kills are real: ``train`` runs as its own process and gets SIGKILL at a chosen moment of its
+first run (while MLflow builds the store, while a step runs, while the registry lock is held).
+Damaged stores are planted: an empty ``mlflow.db``, garbage, corrupt pages, a schema upgrade
+that never finished, a store deleted under earlier runs.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from reference_impl.data import TRAINING_DATA
+from reference_impl.exit_codes import ExitCode
+from reference_impl.store import StoreDamaged, check_store, create_store
+from reference_impl.workdir import Workdir
+from tests.reference_impl.lifecycle.conftest import call
+from tests.reference_impl.lifecycle.processes import FAST, finish, kill_when, start_train
+
+
+@pytest.fixture(scope="module")
+def small_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The first 2,000 customers: enough for the floors, quicker to train on."""
+    path = tmp_path_factory.mktemp("data") / "customers-2000.csv"
+    pd.read_csv(TRAINING_DATA, dtype=str).head(2000).to_csv(path, index=False)
+    return path
+
+
+def _step_started(step: str) -> Callable[[Path], bool]:
+    return lambda workdir: any((workdir / "runs").glob(f"*/{step}"))
+
+
+KILL_POINTS: dict[str, Callable[[Path], bool]] = {
+    "while MLflow creates the store": lambda w: (w / "mlflow.db.creating").exists(),
+    "during validate": _step_started("validate"),
+    "during train": _step_started("train"),
+    "inside the registry lock (gate)": _step_started("gate"),
+}
+
+
+def run_statuses(workdir: Path) -> dict[str, str]:
+    """Status of every run in the workdir's store, read with sqlite3 (no MLflow state)."""
+    with sqlite3.connect(workdir / "mlflow.db") as connection:
+        return dict(connection.execute("SELECT run_uuid, status FROM runs"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("point", list(KILL_POINTS))
+def test_the_train_after_a_killed_first_train_succeeds(
+    point: str, tmp_path: Path, small_data: Path
+) -> None:
+    workdir = tmp_path / "workdir"
+    process = start_train(workdir, "--data", str(small_data), *FAST)
+    assert kill_when(process, lambda: KILL_POINTS[point](workdir)), f"train ended before {point}"
+    before = run_statuses(workdir) if (workdir / "mlflow.db").exists() else {}
+
+    after = finish(start_train(workdir, "--data", str(small_data), *FAST))
+
+    assert after.code == 0, after.err
+    assert "champion is version 1" in after.out
+    statuses = run_statuses(workdir)
+    assert "RUNNING" not in statuses.values()
+    interrupted = [run for run, status in before.items() if status == "RUNNING"]
+    assert all(statuses[run] == "KILLED" for run in interrupted)
+    if interrupted:
+        assert f"marked {len(interrupted)} run(s) of an interrupted train as KILLED" in after.out
+    assert not (workdir / "mlflow.db.creating").exists()
+
+
+@pytest.fixture(scope="module")
+def fresh_store(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """The bytes of a new, sound MLflow store (its migrations run once per module)."""
+    workdir = Workdir.at(tmp_path_factory.mktemp("fresh"))
+    create_store(workdir)
+    return workdir.database.read_bytes()
+
+
+def _store(tmp_path: Path, content: bytes) -> Workdir:
+    workdir = Workdir.at(tmp_path / "workdir")
+    workdir.database.write_bytes(content)
+    return workdir
+
+
+def _refused(workdir: Workdir, *words: str) -> str:
+    """``train`` stops with STORE_DAMAGED and one sentence holding ``words``; nothing written."""
+    size = workdir.database.stat().st_size if workdir.database.exists() else None
+    code, _, err = call(["train", "--workdir", str(workdir.root), *FAST])
+    assert code == ExitCode.STORE_DAMAGED, err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), err
+    for word in words:
+        assert word in lines[0]
+    assert "Traceback" not in err
+    assert not (workdir.runs).exists()
+    assert (workdir.database.stat().st_size if workdir.database.exists() else None) == size
+    return lines[0]
+
+
+def test_an_empty_store_is_refused_not_recreated(tmp_path: Path) -> None:
+    workdir = Workdir.at(tmp_path / "workdir")
+    workdir.database.touch()
+    _refused(workdir, "empty (0 bytes)", "restore it from a backup")
+
+
+def test_a_store_that_is_not_sqlite_is_refused(tmp_path: Path) -> None:
+    workdir = Workdir.at(tmp_path / "workdir")
+    workdir.database.write_bytes(b"not a database at all " * 400)
+    _refused(workdir, "cannot be read as an SQLite database")
+
+
+def test_a_store_with_corrupt_pages_is_refused(tmp_path: Path, fresh_store: bytes) -> None:
+    workdir = _store(tmp_path, fresh_store)
+    with sqlite3.connect(workdir.database) as connection:
+        page = connection.execute("PRAGMA page_size").fetchone()[0]
+        pages = connection.execute("PRAGMA page_count").fetchone()[0]
+    data = bytearray(workdir.database.read_bytes())
+    for number in range(pages // 3, pages // 3 + 4):  # four pages in the middle of the file
+        data[number * page : (number + 1) * page] = bytes([0xA5]) * page
+    workdir.database.write_bytes(bytes(data))
+    message = _refused(workdir, str(workdir.database))
+    assert "corrupt pages" in message or "cannot be read" in message
+
+
+def test_a_half_upgraded_store_is_refused_with_the_way_out(
+    tmp_path: Path, fresh_store: bytes
+) -> None:
+    workdir = _store(tmp_path, fresh_store)
+    with sqlite3.connect(workdir.database) as connection:
+        connection.execute("CREATE TABLE _alembic_tmp_runs (run_uuid TEXT)")
+    _refused(workdir, "half-created or half-upgraded", "_alembic_tmp_runs", "holds no runs")
+
+
+def test_a_store_deleted_under_earlier_runs_is_refused(tmp_path: Path) -> None:
+    workdir = Workdir.at(tmp_path / "workdir")
+    (workdir.artifact_root / "1" / "abc").mkdir(parents=True)
+    _refused(workdir, "is missing", "holds earlier runs")
+    assert not workdir.database.exists()
+
+
+def test_a_sound_store_passes_and_a_missing_one_in_an_empty_folder_is_fine(
+    tmp_path: Path, fresh_store: bytes
+) -> None:
+    workdir = Workdir.at(tmp_path / "empty")
+    check_store(workdir)  # nothing there yet: a first run may create it
+    sound = _store(tmp_path, fresh_store)
+    check_store(sound)
+    with pytest.raises(StoreDamaged):
+        sound.database.write_bytes(b"")
+        check_store(sound)
