@@ -8,23 +8,24 @@ It needs nothing but Python (>= 3.11). On first use it installs a pinned ``uv`` 
 Usage::
 
     python3 .ci/dev.py serve            # http://127.0.0.1:8000, reloads on edits
-    python3 .ci/dev.py test [PYTEST_ARGS...]
+    python3 .ci/dev.py test [PYTEST_ARGS...]   # ruff check + format --check, then pytest
     python3 .ci/dev.py build            # strict build into site/
     python3 .ci/dev.py run CMD...       # any command inside the project environment
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
-import venv
 from pathlib import Path
 
-UV_VERSION = "0.13.9"
 ROOT = Path(__file__).resolve().parent.parent
-BOOTSTRAP = ROOT / ".cache" / "uv-bootstrap"
+# The template's dev.py (the generated project's two commands) owns the pinned uv and its
+# bootstrap; this repository uses the same code rather than a second copy.
+sys.path.insert(0, str(ROOT / "docs" / "accelerator" / "template" / "scaffold"))
+import dev as project_dev  # noqa: E402
+
 # Coverage floors checked after a full test run (per package, not a blended total).
 COVERAGE_FLOORS = {"examples": 100, "reference_impl": 90, "docs/accelerator": 90}
 
@@ -34,35 +35,13 @@ def _say(message: str) -> None:
 
 
 def _bootstrap_uv() -> str:
-    """Return the path of a uv binary of the pinned version, installing it if needed."""
-    bindir = BOOTSTRAP / ("Scripts" if os.name == "nt" else "bin")
-    uv = bindir / ("uv.exe" if os.name == "nt" else "uv")
-    if uv.exists():
-        out = subprocess.run([str(uv), "--version"], capture_output=True, text=True, check=False)
-        if out.returncode == 0 and UV_VERSION in out.stdout:
-            return str(uv)
-    _say(f"installing uv {UV_VERSION} into {BOOTSTRAP.relative_to(ROOT)} (first run only)")
-    venv.EnvBuilder(with_pip=True, clear=True).create(BOOTSTRAP)
-    python = bindir / ("python.exe" if os.name == "nt" else "python")
-    subprocess.run(
-        [
-            str(python),
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--disable-pip-version-check",
-            f"uv=={UV_VERSION}",
-        ],
-        check=True,
-    )
-    return str(uv)
+    """Return a uv binary of the pinned version (the generated project's bootstrap, one copy)."""
+    return project_dev.bootstrap_uv(ROOT)
 
 
 def _env() -> dict[str, str]:
-    env = dict(os.environ)
+    env = project_dev.uv_env()  # without a foreign active venv, which uv would warn about
     env.setdefault("NO_MKDOCS_2_WARNING", "1")
-    env.pop("VIRTUAL_ENV", None)  # uv would warn about a foreign active venv
     return env
 
 
@@ -98,6 +77,12 @@ def test(args: list[str]) -> int:
     _sync()
     shutil.rmtree(ROOT / ".cache" / "coverage", ignore_errors=True)
     (ROOT / ".cache" / "coverage").mkdir(parents=True, exist_ok=True)
+    if not args:  # a full run lints and checks the formatting first, as CI does
+        for check in (("ruff", "check", "."), ("ruff", "format", "--check", ".")):
+            rc = _run(*check)
+            if rc != 0:
+                _say(f"{' '.join(check)} failed")
+                return rc
     rc = _run("coverage", "run", "-m", "pytest", *args)
     if rc != 0:
         return rc
