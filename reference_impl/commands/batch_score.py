@@ -1,4 +1,4 @@
-"""``batch-score``: score a folder of CSV files with the champion, like a batch endpoint."""
+"""``batch-score``: score CSV, Parquet or Delta input with the champion, like a batch endpoint."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,14 +28,38 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """
     parser = subparsers.add_parser(
         "batch-score",
-        help="score every CSV file of a folder into one predictions file",
+        help="score a folder of CSV files, Parquet data or a Delta table into predictions",
         description="Drive reference_impl/scoring/batch_driver.py over mini-batches of files. "
+        "With --format parquet the predictions go to --output/run_date=YYYY-MM-DD/. "
         "Exit codes: 0 written, 4 a file breaks the contract (nothing written), "
         "5 no champion registered.",
     )
     add_workdir_arguments(parser)
-    parser.add_argument("--input", type=Path, required=True, help="folder of CSV files")
-    parser.add_argument("--output", type=Path, required=True, help="predictions CSV to write")
+    parser.add_argument(
+        "--input",
+        type=Path,
+        required=True,
+        help="folder of CSV files, a Parquet file or folder, or a Delta table folder",
+    )
+    parser.add_argument(
+        "--output",
+        type=Path,
+        required=True,
+        help="predictions CSV to write, or with --format parquet the predictions folder",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("csv", "parquet"),
+        default="csv",
+        help="csv: one file; parquet: a partition per run date (default csv)",
+    )
+    parser.add_argument(
+        "--run-date",
+        type=date.fromisoformat,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="date that names the Parquet partition (default: today, UTC)",
+    )
     parser.add_argument(
         "--mini-batch-size", type=int, default=2, help="files per run() call (default 2)"
     )
@@ -68,7 +93,7 @@ def score_folder(model_dir: Path, folder: Path, mini_batch_size: int) -> pd.Data
 
     Args:
         model_dir: Local copy of the model.
-        folder: Folder of CSV files.
+        folder: Folder of CSV files, a Parquet file or folder, or a Delta table folder.
         mini_batch_size: Files per ``run()`` call.
 
     Returns:
@@ -77,8 +102,9 @@ def score_folder(model_dir: Path, folder: Path, mini_batch_size: int) -> pd.Data
     import pandas as pd
 
     from reference_impl.scoring import batch_driver
+    from reference_impl.scoring.lake_io import input_items
 
-    files = sorted(str(path) for path in folder.glob("*.csv"))
+    files = input_items(folder)
     with model_dir_env(model_dir):
         batch_driver.init()
     batches = [files[i : i + mini_batch_size] for i in range(0, len(files), mini_batch_size)]
@@ -100,8 +126,13 @@ def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
     if args.mini_batch_size < 1:
         print("error: --mini-batch-size must be at least 1", file=sys.stderr)
         return ExitCode.USAGE
-    if not args.input.is_dir() or not any(args.input.glob("*.csv")):
-        print(f"error: {args.input} is not a folder with .csv files", file=sys.stderr)
+    from reference_impl.scoring.lake_io import input_items, write_partition
+
+    if not input_items(args.input):
+        print(
+            f"error: {args.input} holds no .csv or .parquet files and is not a Delta table",
+            file=sys.stderr,
+        )
         return ExitCode.BAD_DATA
     from reference_impl.registry import NoChampionError, champion_copy
     from reference_impl.tracking import use_workdir
@@ -120,11 +151,16 @@ def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
     except DataValidationError as exc:
         print(f"error: cannot score: {exc}", file=sys.stderr)
         return ExitCode.BAD_DATA
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    predictions.to_csv(args.output, index=False, lineterminator="\n")
+    if args.format == "parquet":
+        run_date = args.run_date or datetime.now(UTC).date()
+        written = write_partition(predictions, args.output, run_date)
+    else:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        predictions.to_csv(args.output, index=False, lineterminator="\n")
+        written = args.output
     print(
         f"scored {len(predictions)} customers from {predictions['file'].nunique()} file(s) with "
         f"{config.registry.model_name} version {version.version}: "
-        f"{predictions[load_project().outputs.decision].mean():.1%} flagged; wrote {args.output}"
+        f"{predictions[load_project().outputs.decision].mean():.1%} flagged; wrote {written}"
     )
     return ExitCode.OK

@@ -1,0 +1,65 @@
+"""Where batch scoring reads from and writes to when the data lives in a lake.
+
+Input: a folder of CSV files (one mini-batch item per file), a Parquet file or a folder of
+Parquet files, or a Delta table folder (read whole, as one item). Output: Parquet in a folder
+partitioned by run date (``run_date=YYYY-MM-DD``), the Hive layout that Spark, Fabric,
+Power BI and pyarrow read as a column.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reference_impl.validation.formats import DELTA_LOG
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+PARTITION = "run_date"
+
+
+# --8<-- [start:input-items]
+def input_items(source: Path) -> list[str]:
+    """The files (or tables) batch scoring reads, in a stable order.
+
+    Args:
+        source: A CSV or Parquet file, a folder of CSV or Parquet files, or a Delta table.
+
+    Returns:
+        One path per mini-batch item; empty when nothing scorable is there.
+    """
+    if source.is_file():
+        return [str(source)] if source.suffix.lower() in {".csv", ".parquet"} else []
+    if not source.is_dir():
+        return []
+    if (source / DELTA_LOG).is_dir():
+        return [str(source)]  # a Delta table is read whole, at its latest version
+    csv = sorted(str(p) for p in source.glob("*.csv"))
+    return csv or sorted(str(p) for p in source.rglob("*.parquet"))
+    # --8<-- [end:input-items]
+
+
+# --8<-- [start:write-partition]
+def write_partition(predictions: pd.DataFrame, folder: Path, run_date: date) -> Path:
+    """Write one run's predictions as Parquet under ``folder/run_date=<date>/``.
+
+    A rerun on the same date replaces that date's partition and leaves the others alone.
+
+    Args:
+        predictions: The scored rows.
+        folder: The predictions folder (or a mounted datastore path).
+        run_date: The date of the run; it names the partition.
+
+    Returns:
+        The file written.
+    """
+    partition = folder / f"{PARTITION}={run_date.isoformat()}"
+    partition.mkdir(parents=True, exist_ok=True)
+    for old in partition.glob("*.parquet"):
+        old.unlink()
+    target = partition / "predictions.parquet"
+    predictions.to_parquet(target, index=False)
+    return target
+    # --8<-- [end:write-partition]
