@@ -13,8 +13,10 @@ import re
 
 import pandas as pd
 
+# --8<-- [start:plain-number]
 NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 """A plain decimal number in ASCII: ``12``, ``-3.5``, ``.5``, ``1e3``."""
+# --8<-- [end:plain-number]
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 

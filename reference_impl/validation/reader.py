@@ -30,6 +30,7 @@ from reference_impl.validation.lexical import NUMBER
 _OTHER_DELIMITERS = (";", "\t", "|")
 
 
+# --8<-- [start:read-source]
 def read_source(path: Path) -> bytes:
     """Read a data file's bytes once, turning every way a read can fail into a sentence.
 
@@ -60,6 +61,7 @@ def read_source(path: Path) -> bytes:
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise DataValidationError(source, [f"cannot read the file: {reason}"]) from None
+        # --8<-- [end:read-source]
 
 
 def _decode(source: str, raw: bytes) -> str:

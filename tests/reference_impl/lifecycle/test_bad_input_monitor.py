@@ -35,6 +35,11 @@ def test_a_small_batch_is_bad_input_not_drift(tmp_path: Path, rows: int) -> None
     assert "monitoring.min_rows" in err
     assert "retraining recommended" not in out
     assert not (workdir / "monitoring").exists()  # no report that could be read as drift
+    if rows == 3:
+        assert (
+            "only 3 row(s); at least 100 are needed to compare with the baseline "
+            "(monitoring.min_rows)"
+        ) in err
 
 
 def test_a_batch_of_min_rows_passes_the_row_check(tmp_path: Path) -> None:

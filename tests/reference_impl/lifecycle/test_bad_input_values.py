@@ -104,3 +104,32 @@ def test_plain_numbers_in_any_csv_spelling_are_accepted(tmp_path: Path, spelling
     assert code == 0, printed
     kept = pd.read_csv(tmp_path / "out" / "data.csv")
     assert kept.loc[5, "tenure_months"] == 12
+
+
+SENTENCES = {
+    "boolean": (
+        "age",
+        "True",
+        "column 'age': 1 value(s) are not whole numbers: 'True' (line 7) (true/false, '_' "
+        "separators, inf/nan and non-ASCII digits are not numbers here)",
+    ),
+    "underscore": (
+        "total_charges",
+        "1_280",
+        "column 'total_charges': 1 value(s) are not numbers: '1_280' (line 7)",
+    ),
+    "full-width": (
+        "tenure_months",
+        "１２",
+        "column 'tenure_months': 1 value(s) are not whole numbers: '\\uff11\\uff12' (line 7)",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SENTENCES))
+def test_the_whole_sentence(tmp_path: Path, case: str) -> None:
+    column, cell, sentence = SENTENCES[case]
+    data = tmp_path / "bad.csv"
+    data.write_text(with_cell(column, cell), encoding="utf-8")
+    code, printed = run_validate(data, tmp_path / "out")
+    assert_refused(code, printed, sentence, tmp_path / "out")
