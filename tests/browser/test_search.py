@@ -25,6 +25,8 @@ QUESTIONS = [
     ("feature store", "technology/feature-store/"),
     ("predictions power bi", "technology/predictions-to-power-bi/"),
     ("synapse fabric", "technology/fabric/"),
+    ("migrate from sdk v1", "technology/migrating-from-v1/"),
+    ("generative ai agent", "technology/generative-ai/"),
 ]
 
 
