@@ -111,6 +111,22 @@ def generate(
     return {k: v for k, v in recorded.items() if not k.startswith("_")}
 
 
+def default_answers() -> dict[str, str]:
+    """Every question's default, rendered as copier renders it (a default may use earlier answers).
+
+    Returns:
+        Answers by question name.
+    """
+    from jinja2 import Environment
+    from jinja2_ansible_filters import AnsibleCoreFiltersExtension
+
+    env = Environment(extensions=[AnsibleCoreFiltersExtension])
+    answers: dict[str, str] = {}
+    for name, question in questions().items():
+        answers[name] = env.from_string(str(question.default)).render(**answers)
+    return answers
+
+
 def default_tree(depth: int = 2) -> list[str]:
     """The files and folders of a project generated with the default answers, to ``depth``.
 
@@ -129,9 +145,7 @@ def default_tree(depth: int = 2) -> list[str]:
     from accelerator.template.export import EXPORT_DIR
 
     env = Environment(keep_trailing_newline=True, extensions=[AnsibleCoreFiltersExtension])
-    answers: dict[str, Any] = {}
-    for name, question in questions().items():  # a default may use the answers before it
-        answers[name] = env.from_string(str(question.default)).render(**answers)
+    answers: dict[str, Any] = default_answers()
     answers["project_slug"] = answers["package_name"].replace("_", "-")
     answers["_copier_conf"] = {"answers_file": ".copier-answers.yml"}
     paths: set[str] = set()
@@ -176,8 +190,12 @@ def questions_table() -> str:
     from accelerator.guidance.markdown import markdown_table
 
     raw = yaml.safe_load(COPIER_FILE.read_text(encoding="utf-8"))
+    defaults = default_answers()
     rows = []
     for name, question in questions().items():
-        allowed = ", ".join(f"`{c}`" for c in question.choices) or f"default `{question.default}`"
-        rows.append((f"`{name}`", raw[name].get("help", ""), allowed.replace("|", "\\|")))
+        derived = " (derived from the answers above)" if "{{" in str(question.default) else ""
+        allowed = ", ".join(f"`{c}`" for c in question.choices)
+        rows.append(
+            (f"`{name}`", raw[name].get("help", ""), allowed or f"`{defaults[name]}`{derived}")
+        )
     return markdown_table(["Question", "What it sets", "Choices or default"], rows)

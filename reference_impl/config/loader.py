@@ -7,10 +7,9 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from reference_impl.config.environments import CONFIG_DIR as CONFIG_DIR
+from reference_impl.config.environments import ENVIRONMENTS as ENVIRONMENTS
 from reference_impl.config.model import EnvironmentConfig
-
-CONFIG_DIR = Path(__file__).resolve().parent
-ENVIRONMENTS: tuple[str, ...] = ("dev", "test", "prod")
 
 
 class ConfigError(ValueError):

@@ -226,7 +226,7 @@ def test_a_generated_projects_readme_commands_pass_as_written(tmp_path, name, ca
     git_init(project)
     result = run_shell(readme_commands(project), project, user_env(tmp_path / "home"))
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
-    assert "registered: fraud-detection-model version 1" in result.stdout
+    assert "registered: fraud-detection version 1" in result.stdout
     assert re.search(r"\n=+ \d+ passed", result.stdout), result.stdout[-2000:]
 
 

@@ -49,5 +49,5 @@ def test_the_pages_commands_generate_a_project_whose_own_commands_pass(tmp_path)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
     project = home / "projects" / "fraud-detection"
     assert commands[2:] == readme_commands(project)  # the page shows the README's commands
-    assert "registered: fraud-detection-model version 1" in result.stdout
+    assert "registered: fraud-detection version 1" in result.stdout
     assert re.search(r"\n=+ \d+ passed", result.stdout), result.stdout[-2000:]

@@ -17,7 +17,7 @@ import pytest
 
 import reference_impl
 from reference_impl.cli import main as cli
-from reference_impl.config import EnvironmentConfig, load_config
+from reference_impl.config import ENVIRONMENTS, EnvironmentConfig, load_config
 from tests.reference_impl.azureml.fake_azure import (
     FakeAzure,
     FakeCredential,
@@ -26,7 +26,8 @@ from tests.reference_impl.azureml.fake_azure import (
     workspace_resource,
 )
 
-ROOT = Path(reference_impl.__file__).resolve().parents[1]  # the project root, wherever it is copied
+# The project root, wherever the project is copied.
+ROOT = Path(reference_impl.__file__).resolve().parents[1]
 GOLDEN = Path(__file__).resolve().parent / "golden"
 _LOOPBACK = {"127.0.0.1", "::1", "localhost"}
 
@@ -123,9 +124,11 @@ def azure(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeAzure]:
 
     fake = FakeAzure()
     monkeypatch.setattr(
-        RequestsTransport, "send", lambda self, request, **kw: fake.send(request, via="default")
+        RequestsTransport,
+        "send",
+        lambda self, request, **kw: fake.send(request, via="default", **kw),
     )
-    for env in ("dev", "test", "prod"):
+    for env in ENVIRONMENTS:
         seed_workspace(fake, load_config(env))
     for name in ("workspace_client", "registry_client"):
         factory = getattr(client, name)

@@ -14,7 +14,7 @@ from reference_impl.azureml.names import batch_endpoint, online_endpoint
 from reference_impl.config import load_config
 from reference_impl.config.project import load_project
 from tests.reference_impl.azureml.conftest import ROOT, run_cli
-from tests.reference_impl.identity import ASSET, MODEL
+from tests.reference_impl.identity import ASSET, MODEL, NEEDS_TEST_ENV, NEXT
 
 PROJECT = load_project()
 
@@ -63,6 +63,7 @@ def test_bad_configuration_is_a_usage_error(tmp_path: Path) -> None:
     assert "max_iter" in call.err
 
 
+@NEEDS_TEST_ENV
 def test_promote_dry_run_without_out_only_prints(tmp_path: Path) -> None:
     call = run_cli(
         "promote",
@@ -129,6 +130,7 @@ def test_data_inputs() -> None:
     assert Path(local.path).is_absolute() and local.type == "uri_file"
 
 
+@NEEDS_TEST_ENV
 def test_client_uses_default_azure_credential_without_sending_anything(blocked: list[str]) -> None:
     from azure.identity import DefaultAzureCredential
 
@@ -157,7 +159,7 @@ def test_endpoint_names_follow_azure_rules() -> None:
         ["status", "--job", "j"],
         ["deploy", "--env", "dev", "--model", "m", "--version", "1"],
         ["rollback", "--env", "dev"],
-        ["promote", "--model", "m", "--version", "1", "--from", "dev", "--to", "test"],
+        ["promote", "--model", "m", "--version", "1", "--from", "dev", "--to", NEXT],
         ["monitor", "--target", "azureml"],
     ],
 )

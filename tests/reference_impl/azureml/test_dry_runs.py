@@ -30,7 +30,7 @@ from reference_impl.azureml.environment import OVERRIDES, RUNTIME_DISTRIBUTIONS
 from reference_impl.config.project import load_project
 from reference_impl.pipeline.graph import TRAINING_PIPELINE
 from tests.reference_impl.azureml.conftest import GOLDEN, ROOT, run_cli
-from tests.reference_impl.identity import EXPERIMENT, MODEL, RUNTIME
+from tests.reference_impl.identity import EXPERIMENT, MODEL, NEEDS_TEST_ENV, RUNTIME
 
 PROJECT = load_project()
 
@@ -79,7 +79,10 @@ def generated_files(out: Path) -> dict[str, str]:
     return {p.relative_to(out).as_posix(): normalise(p.read_text(), out) for p in files}
 
 
-@pytest.mark.parametrize("case", sorted(CASES))
+@pytest.mark.parametrize(
+    "case",
+    [pytest.param(c, marks=NEEDS_TEST_ENV) if c == "promote" else c for c in sorted(CASES)],
+)
 def test_dry_run_matches_the_golden_files(
     case: str, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
@@ -121,7 +124,11 @@ def test_training_dry_run_loads_back(tmp_path: Path) -> None:
     ("env", "model"),
     [
         ("dev", f"azureml:{MODEL}:3"),
-        ("test", f"azureml://registries/mlr-mlops-shared/models/{MODEL}/versions/3"),
+        pytest.param(
+            "test",
+            f"azureml://registries/mlr-mlops-shared/models/{MODEL}/versions/3",
+            marks=NEEDS_TEST_ENV,
+        ),
     ],
 )
 def test_deploy_dry_run_loads_back_pinned_to_the_version(

@@ -23,7 +23,10 @@ from reference_impl.config.project import load_project
 from tests.reference_impl.azureml.conftest import run_cli
 from tests.reference_impl.azureml.fake_azure import FakeAzure, Recorded, workspace_path
 from tests.reference_impl.azureml.model_versions import APPROVED, LINEAGE, REJECTED
-from tests.reference_impl.identity import MODEL
+from tests.reference_impl.identity import MODEL, NEEDS_TEST_ENV
+
+# The promotions these tests drive go dev -> test -> prod.
+pytestmark = NEEDS_TEST_ENV
 
 PROJECT = load_project()
 

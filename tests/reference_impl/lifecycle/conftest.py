@@ -25,7 +25,8 @@ import reference_impl
 from reference_impl.cli import main as cli
 from tests.reference_impl.identity import MODEL
 
-ROOT = Path(reference_impl.__file__).resolve().parents[1]  # the project root, wherever it is copied
+# The project root, wherever the project is copied.
+ROOT = Path(reference_impl.__file__).resolve().parents[1]
 WEAKER = ["--set", "training.model_type=logistic_regression"]
 WORSE = ["--set", "training.max_iter=3"]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reference_impl.config import load_config
+from reference_impl.config import ENVIRONMENTS, load_config
 from reference_impl.pipeline.graph import TRAINING_PIPELINE, Input, Output, Param, Pipeline, Step
 from tests.reference_impl.lifecycle.conftest import ROOT
 
@@ -43,7 +43,7 @@ def test_step_lookup() -> None:
 
 
 def test_every_param_resolves_from_each_environment() -> None:
-    for env in ("dev", "test", "prod"):
+    for env in ENVIRONMENTS:
         values = TRAINING_PIPELINE.param_values(load_config(env))
         for step in TRAINING_PIPELINE.steps:
             assert set(values[step.name]) == {p.name for p in step.params}
