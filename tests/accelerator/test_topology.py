@@ -88,8 +88,8 @@ def test_rule_table_is_computed_from_the_rule_for_each_situation():
 
     rows = table_rows(topology_rule_table())
     assert [r[0] for r in rows] == [situation for situation, _ in RULE_CASES]
-    for row, (_, org) in zip(rows, RULE_CASES, strict=True):
-        topo = recommend_topology(org)
+    for row, (_, case) in zip(rows, RULE_CASES, strict=True):
+        topo = recommend_topology(case)
         assert row[2].startswith(f"{len(topo.workspaces)}:")
         assert row[3].count("`mlr-") == len(topo.registries)
     # Every operating model and both registry splits appear: the table covers each branch.
