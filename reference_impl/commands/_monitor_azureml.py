@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reference_impl.azureml.names import TRAINING_ENV
 from reference_impl.commands._azureml import (
     add_code_argument,
     add_dry_run_arguments,
@@ -16,8 +17,11 @@ from reference_impl.commands._azureml import (
     print_files,
 )
 from reference_impl.commands._common import needs_config
-from reference_impl.config import EnvironmentConfig
+from reference_impl.config.environments import TRAINING_ENV
 from reference_impl.exit_codes import ExitCode
+
+if TYPE_CHECKING:
+    from reference_impl.config import EnvironmentConfig
 
 COMMAND = "monitor --target azureml"
 TARGETS = ("local", "azureml")
@@ -41,6 +45,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="online deployment to monitor (default: the colour serving traffic; dry run: blue)",
     )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="target azureml: compare the live deployment's collected inputs of the last 7 days "
+        "with its model's own training data; exit 3 on drift, 0 without",
+    )
     add_code_argument(parser)
     parser._option_string_actions["--workdir"].required = False  # local only, checked there
 
@@ -59,6 +69,8 @@ def run(args: argparse.Namespace, config: EnvironmentConfig, training: Environme
         ``1`` when Azure refuses them.
     """
     model_name = args.model or config.registry.model_name
+    if args.check:
+        return guarded(lambda: _check(config, training, model_name, args.deployment))
     if args.dry_run:
         out = dry_run_folder(args)
         if out is None:
@@ -100,6 +112,32 @@ def _dry_run(
     print(f"monitor {monitor.name} of {config.name} and the weekly retraining in {training.name}")
     print_files(files, out)
     return ExitCode.OK
+
+
+# --8<-- [start:check-command]
+def _check(
+    config: EnvironmentConfig, training: EnvironmentConfig, model_name: str, deployment: str | None
+) -> int:
+    from reference_impl.azureml.drift_check import CheckError, check_drift
+
+    try:
+        verdict = check_drift(config, training, model_name, deployment)
+    except CheckError as exc:
+        print(f"error: cannot check drift: {exc}", file=sys.stderr)
+        return exc.exit_code
+    report = verdict.report
+    print(
+        f"{verdict.deployment} serves {verdict.model}: compared {report['rows']} collected rows "
+        f"with its training data {verdict.baseline}"
+    )
+    for reason in report["reasons"]:
+        print(f"  - {reason}")
+    if report["retrain_recommended"]:
+        print("retraining recommended")
+        return ExitCode.RETRAIN_RECOMMENDED
+    print("no drift: keep the champion")
+    return ExitCode.OK
+    # --8<-- [end:check-command]
 
 
 # --8<-- [start:apply]

@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reference_impl.commands import _monitor_azureml
 from reference_impl.commands._common import add_workdir_arguments, needs_config
-from reference_impl.config import EnvironmentConfig
 from reference_impl.exit_codes import ExitCode
+
+if TYPE_CHECKING:
+    from reference_impl.config import EnvironmentConfig
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -23,10 +26,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="detect data drift against the training baseline",
         description="Write DIR/monitoring/<name>/report.json and drift.png. Exit codes: "
         "0 no drift, 3 retraining recommended, 4 the file cannot be read as the contract "
-        "says or holds fewer rows than monitoring.min_rows, 5 no champion registered.",
+        "says or holds fewer rows than monitoring.min_rows, 5 no champion registered (with "
+        "--target azureml --check: no deployment serving traffic), 6 the deployed version has no "
+        "data lineage tag.",
     )
     add_workdir_arguments(parser)
     parser.add_argument("--current", type=Path, help="CSV of recent data (target local)")
+    parser.add_argument(
+        "--collected",
+        type=Path,
+        help="folder of collected production data, e.g. DIR/collected written by serve "
+        "(target local; its model_inputs are compared instead of --current)",
+    )
     _monitor_azureml.add_arguments(parser)
     parser.set_defaults(func=run)
 
@@ -42,10 +53,36 @@ def run(args: argparse.Namespace) -> int:
     """
     if args.target == "azureml":
         return _monitor_azureml.run(args)
+    if args.workdir is not None and args.collected is not None and args.current is None:
+        current = _collected_table(args.collected, args.workdir)
+        if current is None:
+            return ExitCode.BAD_DATA
+        args.current = current
     if args.workdir is None or args.current is None:
-        print("error: --workdir and --current are required with --target local", file=sys.stderr)
+        print(
+            "error: --workdir and --current (or --collected) are required with --target local",
+            file=sys.stderr,
+        )
         return ExitCode.USAGE
     return _run_local(args)
+
+
+# --8<-- [start:collected-table]
+def _collected_table(collected: Path, workdir: Path) -> Path | None:
+    """Write the collected model inputs as the CSV ``monitor`` compares; ``None`` if none."""
+    from reference_impl.scoring.collect_sink import read_inputs
+
+    try:
+        frame = read_inputs(collected)
+    except (FileNotFoundError, ValueError, KeyError) as exc:
+        print(f"error: cannot monitor: {exc}", file=sys.stderr)
+        return None
+    path = Path(workdir) / "monitoring" / "collected.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    frame.drop(columns=["correlationid"]).to_csv(path, index=False)
+    print(f"read {len(frame)} collected rows from {collected}")
+    return path
+    # --8<-- [end:collected-table]
 
 
 @needs_config()

@@ -14,7 +14,8 @@ ADO = checks.CICD / "azure-devops"
 
 def github_scripts(name: str) -> list[str]:
     workflow = checks.load_yaml(GITHUB / name)
-    return [step.get("run", "") for job in workflow["jobs"].values() for step in job["steps"]]
+    jobs = workflow["jobs"].values()
+    return [step.get("run", "") for job in jobs for step in job.get("steps", [])]
 
 
 def ado_scripts(name: str) -> list[str]:
@@ -48,3 +49,12 @@ def test_deploy_checks_the_gate_before_the_release(scripts: Any) -> None:
         if "reference_impl deploy --target azureml" in text and "--check-gate" not in text
     ]
     assert release and check < release[0], "the gate check runs before traffic moves"
+
+
+@pytest.mark.parametrize("scripts", [github_scripts, ado_scripts], ids=["github", "azure-devops"])
+def test_monitor_retrains_when_the_check_exits_3(scripts: Any) -> None:
+    steps = scripts("monitor.yml")
+    schedules = position(steps, "reference_impl monitor --target azureml --env prod\n")
+    check = position(steps, "monitor --target azureml --env prod --check")
+    assert schedules < check
+    assert '"$code" -eq 3' in steps[check], "exit 3 (drift) starts the retraining stage"

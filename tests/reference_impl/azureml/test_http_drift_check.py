@@ -1,0 +1,182 @@
+"""``monitor --target azureml --check`` at the HTTP boundary: drift exits 3, none exits 0.
+
+The stand-in answers what Azure would: the endpoint and its live deployment, the registry
+version with its lineage tags, the training data asset in the dev workspace, the datastores,
+and blob storage holding the training CSV and what the data collector wrote
+(``modelDataCollector/<endpoint>/<deployment>/model_inputs/YYYY/MM/DD/HH/*.jsonl``).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pandas as pd
+import pytest
+
+from reference_impl.azureml import client
+from reference_impl.contract import CONTRACT
+from reference_impl.data import DRIFTED_BATCH, FRESH_BATCH, TRAINING_DATA
+from tests.reference_impl.azureml.conftest import run_cli
+from tests.reference_impl.azureml.fake_azure import FakeAzure, FakeCredential, workspace_path
+from tests.reference_impl.azureml.model_versions import APPROVED, seed_versions
+from tests.reference_impl.identity import MODEL
+
+ENV = "test"
+WS = workspace_path(f"rg-mlops-{ENV}", f"mlw-mlops-{ENV}")
+DEV = workspace_path("rg-mlops-dev", "mlw-mlops-dev")
+CONTAINER = "azureml-blobstore"
+TRAINING_BLOB = "LocalUpload/0a1b/customers.csv"
+PREFIX = f"modelDataCollector/{MODEL}-{ENV}/green/model_inputs/"
+
+
+def datastore(account: str) -> dict[str, Any]:
+    return {
+        "properties": {
+            "datastoreType": "AzureBlob",
+            "accountName": account,
+            "containerName": CONTAINER,
+            "endpoint": "core.windows.net",
+            "protocol": "https",
+            "credentials": {"credentialsType": "None"},
+            "isDefault": True,
+        }
+    }
+
+
+def record(rows: list[dict[str, Any]], request_id: str) -> str:
+    return json.dumps(
+        {
+            "specversion": "1.0",
+            "type": "azureml.inference.model_inputs",
+            "correlationid": request_id,
+            "data": rows,
+        }
+    )
+
+
+class Blobs:
+    """Blob storage of two accounts: the dev store (training CSV), the monitored store."""
+
+    def __init__(self) -> None:
+        self.files: dict[tuple[str, str], bytes] = {}
+
+    def put(self, account: str, name: str, content: bytes) -> None:
+        self.files[(account, name)] = content
+
+    def answer(self, request: Any) -> tuple[int, Any, dict[str, str]]:
+        url = urlsplit(request.url)
+        account = url.netloc.split(".")[0]
+        path = url.path.removeprefix(f"/{CONTAINER}").lstrip("/")
+        if not path:  # list blobs
+            prefix = parse_qs(url.query).get("prefix", [""])[0]
+            names = sorted(n for (a, n) in self.files if a == account and n.startswith(prefix))
+            blobs = "".join(
+                f"<Blob><Name>{n}</Name><Properties><Content-Length>"
+                f"{len(self.files[(account, n)])}</Content-Length><BlobType>BlockBlob"
+                "</BlobType></Properties></Blob>"
+                for n in names
+            )
+            xml = (
+                '<?xml version="1.0" encoding="utf-8"?><EnumerationResults ContainerName='
+                f'"{CONTAINER}"><Blobs>{blobs}</Blobs><NextMarker /></EnumerationResults>'
+            )
+            return 200, xml.encode(), {"Content-Type": "application/xml"}
+        content = self.files.get((account, path))
+        if content is None:
+            return 404, b"", {"x-ms-error-code": "BlobNotFound"}
+        size = len(content)
+        return (
+            206,
+            content,
+            {
+                "Content-Type": "application/octet-stream",
+                "Content-Length": str(size),
+                "Content-Range": f"bytes 0-{size - 1}/{size}",
+                "x-ms-blob-type": "BlockBlob",
+            },
+        )
+
+
+@pytest.fixture
+def service(azure: FakeAzure, monkeypatch: pytest.MonkeyPatch) -> Blobs:
+    monkeypatch.setattr(client, "default_credential", FakeCredential)
+    seed_versions(azure, APPROVED)  # data tag: azureml:customers:3
+    azure.add(
+        f"{WS}/onlineEndpoints/{MODEL}-{ENV}",
+        {"location": "westeurope",
+         "properties": {"authMode": "AADToken", "traffic": {"blue": 0, "green": 100},
+                        "provisioningState": "Succeeded"}},
+    )  # fmt: skip
+    azure.add(
+        f"{WS}/onlineEndpoints/{MODEL}-{ENV}/deployments/green",
+        {"location": "westeurope", "sku": {"name": "Default", "capacity": 1},
+         "properties": {"endpointComputeType": "Managed", "provisioningState": "Succeeded",
+                        "scaleSettings": {"scaleType": "Default"},
+                        "model": f"azureml://registries/mlr-mlops-shared/models/{MODEL}/versions/3"}},
+    )  # fmt: skip
+    azure.add(
+        f"{DEV}/data/customers/versions/3",
+        {"properties": {"dataType": "uri_file", "dataUri": "azureml://subscriptions/x/"
+                        f"resourcegroups/rg-mlops-dev/workspaces/mlw-mlops-dev/datastores/"
+                        f"workspaceblobstore/paths/{TRAINING_BLOB}"}},
+    )  # fmt: skip
+    azure.add(f"{DEV}/datastores/workspaceblobstore", datastore("stdev"))
+    azure.add(f"{WS}/datastores/workspaceblobstore", datastore("sttest"))
+    blobs = Blobs()
+    blobs.put("stdev", TRAINING_BLOB, TRAINING_DATA.read_bytes())
+    azure.handlers.append(("GET", rf"^/{CONTAINER}", blobs.answer))
+    return blobs
+
+
+def collect(blobs: Blobs, csv: Any, hours_ago: int, name: str = "part-0.jsonl") -> None:
+    """What the data collector wrote ``hours_ago`` hours ago: the rows of ``csv``."""
+    frame = pd.read_csv(csv)[CONTRACT.feature_names]
+    hour = (datetime.now(UTC) - timedelta(hours=hours_ago)).strftime("%Y/%m/%d/%H")
+    lines = [
+        record(frame.iloc[i : i + 500].to_dict(orient="records"), f"req-{i}")
+        for i in range(0, len(frame), 500)
+    ]
+    blobs.put("sttest", f"{PREFIX}{hour}/{name}", "\n".join(lines).encode())
+
+
+def check() -> Any:
+    return run_cli("monitor", "--target", "azureml", "--env", ENV, "--check")
+
+
+def test_drift_in_the_collected_inputs_exits_3(service: Blobs, azure: FakeAzure) -> None:
+    collect(service, DRIFTED_BATCH, hours_ago=5)
+    call = check()
+    assert call.code == 3, call.err
+    assert f"green serves {MODEL}:3: compared 2000 collected rows" in call.out
+    assert "with its training data azureml:customers:3" in call.out
+    assert "retraining recommended" in call.out
+    # The baseline is the deployed version's own training data, read in the dev workspace.
+    assert azure.sent("GET", rf"{DEV}/data/customers/versions/3$")
+    assert not [r for r in azure.requests if r.method != "GET"], "the check changes nothing"
+
+
+def test_no_drift_exits_0_and_old_files_are_outside_the_window(service: Blobs) -> None:
+    collect(service, FRESH_BATCH, hours_ago=30)
+    collect(service, DRIFTED_BATCH, hours_ago=24 * 9, name="old.jsonl")  # before the window
+    call = check()
+    assert call.code == 0, call.err
+    assert "compared 2000 collected rows" in call.out
+    assert "no drift: keep the champion" in call.out
+
+
+def test_too_little_production_data_is_bad_data(service: Blobs) -> None:
+    call = check()
+    assert call.code == 4
+    assert call.err.startswith(f"error: cannot check drift: only 0 collected row(s) for {MODEL}-")
+    assert "monitoring.min_rows" in call.err
+
+
+def test_a_version_without_data_lineage_is_refused(service: Blobs, azure: FakeAzure) -> None:
+    seed_versions(azure, {k: v for k, v in APPROVED.items() if k != "data"})
+    collect(service, FRESH_BATCH, hours_ago=1)
+    call = check()
+    assert call.code == 6
+    assert f"{MODEL}:3 has no data lineage tag" in call.err
