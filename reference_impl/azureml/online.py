@@ -34,12 +34,16 @@ from reference_impl.azureml.names import COLOURS, online_endpoint
 from reference_impl.azureml.snapshot import SCORE_SCRIPT
 from reference_impl.config import EnvironmentConfig
 from reference_impl.config.project import load_project
+from reference_impl.scoring.server_settings import settings_for
 
 TRAFFIC_STEPS = (10, 50, 100)
 """Share of traffic the new colour gets, step by step; each step ends with a smoke test."""
 
 INSTANCE_TYPE = "Standard_DS3_v2"
 """VM size of the online deployments (4 vCPU, 14 GiB: ample for a tree ensemble)."""
+
+INSTANCE_CPUS = 4
+"""vCPUs of :data:`INSTANCE_TYPE`: one inference-server worker per vCPU."""
 
 INSTANCE_COUNT = {"dev": 1, "test": 1, "prod": 3}
 """Instances per deployment; Azure ML recommends at least three for production."""
@@ -82,6 +86,7 @@ def online_deployment(
     code: str | Path,
     environment: str,
     instance_type: str = INSTANCE_TYPE,
+    instance_cpus: int = INSTANCE_CPUS,
 ) -> ManagedOnlineDeployment:
     """One colour of the endpoint, pinned to one model version.
 
@@ -93,11 +98,14 @@ def online_deployment(
         code: The code snapshot folder, or the ARM id of an uploaded code asset.
         environment: Environment reference.
         instance_type: VM size.
+        instance_cpus: Its vCPUs (sets the server's workers and concurrent requests).
 
     Returns:
         A ``ManagedOnlineDeployment`` running ``reference_impl/scoring/score.py``, with
-        health probes, a request timeout and production-data collection for monitoring.
+        health probes, a request timeout, the server's worker and thread settings (the
+        ones ``serve`` uses locally) and production-data collection for monitoring.
     """
+    server = settings_for(instance_cpus)
     # One object per collection: the SDK writes each collection's data asset id into it.
     collections = {name: DeploymentCollection(enabled="true") for name in COLLECTIONS}
     return ManagedOnlineDeployment(
@@ -108,7 +116,11 @@ def online_deployment(
         code_configuration=CodeConfiguration(code=str(code), scoring_script=SCORE_SCRIPT),
         instance_type=instance_type,
         instance_count=INSTANCE_COUNT[config.name],
-        request_settings=OnlineRequestSettings(request_timeout_ms=5000),
+        environment_variables=server.environment(),
+        request_settings=OnlineRequestSettings(
+            request_timeout_ms=5000,
+            max_concurrent_requests_per_instance=server.max_concurrent_requests,
+        ),
         liveness_probe=ProbeSettings(initial_delay=30, period=10, failure_threshold=3),
         readiness_probe=ProbeSettings(initial_delay=10, period=10, failure_threshold=3),
         app_insights_enabled=True,
@@ -217,7 +229,7 @@ def smoke_test(
         )
     except (HttpResponseError, MlException) as exc:
         return f"scoring failed: {exc}"
-    except AttributeError:  # the SDK fails to read {"error": "..."}, score.py's 4xx/5xx body
+    except AttributeError:  # the SDK fails to read some error bodies it does not expect
         return "scoring failed: the endpoint answered with an error"
     finally:
         EndpointInvokeFields.DEFAULT_HEADER.clear()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from reference_impl.commands._common import add_workdir_arguments, load_or_report
 from reference_impl.exit_codes import ExitCode
+from reference_impl.scoring.server_settings import settings_for
 
 SCORING_DIR = Path(__file__).resolve().parent.parent / "scoring"
 SCORE_SCRIPT = SCORING_DIR / "score.py"
@@ -48,11 +49,14 @@ def server_command(model_dir: Path, port: int) -> tuple[list[str], dict[str, str
         sys.executable, "-m", "reference_impl.scoring.local_server",
         "--entry_script", str(SCORE_SCRIPT), "--port", str(port),
     ]  # fmt: skip
+    settings = settings_for(os.cpu_count() or 1).environment()  # as the online deployment
     env = {
         **os.environ,
+        **settings,
         "AZUREML_MODEL_DIR": str(model_dir),
         "AML_APP_ROOT": str(SCORING_DIR),  # where the server looks for an optional config.json
-        "GUNICORN_CMD_ARGS": "--no-control-socket",  # gunicorn 26 would add ~/.gunicorn/*.ctl
+        # gunicorn 26 would otherwise add a control socket under ~/.gunicorn/
+        "GUNICORN_CMD_ARGS": f"{settings['GUNICORN_CMD_ARGS']} --no-control-socket",
     }
     return command, env
     # --8<-- [end:server-command]

@@ -8,6 +8,7 @@ explicitly, which also spares MLflow a slow dependency inference.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
     import pandas as pd
     from mlflow.models.model import ModelInfo
     from sklearn.pipeline import Pipeline
+
+    from reference_impl.modeling.fast_path import FastEncoder
 
 # skops refuses types it cannot audit; we trust the tree predictor we trained ourselves.
 SKOPS_TRUSTED_TYPES = ["sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor"]
@@ -117,6 +120,7 @@ class LoadedModel:
     threshold: float
     name: str | None = None
     version: str | None = None
+    encoder: FastEncoder | None = None
 
     def probability(self, frame: pd.DataFrame) -> Any:
         """Probability of the positive class per row.
@@ -127,7 +131,25 @@ class LoadedModel:
         Returns:
             A 1-D numpy array.
         """
+        if self.encoder is not None:
+            return self.estimator[-1].predict_proba(self.encoder.frame(frame))[:, 1]
         return self.estimator.predict_proba(frame[self.contract.feature_names])[:, 1]
+
+    def probability_of_rows(self, rows: Sequence[Sequence[Any]]) -> Any:
+        """Probability of the positive class for rows given as tuples in contract order.
+
+        Args:
+            rows: Checked rows, e.g. from ``RequestParser.rows``.
+
+        Returns:
+            A 1-D numpy array, identical to :meth:`probability` on the same rows.
+        """
+        if self.encoder is not None:
+            return self.estimator[-1].predict_proba(self.encoder.rows(rows))[:, 1]
+        import pandas as pd
+
+        names = self.contract.feature_names
+        return self.estimator.predict_proba(pd.DataFrame.from_records(rows, columns=names))[:, 1]
 
 
 def find_model_dir(root: Path) -> Path:
@@ -166,14 +188,19 @@ def load_model_dir(root: Path) -> LoadedModel:
     import yaml
     from mlflow.models import Model
 
+    from reference_impl.modeling.fast_path import FastEncoder
+
     folder = find_model_dir(root)
     metadata = Model.load(str(folder)).metadata or {}
     registered: dict[str, Any] = {}
     if (folder / "registered_model_meta").is_file():
         registered = yaml.safe_load((folder / "registered_model_meta").read_text()) or {}
+    estimator = mlflow.sklearn.load_model(str(folder))
+    contract = DataContract.model_validate(metadata["contract"])
     return LoadedModel(
-        estimator=mlflow.sklearn.load_model(str(folder)),
-        contract=DataContract.model_validate(metadata["contract"]),
+        estimator=estimator,
+        contract=contract,
+        encoder=FastEncoder.from_pipeline(estimator, contract),
         threshold=float(metadata["threshold"]),
         name=registered.get("model_name"),
         version=None

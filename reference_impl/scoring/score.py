@@ -2,9 +2,11 @@
 
 The same file serves locally (``python -m reference_impl serve`` starts ``azmlinfsrv`` with it)
 and in an Azure ML managed online deployment. ``init()`` loads the model found under
-``AZUREML_MODEL_DIR``; ``run()`` receives the raw request body. A malformed request is
-answered with ``AMLResponse(message, 400)`` (``413`` when too large): an exception escaping
-``run()`` would become a 500 and hide the client's mistake.
+``AZUREML_MODEL_DIR``; ``run()`` receives the HTTP request (``@rawhttp``), so it can refuse a
+body over the size limit from its ``Content-Length`` before reading it; called in-process it
+also accepts the body text. A malformed request is answered with ``AMLResponse`` and
+``{"message": ...}`` — the key the server itself uses for its own errors — with status 400,
+405 or 413: an exception escaping ``run()`` would become a 500 and hide the client's mistake.
 """
 
 from __future__ import annotations
@@ -18,45 +20,52 @@ _PROJECT_ROOT = str(Path(__file__).resolve().parents[2])
 if _PROJECT_ROOT not in sys.path:  # the server loads this file by path, not as a package module
     sys.path.insert(0, _PROJECT_ROOT)
 
+from azureml_inference_server_http.api.aml_request import AMLRequest, rawhttp  # noqa: E402
 from azureml_inference_server_http.api.aml_response import AMLResponse  # noqa: E402
 
 from reference_impl.config.project import load_project  # noqa: E402
 from reference_impl.modeling.packaging import LoadedModel, load_model_dir  # noqa: E402
-from reference_impl.scoring.request import RequestError, parse_request  # noqa: E402
+from reference_impl.scoring.request import RequestError, RequestParser, read_body  # noqa: E402
 
 _model: LoadedModel | None = None
+_parser: RequestParser | None = None
 OUTPUTS = load_project().outputs
 
 
 def init() -> None:
     """Load the model once per worker process, from ``AZUREML_MODEL_DIR``."""
-    global _model
+    global _model, _parser
     _model = load_model_dir(Path(os.environ["AZUREML_MODEL_DIR"]))
+    _parser = RequestParser(_model.contract)  # the request checks, compiled once
 
 
 # --8<-- [start:run]
-def run(raw_data: str) -> dict[str, Any] | AMLResponse:
+@rawhttp
+def run(request: AMLRequest | str | bytes) -> dict[str, Any] | AMLResponse:
     """Score one request.
 
     Args:
-        raw_data: The request body, ``{"data": [{feature: value, ...}, ...]}``.
+        request: The HTTP request (the server passes it), or the body itself (in-process):
+            ``{"data": [{feature: value, ...}, ...]}``.
 
     Returns:
         ``{"predictions": [{<probability>: p, <decision>: bool}, ...], "model": {...}}`` with
         the output names of ``config/project.yaml``,
-        or an ``AMLResponse`` with status 400/413 and ``{"error": message}``.
+        or an ``AMLResponse`` with status 400/405/413 and ``{"message": ...}``.
     """
-    assert _model is not None, "init() was not called"
+    assert _model is not None and _parser is not None, "init() was not called"
     try:
-        frame = parse_request(raw_data, _model.contract)
+        body = request if isinstance(request, str | bytes) else read_body(request)
+        rows = _parser.rows(body)
     except RequestError as exc:
-        return AMLResponse({"error": str(exc)}, exc.status, json_str=True)
-    probability = _model.probability(frame)
+        return AMLResponse({"message": str(exc)}, exc.status, json_str=True)
+    probability = _model.probability_of_rows(rows)
+    threshold = _model.threshold
     return {
         "predictions": [
-            {OUTPUTS.probability: round(float(p), 6), OUTPUTS.decision: bool(p >= _model.threshold)}
-            for p in probability
+            {OUTPUTS.probability: round(p, 6), OUTPUTS.decision: p >= threshold}
+            for p in probability.tolist()
         ],
-        "model": {"name": _model.name, "version": _model.version, "threshold": _model.threshold},
+        "model": {"name": _model.name, "version": _model.version, "threshold": threshold},
     }
     # --8<-- [end:run]

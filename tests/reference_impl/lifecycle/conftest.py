@@ -119,7 +119,7 @@ class Server:
     log: Path
 
 
-def wait_healthy(url: str, process: subprocess.Popen, log: Path, timeout: float = 300) -> None:
+def wait_healthy(url: str, process: subprocess.Popen, log: Path, timeout: float = 600) -> None:
     import requests
 
     deadline = time.monotonic() + timeout
@@ -127,7 +127,7 @@ def wait_healthy(url: str, process: subprocess.Popen, log: Path, timeout: float 
         if process.poll() is not None:
             pytest.fail(f"server exited with {process.returncode}:\n{log.read_text()[-3000:]}")
         try:
-            if requests.get(url + "/", timeout=1).status_code == 200:
+            if requests.get(url + "/", timeout=10).status_code == 200:
                 return
         except requests.RequestException:  # not listening yet, or the worker is still loading
             pass

@@ -124,13 +124,33 @@ def test_malformed_request_gets_4xx_with_message(
     body, status, message = MALFORMED[case]
     response = score(server, session, body)
     assert response.status_code == status, response.text
-    payload = response.json()
-    assert message in (payload.get("error") or payload.get("message"))
+    assert message in response.json()["message"]
 
 
-def test_get_and_wrong_methods_are_client_errors(server: Server, session: requests.Session) -> None:
-    assert session.get(server.url + "/score", timeout=5).status_code == 400
-    assert session.put(server.url + "/score", data=b"{}", timeout=5).status_code == 405
+QUERIES = {
+    "no-query": "",
+    "not-utf8": "?a=%FF",
+    "deeply-nested": "?a=" + "[" * 1_500 + "]" * 1_500,
+    "repeated": "?" + "&".join(f"a={i}" for i in range(300)),
+}
+
+
+@pytest.mark.parametrize("query", sorted(QUERIES))
+def test_get_is_refused_with_405_whatever_the_query(
+    server: Server, session: requests.Session, query: str
+) -> None:
+    response = session.get(server.url + "/score" + QUERIES[query], timeout=10)
+    assert response.status_code == 405, response.text
+    assert response.json()["message"].startswith("use POST")
+
+
+def test_every_layer_answers_errors_with_one_key(server: Server, session: requests.Session) -> None:
+    ours = score(server, session, b"{")  # score.py
+    server_layer = session.put(server.url + "/score", data=b"{}", timeout=5)  # azmlinfsrv
+    not_found = session.get(server.url + "/nowhere", timeout=5)  # Flask
+    assert (ours.status_code, server_layer.status_code, not_found.status_code) == (400, 405, 404)
+    for response in (ours, server_layer, not_found):
+        assert list(response.json()) == ["message"], response.text
 
 
 JSON_VALUES = st.recursive(
@@ -193,8 +213,7 @@ def test_a_thousand_malformed_payloads_never_get_a_5xx(
         assert response.status_code < 500, (body[:200], response.text)
         if response.status_code != 200:
             assert 400 <= response.status_code < 500
-            payload = response.json()
-            assert payload.get("error") or payload.get("message")
+            assert response.json()["message"]
 
     check()
     assert sum(statuses.values()) >= 1000
@@ -231,7 +250,7 @@ def test_run_returns_predictions_in_process(entry_script) -> None:
 def test_run_answers_bad_input_with_an_aml_response(entry_script) -> None:
     response = entry_script.run("{")
     assert response.status_code == 400
-    assert json.loads(response.get_data())["error"].startswith("body is not valid JSON")
+    assert json.loads(response.get_data())["message"].startswith("body is not valid JSON")
 
 
 def test_model_dir_layouts(lifecycle: Lifecycle, tmp_path: Path) -> None:

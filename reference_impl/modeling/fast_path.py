@@ -1,0 +1,148 @@
+"""Encode rows with plain numpy from a fitted pipeline's own parameters.
+
+The pipeline's ``ColumnTransformer`` (one-hot categories, standardised numbers) costs most of
+a one-row prediction: it selects columns from a DataFrame, validates them and stacks two
+blocks. :class:`FastEncoder` reads the fitted parameters once (the encoder's categories, the
+scaler's ``mean_`` and ``scale_``) and builds the same float64 matrix from tuples or from a
+frame's columns, with the same arithmetic, so the classifier sees identical input and gives
+identical output. :func:`FastEncoder.from_pipeline` returns ``None`` for any pipeline whose
+shape it does not recognise, and the caller then uses the pipeline as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from sklearn.pipeline import Pipeline
+
+    from reference_impl.contract import DataContract
+
+
+@dataclass(frozen=True)
+class FastEncoder:
+    """The fitted ``encode`` step as numpy parameters.
+
+    Attributes:
+        width: Columns of the encoded matrix.
+        categorical: Per categorical input: its position in a contract-ordered row, its name,
+            the first output column of its one-hot block, and ``{category: offset}``.
+        numeric_positions: Positions of the numeric inputs in a contract-ordered row.
+        numeric_names: Their names, in the scaler's order.
+        numeric_start: First output column of the numeric block.
+        mean: The scaler's ``mean_`` (or ``None`` when it does not centre).
+        scale: The scaler's ``scale_`` (or ``None`` when it does not scale).
+    """
+
+    width: int
+    categorical: tuple[tuple[int, str, int, dict[str, int]], ...]
+    numeric_positions: tuple[int, ...]
+    numeric_names: tuple[str, ...]
+    numeric_start: int
+    mean: np.ndarray | None
+    scale: np.ndarray | None
+
+    @classmethod
+    def from_pipeline(cls, pipeline: Pipeline, contract: DataContract) -> FastEncoder | None:
+        """Read the fitted encoder of a pipeline built by ``build_pipeline``.
+
+        Args:
+            pipeline: A fitted ``Pipeline([("encode", ColumnTransformer), ("classify", ...)])``.
+            contract: The contract whose feature order the rows follow.
+
+        Returns:
+            The encoder, or ``None`` if the pipeline is not of the recognised shape.
+        """
+        try:
+            return cls._read(pipeline, contract)
+        except (AttributeError, KeyError, TypeError, ValueError):
+            return None
+
+    @classmethod
+    def _read(cls, pipeline: Pipeline, contract: DataContract) -> FastEncoder | None:
+        from sklearn.compose import ColumnTransformer
+        from sklearn.preprocessing import OneHotEncoder, StandardScaler
+
+        encode = pipeline.steps[0][1]
+        if len(pipeline.steps) != 2 or not isinstance(encode, ColumnTransformer):
+            return None
+        blocks = [(t, list(cols)) for name, t, cols in encode.transformers_ if t != "drop"]
+        if len(blocks) != 2 or getattr(encode, "sparse_output_", False):
+            return None
+        (onehot, cat_cols), (scaler, num_cols) = blocks
+        if type(onehot) is not OneHotEncoder or type(scaler) is not StandardScaler:
+            return None
+        if onehot.drop is not None or onehot._infrequent_enabled or onehot.sparse_output:
+            return None
+        if onehot.dtype not in (np.float64, float) or onehot.handle_unknown != "ignore":
+            return None
+        position = {name: i for i, name in enumerate(contract.feature_names)}
+        categorical, start = [], 0
+        for name, categories in zip(cat_cols, onehot.categories_, strict=True):
+            offsets = {str(value): i for i, value in enumerate(categories.tolist())}
+            categorical.append((position[name], name, start, offsets))
+            start += len(offsets)
+        width = start + len(num_cols)
+        return cls(
+            width=width,
+            categorical=tuple(categorical),
+            numeric_positions=tuple(position[name] for name in num_cols),
+            numeric_names=tuple(num_cols),
+            numeric_start=start,
+            mean=None if scaler.mean_ is None or not scaler.with_mean else scaler.mean_,
+            scale=None if scaler.scale_ is None or not scaler.with_std else scaler.scale_,
+        )
+
+    def _scale(self, numbers: np.ndarray) -> np.ndarray:
+        if self.mean is not None:
+            numbers -= self.mean
+        if self.scale is not None:
+            numbers /= self.scale
+        return numbers
+
+    def rows(self, rows: Sequence[Sequence[Any]]) -> np.ndarray:
+        """Encode rows given as tuples in the contract's feature order.
+
+        Args:
+            rows: Checked rows (see ``RequestParser.rows``).
+
+        Returns:
+            The float64 matrix the pipeline's ``encode`` step would produce.
+        """
+        matrix = np.zeros((len(rows), self.width))
+        positions = self.numeric_positions
+        numbers = np.array([[row[p] for p in positions] for row in rows], dtype=np.float64)
+        matrix[:, self.numeric_start :] = self._scale(numbers)
+        for number, row in enumerate(rows):
+            for position, _, start, offsets in self.categorical:
+                offset = offsets.get(row[position])
+                if offset is not None:  # an unknown category encodes as all zeros
+                    matrix[number, start + offset] = 1.0
+        return matrix
+
+    def frame(self, frame: pd.DataFrame) -> np.ndarray:
+        """Encode a frame's feature columns, vectorised (for batch scoring).
+
+        Args:
+            frame: Rows with the contract's feature columns.
+
+        Returns:
+            The float64 matrix the pipeline's ``encode`` step would produce.
+        """
+        import pandas as pd
+
+        count = len(frame)
+        matrix = np.zeros((count, self.width))
+        numbers = frame[list(self.numeric_names)].to_numpy(dtype=np.float64, copy=True)
+        matrix[:, self.numeric_start :] = self._scale(numbers)
+        every = np.arange(count)
+        for _, name, start, offsets in self.categorical:
+            codes = pd.Index(list(offsets)).get_indexer(frame[name])  # -1: unknown
+            known = codes >= 0
+            matrix[every[known], start + codes[known]] = 1.0
+        return matrix

@@ -1,0 +1,64 @@
+"""Worker and thread settings of the inference server: the same rule locally and on Azure ML.
+
+``azmlinfsrv`` runs gunicorn with ``WORKER_COUNT`` processes (default 1) and passes any
+``GUNICORN_CMD_ARGS`` through; ``--threads N`` switches gunicorn to its threaded worker, so a
+slow client holds one thread instead of a whole worker. Each worker loads the model once and
+scores with one OpenMP thread (``OMP_NUM_THREADS=1``): with the default of one OpenMP thread
+per core in every worker, two workers on two cores oversubscribe the CPU and throughput
+collapses. ``serve`` applies :func:`settings_for` to the machine's cores; the managed online
+deployment applies it to its instance's vCPUs and sets ``max_concurrent_requests_per_instance``
+to the number of requests the instance can work on at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+THREADS_PER_WORKER = 4
+"""Request threads per worker process: enough to keep slow clients off the others' path."""
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    """How many processes and threads serve requests on one machine.
+
+    Attributes:
+        workers: gunicorn worker processes (``WORKER_COUNT``), one per core.
+        threads: Request threads per worker (gunicorn ``--threads``).
+    """
+
+    workers: int
+    threads: int = THREADS_PER_WORKER
+
+    @property
+    def max_concurrent_requests(self) -> int:
+        """Requests the machine works on at once: ``workers * threads``."""
+        return self.workers * self.threads
+
+    # --8<-- [start:environment]
+    def environment(self) -> dict[str, str]:
+        """The environment variables that apply these settings to ``azmlinfsrv``.
+
+        Returns:
+            ``WORKER_COUNT``, ``GUNICORN_CMD_ARGS`` and the per-worker thread caps.
+        """
+        return {
+            "WORKER_COUNT": str(self.workers),
+            "GUNICORN_CMD_ARGS": f"--threads {self.threads}",
+            "OMP_NUM_THREADS": "1",  # one OpenMP thread per worker: no oversubscription
+            "OPENBLAS_NUM_THREADS": "1",
+            "MKL_NUM_THREADS": "1",
+        }
+        # --8<-- [end:environment]
+
+
+def settings_for(cpus: int) -> ServerSettings:
+    """The settings for a machine with ``cpus`` cores: one worker per core.
+
+    Args:
+        cpus: Cores (vCPUs) of the machine or instance.
+
+    Returns:
+        The server settings.
+    """
+    return ServerSettings(workers=max(1, cpus))

@@ -1,0 +1,143 @@
+"""``serve`` under load: 50 concurrent clients, one of them slow, and bodies over the limit.
+
+The load test asserts behaviour only (zero errors, every request answered, the slow client
+served in the end); it prints the latency percentiles and throughput it saw, which on a shared
+machine are not a benchmark (``benchmarks/scoring.py`` is).
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import statistics
+import threading
+import time
+from urllib.parse import urlparse
+
+import requests
+
+from reference_impl.data import SAMPLE_REQUEST
+from reference_impl.scoring.request import MAX_BODY_BYTES
+from tests.reference_impl.lifecycle.conftest import Server
+
+ONE_ROW = json.dumps({"data": json.loads(SAMPLE_REQUEST.read_text())["data"][:1]}).encode()
+CLIENTS = 50
+SECONDS = 20.0
+
+
+def connect(server: Server) -> socket.socket:
+    address = urlparse(server.url)
+    return socket.create_connection((address.hostname, address.port), timeout=30)
+
+
+def headers(length: int | None, *, chunked: bool = False) -> bytes:
+    lines = ["POST /score HTTP/1.1", "Host: 127.0.0.1", "Content-Type: application/json"]
+    lines.append("Transfer-Encoding: chunked" if chunked else f"Content-Length: {length}")
+    return ("\r\n".join([*lines, "Connection: close", "", ""])).encode()
+
+
+def read_response(sock: socket.socket) -> tuple[int, dict]:
+    data = b""
+    while b"\r\n\r\n" not in data or not data.rstrip().endswith(b"}"):
+        chunk = sock.recv(65536)
+        if not chunk:
+            break
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    return int(head.split(b" ", 2)[1]), json.loads(body)
+
+
+def slow_client(server: Server, until: float, outcome: dict) -> None:
+    """Send a valid one-row request one byte every half second, then the rest at once."""
+    with connect(server) as sock:
+        sock.sendall(headers(len(ONE_ROW)))
+        sent = 0
+        while time.monotonic() < until and sent < len(ONE_ROW) - 1:
+            sock.sendall(ONE_ROW[sent : sent + 1])
+            sent += 1
+            time.sleep(0.5)
+        sock.sendall(ONE_ROW[sent:])
+        outcome["bytes trickled"] = sent
+        outcome["status"], outcome["body"] = read_response(sock)
+
+
+def fast_client(server: Server, until: float, latencies: list[float], errors: list[str]) -> None:
+    with requests.Session() as http:
+        while time.monotonic() < until:
+            started = time.perf_counter()
+            try:
+                response = http.post(
+                    server.url + "/score",
+                    data=ONE_ROW,
+                    headers={"Content-Type": "application/json"},
+                    timeout=60,
+                )
+            except requests.RequestException as exc:
+                errors.append(repr(exc)[:200])
+                continue
+            latencies.append((time.perf_counter() - started) * 1000)
+            if response.status_code != 200:
+                errors.append(f"{response.status_code}: {response.text[:200]}")
+
+
+def test_fifty_clients_with_a_slow_one_get_no_errors(server: Server) -> None:
+    until = time.monotonic() + SECONDS
+    latencies: list[float] = []
+    errors: list[str] = []
+    slow: dict = {}
+    threads = [threading.Thread(target=slow_client, args=(server, until, slow))]
+    threads += [
+        threading.Thread(target=fast_client, args=(server, until, latencies, errors))
+        for _ in range(CLIENTS - 1)
+    ]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=SECONDS + 120)
+    elapsed = time.perf_counter() - started
+    assert not any(thread.is_alive() for thread in threads)
+    assert errors == []
+    assert slow["bytes trickled"] >= 10  # it really was slow while the others were served
+    assert slow["status"] == 200, slow
+    assert len(slow["body"]["predictions"]) == 1
+    assert len(latencies) >= CLIENTS  # every fast client got answers
+    cuts = statistics.quantiles(latencies, n=100, method="inclusive")
+    print(
+        f"\n{CLIENTS} clients ({CLIENTS - 1} fast, 1 slow) for {SECONDS:.0f} s: "
+        f"{len(latencies)} requests, 0 errors, {len(latencies) / elapsed:.0f} req/s, "
+        f"p50 {cuts[49]:.1f} ms, p99 {cuts[98]:.1f} ms"
+    )
+
+
+def test_declared_body_over_the_limit_is_refused_unread(server: Server) -> None:
+    """Only 8 bytes of a declared 5 GB body are sent: a server that read it would hang."""
+    with connect(server) as sock:
+        sock.sendall(headers(5_000_000_000) + b'{"data":')
+        status, body = read_response(sock)
+    assert status == 413
+    assert body["message"] == f"body has 5000000000 bytes; the limit is {MAX_BODY_BYTES}"
+
+
+def test_chunked_body_over_the_limit_is_cut_while_reading(server: Server) -> None:
+    with connect(server) as sock:
+        sock.sendall(headers(None, chunked=True))
+        piece = b"x" * 65536
+        sent = 0
+        while sent <= MAX_BODY_BYTES:
+            sock.sendall(b"%x\r\n%s\r\n" % (len(piece), piece))
+            sent += len(piece)
+        status, body = read_response(sock)  # the terminating chunk is never sent
+    assert status == 413
+    assert body["message"] == (
+        f"body has more than {MAX_BODY_BYTES} bytes; the limit is {MAX_BODY_BYTES}"
+    )
+
+
+def test_chunked_body_within_the_limit_is_scored(server: Server) -> None:
+    with connect(server) as sock:
+        sock.sendall(headers(None, chunked=True))
+        sock.sendall(b"%x\r\n%s\r\n0\r\n\r\n" % (len(ONE_ROW), ONE_ROW))
+        status, body = read_response(sock)
+    assert status == 200, body
+    assert len(body["predictions"]) == 1

@@ -1,0 +1,102 @@
+"""The numpy fast path gives exactly the pipeline's output, and steps aside when it cannot."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from reference_impl.contract import CONTRACT
+from reference_impl.data.generate import PRICE_RISE_AND_OUTAGE, DataFile, generate
+from reference_impl.modeling.estimator import build_pipeline
+from reference_impl.modeling.fast_path import FastEncoder
+from reference_impl.modeling.packaging import LoadedModel
+from reference_impl.scoring.request import RequestParser
+
+TRAIN = generate(DataFile("train.csv", rows=3_000, seed=11, id_prefix="T", labelled=True))
+ROWS = generate(
+    DataFile(
+        "many.csv", rows=5_000, seed=12, id_prefix="M", labelled=False, drift=PRICE_RISE_AND_OUTAGE
+    )
+)
+NAMES = CONTRACT.feature_names
+
+
+def fitted(model_type: str):
+    pipeline = build_pipeline(
+        CONTRACT, model_type=model_type, seed=0, max_iter=60, learning_rate=0.1, max_leaf_nodes=15
+    )
+    return pipeline.fit(TRAIN[NAMES], TRAIN[CONTRACT.label])
+
+
+@pytest.fixture(scope="module", params=["hist_gradient_boosting", "logistic_regression"])
+def pipeline(request: pytest.FixtureRequest):
+    return fitted(request.param)
+
+
+def test_encoder_matrix_is_the_column_transformer_output(pipeline) -> None:
+    encoder = FastEncoder.from_pipeline(pipeline, CONTRACT)
+    assert encoder is not None
+    expected = pipeline[0].transform(ROWS[NAMES])
+    rows = list(ROWS[NAMES].itertuples(index=False, name=None))
+    assert np.array_equal(encoder.frame(ROWS), expected)
+    assert np.array_equal(encoder.rows(rows), expected)
+
+
+def test_fast_probabilities_are_identical_on_many_rows(pipeline) -> None:
+    model = LoadedModel(
+        pipeline, CONTRACT, 0.35, encoder=FastEncoder.from_pipeline(pipeline, CONTRACT)
+    )
+    expected = pipeline.predict_proba(ROWS[NAMES])[:, 1]
+    assert np.array_equal(model.probability(ROWS), expected)  # batch: from a frame
+    body = json.dumps({"data": ROWS[NAMES].head(1_000).to_dict(orient="records")})
+    rows = RequestParser(CONTRACT).rows(body)  # online: from a request, through JSON
+    assert np.array_equal(model.probability_of_rows(rows), expected[:1_000])
+    for index in range(50):  # one row at a time, as a one-row request is scored
+        one = pipeline.predict_proba(ROWS[NAMES].iloc[[index]])[:, 1]
+        assert np.array_equal(model.probability_of_rows(rows[index : index + 1]), one)
+
+
+def test_unknown_category_encodes_as_zeros_like_the_pipeline(pipeline) -> None:
+    frame = ROWS.head(5).copy()
+    frame.loc[0, "plan"] = "platinum"
+    encoder = FastEncoder.from_pipeline(pipeline, CONTRACT)
+    assert np.array_equal(encoder.frame(frame), pipeline[0].transform(frame[NAMES]))
+
+
+def test_other_pipeline_shapes_fall_back_to_the_pipeline() -> None:
+    from sklearn.compose import ColumnTransformer
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from sklearn.pipeline import Pipeline
+    from sklearn.preprocessing import MinMaxScaler, OrdinalEncoder
+
+    categorical = [f.name for f in CONTRACT.categorical]
+    numeric = [f.name for f in CONTRACT.numeric]
+    other = Pipeline(
+        [
+            (
+                "encode",
+                ColumnTransformer(
+                    [("c", OrdinalEncoder(), categorical), ("n", MinMaxScaler(), numeric)]
+                ),
+            ),
+            ("classify", HistGradientBoostingClassifier(max_iter=5)),
+        ]
+    ).fit(TRAIN[NAMES], TRAIN[CONTRACT.label])
+    assert FastEncoder.from_pipeline(other, CONTRACT) is None
+    model = LoadedModel(other, CONTRACT, 0.5)
+    rows = list(ROWS[NAMES].head(20).itertuples(index=False, name=None))
+    expected = other.predict_proba(ROWS[NAMES].head(20))[:, 1]
+    assert np.array_equal(model.probability_of_rows(rows), expected)
+    assert np.array_equal(model.probability(ROWS.head(20)), expected)
+
+
+def test_parser_types_match_a_frame_of_the_same_rows() -> None:
+    body = json.dumps({"data": ROWS[NAMES].head(3).to_dict(orient="records")})
+    rows = RequestParser(CONTRACT).rows(body)
+    frame = pd.DataFrame.from_records(rows, columns=NAMES)
+    for feature in CONTRACT.features:
+        kind = {"integer": int, "number": float, "category": str}[feature.kind]
+        assert all(type(value) is kind for value in frame[feature.name].tolist())
