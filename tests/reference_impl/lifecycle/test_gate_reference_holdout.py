@@ -24,7 +24,15 @@ from tests.reference_impl.identity import MODEL
 from tests.reference_impl.lifecycle.conftest import call, registry_state, train
 from tests.reference_impl.lifecycle.processes import FAST
 
-RULES = GateRules("roc_auc", 0.002, 0.7, 0.5, 0.25, max_champion_drop=0.1, reference_tolerance=0.01)
+RULES = GateRules(
+    metric="roc_auc",
+    min_improvement=0.002,
+    min_roc_auc=0.7,
+    min_recall=0.5,
+    max_segment_recall_gap=0.25,
+    max_champion_drop=0.1,
+    reference_tolerance=0.01,
+)
 GOOD = {"roc_auc": 0.82, "pr_auc": 0.58, "f1": 0.57, "recall": 0.64, "segment_recall_gap": 0.07}
 
 
@@ -90,6 +98,7 @@ def test_corrupt_labels_stop_the_run_and_keep_the_champion(
     (sentence,) = [line for line in err.splitlines() if line.startswith("error:")]
     assert sentence.startswith("error: the champion (version 1) scores ROC AUC")
     assert "gate.max_champion_drop" in sentence
+    print(how, "->", sentence)  # the figures, for the page (run with -s)
     assert "Traceback" not in err
     assert "stopped at step gate; nothing was registered" in err
     assert registry_state(champion_workdir) == before
