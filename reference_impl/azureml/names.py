@@ -10,12 +10,10 @@ from __future__ import annotations
 import re
 
 from reference_impl.config import EnvironmentConfig
+from reference_impl.config.environments import TRAINING_ENV as TRAINING_ENV
 from reference_impl.config.project import load_project
 
 _PROJECT = load_project()
-
-TRAINING_ENV = "dev"
-"""The environment where pipelines train and register models (the start of every promotion)."""
 
 ENVIRONMENT_NAME = _PROJECT.azureml.environment
 """Azure ML environment used by every step, the online deployment and the batch deployment."""

@@ -8,16 +8,14 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reference_impl.config import (
-    ENVIRONMENTS,
-    ConfigError,
-    EnvironmentConfig,
-    apply_overrides,
-    load_config,
-)
+from reference_impl.config.environments import ENVIRONMENTS
 from reference_impl.exit_codes import ExitCode
 from reference_impl.workdir import DEFAULT_WORKDIR
+
+if TYPE_CHECKING:
+    from reference_impl.config import EnvironmentConfig
 
 Handler = Callable[[argparse.Namespace], int]
 """A sub-command handler: parsed arguments in, exit code out."""
@@ -48,6 +46,8 @@ def load_or_report(env: str, overrides: list[str] | None = None) -> EnvironmentC
     Returns:
         The configuration, or ``None`` after printing why it is invalid.
     """
+    from reference_impl.config import ConfigError, apply_overrides, load_config
+
     try:
         return apply_overrides(load_config(env), overrides or [])
     except ConfigError as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reference_impl.commands._azureml import (
     add_code_argument,
@@ -15,8 +16,10 @@ from reference_impl.commands._azureml import (
     print_files,
 )
 from reference_impl.commands._common import needs_config
-from reference_impl.config import EnvironmentConfig
 from reference_impl.exit_codes import ExitCode
+
+if TYPE_CHECKING:
+    from reference_impl.config import EnvironmentConfig
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

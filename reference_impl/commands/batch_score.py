@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reference_impl.commands._common import add_workdir_arguments, needs_config
-from reference_impl.config import EnvironmentConfig
-from reference_impl.config.project import load_project
 from reference_impl.exit_codes import ExitCode
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from reference_impl.config import EnvironmentConfig
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -134,6 +134,7 @@ def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
             file=sys.stderr,
         )
         return ExitCode.BAD_DATA
+    from reference_impl.config.project import load_project
     from reference_impl.registry import NoChampionError, champion_copy
     from reference_impl.tracking import use_workdir
     from reference_impl.validation import DataValidationError

@@ -7,8 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from reference_impl.config import ENVIRONMENTS, ConfigError, load_config
-from reference_impl.config.loader import CONFIG_DIR
+from reference_impl.config.environments import CONFIG_DIR, ENVIRONMENTS
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -34,6 +33,8 @@ def run(args: argparse.Namespace) -> int:
     Returns:
         ``0`` when the file is valid, ``2`` with a message on stderr otherwise.
     """
+    from reference_impl.config import ConfigError, load_config
+
     try:
         config = load_config(args.env, config_dir=args.config_dir)
     except ConfigError as exc:

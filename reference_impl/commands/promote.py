@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from reference_impl.commands._azureml import dry_run_folder, guarded
 from reference_impl.commands._common import model_name_problem, needs_config
-from reference_impl.config import ENVIRONMENTS, EnvironmentConfig
+from reference_impl.config.environments import ENVIRONMENTS
 from reference_impl.exit_codes import ExitCode
+
+if TYPE_CHECKING:
+    from reference_impl.config import EnvironmentConfig
 
 COMMAND = "promote"
 

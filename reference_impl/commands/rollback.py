@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from reference_impl.commands._azureml import AZURE_FAILED, guarded
 from reference_impl.commands._common import needs_config
-from reference_impl.config import ENVIRONMENTS, EnvironmentConfig
+from reference_impl.config.environments import ENVIRONMENTS
 from reference_impl.exit_codes import ExitCode
+
+if TYPE_CHECKING:
+    from reference_impl.config import EnvironmentConfig
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

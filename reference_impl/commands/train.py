@@ -5,13 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reference_impl.azureml.data_inputs import is_uri
 from reference_impl.commands import _train_azureml
 from reference_impl.commands._common import needs_config
-from reference_impl.config import ENVIRONMENTS, EnvironmentConfig
+from reference_impl.config.environments import ENVIRONMENTS
 from reference_impl.exit_codes import ExitCode
 from reference_impl.workdir import DEFAULT_WORKDIR
+
+if TYPE_CHECKING:
+    from reference_impl.config import EnvironmentConfig
 
 TARGETS = ("local", "azureml")
 
