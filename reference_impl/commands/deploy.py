@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reference_impl.commands._azureml import (
     AZURE_FAILED,
@@ -15,9 +16,12 @@ from reference_impl.commands._azureml import (
     guarded,
     print_files,
 )
-from reference_impl.commands._common import load_or_report
-from reference_impl.config import ENVIRONMENTS, EnvironmentConfig
+from reference_impl.commands._common import model_name_problem, needs_config
+from reference_impl.config.environments import ENVIRONMENTS
 from reference_impl.exit_codes import ExitCode
+
+if TYPE_CHECKING:
+    from reference_impl.config import EnvironmentConfig
 
 COMMAND = "deploy --target azureml"
 
@@ -53,17 +57,35 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def _name_problem(config: EnvironmentConfig, model: str) -> str | None:
+    """Why ``model`` cannot be released in ``config``'s environment (its endpoints' names)."""
+    from reference_impl.azureml.names import batch_endpoint, online_endpoint
+
+    problem = model_name_problem(model)
+    if problem:
+        return problem
+    try:
+        online_endpoint(model, config)
+        batch_endpoint(model, config)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
+@needs_config()
+def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
     """Release, or write the entities of a release.
 
     Args:
         args: Parsed arguments.
+        config: The environment's configuration.
 
     Returns:
         An exit code (see the command's description).
     """
-    config = load_or_report(args.env)
-    if config is None:
+    problem = _name_problem(config, args.model)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
         return ExitCode.USAGE
     if args.dry_run:
         out = dry_run_folder(args)
