@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, TypeAdapter
@@ -11,6 +11,23 @@ from pydantic import BaseModel, TypeAdapter
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 T = TypeVar("T")
+
+# libyaml's loader when PyYAML was built with it (the same documents, several times faster).
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# Parsed files by path, with the (mtime, size) they were read at: a site build renders many
+# tables from the same file, and a changed file (under ``mkdocs serve``) is read again.
+_PARSED: dict[Path, tuple[tuple[int, int], Any]] = {}
+
+
+def _parsed(path: Path) -> Any:
+    stat = path.stat()
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    cached = _PARSED.get(path)
+    if cached is None or cached[0] != stamp:
+        cached = (stamp, yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER))
+        _PARSED[path] = cached
+    return cached[1]
 
 
 def load_data(name: str, shape: type[T]) -> T:
@@ -26,7 +43,7 @@ def load_data(name: str, shape: type[T]) -> T:
     Raises:
         pydantic.ValidationError: If the file breaks the shape.
     """
-    raw = yaml.safe_load((DATA_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
+    raw = _parsed(DATA_DIR / f"{name}.yaml")  # validation builds new objects: raw stays intact
     if isinstance(shape, type) and issubclass(shape, BaseModel):
         return shape.model_validate(raw)
     return TypeAdapter(shape).validate_python(raw)
