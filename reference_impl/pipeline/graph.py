@@ -10,11 +10,15 @@ exactly the shape of an Azure ML command component.
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from pydantic import BaseModel
+
+from reference_impl.config.model import GateSection
 from reference_impl.config.project import load_project
 
 PortType = Literal["uri_file", "uri_folder"]
@@ -70,6 +74,40 @@ class Param:
     type: ParamType
     config_key: str
     description: str
+
+
+def _attribute_docs(model: type) -> dict[str, str]:
+    """First sentence of each entry of a class docstring's ``Attributes:`` section."""
+    docs: dict[str, str] = {}
+    section = (model.__doc__ or "").partition("Attributes:")[2]
+    for name, text in re.findall(
+        r"^\s{4,8}(\w+): (.+?)(?=\n\s{4,8}\w+: |\Z)", section, re.M | re.S
+    ):
+        docs[name] = " ".join(text.split()).split(". ")[0].rstrip(".")
+    return docs
+
+
+def section_params(section: str, model: type[BaseModel]) -> tuple[Param, ...]:
+    """One parameter per field of a configuration section, typed and described from the model.
+
+    The section's model is the one declaration of its keys: a new key becomes a step flag, a
+    component input and a value bound from the configuration with no other edit.
+
+    Args:
+        section: The section's key in the environment configuration, e.g. ``gate``.
+        model: Its pydantic model.
+
+    Returns:
+        Parameters named like the fields, in the model's order.
+    """
+    docs = _attribute_docs(model)
+    kinds = {int: "integer", float: "number"}
+    return tuple(
+        Param(
+            name, kinds.get(field.annotation, "string"), f"{section}.{name}", docs.get(name, name)
+        )
+        for name, field in model.model_fields.items()
+    )
 
 
 @dataclass(frozen=True)
@@ -309,28 +347,7 @@ TRAINING_PIPELINE = Pipeline(
             outputs=(_folder("decision", "decision.json"),),
             params=(
                 Param("model_name", "string", "registry.model_name", "registered model"),
-                Param("metric", "string", "gate.metric", "metric compared"),
-                Param("min_improvement", "number", "gate.min_improvement", "smallest gain"),
-                Param("min_roc_auc", "number", "gate.min_roc_auc", "ROC AUC floor"),
-                Param("min_recall", "number", "gate.min_recall", "recall floor"),
-                Param(
-                    "max_segment_recall_gap",
-                    "number",
-                    "gate.max_segment_recall_gap",
-                    "largest recall gap between segments",
-                ),
-                Param(
-                    "max_champion_drop",
-                    "number",
-                    "gate.max_champion_drop",
-                    "largest fall of the champion below its registered ROC AUC",
-                ),
-                Param(
-                    "reference_tolerance",
-                    "number",
-                    "gate.reference_tolerance",
-                    "allowed shortfall on the champion's reference holdout",
-                ),
+                *section_params("gate", GateSection),
                 Param("threshold", "number", "evaluation.threshold", "decision threshold"),
             ),
         ),

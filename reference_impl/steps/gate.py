@@ -27,6 +27,7 @@ from typing import Any
 
 import pandas as pd
 
+from reference_impl.config.model import GateSection
 from reference_impl.exit_codes import ExitCode
 from reference_impl.modeling.metrics import classification_metrics
 from reference_impl.modeling.packaging import LoadedModel, load_model_dir
@@ -43,29 +44,9 @@ REGISTERED_TAG = "holdout_roc_auc"
 REFERENCE_ARTIFACT = "gate/holdout.csv"
 
 
-@dataclass(frozen=True)
-class GateRules:
-    """Promotion rules, from the ``gate`` section of the environment configuration.
-
-    Attributes:
-        metric: Metric compared with the champion.
-        min_improvement: Smallest gain over the champion that promotes.
-        min_roc_auc: Floor of the holdout ROC AUC.
-        min_recall: Floor of the holdout recall.
-        max_segment_recall_gap: Largest allowed recall gap between segments.
-        max_champion_drop: Largest fall of the champion's ROC AUC below its registered figure
-            before the data counts as suspect.
-        reference_tolerance: Allowed shortfall of the challenger behind the champion on the
-            champion's reference holdout.
-    """
-
-    metric: str
-    min_improvement: float
-    min_roc_auc: float
-    min_recall: float
-    max_segment_recall_gap: float
-    max_champion_drop: float = 0.10
-    reference_tolerance: float = 0.01
+GateRules = GateSection
+"""The promotion rules are the ``gate`` section of the configuration, declared once: its fields
+become the step's parameters (:func:`~reference_impl.pipeline.graph.section_params`)."""
 
 
 @dataclass(frozen=True)
@@ -261,7 +242,7 @@ def gate(
     result: dict[str, Any] = {
         "approved": bool(checks) and all(check.passed for check in checks),
         "checks": [asdict(check) for check in checks],
-        "rules": asdict(rules),
+        "rules": rules.model_dump(),
         "challenger": challenger,
         "champion": None
         if found is None
@@ -300,15 +281,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         the new data is suspect (:func:`data_problem`).
     """
     args = parse_step_args("gate", argv)
-    rules = GateRules(
-        metric=args.metric,
-        min_improvement=args.min_improvement,
-        min_roc_auc=args.min_roc_auc,
-        min_recall=args.min_recall,
-        max_segment_recall_gap=args.max_segment_recall_gap,
-        max_champion_drop=args.max_champion_drop,
-        reference_tolerance=args.reference_tolerance,
-    )
+    rules = GateRules(**{name: getattr(args, name) for name in GateRules.model_fields})
     result = gate(
         args.evaluation,
         args.holdout_data,

@@ -57,6 +57,6 @@ def test_reasons_carry_the_numbers() -> None:
 
 
 def test_compared_metric_comes_from_configuration() -> None:
-    rules = GateRules(**{**RULES.__dict__, "metric": "pr_auc"})
+    rules = RULES.model_copy(update={"metric": "pr_auc"})
     assert approved(decide(GOOD, {**GOOD, "pr_auc": 0.50, "roc_auc": 0.9}, rules))
     assert load_config("prod").gate.min_improvement > load_config("dev").gate.min_improvement
