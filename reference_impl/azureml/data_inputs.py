@@ -10,8 +10,9 @@
 - a local file or folder, which the SDK uploads when the job is submitted.
 
 A path ending in ``/``, or without a file suffix, is a folder (``uri_folder``: a Parquet folder
-or a Delta table); one ending in ``.csv`` or ``.parquet`` is a file (``uri_file``); a folder
-named ``MLTable`` or holding one is an ``mltable``. Anything else is refused with one sentence.
+or a Delta table); one ending in ``.csv`` or ``.parquet`` is a file (``uri_file``); a URI
+ending in ``/MLTable``, or a local folder holding one, binds that folder as an ``mltable``.
+Anything else is refused with one sentence.
 """
 
 from __future__ import annotations
@@ -67,13 +68,18 @@ class DataInput:
 
 
 def _type_of(path: str) -> InputType:
-    """File, folder or MLTable, from how the path ends."""
+    """File or folder, from how the path ends."""
     name = PurePosixPath(path.rstrip("/")).name
-    if name == "MLTable":
-        return "mltable"
     if path.endswith("/") or not PurePosixPath(name).suffix:
         return "uri_folder"
     return FILE_SUFFIXES.get(PurePosixPath(name).suffix.lower(), "uri_file")
+
+
+def _bound(value: str, path: str, kind: str) -> DataInput:
+    """A URI input; ``.../<folder>/MLTable`` binds the folder as an ``mltable`` input."""
+    if PurePosixPath(path.rstrip("/")).name == "MLTable":
+        return DataInput("mltable", value.rstrip("/").removesuffix("MLTable"), kind)
+    return DataInput(_type_of(path), value, kind)
 
 
 # --8<-- [start:classify]
@@ -99,14 +105,14 @@ def classify(data: str | Path, *, datastores: tuple[str, ...] = LAKE_DATASTORES)
             raise DataInputError(
                 f"--data {value}: unknown datastore {name!r}; this workspace has {known}"
             )
-        return DataInput(_type_of(match["path"]), value, "datastore")
+        return _bound(value, match["path"], "datastore")
     if value.startswith("abfss://"):
         if not (match := ABFSS_URI.match(value)):
             raise DataInputError(
                 f"--data {value}: an abfss URI must read "
                 "abfss://<container>@<account>.dfs.core.windows.net/<path>"
             )
-        return DataInput(_type_of(match["path"]), value, "abfss")
+        return _bound(value, match["path"], "abfss")
     if value.startswith("azureml:") and not value.startswith("azureml://"):
         if not ASSET_URI.match(value):
             raise DataInputError(

@@ -10,6 +10,7 @@ then go through the same :func:`~reference_impl.validation.schema.validate_frame
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
@@ -20,6 +21,8 @@ from reference_impl.validation.errors import DataValidationError
 
 Format = Literal["csv", "parquet", "delta"]
 DELTA_LOG = "_delta_log"
+DELTA_FILE = re.compile(r"^part-\d{5}-[0-9a-f-]{36}-c\d{3}(\.\w+)?\.parquet$")
+"""How Delta writers (Spark, delta-rs) name data files."""
 
 
 def is_columnar(path: Path) -> bool:
@@ -46,13 +49,23 @@ def detect_format(path: Path) -> Format:
         folder of them; ``csv`` otherwise.
 
     Raises:
-        DataValidationError: For a folder that is neither a Delta table nor holds Parquet files.
+        DataValidationError: For a folder that is neither a Delta table nor holds Parquet
+            files, or that holds a Delta table's data files without its ``_delta_log``.
     """
     if not path.is_dir():
         return "parquet" if path.suffix.lower() == ".parquet" else "csv"
     if (path / DELTA_LOG).is_dir():
         return "delta"
-    if any(path.rglob("*.parquet")):
+    files = list(path.rglob("*.parquet"))
+    if any(DELTA_FILE.match(f.name) for f in files):
+        raise DataValidationError(
+            str(path),
+            [
+                f"holds Delta data files (part-…-c000) but no {DELTA_LOG} folder: without the "
+                "log, files a later version removed would be read too; copy the whole table"
+            ],
+        )
+    if files:
         return "parquet"
     raise DataValidationError(
         str(path),
