@@ -50,12 +50,15 @@ def timed_process(cmd: Sequence[str], env: dict[str, str] | None = None) -> floa
         Seconds from start to exit.
 
     Raises:
-        subprocess.CalledProcessError: If the command fails (its stderr is in the error).
+        SystemExit: If the command fails, with the end of its stderr.
     """
     full_env = {**os.environ, **QUIET_THREADS, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     started = time.perf_counter()
-    subprocess.run(cmd, cwd=ROOT, env=full_env, check=True, capture_output=True)
-    return time.perf_counter() - started
+    done = subprocess.run(cmd, cwd=ROOT, env=full_env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if done.returncode:
+        raise SystemExit(f"failed ({done.returncode}): {' '.join(cmd)}\n{done.stderr[-3000:]}")
+    return elapsed
 
 
 def interleave(

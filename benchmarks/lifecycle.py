@@ -1,82 +1,72 @@
-"""End-to-end ``train`` wall time next to a bare scikit-learn fit + predict on the same data.
+"""How far is a local ``train`` from its floor, at the bundled size and at 100x the data?
 
-Run: ``.venv/bin/python benchmarks/lifecycle.py``. Everything is written to a temporary folder.
-Figures: a cold run (new working directory: MLflow creates its SQLite schema), a warm run
-(same directory, a second version), and the median of raw fit+predict of the same pipeline.
+Run: ``python3 .ci/dev.py run python benchmarks/lifecycle.py [--runs N] [--scale 1 100]``.
+Each round runs, in new processes and alternating their order, the whole ``train`` command
+(validate, prep, train, evaluate, gate, register, in a new working directory) and its floor
+(``benchmarks/_train_floor.py``: one process importing pandas, scikit-learn and MLflow, reading
+the same file, fitting the same pipeline and predicting the holdout). Data at 100x is drawn by
+the project's own generator (``reference_impl.data.generate``) into a temporary folder. Both
+run with one OpenMP thread. Goal: at most 1.2x at each size.
 """
 
 from __future__ import annotations
 
-import statistics
-import subprocess
+import argparse
+import dataclasses
 import sys
 import tempfile
-import time
+from itertools import count
 from pathlib import Path
 
-import pandas as pd
+from _timing import ROOT, interleave, report, timed_process
 
-from reference_impl.config import load_config
-from reference_impl.contract import CONTRACT
-from reference_impl.data import TRAINING_DATA
-from reference_impl.modeling.estimator import build_pipeline
-from reference_impl.steps.prep import split
-
-ROOT = Path(__file__).resolve().parent.parent
-RAW_REPEATS = 5
+GOAL = 1.2
 
 
-def train_wall_time(workdir: Path) -> float:
-    started = time.perf_counter()
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "reference_impl",
-            "train",
-            "--target",
-            "local",
-            "--workdir",
-            str(workdir),
-        ],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    )
-    return time.perf_counter() - started
+def data_file(folder: Path, scale: int) -> Path:
+    """The bundled training CSV, or ``scale`` times as many rows drawn by the generator."""
+    from reference_impl.data import TRAINING_DATA
+
+    if scale == 1:
+        return TRAINING_DATA
+    from reference_impl.data.generate import FILES, generate
+
+    spec = next(spec for spec in FILES if spec.labelled)
+    bigger = dataclasses.replace(spec, rows=spec.rows * scale)
+    path = folder / f"customers-x{scale}.csv"
+    generate(bigger).to_csv(path, index=False, lineterminator="\n")
+    return path
 
 
-def raw_fit_predict() -> float:
-    settings = load_config("dev").training
-    train, holdout = split(pd.read_csv(TRAINING_DATA), settings.holdout_percent)
-    features = CONTRACT.feature_names
-    times = []
-    for _ in range(RAW_REPEATS):
-        started = time.perf_counter()
-        model = build_pipeline(
-            CONTRACT,
-            model_type=settings.model_type,
-            seed=settings.seed,
-            max_iter=settings.max_iter,
-            learning_rate=settings.learning_rate,
-            max_leaf_nodes=settings.max_leaf_nodes,
-        ).fit(train[features], train[CONTRACT.label])
-        model.predict_proba(holdout[features])
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+def main(argv: list[str] | None = None) -> None:
+    """Time ``train`` and its floor alternately at each scale and print the ratios."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--scale", type=int, nargs="+", default=[1, 100])
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        fresh = count()
+        for scale in args.scale:
+            data = data_file(folder, scale)
 
+            def train(data: Path = data) -> float:
+                workdir = folder / f"w{next(fresh)}"  # a new working directory every run
+                cmd = [sys.executable, "-m", "reference_impl", "train", "--target", "local"]
+                return timed_process([*cmd, "--workdir", str(workdir), "--data", str(data)])
 
-def main() -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        cold = train_wall_time(Path(folder) / "w")
-        warm = train_wall_time(Path(folder) / "w")
-    raw = raw_fit_predict()
-    rows = len(pd.read_csv(TRAINING_DATA))
-    print(f"data: {rows} rows ({TRAINING_DATA.name})")
-    print(f"train, cold (new workdir, subprocess): {cold:6.2f} s")
-    print(f"train, warm (second run, subprocess):  {warm:6.2f} s")
-    print(f"raw scikit-learn fit + predict:        {raw:6.2f} s (median of {RAW_REPEATS})")
-    print(f"ratio warm train / raw:                {warm / raw:6.1f}x")
+            def floor(data: Path = data) -> float:
+                return timed_process(
+                    [sys.executable, str(ROOT / "benchmarks/_train_floor.py"), str(data)]
+                )
+
+            floor()  # warm the file cache once
+            figure, floor_sample = interleave(
+                args.runs, train, floor, (f"train x{scale}", f"floor x{scale}")
+            )
+            rows = sum(1 for _ in data.open(encoding="utf-8")) - 1
+            print(f"data x{scale}: {rows} rows ({data.name}); runs: {args.runs} each, interleaved")
+            report(f"local train x{scale}", figure, floor_sample, GOAL)
 
 
 if __name__ == "__main__":
