@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reference_impl.config.project import load_project
 from tests.reference_impl.azureml.fake_azure import FakeAzure, workspace_path
 from tests.reference_impl.identity import MODEL
 
@@ -13,11 +14,13 @@ REGISTRY = (
     "registries/mlr-mlops-shared"
 )
 """Path of the registry as the SDK's registry client addresses it."""
+DATA_ASSET = load_project().azureml.training_data_asset
+"""The training data asset the lineage tags name."""
 FLAVORS = {"python_function": {"data": {"loader_module": "mlflow.sklearn"}}}
 LINEAGE = {
     "git_commit": "0123456789abcdef0123456789abcdef01234567",
     "pipeline_run": "training-dev-20250101-120000-1a2b3c",
-    "data": "azureml:customers:3",
+    "data": f"azureml:{DATA_ASSET}:3",
 }
 APPROVED = {"gate": "approved", "holdout_roc_auc": "0.8100", **LINEAGE}
 REJECTED = {**APPROVED, "gate": "rejected"}

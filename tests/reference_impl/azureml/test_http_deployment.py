@@ -30,7 +30,12 @@ from reference_impl.config.project import load_project
 from reference_impl.data import SAMPLE_REQUEST
 from tests.reference_impl.azureml.conftest import code_asset, run_cli
 from tests.reference_impl.azureml.fake_azure import FakeAzure, FakeCredential, workspace_path
-from tests.reference_impl.azureml.model_versions import APPROVED, REJECTED, seed_versions
+from tests.reference_impl.azureml.model_versions import (
+    APPROVED,
+    DATA_ASSET,
+    REJECTED,
+    seed_versions,
+)
 from tests.reference_impl.identity import DECISION, MODEL, NEEDS_TEST_ENV, PROB, RUNTIME
 
 PROJECT = load_project()
@@ -397,7 +402,7 @@ def test_deploy_check_gate_only_reads_the_version(azure: FakeAzure) -> None:
     call = run_cli("deploy", "--env", "test", "--model", MODEL, "--version", "3", "--check-gate")
     assert call.code == 0, call.err
     assert f"{MODEL}:3 may be deployed to test" in call.out
-    assert "gate=approved" in call.out and "data=azureml:customers:3" in call.out
+    assert "gate=approved" in call.out and f"data=azureml:{DATA_ASSET}:3" in call.out
     assert {r.method for r in azure.requests} == {"GET"}
     seed_versions(azure, {k: v for k, v in APPROVED.items() if k != "gate"})
     call = run_cli("deploy", "--env", "test", "--model", MODEL, "--version", "3", "--check-gate")

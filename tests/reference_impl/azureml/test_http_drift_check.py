@@ -21,7 +21,7 @@ from reference_impl.contract import CONTRACT
 from reference_impl.data import DRIFTED_BATCH, FRESH_BATCH, TRAINING_DATA
 from tests.reference_impl.azureml.conftest import run_cli
 from tests.reference_impl.azureml.fake_azure import FakeAzure, FakeCredential, workspace_path
-from tests.reference_impl.azureml.model_versions import APPROVED, seed_versions
+from tests.reference_impl.azureml.model_versions import APPROVED, DATA_ASSET, seed_versions
 from tests.reference_impl.identity import MODEL
 
 ENV = "test"
@@ -103,7 +103,7 @@ class Blobs:
 @pytest.fixture
 def service(azure: FakeAzure, monkeypatch: pytest.MonkeyPatch) -> Blobs:
     monkeypatch.setattr(client, "default_credential", FakeCredential)
-    seed_versions(azure, APPROVED)  # data tag: azureml:customers:3
+    seed_versions(azure, APPROVED)  # data tag: azureml:<training asset>:3
     azure.add(
         f"{WS}/onlineEndpoints/{MODEL}-{ENV}",
         {"location": "westeurope",
@@ -118,7 +118,7 @@ def service(azure: FakeAzure, monkeypatch: pytest.MonkeyPatch) -> Blobs:
                         "model": f"azureml://registries/mlr-mlops-shared/models/{MODEL}/versions/3"}},
     )  # fmt: skip
     azure.add(
-        f"{DEV}/data/customers/versions/3",
+        f"{DEV}/data/{DATA_ASSET}/versions/3",
         {"properties": {"dataType": "uri_file", "dataUri": "azureml://subscriptions/x/"
                         f"resourcegroups/rg-mlops-dev/workspaces/mlw-mlops-dev/datastores/"
                         f"workspaceblobstore/paths/{TRAINING_BLOB}"}},
@@ -151,10 +151,10 @@ def test_drift_in_the_collected_inputs_exits_3(service: Blobs, azure: FakeAzure)
     call = check()
     assert call.code == 3, call.err
     assert f"green serves {MODEL}:3: compared 2000 collected rows" in call.out
-    assert "with its training data azureml:customers:3" in call.out
+    assert f"with its training data azureml:{DATA_ASSET}:3" in call.out
     assert "retraining recommended" in call.out
     # The baseline is the deployed version's own training data, read in the dev workspace.
-    assert azure.sent("GET", rf"{DEV}/data/customers/versions/3$")
+    assert azure.sent("GET", rf"{DEV}/data/{DATA_ASSET}/versions/3$")
     assert not [r for r in azure.requests if r.method != "GET"], "the check changes nothing"
 
 
