@@ -188,6 +188,8 @@ def main() -> None:
             for number in range(ROUNDS):  # interleaved, alternating which side goes first
                 order = [("run", in_process), ("http", over_http)]
                 for name, call in order if number % 2 == 0 else order[::-1]:
+                    connection.close()  # an idle keep-alive connection is closed after 2 s
+                    call()  # reconnect outside the timed block
                     latencies = block(call, CALLS_PER_BLOCK)
                     rounds[name].append(statistics.median(latencies))
                     if name == "http":

@@ -130,7 +130,7 @@ def test_malformed_request_gets_4xx_with_message(
 QUERIES = {
     "no-query": "",
     "not-utf8": "?a=%FF",
-    "deeply-nested": "?a=" + "[" * 1_500 + "]" * 1_500,
+    "deeply-nested": "?a=" + "[" * 500 + "]" * 500,  # within gunicorn's 4094-byte request line
     "repeated": "?" + "&".join(f"a={i}" for i in range(300)),
 }
 

@@ -8,7 +8,11 @@ from pathlib import Path
 import pytest
 
 from reference_impl.commands.serve import server_command
-from reference_impl.scoring.server_settings import THREADS_PER_WORKER, settings_for
+from reference_impl.scoring.server_settings import (
+    KEEP_ALIVE_SECONDS,
+    THREADS_PER_WORKER,
+    settings_for,
+)
 
 
 @pytest.mark.parametrize("cpus", [1, 2, 4, 16])
@@ -16,7 +20,9 @@ def test_one_worker_per_core_one_openmp_thread_each(cpus: int) -> None:
     settings = settings_for(cpus)
     env = settings.environment()
     assert env["WORKER_COUNT"] == str(cpus)
-    assert env["GUNICORN_CMD_ARGS"] == f"--threads {THREADS_PER_WORKER}"
+    assert env["GUNICORN_CMD_ARGS"] == (
+        f"--threads {THREADS_PER_WORKER} --keep-alive {KEEP_ALIVE_SECONDS}"
+    )
     assert env["OMP_NUM_THREADS"] == "1"
     assert settings.max_concurrent_requests == cpus * THREADS_PER_WORKER
 
