@@ -2,7 +2,7 @@
 
 This is the single description of the graph. The local runner
 (:mod:`reference_impl.pipeline.local`) executes it, every step's command line is parsed
-from it, and the Azure ML target builds its ``@dsl.pipeline`` from it. Nothing here imports
+from it, and the Azure ML target builds its ``PipelineJob`` from it. Nothing here imports
 a step: a step is a module run as ``python -m <module> --<port> PATH --<param> VALUE``,
 exactly the shape of an Azure ML command component.
 """
