@@ -62,7 +62,9 @@ def pipeline_job_dict(job: Any) -> dict[str, Any]:
     """A pipeline job's YAML shape, with local input files written as paths.
 
     The SDK's dump prefixes every pipeline input path with ``azureml:``, which turns a local
-    file (uploaded at submission) into a reference to a data asset that does not exist.
+    file (uploaded at submission), or an ``abfss://``, ``https://`` or ``wasbs://`` URI, into
+    a reference to a data asset that does not exist. Only ``azureml:`` paths are left as
+    dumped.
 
     Args:
         job: A ``PipelineJob``.
@@ -73,7 +75,7 @@ def pipeline_job_dict(job: Any) -> dict[str, Any]:
     data = plain(job)
     for name, value in job.inputs.items():
         path = str(getattr(value, "path", "") or "")
-        if path and not path.startswith(("azureml:", "https://", "wasbs://", "abfss://")):
+        if path and not path.startswith("azureml:"):
             data["inputs"][name]["path"] = path
     return data
 

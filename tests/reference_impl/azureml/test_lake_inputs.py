@@ -1,0 +1,133 @@
+"""Lake data on the Azure ML target: URIs stay URIs, and the SDK's own loaders accept the job.
+
+Offline: the dry run builds real azure-ai-ml entities, writes them as YAML and ``load_job``
+reads them back. Whether the workspace really has the datastore, and whether the job's
+identity may read it, is only known to Azure.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from azure.ai.ml import load_component, load_job
+
+from reference_impl.azureml.data_inputs import (
+    LAKE_DATASTORES,
+    DataInputError,
+    classify,
+)
+from reference_impl.data import TRAINING_DATA, TRAINING_DELTA, TRAINING_PARQUET
+from tests.reference_impl.azureml.conftest import ROOT, run_cli
+from tests.reference_impl.identity import ASSET
+
+ACCOUNT = "dlmlopsdev"
+
+
+@pytest.mark.parametrize(
+    ("data", "kind", "input_type", "path"),
+    [
+        ("azureml://datastores/curated/paths/customers/", "datastore", "uri_folder", None),
+        ("azureml://datastores/raw/paths/customers.csv", "datastore", "uri_file", None),
+        ("azureml://datastores/raw/paths/batch/week-01.parquet", "datastore", "uri_file", None),
+        (
+            "azureml://datastores/curated/paths/customers-table/MLTable",
+            "datastore",
+            "mltable",
+            "azureml://datastores/curated/paths/customers-table/",
+        ),
+        (f"abfss://curated@{ACCOUNT}.dfs.core.windows.net/customers/", "abfss", "uri_folder", None),
+        (f"abfss://raw@{ACCOUNT}.dfs.core.windows.net/x.parquet", "abfss", "uri_file", None),
+        (f"azureml:{ASSET}:3", "data-asset", "uri_file", None),
+        (f"azureml:{ASSET}@latest", "data-asset", "uri_file", None),
+        ("azureml://datastores/workspaceblobstore/paths/x/", "datastore", "uri_folder", None),
+    ],
+)
+def test_uris_stay_uris(data: str, kind: str, input_type: str, path: str | None) -> None:
+    bound = classify(data)
+    assert (bound.kind, bound.type, bound.path) == (kind, input_type, path or data)
+
+
+def test_local_paths_become_absolute_with_the_type_of_what_is_there(tmp_path: Path) -> None:
+    assert classify(TRAINING_DATA).type == "uri_file"
+    assert classify(TRAINING_DELTA).type == "uri_folder"
+    assert classify(TRAINING_PARQUET).type == "uri_folder"
+    (tmp_path / "MLTable").write_text("paths:\n  - pattern: ./*.parquet\n")
+    assert classify(tmp_path).type == "mltable"
+    assert classify(Path("relative.csv")).path == str(Path("relative.csv").resolve())
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        ("azureml://datastores/nosuch/paths/x/", "unknown datastore 'nosuch'"),
+        ("s3://bucket/customers.csv", "URI scheme 's3' is not supported"),
+        ("gs://bucket/customers.csv", "URI scheme 'gs' is not supported"),
+        ("abfss://curated@acct.blob.core.windows.net/x/", "an abfss URI must read"),
+        ("azureml:customers", "a data asset must read"),
+    ],
+)
+def test_unusable_data_is_one_sentence_naming_it(data: str, words: str) -> None:
+    with pytest.raises(DataInputError) as caught:
+        classify(data)
+    assert str(caught.value).startswith(f"--data {data}: ") and words in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_the_lake_datastores_are_the_containers_the_infrastructure_creates() -> None:
+    bicep = (ROOT / "reference_impl" / "infra" / "bicep" / "modules" / "lake.bicep").read_text()
+    terraform = (ROOT / "reference_impl" / "infra" / "terraform" / "lake.tf").read_text()
+    listed = ", ".join(f"'{name}'" for name in LAKE_DATASTORES)
+    assert f"param containers array = [{listed}]" in bicep
+    assert f"toset([{', '.join(f'{chr(34)}{n}{chr(34)}' for n in LAKE_DATASTORES)}])" in terraform
+
+
+@pytest.mark.parametrize(
+    ("data", "input_type", "path"),
+    [
+        ("azureml://datastores/curated/paths/customers/", "uri_folder", None),
+        (f"abfss://curated@{ACCOUNT}.dfs.core.windows.net/customers/", "uri_folder", None),
+        (f"azureml:{ASSET}:3", "uri_file", None),
+        (
+            "azureml://datastores/curated/paths/customers-table/MLTable",
+            "mltable",
+            "azureml://datastores/curated/paths/customers-table/",
+        ),
+    ],
+    ids=["datastore", "abfss", "data-asset", "mltable"],
+)
+def test_dry_run_binds_the_uri_and_load_job_accepts_it(
+    tmp_path: Path, data: str, input_type: str, path: str | None
+) -> None:
+    call = run_cli(
+        "train", "--target", "azureml", "--env", "dev", "--data", data,
+        "--dry-run", "--out", str(tmp_path),
+    )  # fmt: skip
+    assert call.code == 0, call.err
+    job = load_job(tmp_path / "pipeline_job.yml")
+    assert job._validate().passed, job._validate().error_messages
+    sent = job._to_rest_object().properties.inputs["raw_data"].as_dict()  # what Azure gets
+    assert sent["jobInputType"] == input_type
+    # a URI is sent as given; an asset reference loses its azureml: until the client resolves it
+    assert sent["uri"] in {path or data, (path or data).removeprefix("azureml:")}
+    written = yaml.safe_load((tmp_path / "pipeline_job.yml").read_text())["inputs"]["raw_data"]
+    assert written == {"type": input_type, "path": path or data}
+    validate = load_component(tmp_path / "components" / "validate.yml")
+    assert validate.inputs["raw_data"].type == input_type
+
+
+@pytest.mark.parametrize(
+    "data", ["azureml://datastores/nosuch/paths/x/", "s3://bucket/customers.csv"]
+)
+def test_dry_run_refuses_unusable_data_with_exit_2_and_writes_nothing(
+    tmp_path: Path, data: str
+) -> None:
+    out = tmp_path / "out"
+    call = run_cli(
+        "train", "--target", "azureml", "--env", "dev", "--data", data,
+        "--dry-run", "--out", str(out),
+    )  # fmt: skip
+    assert call.code == 2
+    assert call.err.startswith(f"error: --data {data}: ") and call.err.count("\n") == 1
+    assert not (out / "pipeline_job.yml").exists()

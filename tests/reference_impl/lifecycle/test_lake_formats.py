@@ -1,0 +1,119 @@
+"""Training and batch scoring from the local lake: CSV, Parquet (file and folder) and Delta.
+
+Each format is trained end to end into its own working directory (validate → … → register),
+then the champion scores a batch and writes Parquet partitioned by run date. The registered
+version names the data it was trained on (format, Delta version, checksum).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from reference_impl.data import (
+    BATCH_PARQUET,
+    FRESH_BATCH,
+    TRAINING_DATA,
+    TRAINING_DELTA,
+    TRAINING_PARQUET,
+)
+from reference_impl.data.lake import FIRST_WRITE_ROWS
+from reference_impl.validation.formats import read_columnar
+from tests.reference_impl.identity import DECISION, MODEL, PROB
+from tests.reference_impl.lifecycle.conftest import WEAKER, call, registry_state, train
+
+# (format id, training data, batch input, expected tags)
+FORMATS = [
+    ("csv", TRAINING_DATA, FRESH_BATCH, {"data_format": "csv"}),
+    ("parquet-folder", TRAINING_PARQUET, BATCH_PARQUET, {"data_format": "parquet"}),
+    ("delta", TRAINING_DELTA, TRAINING_DELTA, {"data_format": "delta", "data_version": "1"}),
+]
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """One working directory per format, each trained once on that format."""
+    workdirs = {}
+    for name, data, _batch, _tags in FORMATS:
+        workdir = tmp_path_factory.mktemp(f"lake-{name}")
+        run = train(workdir, "--data", str(data), *WEAKER)  # the fast estimator
+        assert run.exit_code == 0, run.err
+        workdirs[name] = workdir
+    return workdirs
+
+
+def version_tags(workdir: Path, version: str = "1") -> dict[str, str]:
+    from mlflow import MlflowClient
+
+    registry_state(workdir)  # points MLflow at the workdir
+    return MlflowClient().get_model_version(MODEL, version).tags
+
+
+@pytest.mark.parametrize(("name", "data", "batch", "tags"), FORMATS, ids=[f[0] for f in FORMATS])
+def test_each_format_trains_registers_a_champion_and_names_its_data(
+    trained: dict[str, Path], name: str, data: Path, batch: Path, tags: dict[str, str]
+) -> None:
+    versions, aliases = registry_state(trained[name])
+    assert versions == ["1"] and aliases["champion"] == "1"
+    registered = version_tags(trained[name])
+    assert registered["data"] == str(data.resolve())
+    assert {k: registered[k] for k in tags} == tags
+    assert len(registered["data_sha256"]) == 64
+    if name != "delta":
+        assert "data_version" not in registered
+
+
+@pytest.mark.parametrize(("name", "data", "batch", "tags"), FORMATS, ids=[f[0] for f in FORMATS])
+def test_batch_scoring_writes_parquet_partitioned_by_run_date(
+    trained: dict[str, Path], tmp_path: Path, name: str, data: Path, batch: Path, tags: dict
+) -> None:
+    out = tmp_path / "predictions"
+    args = ["batch-score", "--workdir", str(trained[name]), "--input", str(batch)]
+    args += ["--output", str(out), "--format", "parquet", "--run-date", "2026-12-01"]
+    code, printed, err = call(args)
+    assert code == 0, err
+    written = out / "run_date=2026-12-01" / "predictions.parquet"
+    assert f"wrote {written}" in printed
+    predictions = pd.read_parquet(out)  # the partition folder becomes a column
+    expected_rows = len(pd.read_csv(TRAINING_DATA)) if name == "delta" else 2_000
+    assert len(predictions) == expected_rows
+    assert {PROB, DECISION, "run_date"} <= set(predictions.columns)
+    assert set(predictions["run_date"].astype(str)) == {"2026-12-01"}
+    assert predictions[PROB].between(0, 1).all()
+
+
+def test_a_rerun_on_the_same_date_replaces_only_that_partition(
+    trained: dict[str, Path], tmp_path: Path
+) -> None:
+    out = tmp_path / "predictions"
+    base = ["batch-score", "--workdir", str(trained["csv"]), "--input", str(BATCH_PARQUET)]
+    for day in ("2026-12-01", "2026-12-02", "2026-12-02"):
+        code, _, err = call([*base, "--output", str(out), "--format", "parquet", "--run-date", day])
+        assert code == 0, err
+    assert sorted(p.name for p in out.iterdir()) == ["run_date=2026-12-01", "run_date=2026-12-02"]
+    assert len(pd.read_parquet(out)) == 2 * 2_000
+
+
+def test_delta_time_travel_reads_the_first_extract() -> None:
+    from reference_impl.contract import CONTRACT
+
+    columns = [CONTRACT.id_column, *CONTRACT.feature_names]
+    first = read_columnar(TRAINING_DELTA, required=columns, label=CONTRACT.label, version=0)
+    latest = read_columnar(TRAINING_DELTA, required=columns, label=CONTRACT.label)
+    assert (first.attrs["data_version"], len(first)) == (0, FIRST_WRITE_ROWS)
+    assert (latest.attrs["data_version"], len(latest)) == (1, len(pd.read_csv(TRAINING_DATA)))
+
+
+def test_scoring_a_parquet_file_of_the_wrong_schema_exits_4_and_writes_nothing(
+    trained: dict[str, Path], tmp_path: Path
+) -> None:
+    bad = tmp_path / "batch.parquet"
+    pd.read_parquet(BATCH_PARQUET).drop(columns=["monthly_charges"]).to_parquet(bad)
+    out = tmp_path / "predictions"
+    args = ["batch-score", "--workdir", str(trained["csv"]), "--input", str(bad)]
+    code, _, err = call([*args, "--output", str(out), "--format", "parquet"])
+    assert code == 4
+    assert str(bad) in err and "missing column(s): monthly_charges" in err
+    assert not out.exists()
