@@ -27,6 +27,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "serve",
         help="serve the champion on http://127.0.0.1:PORT/score",
         description="Run azmlinfsrv with reference_impl/scoring/score.py and the champion model. "
+        "Model inputs and outputs are collected under DIR/collected/ as a managed deployment's "
+        "data collector would store them. "
         "Exit codes: 0 stopped, 5 no champion registered; otherwise the server's exit code.",
     )
     add_workdir_arguments(parser)
@@ -75,6 +77,7 @@ def run(args: argparse.Namespace) -> int:
     if config is None:
         return ExitCode.USAGE
     from reference_impl.registry import NoChampionError, champion_copy
+    from reference_impl.scoring.collect_sink import collected_folder, start_sink
     from reference_impl.tracking import use_workdir
     from reference_impl.workdir import Workdir
 
@@ -86,12 +89,14 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return ExitCode.NO_CHAMPION
     command, env = server_command(folder, args.port)
+    sink, collector_env = start_sink(collected_folder(workdir.root))  # production data
     print(
         f"serving {config.registry.model_name} version {version.version} on "
         f"http://127.0.0.1:{args.port}/score (health: GET /); Ctrl-C stops",
         flush=True,
     )
-    server = subprocess.Popen(command, env=env)
+    print(f"collected inputs and outputs: {collected_folder(workdir.root)}", flush=True)
+    server = subprocess.Popen(command, env={**env, **collector_env})
     previous = signal.signal(signal.SIGTERM, lambda *_: server.terminate())
     try:
         return server.wait()
@@ -101,3 +106,4 @@ def run(args: argparse.Namespace) -> int:
         return ExitCode.OK
     finally:
         signal.signal(signal.SIGTERM, previous)
+        sink.shutdown()

@@ -25,18 +25,21 @@ from azureml_inference_server_http.api.aml_response import AMLResponse  # noqa: 
 
 from reference_impl.config.project import load_project  # noqa: E402
 from reference_impl.modeling.packaging import LoadedModel, load_model_dir  # noqa: E402
+from reference_impl.scoring.collect import ProductionData, request_id_of  # noqa: E402
 from reference_impl.scoring.request import RequestError, RequestParser, read_body  # noqa: E402
 
 _model: LoadedModel | None = None
+_collect: ProductionData | None = None
 _parser: RequestParser | None = None
 OUTPUTS = load_project().outputs
 
 
 def init() -> None:
     """Load the model once per worker process, from ``AZUREML_MODEL_DIR``."""
-    global _model, _parser
+    global _collect, _model, _parser
     _model = load_model_dir(Path(os.environ["AZUREML_MODEL_DIR"]))
     _parser = RequestParser(_model.contract)  # the request checks, compiled once
+    _collect = ProductionData(_model.contract.feature_names)  # model inputs and outputs
 
 
 # --8<-- [start:run]
@@ -61,11 +64,13 @@ def run(request: AMLRequest | str | bytes) -> dict[str, Any] | AMLResponse:
         return AMLResponse({"message": str(exc)}, exc.status, json_str=True)
     probability = _model.probability_of_rows(rows)
     threshold = _model.threshold
-    return {
+    answer = {
         "predictions": [
             {OUTPUTS.probability: round(p, 6), OUTPUTS.decision: p >= threshold}
             for p in probability.tolist()
         ],
         "model": {"name": _model.name, "version": _model.version, "threshold": threshold},
     }
+    _collect.record(rows, answer["predictions"], request_id_of(request))  # never raises
+    return answer
     # --8<-- [end:run]

@@ -180,3 +180,10 @@ def test_a_version_without_data_lineage_is_refused(service: Blobs, azure: FakeAz
     call = check()
     assert call.code == 6
     assert f"{MODEL}:3 has no data lineage tag" in call.err
+
+
+def test_score_collects_exactly_the_collections_the_deployment_enables() -> None:
+    from reference_impl.azureml.online import COLLECTIONS
+    from reference_impl.scoring.collect import INPUTS, OUTPUTS
+
+    assert (INPUTS, OUTPUTS) == COLLECTIONS
