@@ -28,6 +28,7 @@ def floor_config(folder: Path) -> Path:
         f"theme: {{name: material, custom_dir: {ROOT / 'docs' / 'overrides'}}}\n"
         "hooks: []\n"
         "plugins: []\n"
+        "watch: []\n"
         "strict: false\n",
         encoding="utf-8",
     )
