@@ -91,7 +91,7 @@ def test_a_bad_file_fails_the_batch_and_writes_nothing(
 def test_folder_without_csv_files(lifecycle: Lifecycle, tmp_path: Path) -> None:
     code, _, err = batch_score(lifecycle, tmp_path, tmp_path / "p.csv")
     assert code == 4
-    assert "is not a folder with .csv files" in err
+    assert f"{tmp_path} holds no .csv or .parquet files and is not a Delta table" in err
 
 
 def test_mini_batch_size_must_be_positive(lifecycle: Lifecycle, tmp_path: Path) -> None:
