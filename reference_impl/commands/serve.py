@@ -8,10 +8,14 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reference_impl.commands._common import add_workdir_arguments, load_or_report
+from reference_impl.commands._common import add_workdir_arguments, needs_config
 from reference_impl.exit_codes import ExitCode
 from reference_impl.scoring.server_settings import settings_for
+
+if TYPE_CHECKING:
+    from reference_impl.config import EnvironmentConfig
 
 SCORING_DIR = Path(__file__).resolve().parent.parent / "scoring"
 SCORE_SCRIPT = SCORING_DIR / "score.py"
@@ -64,18 +68,17 @@ def server_command(model_dir: Path, port: int) -> tuple[list[str], dict[str, str
     # --8<-- [end:server-command]
 
 
-def run(args: argparse.Namespace) -> int:
+@needs_config()
+def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
     """Copy the champion locally and run the server until it stops or is interrupted.
 
     Args:
         args: Parsed arguments.
+        config: The environment's configuration.
 
     Returns:
         An :class:`~reference_impl.exit_codes.ExitCode`, or the server's exit code.
     """
-    config = load_or_report(args.env)
-    if config is None:
-        return ExitCode.USAGE
     from reference_impl.registry import NoChampionError, champion_copy
     from reference_impl.scoring.collect_sink import collected_folder, start_sink
     from reference_impl.tracking import use_workdir
