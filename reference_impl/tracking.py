@@ -43,6 +43,9 @@ def use_workdir(workdir: Workdir, wait: float = DEFAULT_WAIT_SECONDS) -> str:
     import mlflow
 
     os.environ.setdefault("MLFLOW_ENABLE_ARTIFACTS_PROGRESS_BAR", "false")
+    # A Databricks-only feature (resuming Serverless GPU jobs): when on, every start_run asks
+    # IPython for Databricks' dbutils, importing IPython (~1 s) wherever ipykernel is installed.
+    os.environ.setdefault("MLFLOW_ENABLE_SGC_RUN_RESUMPTION_FOR_DATABRICKS_JOBS", "false")
     with held(workdir.lock_file, wait, "open the MLflow store"):
         check_store(workdir)
         if not workdir.database.exists():

@@ -1,0 +1,89 @@
+"""The API reference's render cache: keyed by the documented sources, replayed identically."""
+
+from __future__ import annotations
+
+import logging
+import zlib
+from pathlib import Path
+
+from tests.conftest import mkdocs_build
+from tests.docs import chain
+
+HOOK = chain.DOCS / "hooks" / "api_render_cache.py"
+
+
+def test_a_changed_added_or_removed_source_file_changes_the_hash(tmp_path: Path) -> None:
+    cache = chain.load_hook("api_render_cache")
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "__init__.py").write_text('"""A package."""\n')
+    first = cache.sources_hash(package)
+    (package / "__init__.py").write_text('"""A package, edited."""\n')
+    edited = cache.sources_hash(package)
+    (package / "mod.py").write_text('"""A module."""\n')
+    added = cache.sources_hash(package)
+    (package / "mod.py").unlink()
+    assert len({first, edited, added}) == 3
+    assert cache.sources_hash(package) == edited
+
+
+def test_entries_are_kept_only_after_a_build_without_warnings(tmp_path: Path) -> None:
+    cache = chain.load_hook("api_render_cache")
+    entry = {"html": "<p>x</p>", "headings": [], "aliases": {}}
+    cache.on_pre_build()
+    cache._state["pending"] = {tmp_path / "warned.json": entry}
+    logging.getLogger("mkdocs.test").warning("a warning fails a strict build")
+    cache.on_post_build()
+    cache.on_pre_build()
+    cache._state["pending"] = {tmp_path / "clean.json": entry}
+    cache.on_post_build()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["clean.json"]
+
+
+def _project(root: Path) -> Path:
+    (root / "docs").mkdir()
+    (root / "pkg").mkdir()
+    (root / "pkg" / "__init__.py").write_text('"""The package."""\n')
+    (root / "pkg" / "base.py").write_text(
+        '"""Base."""\n\n\ndef helper(x: int) -> int:\n    """Double ``x``.\n\n'
+        '    Args:\n        x: A number.\n\n    Returns:\n        Twice ``x``.\n    """\n'
+        "    return 2 * x\n"
+    )
+    (root / "pkg" / "user.py").write_text('"""User."""\n\nfrom pkg.base import helper\n')
+    (root / "docs" / "index.md").write_text("# API\n\n::: pkg.base\n\n::: pkg.user\n")
+    config = root / "mkdocs.yml"
+    config.write_text(
+        "site_name: t\ntheme: {name: material}\n"
+        f"hooks: [{HOOK}]\n"
+        "plugins:\n  - mkdocstrings:\n      handlers:\n        python:\n"
+        "          paths: [.]\n          options: {docstring_style: google, show_source: false}\n"
+    )
+    return config
+
+
+def test_a_warm_build_gives_the_same_page_and_inventory_as_a_cold_one(tmp_path: Path) -> None:
+    config = _project(tmp_path)
+    cold = mkdocs_build(config, tmp_path / "cold")
+    assert cold.returncode == 0, cold.stderr
+    entries = list((tmp_path / ".cache" / "api-render").glob("*.json"))
+    assert len(entries) == 2  # one per ::: block
+    warm = mkdocs_build(config, tmp_path / "warm")
+    assert warm.returncode == 0, warm.stderr
+    page = (tmp_path / "warm" / "index.html").read_text()
+    assert page == (tmp_path / "cold" / "index.html").read_text()
+    assert 'id="pkg.base.helper"' in page
+
+    def inventory(site: str) -> bytes:
+        return zlib.decompress((tmp_path / site / "objects.inv").read_bytes().split(b"\n", 4)[4])
+
+    assert b"pkg.base.helper" in inventory("cold")
+    assert inventory("warm") == inventory("cold")
+
+
+def test_an_edited_docstring_is_rendered_again(tmp_path: Path) -> None:
+    config = _project(tmp_path)
+    assert mkdocs_build(config, tmp_path / "one").returncode == 0
+    base = tmp_path / "pkg" / "base.py"
+    base.write_text(base.read_text().replace("Double ``x``.", "Twice ``x``, as an int."))
+    assert mkdocs_build(config, tmp_path / "two").returncode == 0
+    assert "Twice <code>x</code>, as an int." in (tmp_path / "two" / "index.html").read_text()
