@@ -1,0 +1,101 @@
+"""Batch scoring rows/s at 1 M rows against raw ``predict_proba`` on the same rows, same run.
+
+Run: ``python3 .ci/dev.py run python benchmarks/batch_scoring.py`` (a few minutes).
+
+It generates 1,000,000 customers with the data generator (seeded), writes them as one CSV
+file, fits the default pipeline on the bundled training data and saves it as a model folder.
+Then, interleaved over :data:`ROUNDS` rounds (alternating which side goes first):
+
+- **figure**: the batch driver's ``run([file])`` — read, check every row against the contract,
+  score, and build the output rows — as rows per second;
+- **floor**: the fitted pipeline's ``predict_proba`` on the same rows already in memory (no
+  reading, no checks), as rows per second.
+
+It prints min / median of each, the ratio of medians (issue 17 goal: >= 0.8), and the peak
+resident memory of this process. OpenMP is pinned to one thread on both sides.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ["OMP_NUM_THREADS"] = "1"  # before numpy/scikit-learn load OpenMP
+os.environ["OPENBLAS_NUM_THREADS"] = "1"
+
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from reference_impl.config import load_config
+from reference_impl.contract import CONTRACT
+from reference_impl.data import TRAINING_DATA
+from reference_impl.data.generate import DataFile, generate
+from reference_impl.modeling.estimator import build_pipeline
+from reference_impl.modeling.packaging import save_model
+
+ROWS = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+ROUNDS = 3
+
+
+def fit(folder: Path):
+    training = load_config("dev").training
+    frame = pd.read_csv(TRAINING_DATA)
+    features = frame[CONTRACT.feature_names]
+    pipeline = build_pipeline(
+        CONTRACT,
+        model_type=training.model_type,
+        seed=training.seed,
+        max_iter=training.max_iter,
+        learning_rate=training.learning_rate,
+        max_leaf_nodes=training.max_leaf_nodes,
+    ).fit(features, frame[CONTRACT.label])
+    save_model(pipeline, folder / "model", CONTRACT, 0.35, features.head(3))
+    return pipeline
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        pipeline = fit(folder)
+        rows = generate(DataFile("big.csv", rows=ROWS, seed=7, id_prefix="B", labelled=False))
+        path = folder / "big.csv"
+        rows.to_csv(path, index=False)
+        features = rows[CONTRACT.feature_names]
+        size_mb = path.stat().st_size / 1e6
+        os.environ["AZUREML_MODEL_DIR"] = str(folder)
+        from reference_impl.scoring import batch_driver
+
+        batch_driver.init()
+        timings: dict[str, list[float]] = {"driver": [], "raw": []}
+        for number in range(ROUNDS):
+            sides = [("driver", lambda: batch_driver.run([str(path)]))]
+            sides.append(("raw", lambda: pipeline.predict_proba(features)))
+            for side, call in sides if number % 2 == 0 else sides[::-1]:
+                started = time.perf_counter()
+                result = call()
+                timings[side].append(time.perf_counter() - started)
+                assert len(result) == ROWS
+                del result
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rate = {side: [ROWS / s for s in seconds] for side, seconds in timings.items()}
+    driver, raw = statistics.median(rate["driver"]), statistics.median(rate["raw"])
+    print(f"{ROWS:,} rows in one CSV file ({size_mb:.0f} MB); {ROUNDS} interleaved rounds")
+    print(f"  {'':<44}{'min rows/s':>12}{'median':>12}")
+    print(
+        f"  {'figure: batch driver run() (read+check+score)':<44}"
+        f"{min(rate['driver']):12,.0f}{driver:12,.0f}"
+    )
+    print(
+        f"  {'floor: raw predict_proba, rows in memory':<44}{min(rate['raw']):12,.0f}{raw:12,.0f}"
+    )
+    print(f"  ratio (medians) {driver / raw:.2f}   goal >= 0.80")
+    print(f"  peak resident memory of this process: {peak_mb:,.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
