@@ -55,6 +55,27 @@ resource workspace 'Microsoft.MachineLearningServices/workspaces@2024-10-01' = {
 }
 // --8<-- [end:workspace]
 
+// --8<-- [start:package-feeds]
+// Feeds the environment image build downloads from (conda-forge, then pip): with approved
+// outbound only, the managed network opens exactly these host names (FQDN rules; they run
+// through the managed Azure Firewall the workspace creates for them).
+var packageFeeds = [
+  'conda.anaconda.org'
+  'pypi.org'
+  'files.pythonhosted.org'
+]
+
+resource packageFeedRules 'Microsoft.MachineLearningServices/workspaces/outboundRules@2024-10-01' = [for feed in (isolated ? packageFeeds : []): {
+  parent: workspace
+  name: 'feed-${replace(feed, '.', '-')}'
+  properties: {
+    type: 'FQDN'
+    category: 'UserDefined'
+    destination: feed
+  }
+}]
+// --8<-- [end:package-feeds]
+
 // --8<-- [start:compute-cluster]
 resource cluster 'Microsoft.MachineLearningServices/workspaces/computes@2024-10-01' = {
   parent: workspace
