@@ -166,13 +166,13 @@ def test_endpoint_names_follow_azure_rules() -> None:
 def test_a_broken_environment_file_stops_every_azure_command(
     argv: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from reference_impl.commands import _common
+    import reference_impl.config as config
     from reference_impl.config import ConfigError
 
     def broken(env: str) -> None:
         raise ConfigError(f"{env}.yaml: azure.subscription_id: invalid")
 
-    monkeypatch.setattr(_common, "load_config", broken)
+    monkeypatch.setattr(config, "load_config", broken)  # the commands import it when they run
     call = run_cli(*argv)
     assert call.code == 2
     assert "azure.subscription_id: invalid" in call.err

@@ -130,12 +130,12 @@ def test_commands_need_a_champion(unpromoted: Path, argv: list[str]) -> None:
 def test_invalid_environment_file_is_a_usage_error(
     command: str, lifecycle: Lifecycle, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    import reference_impl.commands._common as common
+    import reference_impl.config as config
 
     def broken(env: str):
         raise ConfigError(f"{env}.yaml: broken on purpose")
 
-    monkeypatch.setattr(common, "load_config", broken)
+    monkeypatch.setattr(config, "load_config", broken)  # the commands import it when they run
     extra = {
         "serve": [],
         "batch-score": ["--input", str(tmp_path), "--output", str(tmp_path / "o.csv")],
