@@ -36,7 +36,7 @@ from tests.reference_impl.azureml.model_versions import (
     REJECTED,
     seed_versions,
 )
-from tests.reference_impl.identity import DECISION, MODEL, NEEDS_TEST_ENV, PROB, RUNTIME
+from tests.reference_impl.identity import DECISION, MODEL, NEEDS_TEST_ENV, NEXT, PROB, RUNTIME
 
 PROJECT = load_project()
 
@@ -385,7 +385,7 @@ def test_workspace_models_need_no_request_outside_the_client(azure: FakeAzure) -
     assert all(r.via == "client" for r in azure.requests)
 
 
-@pytest.mark.parametrize("env", ["dev", "test"])
+@pytest.mark.parametrize("env", ["dev", NEXT])
 def test_deploy_refuses_a_rejected_version_before_traffic_moves(env: str, azure: FakeAzure) -> None:
     azure.scoring = good_answer
     seed_versions(azure, REJECTED)
@@ -399,12 +399,12 @@ def test_deploy_refuses_a_rejected_version_before_traffic_moves(env: str, azure:
 
 
 def test_deploy_check_gate_only_reads_the_version(azure: FakeAzure) -> None:
-    call = run_cli("deploy", "--env", "test", "--model", MODEL, "--version", "3", "--check-gate")
+    call = run_cli("deploy", "--env", NEXT, "--model", MODEL, "--version", "3", "--check-gate")
     assert call.code == 0, call.err
-    assert f"{MODEL}:3 may be deployed to test" in call.out
+    assert f"{MODEL}:3 may be deployed to {NEXT}" in call.out
     assert "gate=approved" in call.out and f"data=azureml:{DATA_ASSET}:3" in call.out
     assert {r.method for r in azure.requests} == {"GET"}
     seed_versions(azure, {k: v for k, v in APPROVED.items() if k != "gate"})
-    call = run_cli("deploy", "--env", "test", "--model", MODEL, "--version", "3", "--check-gate")
+    call = run_cli("deploy", "--env", NEXT, "--model", MODEL, "--version", "3", "--check-gate")
     assert call.code == 6
     assert "carries no gate evidence" in call.err
