@@ -108,7 +108,10 @@ def _check_gate(config: EnvironmentConfig, args: argparse.Namespace) -> int:
 
 def _entities(config: EnvironmentConfig, args: argparse.Namespace, code: str | Path) -> dict:
     from reference_impl.azureml.batch import batch_deployment, batch_endpoint_entity
-    from reference_impl.azureml.environment import environment_reference, runtime_environment
+    from reference_impl.azureml.environment import (
+        environment_reference,
+        runtime_environment,
+    )
     from reference_impl.azureml.models import model_reference
     from reference_impl.azureml.online import (
         INSTANCE_TYPE,
@@ -133,7 +136,11 @@ def _entities(config: EnvironmentConfig, args: argparse.Namespace, code: str | P
 
 def _dry_run(config: EnvironmentConfig, args: argparse.Namespace, out: Path) -> int:
     from reference_impl.azureml.online import TRAFFIC_STEPS
-    from reference_impl.azureml.yaml_files import batch_deployment_dict, write_entity, write_yaml
+    from reference_impl.azureml.yaml_files import (
+        batch_deployment_dict,
+        write_entity,
+        write_yaml,
+    )
 
     with code_snapshot(args.code, out) as code:
         entities = _entities(config, args, code)

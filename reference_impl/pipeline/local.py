@@ -17,7 +17,11 @@ from typing import Any
 
 from reference_impl.config import EnvironmentConfig
 from reference_impl.file_lock import held
-from reference_impl.interrupted_runs import drop_run_lock, hold_run_lock, mark_interrupted_runs
+from reference_impl.interrupted_runs import (
+    drop_run_lock,
+    hold_run_lock,
+    mark_interrupted_runs,
+)
 from reference_impl.pipeline.graph import PIPELINE_SOURCE, TRAINING_PIPELINE, Pipeline
 from reference_impl.tracking import DEFAULT_WAIT_SECONDS, use_workdir
 from reference_impl.workdir import Workdir

@@ -26,7 +26,11 @@ from azureml_inference_server_http.api.aml_response import AMLResponse  # noqa: 
 from reference_impl.config.project import load_project  # noqa: E402
 from reference_impl.modeling.packaging import LoadedModel, load_model_dir  # noqa: E402
 from reference_impl.scoring.collect import ProductionData, request_id_of  # noqa: E402
-from reference_impl.scoring.request import RequestError, RequestParser, read_body  # noqa: E402
+from reference_impl.scoring.request import (  # noqa: E402
+    RequestError,
+    RequestParser,
+    read_body,
+)
 
 _model: LoadedModel | None = None
 _collect: ProductionData | None = None

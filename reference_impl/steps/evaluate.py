@@ -12,7 +12,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reference_impl.modeling.metrics import classification_metrics, recall_gap, segment_metrics
+from reference_impl.modeling.metrics import (
+    classification_metrics,
+    recall_gap,
+    segment_metrics,
+)
 from reference_impl.modeling.packaging import load_model_dir
 from reference_impl.modeling.plots import confusion_plot, pr_plot, roc_plot
 from reference_impl.pipeline.graph import parse_step_args

@@ -43,7 +43,9 @@ SKIP_PARTS = frozenset({"__pycache__", ".pytest_cache"})
 # Tests of the site's claims about the reference project: they read the site's pages, so they
 # stay with the accelerator.
 SITE_ONLY_TESTS = frozenset({"lifecycle/test_docs_claims.py"})
-SNIPPET_MARKER = re.compile(r"^[ \t]*(?:#|//)[ \t]*--8<--[ \t]*\[(?:start|end):[\w-]+\][ \t]*\n", re.M)
+SNIPPET_MARKER = re.compile(
+    r"^[ \t]*(?:#|//)[ \t]*--8<--[ \t]*\[(?:start|end):[\w-]+\][ \t]*\n", re.M
+)
 _JINJA_OPENERS = re.compile(r"\{\{|\{%|\{#")
 
 

@@ -1,0 +1,1 @@
+"""Example: the SDK v2 equivalents of SDK v1 objects."""

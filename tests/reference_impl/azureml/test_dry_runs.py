@@ -159,7 +159,8 @@ def test_deploy_dry_run_loads_back_pinned_to_the_version(
     batch = load_batch_deployment(tmp_path / "batch_deployment.yml")
     assert isinstance(batch, ModelBatchDeployment)
     assert batch.model.removeprefix("azureml:") == model.removeprefix("azureml:")
-    assert batch.code_configuration.scoring_script == "reference_impl/scoring/batch_driver.py"
+    driver = "reference_impl/scoring/batch_driver.py"
+    assert batch.code_configuration.scoring_script == driver
     assert (batch.output_action, batch.output_file_name) == ("append_row", "predictions.csv")
     assert load_environment(tmp_path / "environment.yml").name == RUNTIME
 

@@ -21,7 +21,12 @@ from reference_impl.azureml.environment import (
     pip_requirements,
     runtime_environment,
 )
-from reference_impl.azureml.snapshot import BATCH_DRIVER, EXCLUDED, SCORE_SCRIPT, stage_snapshot
+from reference_impl.azureml.snapshot import (
+    BATCH_DRIVER,
+    EXCLUDED,
+    SCORE_SCRIPT,
+    stage_snapshot,
+)
 from reference_impl.azureml.yaml_files import write_entity
 from reference_impl.config.project import load_project
 from reference_impl.data import TRAINING_DATA

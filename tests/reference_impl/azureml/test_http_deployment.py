@@ -29,14 +29,25 @@ from reference_impl.config import load_config
 from reference_impl.config.project import load_project
 from reference_impl.data import SAMPLE_REQUEST
 from tests.reference_impl.azureml.conftest import code_asset, run_cli
-from tests.reference_impl.azureml.fake_azure import FakeAzure, FakeCredential, workspace_path
+from tests.reference_impl.azureml.fake_azure import (
+    FakeAzure,
+    FakeCredential,
+    workspace_path,
+)
 from tests.reference_impl.azureml.model_versions import (
     APPROVED,
     DATA_ASSET,
     REJECTED,
     seed_versions,
 )
-from tests.reference_impl.identity import DECISION, MODEL, NEEDS_TEST_ENV, NEXT, PROB, RUNTIME
+from tests.reference_impl.identity import (
+    DECISION,
+    MODEL,
+    NEEDS_TEST_ENV,
+    NEXT,
+    PROB,
+    RUNTIME,
+)
 
 PROJECT = load_project()
 
@@ -294,7 +305,8 @@ def test_deploy_command_releases_online_and_batch(env: str, model: str, azure: F
     ]
     batch = batch_puts[1].body["properties"]
     assert batch["model"]["assetId"] == model.replace("-dev", f"-{env}")
-    assert batch["codeConfiguration"]["scoringScript"] == "reference_impl/scoring/batch_driver.py"
+    driver = "reference_impl/scoring/batch_driver.py"
+    assert batch["codeConfiguration"]["scoringScript"] == driver
     assert batch["compute"].endswith(f"/computes/cpu-cluster-{env}")
     assert (batch["outputAction"], batch["outputFileName"], batch["miniBatchSize"]) == (
         "AppendRow",

@@ -20,8 +20,16 @@ from reference_impl.azureml import client
 from reference_impl.contract import CONTRACT
 from reference_impl.data import DRIFTED_BATCH, FRESH_BATCH, TRAINING_DATA
 from tests.reference_impl.azureml.conftest import run_cli
-from tests.reference_impl.azureml.fake_azure import FakeAzure, FakeCredential, workspace_path
-from tests.reference_impl.azureml.model_versions import APPROVED, DATA_ASSET, seed_versions
+from tests.reference_impl.azureml.fake_azure import (
+    FakeAzure,
+    FakeCredential,
+    workspace_path,
+)
+from tests.reference_impl.azureml.model_versions import (
+    APPROVED,
+    DATA_ASSET,
+    seed_versions,
+)
 from tests.reference_impl.identity import MODEL
 
 ENV = "test"

@@ -18,7 +18,11 @@ from reference_impl.config import ENVIRONMENTS
 from reference_impl.config.project import load_project
 from reference_impl.pipeline.graph import TRAINING_PIPELINE
 from tests.reference_impl.azureml.conftest import code_asset, run_cli, seed_workspace
-from tests.reference_impl.azureml.fake_azure import FakeAzure, FakeCredential, workspace_path
+from tests.reference_impl.azureml.fake_azure import (
+    FakeAzure,
+    FakeCredential,
+    workspace_path,
+)
 from tests.reference_impl.identity import ASSET, EXPERIMENT, RUNTIME
 
 PROJECT = load_project()

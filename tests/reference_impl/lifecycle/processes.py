@@ -36,7 +36,8 @@ def start_train(workdir: Path, *extra: str) -> subprocess.Popen:
     """Start ``python -m reference_impl train`` on ``workdir`` in its own process group."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("MLFLOW_TRACKING_URI", None)
-    command = [sys.executable, "-m", "reference_impl", "train", "--workdir", str(workdir), *extra]
+    module = ["-m", "reference_impl"]
+    command = [sys.executable, *module, "train", "--workdir", str(workdir), *extra]
     return subprocess.Popen(
         command,
         cwd=ROOT,

@@ -15,7 +15,12 @@ import requests
 
 from reference_impl.contract import CONTRACT
 from reference_impl.data import DRIFTED_BATCH, SAMPLE_REQUEST
-from reference_impl.scoring.collect import INPUTS, OUTPUTS, ProductionData, collection_enabled
+from reference_impl.scoring.collect import (
+    INPUTS,
+    OUTPUTS,
+    ProductionData,
+    collection_enabled,
+)
 from reference_impl.scoring.collect_sink import read_records, record_of, start_sink
 from tests.reference_impl.identity import PROB
 from tests.reference_impl.lifecycle.conftest import Lifecycle, Server, call

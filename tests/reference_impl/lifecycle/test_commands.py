@@ -11,6 +11,7 @@ import yaml
 
 from reference_impl.config import ConfigError, apply_overrides, load_config
 from reference_impl.config.project import load_project
+from reference_impl.data import FRESH_BATCH
 from reference_impl.exit_codes import ExitCode
 from tests.reference_impl.identity import MODEL
 from tests.reference_impl.lifecycle.conftest import ROOT, Lifecycle, call
@@ -116,7 +117,7 @@ def test_floor_failure_on_the_first_run_leaves_no_champion(unpromoted: Path) -> 
             "--output",
             "x.csv",
         ],
-        ["monitor", "--current", str(ROOT / "reference_impl" / "data" / "batch" / "week-01.csv")],
+        ["monitor", "--current", str(FRESH_BATCH)],
     ],
     ids=["serve", "batch-score", "monitor"],
 )

@@ -10,7 +10,13 @@ import pytest
 
 from reference_impl.contract import CONTRACT
 from reference_impl.data import DATA_DIR, SAMPLE_REQUEST, TRAINING_DATA
-from reference_impl.data.generate import FILES, generate, main, true_probability, write_all
+from reference_impl.data.generate import (
+    FILES,
+    generate,
+    main,
+    true_probability,
+    write_all,
+)
 from reference_impl.scoring.request import parse_request
 
 

@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 
 from reference_impl.config import ENVIRONMENTS, load_config
-from reference_impl.pipeline.graph import TRAINING_PIPELINE, Input, Output, Param, Pipeline, Step
+from reference_impl.pipeline.graph import (
+    TRAINING_PIPELINE,
+    Input,
+    Output,
+    Param,
+    Pipeline,
+    Step,
+)
 from tests.reference_impl.lifecycle.conftest import ROOT
 
 

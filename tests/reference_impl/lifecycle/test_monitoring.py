@@ -14,7 +14,12 @@ from reference_impl.contract import CONTRACT
 from reference_impl.data import DRIFTED_BATCH, FRESH_BATCH, TRAINING_DATA
 from reference_impl.data.generate import DataFile, generate
 from reference_impl.monitoring.drift import js_distance, psi
-from reference_impl.monitoring.profile import bin_labels, build_profile, numeric_edges, shares
+from reference_impl.monitoring.profile import (
+    bin_labels,
+    build_profile,
+    numeric_edges,
+    shares,
+)
 from reference_impl.monitoring.report import drift_report
 from tests.reference_impl.lifecycle.conftest import Lifecycle, call
 

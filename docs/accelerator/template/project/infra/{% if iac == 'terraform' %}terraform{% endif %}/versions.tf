@@ -14,7 +14,11 @@ terraform {
     }
   }
 
-  # State lives in an Azure storage account; envs/<env>.backend.hcl says which one.
+  # State lives in an Azure storage account; envs/<env>.backend.hcl says which one. The
+  # backend signs in with Entra ID (use_azuread_auth = true), never with an account key, so
+  # the state account needs shared-key access disabled (allowSharedKeyAccess: false) and
+  # blob data roles only: Storage Blob Data Contributor for the platform identity, Storage
+  # Blob Data Reader on the dev and test state for the pull-request plan identity.
   backend "azurerm" {}
 }
 

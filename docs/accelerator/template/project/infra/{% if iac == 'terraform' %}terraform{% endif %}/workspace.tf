@@ -33,6 +33,20 @@ resource "azurerm_machine_learning_workspace_network_outbound_rule_private_endpo
   spark_enabled       = false
 }
 
+# Feeds the environment image build downloads from (conda-forge, then pip): with approved
+# outbound only, the managed network opens exactly these host names (FQDN rules; they run
+# through the managed Azure Firewall the workspace creates for them).
+locals {
+  package_feeds = ["conda.anaconda.org", "pypi.org", "files.pythonhosted.org"]
+}
+
+resource "azurerm_machine_learning_workspace_network_outbound_rule_fqdn" "package_feed" {
+  for_each         = var.isolated ? toset(local.package_feeds) : toset([])
+  name             = "feed-${replace(each.value, ".", "-")}"
+  workspace_id     = azurerm_machine_learning_workspace.this.id
+  destination_fqdn = each.value
+}
+
 resource "azurerm_machine_learning_compute_cluster" "this" {
   name                          = var.compute.name
   location                      = azurerm_resource_group.this.location

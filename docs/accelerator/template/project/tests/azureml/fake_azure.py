@@ -66,8 +66,18 @@ class Recorded:
         return urlsplit(self.url).netloc
 
 
-def _response(request: Any, status: int, body: Any, headers: dict[str, str] | None = None) -> Any:
-    """Wrap a canned answer in the response class azure-core expects for ``request``."""
+def _response(
+    request: Any,
+    status: int,
+    body: Any,
+    headers: dict[str, str] | None = None,
+    *,
+    stream: bool = False,
+) -> Any:
+    """Wrap a canned answer in the response class azure-core expects for ``request``.
+
+    A streamed download (``stream=True``, e.g. a blob) is handed over unread.
+    """
     content = (
         b"" if body is None else (body if isinstance(body, bytes) else json.dumps(body).encode())
     )
@@ -84,7 +94,8 @@ def _response(request: Any, status: int, body: Any, headers: dict[str, str] | No
         from azure.core.rest._requests_basic import RestRequestsTransportResponse
 
         response = RestRequestsTransportResponse(request=request, internal_response=raw)
-        response.read()
+        if not stream:
+            response.read()
         return response
     return RequestsTransportResponse(request, raw)
 
@@ -97,7 +108,8 @@ class FakeAzure(HttpTransport):
         resources: ARM resource JSON by lower-cased resource path.
         requests: Every request, in order.
         scoring: Answers ``POST .../score`` of online endpoints (body in, body out).
-        handlers: Extra ``(method, path regex) -> handler`` answers checked first.
+        handlers: Extra ``(method, path regex) -> handler`` answers checked first; a handler
+            returns ``(status, body)`` or ``(status, body, headers)``.
     """
 
     resources: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -130,8 +142,14 @@ class FakeAzure(HttpTransport):
             parsed = body
         recorded = Recorded(request.method, request.url, dict(request.headers), parsed, via)
         self.requests.append(recorded)
-        status, answer = self._answer(recorded)
-        return _response(request, status, answer)
+        status, answer, *headers = self._answer(recorded)  # a handler may add headers
+        return _response(
+            request,
+            status,
+            answer,
+            headers[0] if headers else None,
+            stream=bool(kwargs.get("stream")),
+        )
 
     # Stored resources ----------------------------------------------------------------------
     def add(self, path: str, resource: dict[str, Any]) -> None:

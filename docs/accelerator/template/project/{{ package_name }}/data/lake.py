@@ -10,7 +10,7 @@ reader the project supports has committed data to run on:
 - ``lake/raw/batch/week-01.parquet`` — the first scoring batch as one Parquet file.
 
 Delta logs carry write times and file names carry random ids, so these files are compared by
-their rows, not their bytes (see ``tests/lifecycle/test_lake.py``).
+their rows, not their bytes (see ``tests/lifecycle/test_lake_data.py``).
 """
 
 from __future__ import annotations

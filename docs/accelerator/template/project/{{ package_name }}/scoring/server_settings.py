@@ -2,7 +2,8 @@
 
 ``azmlinfsrv`` runs gunicorn with ``WORKER_COUNT`` processes (default 1) and passes any
 ``GUNICORN_CMD_ARGS`` through; ``--threads N`` switches gunicorn to its threaded worker, so a
-slow client holds one thread instead of a whole worker. Each worker loads the model once and
+slow client holds one thread instead of a whole worker, and ``--keep-alive`` keeps idle
+connections open longer than clients pause between requests. Each worker loads the model once and
 scores with one OpenMP thread (``OMP_NUM_THREADS=1``): with the default of one OpenMP thread
 per core in every worker, two workers on two cores oversubscribe the CPU and throughput
 collapses. ``serve`` applies :func:`settings_for` to the machine's cores; the managed online
@@ -16,6 +17,14 @@ from dataclasses import dataclass
 
 THREADS_PER_WORKER = 4
 """Request threads per worker process: enough to keep slow clients off the others' path."""
+
+KEEP_ALIVE_SECONDS = 75
+"""How long an idle connection stays open (gunicorn's default is 2 s).
+
+A client or proxy that reuses a connection the server has just closed gets a reset: the
+server must keep idle connections longer than its clients pause between requests. Idle
+connections cost no thread in gunicorn's threaded worker.
+"""
 
 
 @dataclass(frozen=True)
@@ -43,7 +52,7 @@ class ServerSettings:
         """
         return {
             "WORKER_COUNT": str(self.workers),
-            "GUNICORN_CMD_ARGS": f"--threads {self.threads}",
+            "GUNICORN_CMD_ARGS": f"--threads {self.threads} --keep-alive {KEEP_ALIVE_SECONDS}",
             "OMP_NUM_THREADS": "1",  # one OpenMP thread per worker: no oversubscription
             "OPENBLAS_NUM_THREADS": "1",
             "MKL_NUM_THREADS": "1",

@@ -7,7 +7,6 @@ param amount int
 param startDate string
 param contactEmails array
 
-// --8<-- [start:budget]
 resource budget 'Microsoft.Consumption/budgets@2023-05-01' = {
   name: name
   properties: {
@@ -35,4 +34,3 @@ resource budget 'Microsoft.Consumption/budgets@2023-05-01' = {
     }
   }
 }
-// --8<-- [end:budget]

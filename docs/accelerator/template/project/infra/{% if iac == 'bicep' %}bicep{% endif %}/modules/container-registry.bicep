@@ -5,7 +5,6 @@ param location string
 param logAnalyticsId string
 param tags object
 
-// --8<-- [start:container-registry]
 resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
   //checkov:skip=CKV_AZURE_166:Quarantine would stop Azure ML pulling the environment images it has just built (nothing releases them); images are scanned by Microsoft Defender for Containers instead.
   name: name
@@ -25,7 +24,6 @@ resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
     }
   }
 }
-// --8<-- [end:container-registry]
 
 resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'to-log-analytics'

@@ -9,7 +9,6 @@ resource workspace 'Microsoft.MachineLearningServices/workspaces@2024-10-01' exi
   name: workspaceName
 }
 
-// --8<-- [start:lake-datastores]
 resource datastores 'Microsoft.MachineLearningServices/workspaces/datastores@2024-10-01' = [
   for zone in containers: {
     parent: workspace
@@ -26,6 +25,5 @@ resource datastores 'Microsoft.MachineLearningServices/workspaces/datastores@202
     }
   }
 ]
-// --8<-- [end:lake-datastores]
 
 output names array = [for zone in containers: zone]

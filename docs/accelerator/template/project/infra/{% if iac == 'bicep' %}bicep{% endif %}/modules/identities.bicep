@@ -23,7 +23,6 @@ resource federatedIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@202
   name: '${namePrefix}-${first(federated).id}'
 }
 
-// --8<-- [start:federated-credentials]
 // Azure rejects concurrent writes of credentials on one identity, hence batchSize(1).
 @batchSize(1)
 resource credentials 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials@2023-01-31' = [
@@ -38,7 +37,6 @@ resource credentials 'Microsoft.ManagedIdentity/userAssignedIdentities/federated
     dependsOn: [identity]
   }
 ]
-// --8<-- [end:federated-credentials]
 
 output principals array = [
   for (item, i) in identities: {

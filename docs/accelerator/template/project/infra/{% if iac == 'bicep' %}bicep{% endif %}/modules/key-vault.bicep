@@ -6,7 +6,6 @@ param location string
 param logAnalyticsId string
 param tags object
 
-// --8<-- [start:key-vault]
 resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
   location: location
@@ -25,7 +24,6 @@ resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     }
   }
 }
-// --8<-- [end:key-vault]
 
 resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'to-log-analytics'

@@ -11,7 +11,6 @@ param tags object
 @description('Zones of the lake; each becomes a container and an identity-based datastore.')
 param containers array = ['raw', 'curated', 'predictions']
 
-// --8<-- [start:lake-account]
 resource lake 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
   location: location
@@ -47,7 +46,6 @@ resource lake 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     }
   }
 }
-// --8<-- [end:lake-account]
 
 resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
   parent: lake

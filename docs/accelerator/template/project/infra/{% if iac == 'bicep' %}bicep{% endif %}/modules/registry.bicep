@@ -8,7 +8,6 @@ param publicNetworkAccess string
 param customRoles array
 param tags object
 
-// --8<-- [start:registry]
 resource registry 'Microsoft.MachineLearningServices/registries@2024-10-01' = {
   name: name
   location: locations[0]
@@ -35,9 +34,7 @@ resource registry 'Microsoft.MachineLearningServices/registries@2024-10-01' = {
     ]
   }
 }
-// --8<-- [end:registry]
 
-// --8<-- [start:custom-roles]
 resource customRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' = [
   for role in customRoles: {
     name: role.id
@@ -50,6 +47,5 @@ resource customRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' = [
     }
   }
 ]
-// --8<-- [end:custom-roles]
 
 output id string = registry.id

@@ -38,7 +38,6 @@ resource containerRegistry 'Microsoft.ContainerRegistry/registries@2023-07-01' e
   name: containerRegistryName
 }
 
-// --8<-- [start:workspace-scope]
 resource onWorkspace 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   for g in filter(granted, x => x.scope == 'workspace'): {
     name: guid(workspace.id, g.principalId, g.role_definition_id)
@@ -51,7 +50,6 @@ resource onWorkspace 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
     }
   }
 ]
-// --8<-- [end:workspace-scope]
 
 resource onStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   for g in filter(granted, x => x.scope == 'storage'): {

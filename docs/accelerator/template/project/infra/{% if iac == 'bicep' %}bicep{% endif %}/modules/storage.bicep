@@ -8,7 +8,6 @@ param allowedIpRanges array
 param logAnalyticsId string
 param tags object
 
-// --8<-- [start:storage-account]
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
   location: location
@@ -45,7 +44,6 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     }
   }
 }
-// --8<-- [end:storage-account]
 
 resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
   parent: storage

@@ -20,7 +20,6 @@ param computeIdleSeconds int
 param trainingIdentityId string
 param tags object
 
-// --8<-- [start:workspace]
 resource workspace 'Microsoft.MachineLearningServices/workspaces@2024-10-01' = {
   name: name
   location: location
@@ -53,9 +52,26 @@ resource workspace 'Microsoft.MachineLearningServices/workspaces@2024-10-01' = {
     }
   }
 }
-// --8<-- [end:workspace]
 
-// --8<-- [start:compute-cluster]
+// Feeds the environment image build downloads from (conda-forge, then pip): with approved
+// outbound only, the managed network opens exactly these host names (FQDN rules; they run
+// through the managed Azure Firewall the workspace creates for them).
+var packageFeeds = [
+  'conda.anaconda.org'
+  'pypi.org'
+  'files.pythonhosted.org'
+]
+
+resource packageFeedRules 'Microsoft.MachineLearningServices/workspaces/outboundRules@2024-10-01' = [for feed in (isolated ? packageFeeds : []): {
+  parent: workspace
+  name: 'feed-${replace(feed, '.', '-')}'
+  properties: {
+    type: 'FQDN'
+    category: 'UserDefined'
+    destination: feed
+  }
+}]
+
 resource cluster 'Microsoft.MachineLearningServices/workspaces/computes@2024-10-01' = {
   parent: workspace
   name: computeName
@@ -81,7 +97,6 @@ resource cluster 'Microsoft.MachineLearningServices/workspaces/computes@2024-10-
     }
   }
 }
-// --8<-- [end:compute-cluster]
 
 resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'to-log-analytics'

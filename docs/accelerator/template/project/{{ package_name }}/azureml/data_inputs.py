@@ -1,0 +1,145 @@
+"""The training pipeline's data input on Azure ML: a URI stays a URI, a local path is uploaded.
+
+``--data`` on the Azure ML target accepts:
+
+- ``azureml://datastores/<name>/paths/<path>`` — a file or folder on a workspace datastore
+  (the lake's ``raw``, ``curated`` and ``predictions``, or a workspace system datastore);
+- ``abfss://<container>@<account>.dfs.core.windows.net/<path>`` — ADLS Gen2 addressed directly;
+- ``azureml:<asset>:<version>`` (or ``azureml:<asset>@latest``) — a registered data asset;
+- ``https://`` or ``wasbs://`` URLs of a blob;
+- a local file or folder, which the SDK uploads when the job is submitted.
+
+A path ending in ``/``, or without a file suffix, is a folder (``uri_folder``: a Parquet folder
+or a Delta table); one ending in ``.csv`` or ``.parquet`` is a file (``uri_file``); a URI
+ending in ``/MLTable``, or a local folder holding one, binds that folder as an ``mltable``.
+Anything else is refused with one sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Literal
+
+InputType = Literal["uri_file", "uri_folder", "mltable"]
+
+LAKE_DATASTORES = ("raw", "curated", "predictions")
+"""Identity-based datastores over the data lake (created by ``infra/``: bicep and terraform)."""
+SYSTEM_DATASTORES = (
+    "workspaceblobstore",
+    "workspaceartifactstore",
+    "workspacefilestore",
+    "workspaceworkingdirectory",
+)
+"""Datastores every Azure ML workspace has."""
+DATASTORE_URI = re.compile(r"^azureml://datastores/(?P<name>[^/]+)/paths/(?P<path>.*)$")
+ABFSS_URI = re.compile(
+    r"^abfss://(?P<container>[a-z0-9-]+)@(?P<account>[a-z0-9]+)\.dfs\.core\.windows\.net/(?P<path>.*)$"
+)
+ASSET_URI = re.compile(r"^azureml:(?P<name>[A-Za-z0-9_.-]+)(?::(?P<version>\w+)|@latest)$")
+FILE_SUFFIXES = {".csv": "uri_file", ".parquet": "uri_file"}
+SUPPORTED = (
+    "azureml://datastores/<name>/paths/<path>, abfss://<container>@<account>.dfs.core."
+    "windows.net/<path>, azureml:<asset>:<version>, an https:// or wasbs:// blob URL, "
+    "or a local path"
+)
+
+
+class DataInputError(ValueError):
+    """``--data`` names something the Azure ML target cannot bind (a configuration error)."""
+
+
+@dataclass(frozen=True)
+class DataInput:
+    """What the pipeline's ``raw_data`` input is bound to.
+
+    Attributes:
+        type: ``uri_file``, ``uri_folder`` or ``mltable``.
+        path: The URI, or the absolute local path the SDK uploads.
+        kind: ``datastore``, ``abfss``, ``data-asset``, ``url`` or ``local``.
+    """
+
+    type: InputType
+    path: str
+    kind: str
+
+
+def _type_of(path: str) -> InputType:
+    """File or folder, from how the path ends."""
+    name = PurePosixPath(path.rstrip("/")).name
+    if path.endswith("/") or not PurePosixPath(name).suffix:
+        return "uri_folder"
+    return FILE_SUFFIXES.get(PurePosixPath(name).suffix.lower(), "uri_file")
+
+
+def _bound(value: str, path: str, kind: str) -> DataInput:
+    """A URI input; ``.../<folder>/MLTable`` binds the folder as an ``mltable`` input."""
+    if PurePosixPath(path.rstrip("/")).name == "MLTable":
+        return DataInput("mltable", value.rstrip("/").removesuffix("MLTable"), kind)
+    return DataInput(_type_of(path), value, kind)
+
+
+def classify(data: str | Path, *, datastores: tuple[str, ...] = LAKE_DATASTORES) -> DataInput:
+    """Decide how ``--data`` binds to the pipeline input, without touching Azure.
+
+    Args:
+        data: What the user passed as ``--data``.
+        datastores: Datastore names the workspace has besides the system ones.
+
+    Returns:
+        The input's type and path: URIs unchanged, local paths made absolute.
+
+    Raises:
+        DataInputError: For an unknown datastore, a malformed ``abfss://`` URI or an
+            unsupported URI scheme.
+    """
+    value = str(data)
+    if match := DATASTORE_URI.match(value):
+        name = match["name"]
+        if name not in (*datastores, *SYSTEM_DATASTORES):
+            known = ", ".join((*datastores, *SYSTEM_DATASTORES))
+            raise DataInputError(
+                f"--data {value}: unknown datastore {name!r}; this workspace has {known}"
+            )
+        return _bound(value, match["path"], "datastore")
+    if value.startswith("abfss://"):
+        if not (match := ABFSS_URI.match(value)):
+            raise DataInputError(
+                f"--data {value}: an abfss URI must read "
+                "abfss://<container>@<account>.dfs.core.windows.net/<path>"
+            )
+        return _bound(value, match["path"], "abfss")
+    if value.startswith("azureml:") and not value.startswith("azureml://"):
+        if not ASSET_URI.match(value):
+            raise DataInputError(
+                f"--data {value}: a data asset must read azureml:<name>:<version> "
+                "or azureml:<name>@latest"
+            )
+        return DataInput("uri_file", value, "data-asset")
+    if value.startswith(("https://", "wasbs://")):
+        return DataInput(_type_of(value), value, "url")
+    scheme = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*)://", value)
+    if scheme:
+        raise DataInputError(
+            f"--data {value}: URI scheme {scheme[1]!r} is not supported; use {SUPPORTED}"
+        )
+    local = Path(value).resolve()
+    if local.is_dir():
+        return DataInput(
+            "mltable" if (local / "MLTable").is_file() else "uri_folder", str(local), "local"
+        )
+    return DataInput("uri_file", str(local), "local")
+
+
+def is_uri(data: str | Path) -> bool:
+    """Whether ``data`` is a URI (and so cannot be read by a local run).
+
+    Args:
+        data: What the user passed as ``--data``.
+
+    Returns:
+        ``True`` for ``scheme://...`` and ``azureml:...`` values.
+    """
+    value = str(data)
+    return bool(re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", value)) or value.startswith("azureml:")
