@@ -133,9 +133,15 @@ def test_a_project_without_a_test_environment_never_names_one(rendered):
         assert "target: test" not in text and "[dev, test, prod]" not in text, path
 
 
-def test_the_readme_shows_exactly_two_commands(rendered):
+def test_the_readme_shows_exactly_two_commands_and_ci_runs_the_test_command(rendered):
     for project in rendered.values():
         assert readme_commands(project) == ["python3 dev.py train", "python3 dev.py test"]
+    github = rendered["github-bicep"] / ".github" / "workflows" / "lint-and-unit-tests.yml"
+    azure_devops = rendered["ado-bicep"] / "azure-pipelines.yml"
+    for pipeline in (github, azure_devops):
+        text = pipeline.read_text()
+        assert "python3 dev.py test" in text and "-r cicd/uv-requirements.txt" in text
+    assert (rendered["ado-bicep"] / "cicd" / "uv-requirements.txt").exists()
 
 
 def test_infrastructure_variants_pass_checkov(rendered):

@@ -103,6 +103,7 @@ def rename_package(text: str) -> str:
         ("tests/reference_impl", "tests"),
         ("reference_impl/infra/", "infra/"),
         ("reference_impl/cicd/gates", "infra/gates"),
+        ("reference_impl/cicd/uv-requirements.txt", "cicd/uv-requirements.txt"),
     ):
         text = text.replace(old, new)
     return re.sub(r"\breference_impl\b", PACKAGE, text)

@@ -129,6 +129,8 @@ def cicd_targets(rel: PurePosixPath | object) -> list[str]:
         ]
     if system == "gates":
         return [f"infra/gates/{inner}"]
+    if system == "uv-requirements.txt":  # uv pinned by hash for every pipeline
+        return ["cicd/uv-requirements.txt"]
     return []
 
 

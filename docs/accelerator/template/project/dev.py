@@ -12,6 +12,7 @@ creates ``.venv`` from the committed ``uv.lock``; later calls only re-check the 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -38,17 +39,21 @@ def bootstrap_uv(root: Path = ROOT) -> str:
     """
     folder = root / ".cache" / "uv-bootstrap"
     bindir = folder / ("Scripts" if os.name == "nt" else "bin")
-    uv = bindir / ("uv.exe" if os.name == "nt" else "uv")
-    if uv.exists():
-        out = subprocess.run([str(uv), "--version"], capture_output=True, text=True, check=False)
-        if out.returncode == 0 and UV_VERSION in out.stdout:
-            return str(uv)
+    own = bindir / ("uv.exe" if os.name == "nt" else "uv")
+    # A uv of the pinned version already installed (CI installs it with hashes) is used as is.
+    for uv in (own, shutil.which("uv")):
+        if uv and Path(uv).exists():
+            out = subprocess.run(
+                [str(uv), "--version"], capture_output=True, text=True, check=False
+            )
+            if out.returncode == 0 and UV_VERSION in out.stdout:
+                return str(uv)
     say(f"installing uv {UV_VERSION} into {folder.relative_to(root)} (first run only)")
     venv.EnvBuilder(with_pip=True, clear=True).create(folder)
     python = bindir / ("python.exe" if os.name == "nt" else "python")
     pip = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
     subprocess.run([*pip, f"uv=={UV_VERSION}"], check=True)
-    return str(uv)
+    return str(own)
 
 
 def uv_env() -> dict[str, str]:
