@@ -115,5 +115,6 @@ def pyproject_template(root: dict | None = None) -> str:
         'testpaths = ["tests"]',
         f"addopts = {json.dumps(pytest_options['addopts'])}",
         'pythonpath = ["."]',
+        f"markers = {_array(m for m in pytest_options['markers'] if m.startswith('slow:'))}",
     ]
     return "\n".join(lines) + "\n"
