@@ -43,7 +43,8 @@ def identity_substitutions(
     """Patterns that find the reference project's names in a file, with their replacements.
 
     Longer names come first, so ``churn-training`` is replaced before ``churn``. A name is only
-    matched as a whole token (not inside a longer word such as a column name).
+    matched as a whole token (not inside a longer word such as a column name), except a
+    prefix, which is followed by the rest of a name.
 
     Args:
         project: The reference identity (defaults to ``config/project.yaml``).
@@ -56,8 +57,15 @@ def identity_substitutions(
     owner_and_name = project.repository.split("/", 1)[1]
     pairs.setdefault(owner_and_name, "{{ repository.split('/')[1] }}")
     ordered = sorted(pairs.items(), key=lambda item: -len(item[0]))
+    # A prefix (``churn_``) is followed by a step name; any other name ends at a non-word one.
     return [
-        (re.compile(rf"(?<![A-Za-z0-9]){re.escape(value)}(?![A-Za-z0-9])"), expr)
+        (
+            re.compile(
+                rf"(?<![A-Za-z0-9_]){re.escape(value)}"
+                + ("" if value.endswith("_") else r"(?![A-Za-z0-9_])")
+            ),
+            expr,
+        )
         for value, expr in ordered
         if value
     ]
