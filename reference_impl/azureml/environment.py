@@ -36,6 +36,9 @@ RUNTIME_DISTRIBUTIONS = (
     "matplotlib",
     "skops",
     "azureml-inference-server-http",
+    "azureml-ai-monitoring",
+    "deltalake",
+    "pyarrow",
 )
 """Distributions the steps and scoring scripts import; their versions come from the venv."""
 

@@ -128,11 +128,11 @@ def exit_criteria_checklist() -> str:
     """Render the exit criteria of every week as a checklist to tick at the weekly review.
 
     Returns:
-        One heading-less block per week: the week and its theme in bold, then one unticked
-        task-list item per exit criterion.
+        One heading-less block per week: the week and its theme in bold, then one bullet per
+        exit criterion (plain bullets: a disabled checkbox has no accessible name).
     """
     blocks = []
     for w in plan():
-        items = "\n".join(f"- [ ] {criterion}" for criterion in w.exit_criteria)
+        items = "\n".join(f"- {criterion}" for criterion in w.exit_criteria)
         blocks.append(f"**Week {w.week}: {w.theme}**\n\n{items}")
     return "\n\n".join(blocks)

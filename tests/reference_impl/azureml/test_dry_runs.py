@@ -98,7 +98,11 @@ def test_dry_run_matches_the_golden_files(
     }
     assert sorted(generated) == sorted(expected), "files differ; run with --update-examples"
     for name, text in generated.items():
-        assert text == expected[name], f"{case}/{name} differs; run with --update-examples"
+        # Compared as YAML: where the dumper folds a long line depends on the package's name.
+        assert yaml.safe_load(text) == yaml.safe_load(expected[name]), (
+            f"{case}/{name} differs; run with --update-examples"
+        )
+        assert text.splitlines()[0] == expected[name].splitlines()[0]  # the header comment
 
 
 def test_training_dry_run_loads_back(tmp_path: Path) -> None:

@@ -86,6 +86,7 @@ def test_every_imported_third_party_package_is_pinned() -> None:
         "sklearn": "scikit-learn",
         "yaml": "pyyaml",
         "azureml_inference_server_http": "azureml-inference-server-http",
+        "azureml": "azureml-ai-monitoring",  # the azureml.ai.monitoring namespace package
     }
     assert {distribution.get(name, name) for name in third_party} <= set(RUNTIME_DISTRIBUTIONS)
 

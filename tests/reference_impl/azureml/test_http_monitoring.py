@@ -155,4 +155,4 @@ def test_a_missing_baseline_is_uploaded_to_the_workspace_datastore(azure: FakeAz
 def test_local_monitor_still_needs_its_arguments(flag: list[str]) -> None:
     call = run_cli("monitor", *flag)
     assert call.code == 2
-    assert "--workdir and --current are required with --target local" in call.err
+    assert "--workdir and --current (or --collected) are required with --target local" in call.err
