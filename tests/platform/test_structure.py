@@ -51,6 +51,10 @@ TF_TO_ARM = {
     "azurerm_machine_learning_workspace_network_outbound_rule_private_endpoint": {
         "Microsoft.MachineLearningServices/workspaces"
     },
+    # The package-feed (FQDN) rules are a child resource in both languages.
+    "azurerm_machine_learning_workspace_network_outbound_rule_fqdn": {
+        "Microsoft.MachineLearningServices/workspaces/outboundRules"
+    },
     "azurerm_machine_learning_compute_cluster": {
         "Microsoft.MachineLearningServices/workspaces/computes"
     },
