@@ -89,7 +89,7 @@ def test_dry_run_matches_the_golden_files(
     dry_run(case, tmp_path)
     generated = generated_files(tmp_path)
     folder = GOLDEN / case
-    if request.config.getoption("update_examples"):
+    if request.config.getoption("update_examples", default=False):  # pytest-examples' flag
         for name, text in generated.items():
             (folder / name).parent.mkdir(parents=True, exist_ok=True)
             (folder / name).write_text(text)
