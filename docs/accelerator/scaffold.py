@@ -107,8 +107,9 @@ def generate(
         )
     except ValueError as exc:  # a copier validator refused an answer
         raise AnswerError(str(exc).removeprefix("Validation error for question ")) from exc
-    recorded = yaml.safe_load((dest / ".copier-answers.yml").read_text(encoding="utf-8"))
-    return {k: v for k, v in recorded.items() if not k.startswith("_")}
+    from accelerator.template.render import answers_of
+
+    return answers_of(dest)
 
 
 def default_answers() -> dict[str, str]:
