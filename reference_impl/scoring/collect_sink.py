@@ -152,7 +152,11 @@ def start_sink(folder: Path) -> tuple[ThreadingHTTPServer, dict[str, str]]:
 
 
 def read_records(folder: Path, collection: str) -> list[dict[str, Any]]:
-    """All records of a collection, oldest file first.
+    """All complete records of a collection, oldest file first.
+
+    The receiver appends while ``monitor`` (or anyone) reads, so the last line of the newest
+    file may be half written: only lines that end in a newline are records. A half-written
+    line is read on the next call, once the receiver has finished it.
 
     Args:
         folder: ``DIR/collected`` (or a copy of the blob folder).
@@ -163,7 +167,8 @@ def read_records(folder: Path, collection: str) -> list[dict[str, Any]]:
     """
     records = []
     for path in sorted((folder / collection).rglob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
+        complete, _, _unfinished = path.read_text(encoding="utf-8").rpartition("\n")
+        for line in complete.splitlines():
             if line.strip():
                 records.append(json.loads(line))
     return records

@@ -131,3 +131,15 @@ def test_the_sink_refuses_what_the_collector_never_sends(tmp_path: Path) -> None
     with pytest.raises(ValueError, match="JSON list"):
         record_of({"ce-type": f"azureml.inference.{INPUTS}"}, b"{}")
     assert json.loads(SAMPLE_REQUEST.read_text())["data"]  # the sample stays scoreable
+
+
+def test_a_record_still_being_written_is_left_for_the_next_read(tmp_path: Path) -> None:
+    """The receiver appends while the test (or ``monitor``) reads: a half line is not a record."""
+    hour = tmp_path / INPUTS / "2026" / "12" / "02" / "04"
+    hour.mkdir(parents=True)
+    done = json.dumps({"correlationid": "a", "data": [{"x": 1}]})
+    half = json.dumps({"correlationid": "b", "data": [{"x": 2}]})[:20]
+    (hour / "records.jsonl").write_text(done + "\n" + half, encoding="utf-8")
+    assert [r["correlationid"] for r in read_records(tmp_path, INPUTS)] == ["a"]
+    (hour / "records.jsonl").write_text(done + "\n" + done.replace('"a"', '"b"') + "\n")
+    assert [r["correlationid"] for r in read_records(tmp_path, INPUTS)] == ["a", "b"]
