@@ -25,6 +25,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "rollback",
 )
 
+# Commands that exist only in a project with that kind of deployment (config/project.yaml).
+NEEDS_DEPLOYMENT: dict[str, str] = {"serve": "online", "rollback": "online", "batch_score": "batch"}
+
 
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser with every registered sub-command.
@@ -36,8 +39,13 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m reference_impl",
         description="Azure ML-Ops Accelerator: run the ML lifecycle locally or on Azure ML.",
     )
+    from reference_impl.config.deployments import deployments as project_deployments
+
+    deployments = project_deployments()
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMAND_MODULES:
+        if NEEDS_DEPLOYMENT.get(name, deployments[0]) not in deployments:
+            continue
         importlib.import_module(f"reference_impl.commands.{name}").register(subparsers)
     return parser
 

@@ -16,6 +16,7 @@ import shutil
 from pathlib import Path
 
 import reference_impl
+from reference_impl.config.deployments import SCORING_CODE
 
 PACKAGE_DIR = Path(reference_impl.__file__).resolve().parent
 """The ``reference_impl`` package folder."""
@@ -33,10 +34,10 @@ EXCLUDED = (
 """Names left out of the snapshot (``shutil.ignore_patterns`` patterns)."""
 # --8<-- [end:excluded]
 
-SCORE_SCRIPT = f"{PACKAGE_DIR.name}/scoring/score.py"
+SCORE_SCRIPT = f"{PACKAGE_DIR.name}/{SCORING_CODE['online']}"
 """Online scoring script, relative to the snapshot root."""
 
-BATCH_DRIVER = f"{PACKAGE_DIR.name}/scoring/batch_driver.py"
+BATCH_DRIVER = f"{PACKAGE_DIR.name}/{SCORING_CODE['batch']}"
 """Batch scoring driver, relative to the snapshot root."""
 
 

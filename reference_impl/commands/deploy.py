@@ -1,4 +1,8 @@
-"""``deploy``: release one model version to the online (blue/green) and batch endpoints."""
+"""``deploy``: release one model version to the project's endpoints.
+
+Which endpoints a project has is ``deployments`` in ``config/project.yaml``: an online endpoint
+(blue/green, smoke-tested, with rollback), a batch endpoint, or both.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from reference_impl.commands._azureml import (
     print_files,
 )
 from reference_impl.commands._common import model_name_problem, needs_config
+from reference_impl.config.deployments import deployments
 from reference_impl.config.environments import ENVIRONMENTS
 from reference_impl.exit_codes import ExitCode
 
@@ -24,6 +29,7 @@ if TYPE_CHECKING:
     from reference_impl.config import EnvironmentConfig
 
 COMMAND = "deploy --target azureml"
+DEPLOYMENTS = deployments()
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -34,10 +40,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """
     parser = subparsers.add_parser(
         "deploy",
-        help="release a model version to the Azure ML online and batch endpoints",
-        description="Blue/green release: the new version goes to the idle colour, is smoke-tested, "
-        "then takes 10, 50 and 100 %% of the traffic with a smoke test after each step; any "
-        "failure rolls back. The batch deployment is updated to the same version. Exit codes: "
+        help=f"release a model version to the Azure ML {' and '.join(DEPLOYMENTS)} endpoints",
+        description="Online (if the project has it): blue/green release, the new version goes to "
+        "the idle colour, is smoke-tested, then takes 10, 50 and 100 %% of the traffic with a "
+        "smoke test after each step; any failure rolls back. Batch (if the project has it): the "
+        "batch deployment is updated to the same version. Exit codes: "
         "0 released, 1 Azure refused an operation or the release was rolled back, 2 bad "
         "arguments (e.g. a version that is not an explicit number), 6 the gate rejected the "
         "version or it lacks gate evidence or lineage tags (checked before traffic moves).",
@@ -64,9 +71,10 @@ def _name_problem(config: EnvironmentConfig, model: str) -> str | None:
     problem = model_name_problem(model)
     if problem:
         return problem
+    endpoint_name = {"online": online_endpoint, "batch": batch_endpoint}
     try:
-        online_endpoint(model, config)
-        batch_endpoint(model, config)
+        for kind in DEPLOYMENTS:
+            endpoint_name[kind](model, config)
     except ValueError as exc:
         return str(exc)
     return None
@@ -107,57 +115,67 @@ def _check_gate(config: EnvironmentConfig, args: argparse.Namespace) -> int:
 
 
 def _entities(config: EnvironmentConfig, args: argparse.Namespace, code: str | Path) -> dict:
-    from reference_impl.azureml.batch import batch_deployment, batch_endpoint_entity
+    """The Azure ML entities of a release: the environment and each of the project's endpoints."""
     from reference_impl.azureml.environment import (
         environment_reference,
         runtime_environment,
     )
     from reference_impl.azureml.models import model_reference
-    from reference_impl.azureml.online import (
-        INSTANCE_TYPE,
-        online_deployment,
-        online_endpoint_entity,
-    )
 
     model = model_reference(config, args.model, args.version)
     environment = runtime_environment()
     ref = environment_reference(environment)
     common = {"model_name": args.model, "model": model, "code": code, "environment": ref}
-    return {
-        "environment": environment,
-        "online_endpoint": online_endpoint_entity(config, args.model),
-        "online_deployment": online_deployment(
+    entities: dict = {"environment": environment}
+    if "online" in DEPLOYMENTS:
+        from reference_impl.azureml.online import (
+            INSTANCE_TYPE,
+            online_deployment,
+            online_endpoint_entity,
+        )
+
+        entities["online_endpoint"] = online_endpoint_entity(config, args.model)
+        entities["online_deployment"] = online_deployment(
             config, colour="blue", instance_type=args.instance_type or INSTANCE_TYPE, **common
-        ),
-        "batch_endpoint": batch_endpoint_entity(config, args.model),
-        "batch_deployment": batch_deployment(config, **common),
-    }
+        )
+    if "batch" in DEPLOYMENTS:
+        from reference_impl.azureml.batch import batch_deployment, batch_endpoint_entity
+
+        entities["batch_endpoint"] = batch_endpoint_entity(config, args.model)
+        entities["batch_deployment"] = batch_deployment(config, **common)
+    return entities
 
 
 def _dry_run(config: EnvironmentConfig, args: argparse.Namespace, out: Path) -> int:
-    from reference_impl.azureml.online import TRAFFIC_STEPS
-    from reference_impl.azureml.yaml_files import (
-        batch_deployment_dict,
-        write_entity,
-        write_yaml,
-    )
+    from reference_impl.azureml.yaml_files import write_entity, write_yaml
 
     with code_snapshot(args.code, out) as code:
         entities = _entities(config, args, code)
         files = [
             write_entity(out / f"{name}.yml", entities[name], command=COMMAND)
             for name in ("environment", "online_endpoint", "online_deployment", "batch_endpoint")
+            if name in entities
         ]
-        batch = batch_deployment_dict(entities["batch_deployment"])
-        files.append(write_yaml(out / "batch_deployment.yml", batch, command=COMMAND))
-    deployment = entities["online_deployment"]
-    print(f"release of {deployment.model} to {deployment.endpoint_name} ({config.name}):")
-    print("  1. deploy to the idle colour (blue on a first release) with 0 % traffic")
-    print("  2. smoke test that deployment with reference_impl/data/sample-request.json")
-    print(
-        f"  3. shift traffic {' -> '.join(f'{s} %' for s in TRAFFIC_STEPS)}, smoke test after each"
-    )
-    print("  4. on any failure: all traffic back to the previous colour, delete the new one")
+        if "batch_deployment" in entities:
+            from reference_impl.azureml.yaml_files import batch_deployment_dict
+
+            batch = batch_deployment_dict(entities["batch_deployment"])
+            files.append(write_yaml(out / "batch_deployment.yml", batch, command=COMMAND))
+    if "online_deployment" in entities:
+        from reference_impl.azureml.online import TRAFFIC_STEPS
+
+        deployment = entities["online_deployment"]
+        print(f"release of {deployment.model} to {deployment.endpoint_name} ({config.name}):")
+        print("  1. deploy to the idle colour (blue on a first release) with 0 % traffic")
+        sample = "reference_impl/data/sample-request.json"
+        print(f"  2. smoke test that deployment with {sample}")
+        steps = " -> ".join(f"{s} %" for s in TRAFFIC_STEPS)
+        print(f"  3. shift traffic {steps}, smoke test after each")
+        print("  4. on any failure: all traffic back to the previous colour, delete the new one")
+    if "batch_deployment" in entities:
+        endpoint = entities["batch_endpoint"].name
+        print(f"batch endpoint {endpoint} ({config.name}): its default deployment scores with")
+        print(f"  {args.model}:{args.version}")
     print_files(files, out)
     return ExitCode.OK
 
@@ -165,24 +183,28 @@ def _dry_run(config: EnvironmentConfig, args: argparse.Namespace, out: Path) -> 
 # --8<-- [start:release-command]
 def _release(config: EnvironmentConfig, args: argparse.Namespace) -> int:
     from reference_impl.azureml import client
-    from reference_impl.azureml.batch import deploy_batch
     from reference_impl.azureml.gate_check import verify_deployable
-    from reference_impl.azureml.online import release
-    from reference_impl.data import SAMPLE_REQUEST
 
     verify_deployable(config, args.model, args.version)  # before any traffic moves
     ml_client = client.workspace_client(config)
     with code_snapshot(args.code) as code:
         entities = _entities(config, args, code)
         ml_client.environments.create_or_update(entities["environment"])
-        rollout = release(
-            ml_client, entities["online_endpoint"], entities["online_deployment"], SAMPLE_REQUEST
-        )
-        if not rollout.ok:
-            print(f"error: release rolled back: {rollout.problem}", file=sys.stderr)
-            return AZURE_FAILED
-        deploy_batch(ml_client, entities["batch_endpoint"], entities["batch_deployment"])
-    print(f"{rollout.endpoint}: {rollout.colour} serves {args.model}:{args.version}")
-    print(f"batch endpoint {entities['batch_endpoint'].name} scores with the same version")
+        if "online_deployment" in entities:
+            from reference_impl.azureml.online import release
+            from reference_impl.data import SAMPLE_REQUEST
+
+            online, deployment = entities["online_endpoint"], entities["online_deployment"]
+            rollout = release(ml_client, online, deployment, SAMPLE_REQUEST)
+            if not rollout.ok:
+                print(f"error: release rolled back: {rollout.problem}", file=sys.stderr)
+                return AZURE_FAILED
+            print(f"{rollout.endpoint}: {rollout.colour} serves {args.model}:{args.version}")
+        if "batch_deployment" in entities:
+            from reference_impl.azureml.batch import deploy_batch
+
+            batch = entities["batch_endpoint"]
+            deploy_batch(ml_client, batch, entities["batch_deployment"])
+            print(f"batch endpoint {batch.name} scores with {args.model}:{args.version}")
     return ExitCode.OK
     # --8<-- [end:release-command]

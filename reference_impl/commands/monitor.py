@@ -7,12 +7,16 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reference_impl.commands import _monitor_azureml
 from reference_impl.commands._common import add_workdir_arguments, needs_config
+from reference_impl.config.deployments import deployments
 from reference_impl.exit_codes import ExitCode
 
 if TYPE_CHECKING:
     from reference_impl.config import EnvironmentConfig
+
+# Production data is what an online deployment's collector writes: the Azure ML monitor and
+# ``--collected`` read it, so a batch-only project monitors the batches it scores (--current).
+ONLINE = "online" in deployments()
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -32,14 +36,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add_workdir_arguments(parser)
     parser.add_argument("--current", type=Path, help="CSV of recent data (target local)")
-    parser.add_argument(
-        "--collected",
-        type=Path,
-        help="folder of collected production data, e.g. DIR/collected written by serve "
-        "(target local; its model_inputs are compared instead of --current)",
-    )
-    _monitor_azureml.add_arguments(parser)
-    parser.set_defaults(func=run)
+    if ONLINE:
+        from reference_impl.commands import _monitor_azureml
+
+        parser.add_argument(
+            "--collected",
+            type=Path,
+            help="folder of collected production data, e.g. DIR/collected written by serve "
+            "(target local; its model_inputs are compared instead of --current)",
+        )
+        _monitor_azureml.add_arguments(parser)
+    else:
+        parser.add_argument(
+            "--target", choices=("local",), default="local", help="where to monitor"
+        )
+    parser.set_defaults(func=run, collected=None)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -52,6 +63,8 @@ def run(args: argparse.Namespace) -> int:
         An :class:`~reference_impl.exit_codes.ExitCode`.
     """
     if args.target == "azureml":
+        from reference_impl.commands import _monitor_azureml
+
         return _monitor_azureml.run(args)
     if args.workdir is not None and args.collected is not None and args.current is None:
         current = _collected_table(args.collected, args.workdir)

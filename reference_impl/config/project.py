@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import Literal
 
 import yaml
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, field_validator
 
+from reference_impl.config.deployments import PROJECT_FILE, SCORING_CODE, code_of
 from reference_impl.config.model import Strict
 
-PROJECT_FILE = Path(__file__).resolve().parent / "project.yaml"
 _SLUG = r"^[a-z][a-z0-9-]{1,40}$"
 _IDENTIFIER = r"^[a-z][a-z0-9_]{0,40}$"
 
@@ -56,6 +57,7 @@ class ProjectIdentity(Strict):
             the federated credentials in the IaC).
         model_name: Registered model name (aliases ``champion`` and ``challenger``).
         experiment: MLflow experiment (and Azure ML experiment) of training runs.
+        deployments: Which endpoints ``deploy`` releases the model to (``online``, ``batch``).
         azureml: Names in the Azure ML workspace.
         outputs: Names of the prediction outputs.
     """
@@ -65,8 +67,22 @@ class ProjectIdentity(Strict):
     repository: str = Field(pattern=r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
     model_name: str = Field(pattern=r"^[a-z][a-z0-9-]{2,62}$")
     experiment: str = Field(pattern=_SLUG)
+    deployments: tuple[Literal["online", "batch"], ...] = Field(min_length=1)
     azureml: AzureMLNames
     outputs: OutputNames
+
+    @field_validator("deployments")
+    @classmethod
+    def _once_each_and_present(cls, kinds: tuple[str, ...]) -> tuple[str, ...]:
+        if len(set(kinds)) != len(kinds):
+            raise ValueError("name each deployment once")
+        for kind in kinds:
+            if not code_of(kind).is_file():
+                raise ValueError(
+                    f"{kind} needs {SCORING_CODE[kind]}, which this project was generated without; "
+                    f"add it with `copier update --defaults --data deployment=both`"
+                )
+        return kinds
 
 
 @functools.cache

@@ -155,8 +155,8 @@ def read_records(folder: Path, collection: str) -> list[dict[str, Any]]:
     """All complete records of a collection, oldest file first.
 
     The receiver appends while ``monitor`` (or anyone) reads, so the last line of the newest
-    file may be half written: only lines that end in a newline are records. A half-written
-    line is read on the next call, once the receiver has finished it.
+    file may be half written: a last line that is not yet JSON and has no newline after it is
+    left for the next call, once the receiver has finished it. Any other bad line is an error.
 
     Args:
         folder: ``DIR/collected`` (or a copy of the blob folder).
@@ -167,10 +167,17 @@ def read_records(folder: Path, collection: str) -> list[dict[str, Any]]:
     """
     records = []
     for path in sorted((folder / collection).rglob("*.jsonl")):
-        complete, _, _unfinished = path.read_text(encoding="utf-8").rpartition("\n")
-        for line in complete.splitlines():
-            if line.strip():
+        text = path.read_text(encoding="utf-8")
+        lines = text.splitlines()
+        for index, line in enumerate(lines):
+            if not line.strip():
+                continue
+            try:
                 records.append(json.loads(line))
+            except json.JSONDecodeError:
+                if index == len(lines) - 1 and not text.endswith("\n"):
+                    break  # still being appended
+                raise
     return records
 
 

@@ -141,3 +141,11 @@ def azure(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeAzure]:
 @pytest.fixture(scope="session")
 def dev() -> EnvironmentConfig:
     return load_config("dev")
+
+
+@pytest.fixture
+def approved_versions(azure: FakeAzure) -> None:
+    """Version 3 passed the gate and carries its lineage, in every workspace and the registry."""
+    from tests.reference_impl.azureml.model_versions import APPROVED, seed_versions
+
+    seed_versions(azure, APPROVED)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from reference_impl.config.project import load_project
 from tests.reference_impl.azureml.fake_azure import FakeAzure, workspace_path
-from tests.reference_impl.identity import MODEL
+from tests.reference_impl.identity import MODEL, NEEDS_TEST_ENV
 
 REGISTRY = (
     "/mferp/managementfrontend/subscriptions/00000000-0000-0000-0000-000000000000/"
@@ -59,3 +61,15 @@ def seed_versions(azure: FakeAzure, tags: dict[str, str], version: str = "3") ->
         azure.add(workspace_model_path(env, version), model_version(tags, uri, "run-123"))
     uri = f"azureml://registries/mlr-mlops-shared/models/{MODEL}/versions/{version}"
     azure.add(registry_model_path(version), model_version(tags, uri))
+
+
+RELEASES = [
+    ("dev", workspace_model_path("dev")),
+    pytest.param(
+        "test",
+        f"azureml://registries/mlr-mlops-shared/models/{MODEL}/versions/3",
+        marks=NEEDS_TEST_ENV,
+    ),
+]
+"""``(env, model)`` of a release: the workspace model's path in dev, the registry's copy (as a
+deployment names it) further on."""

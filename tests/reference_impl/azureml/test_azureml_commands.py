@@ -39,7 +39,7 @@ def test_help_and_local_commands_do_not_import_azure_ai_ml() -> None:
     [
         ["train", "--target", "azureml", "--dry-run"],
         ["deploy", "--env", "dev", "--model", "m", "--version", "1", "--dry-run"],
-        ["monitor", "--target", "azureml", "--dry-run"],
+        pytest.param(["monitor", "--target", "azureml", "--dry-run"], marks=pytest.mark.online),
     ],
 )
 def test_dry_run_needs_an_output_folder(argv: list[str]) -> None:
@@ -82,6 +82,7 @@ def test_promote_dry_run_without_out_only_prints(tmp_path: Path) -> None:
     assert "wrote" not in call.out
 
 
+@pytest.mark.online
 def test_monitor_dry_run_of_another_colour(tmp_path: Path) -> None:
     call = run_cli(
         "monitor",
@@ -99,6 +100,7 @@ def test_monitor_dry_run_of_another_colour(tmp_path: Path) -> None:
     assert f"azureml:{MODEL}-prod:green" in (tmp_path / "monitor_schedule.yml").read_text()
 
 
+@pytest.mark.online
 def test_deploy_dry_run_with_another_instance_type(tmp_path: Path) -> None:
     call = run_cli(
         "deploy", "--env", "prod", "--model", MODEL, "--version", "12",
@@ -158,9 +160,9 @@ def test_endpoint_names_follow_azure_rules() -> None:
         ["train", "--target", "azureml"],
         ["status", "--job", "j"],
         ["deploy", "--env", "dev", "--model", "m", "--version", "1"],
-        ["rollback", "--env", "dev"],
+        pytest.param(["rollback", "--env", "dev"], marks=pytest.mark.online),
         ["promote", "--model", "m", "--version", "1", "--from", "dev", "--to", NEXT],
-        ["monitor", "--target", "azureml"],
+        pytest.param(["monitor", "--target", "azureml"], marks=pytest.mark.online),
     ],
 )
 def test_a_broken_environment_file_stops_every_azure_command(

@@ -43,6 +43,9 @@ CASES = {
 }
 
 
+CASE_MARKS = {"promote": NEEDS_TEST_ENV, "monitor": pytest.mark.online}
+
+
 def dry_run(case: str, out: Path, *extra: str) -> str:
     call = run_cli(*CASES[case], *extra, "--dry-run", "--out", str(out))
     assert call.code == 0, call.err
@@ -81,7 +84,7 @@ def generated_files(out: Path) -> dict[str, str]:
 
 @pytest.mark.parametrize(
     "case",
-    [pytest.param(c, marks=NEEDS_TEST_ENV) if c == "promote" else c for c in sorted(CASES)],
+    [pytest.param(c, marks=CASE_MARKS.get(c, ())) for c in sorted(CASES)],
 )
 def test_dry_run_matches_the_golden_files(
     case: str, tmp_path: Path, request: pytest.FixtureRequest
@@ -124,40 +127,40 @@ def test_training_dry_run_loads_back(tmp_path: Path) -> None:
     assert (tmp_path / "code" / "reference_impl" / "steps" / "train.py").is_file()
 
 
-@pytest.mark.parametrize(
-    ("env", "model"),
-    [
-        ("dev", f"azureml:{MODEL}:3"),
-        pytest.param(
-            "test",
-            f"azureml://registries/mlr-mlops-shared/models/{MODEL}/versions/3",
-            marks=NEEDS_TEST_ENV,
-        ),
-    ],
-)
-def test_deploy_dry_run_loads_back_pinned_to_the_version(
-    env: str, model: str, tmp_path: Path
-) -> None:
-    args = [
-        "deploy",
-        "--target",
-        "azureml",
-        "--env",
-        env,
-        *MODEL_ARGS,
-        "--dry-run",
-        "--out",
-        str(tmp_path),
-    ]
-    call = run_cli(*args)
+RELEASES = [
+    ("dev", f"azureml:{MODEL}:3"),
+    pytest.param(
+        "test",
+        f"azureml://registries/mlr-mlops-shared/models/{MODEL}/versions/3",
+        marks=NEEDS_TEST_ENV,
+    ),
+]
+
+
+def deploy_dry_run(env: str, out: Path) -> str:
+    args = ["deploy", "--target", "azureml", "--env", env, *MODEL_ARGS, "--dry-run", "--out"]
+    call = run_cli(*args, str(out))
     assert call.code == 0, call.err
-    assert "10 % -> 50 % -> 100 %" in call.out
+    assert load_environment(out / "environment.yml").name == RUNTIME
+    return call.out
+
+
+@pytest.mark.online
+@pytest.mark.parametrize(("env", "model"), RELEASES)
+def test_deploy_dry_run_writes_the_online_release(env: str, model: str, tmp_path: Path) -> None:
+    assert "10 % -> 50 % -> 100 %" in deploy_dry_run(env, tmp_path)
     endpoint = load_online_endpoint(tmp_path / "online_endpoint.yml")
     assert endpoint.name == f"{MODEL}-{env}" and endpoint.auth_mode == "aad_token"
     online = load_online_deployment(tmp_path / "online_deployment.yml")
     assert online.model.removeprefix("azureml:") == model.removeprefix("azureml:")
     assert online.code_configuration.scoring_script == "reference_impl/scoring/score.py"
     assert set(online.data_collector.collections) == {"model_inputs", "model_outputs"}
+
+
+@pytest.mark.batch
+@pytest.mark.parametrize(("env", "model"), RELEASES)
+def test_deploy_dry_run_writes_the_batch_deployment(env: str, model: str, tmp_path: Path) -> None:
+    assert f"{MODEL}-{env}-batch ({env})" in deploy_dry_run(env, tmp_path)
     batch_endpoint = load_batch_endpoint(tmp_path / "batch_endpoint.yml")
     assert batch_endpoint.name == f"{MODEL}-{env}-batch"
     batch = load_batch_deployment(tmp_path / "batch_deployment.yml")
@@ -166,9 +169,9 @@ def test_deploy_dry_run_loads_back_pinned_to_the_version(
     driver = "reference_impl/scoring/batch_driver.py"
     assert batch.code_configuration.scoring_script == driver
     assert (batch.output_action, batch.output_file_name) == ("append_row", "predictions.csv")
-    assert load_environment(tmp_path / "environment.yml").name == RUNTIME
 
 
+@pytest.mark.online
 def test_monitor_dry_run_loads_back(tmp_path: Path) -> None:
     dry_run("monitor", tmp_path)
     monitor = load_schedule(tmp_path / "monitor_schedule.yml")

@@ -28,6 +28,7 @@ from reference_impl.azureml.snapshot import (
     stage_snapshot,
 )
 from reference_impl.azureml.yaml_files import write_entity
+from reference_impl.config.deployments import deployments
 from reference_impl.config.project import load_project
 from reference_impl.data import TRAINING_DATA
 from tests.reference_impl.azureml.conftest import ROOT
@@ -113,7 +114,8 @@ def test_snapshot_holds_the_package_without_what_jobs_never_run(tmp_path: Path) 
     package = root / "reference_impl"
     assert (package / "steps" / "train.py").is_file()
     assert (package / "pipeline" / "graph.py").is_file()
-    assert (root / SCORE_SCRIPT).is_file() and (root / BATCH_DRIVER).is_file()
+    scoring = {"online": SCORE_SCRIPT, "batch": BATCH_DRIVER}
+    assert all((root / scoring[kind]).is_file() for kind in deployments())
     for name in ("infra", "cicd", "guidance", "azureml"):
         assert name in EXCLUDED and not (package / name).exists()
     assert not list(package.rglob("__pycache__")) and not list(package.rglob("*.pyc"))

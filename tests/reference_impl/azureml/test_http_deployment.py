@@ -1,4 +1,4 @@
-"""Blue/green releases, rollback and the batch deployment, down to the HTTP requests.
+"""Blue/green releases and rollback of the online endpoint, down to the HTTP requests.
 
 The scoring URI of the endpoint is answered by the stand-in too, so the smoke tests run for
 real: the SDK invokes the endpoint with the sample request and the release logic checks the
@@ -28,46 +28,27 @@ from reference_impl.azureml.online import (
 from reference_impl.config import load_config
 from reference_impl.config.project import load_project
 from reference_impl.data import SAMPLE_REQUEST
+from tests.reference_impl.azureml.answers import good_answer
 from tests.reference_impl.azureml.conftest import code_asset, run_cli
 from tests.reference_impl.azureml.fake_azure import (
     FakeAzure,
     FakeCredential,
     workspace_path,
 )
-from tests.reference_impl.azureml.model_versions import (
-    APPROVED,
-    DATA_ASSET,
-    REJECTED,
-    seed_versions,
-)
+from tests.reference_impl.azureml.model_versions import RELEASES
 from tests.reference_impl.identity import (
-    DECISION,
     MODEL,
-    NEEDS_TEST_ENV,
-    NEXT,
     PROB,
     RUNTIME,
 )
+
+pytestmark = pytest.mark.usefixtures("approved_versions")
 
 PROJECT = load_project()
 
 WS = workspace_path("rg-mlops-dev", "mlw-mlops-dev")
 ENDPOINT = f"{WS}/onlineEndpoints/{MODEL}-dev"
 REQUEST = json.loads(SAMPLE_REQUEST.read_text())
-
-
-@pytest.fixture(autouse=True)
-def approved_versions(azure: FakeAzure) -> None:
-    """The versions deployed here passed the gate and carry their lineage."""
-    seed_versions(azure, APPROVED)
-
-
-def good_answer(body: Any) -> dict[str, Any]:
-    rows = body["data"]
-    return {
-        "predictions": [{PROB: 0.25, DECISION: False} for _ in rows],
-        "model": {},
-    }
 
 
 def serving(azure: FakeAzure, traffic: dict[str, int]) -> None:
@@ -270,18 +251,8 @@ def test_rollback_function_refuses_without_previous(azure: FakeAzure) -> None:
         rollback(ml_client, f"{MODEL}-dev", log=lambda line: None)
 
 
-@pytest.mark.parametrize(
-    ("env", "model"),
-    [
-        ("dev", f"{WS}/models/{MODEL}/versions/3"),
-        pytest.param(
-            "test",
-            f"azureml://registries/mlr-mlops-shared/models/{MODEL}/versions/3",
-            marks=NEEDS_TEST_ENV,
-        ),
-    ],
-)
-def test_deploy_command_releases_online_and_batch(env: str, model: str, azure: FakeAzure) -> None:
+@pytest.mark.parametrize(("env", "model"), RELEASES)
+def test_deploy_command_releases_online(env: str, model: str, azure: FakeAzure) -> None:
     azure.scoring = good_answer
     config = load_config(env)
     ws = WS.replace("-dev", f"-{env}")
@@ -296,32 +267,6 @@ def test_deploy_command_releases_online_and_batch(env: str, model: str, azure: F
     ].path.startswith(ws)
     online = azure.sent("PUT", rf"/onlineEndpoints/{MODEL}-{env}/deployments/blue$")[0]
     assert online.body["properties"]["model"] == model.replace("-dev", f"-{env}")
-    # Batch: the endpoint, its deployment on the training cluster, then the default deployment.
-    batch_puts = azure.sent("PUT", rf"/batchEndpoints/{MODEL}-{env}-batch")
-    assert [r.path.rsplit("/", 2)[-2:] for r in batch_puts] == [
-        ["batchEndpoints", f"{MODEL}-{env}-batch"],
-        ["deployments", "scoring"],
-        ["batchEndpoints", f"{MODEL}-{env}-batch"],
-    ]
-    batch = batch_puts[1].body["properties"]
-    assert batch["model"]["assetId"] == model.replace("-dev", f"-{env}")
-    driver = "reference_impl/scoring/batch_driver.py"
-    assert batch["codeConfiguration"]["scoringScript"] == driver
-    assert batch["compute"].endswith(f"/computes/cpu-cluster-{env}")
-    assert (batch["outputAction"], batch["outputFileName"], batch["miniBatchSize"]) == (
-        "AppendRow",
-        "predictions.csv",
-        10,
-    )
-    assert batch_puts[2].body["properties"]["defaults"] == {"deploymentName": "scoring"}
-
-
-def test_deploy_refuses_implicit_versions(azure: FakeAzure) -> None:
-    for version in ("latest", "@champion", ""):
-        call = run_cli("deploy", "--env", "dev", "--model", MODEL, "--version", version)
-        assert call.code == 2
-        assert "not an explicit version number" in call.err
-    assert not azure.requests
 
 
 def test_deploy_reports_a_rolled_back_release(azure: FakeAzure) -> None:
@@ -395,28 +340,3 @@ def test_workspace_models_need_no_request_outside_the_client(azure: FakeAzure) -
     azure.scoring = good_answer
     assert new_release(azure).ok
     assert all(r.via == "client" for r in azure.requests)
-
-
-@pytest.mark.parametrize("env", ["dev", NEXT])
-def test_deploy_refuses_a_rejected_version_before_traffic_moves(env: str, azure: FakeAzure) -> None:
-    azure.scoring = good_answer
-    seed_versions(azure, REJECTED)
-    call = run_cli(
-        "deploy", "--env", env, "--model", MODEL, "--version", "3",
-        "--code", code_asset(load_config(env)),
-    )  # fmt: skip
-    assert call.code == 6
-    assert f"{MODEL}:3 was rejected by the gate" in call.err
-    assert not azure.sent("PUT", r"/(onlineEndpoints|batchEndpoints|environments)/")
-
-
-def test_deploy_check_gate_only_reads_the_version(azure: FakeAzure) -> None:
-    call = run_cli("deploy", "--env", NEXT, "--model", MODEL, "--version", "3", "--check-gate")
-    assert call.code == 0, call.err
-    assert f"{MODEL}:3 may be deployed to {NEXT}" in call.out
-    assert "gate=approved" in call.out and f"data=azureml:{DATA_ASSET}:3" in call.out
-    assert {r.method for r in azure.requests} == {"GET"}
-    seed_versions(azure, {k: v for k, v in APPROVED.items() if k != "gate"})
-    call = run_cli("deploy", "--env", NEXT, "--model", MODEL, "--version", "3", "--check-gate")
-    assert call.code == 6
-    assert "carries no gate evidence" in call.err

@@ -141,5 +141,8 @@ def test_a_record_still_being_written_is_left_for_the_next_read(tmp_path: Path) 
     half = json.dumps({"correlationid": "b", "data": [{"x": 2}]})[:20]
     (hour / "records.jsonl").write_text(done + "\n" + half, encoding="utf-8")
     assert [r["correlationid"] for r in read_records(tmp_path, INPUTS)] == ["a"]
-    (hour / "records.jsonl").write_text(done + "\n" + done.replace('"a"', '"b"') + "\n")
+    (hour / "records.jsonl").write_text(done + "\n" + done.replace('"a"', '"b"'))
     assert [r["correlationid"] for r in read_records(tmp_path, INPUTS)] == ["a", "b"]
+    (hour / "records.jsonl").write_text(half + "\n" + done + "\n")  # damaged, not unfinished
+    with pytest.raises(json.JSONDecodeError):
+        read_records(tmp_path, INPUTS)

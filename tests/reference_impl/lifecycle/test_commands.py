@@ -26,7 +26,14 @@ def test_exit_codes_are_stable() -> None:
     }  # fmt: skip
 
 
-@pytest.mark.parametrize("command", ["train", "serve", "batch-score"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        "train",
+        pytest.param("serve", marks=pytest.mark.online),
+        pytest.param("batch-score", marks=pytest.mark.batch),
+    ],
+)
 def test_local_commands_work_in_dot_mlops_by_default(command: str) -> None:
     from reference_impl.cli import build_parser
 
@@ -109,17 +116,20 @@ def test_floor_failure_on_the_first_run_leaves_no_champion(unpromoted: Path) -> 
 @pytest.mark.parametrize(
     "argv",
     [
-        ["serve", "--port", "1"],
-        [
-            "batch-score",
-            "--input",
-            str(ROOT / "reference_impl" / "data" / "batch"),
-            "--output",
-            "x.csv",
-        ],
-        ["monitor", "--current", str(FRESH_BATCH)],
+        pytest.param(["serve", "--port", "1"], marks=pytest.mark.online, id="serve"),
+        pytest.param(
+            [
+                "batch-score",
+                "--input",
+                str(ROOT / "reference_impl" / "data" / "batch"),
+                "--output",
+                "x.csv",
+            ],
+            marks=pytest.mark.batch,
+            id="batch-score",
+        ),
+        pytest.param(["monitor", "--current", str(FRESH_BATCH)], id="monitor"),
     ],
-    ids=["serve", "batch-score", "monitor"],
 )
 def test_commands_need_a_champion(unpromoted: Path, argv: list[str]) -> None:
     code, _, err = call([*argv, "--workdir", str(unpromoted)])
@@ -127,7 +137,14 @@ def test_commands_need_a_champion(unpromoted: Path, argv: list[str]) -> None:
     assert "champion" in err
 
 
-@pytest.mark.parametrize("command", ["serve", "batch-score", "monitor"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        pytest.param("serve", marks=pytest.mark.online),
+        pytest.param("batch-score", marks=pytest.mark.batch),
+        "monitor",
+    ],
+)
 def test_invalid_environment_file_is_a_usage_error(
     command: str, lifecycle: Lifecycle, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

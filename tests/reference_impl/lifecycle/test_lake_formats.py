@@ -65,6 +65,7 @@ def test_each_format_trains_registers_a_champion_and_names_its_data(
         assert "data_version" not in registered
 
 
+@pytest.mark.batch
 @pytest.mark.parametrize(("name", "data", "batch", "tags"), FORMATS, ids=[f[0] for f in FORMATS])
 def test_batch_scoring_writes_parquet_partitioned_by_run_date(
     trained: dict[str, Path], tmp_path: Path, name: str, data: Path, batch: Path, tags: dict
@@ -84,6 +85,7 @@ def test_batch_scoring_writes_parquet_partitioned_by_run_date(
     assert predictions[PROB].between(0, 1).all()
 
 
+@pytest.mark.batch
 def test_a_rerun_on_the_same_date_replaces_only_that_partition(
     trained: dict[str, Path], tmp_path: Path
 ) -> None:
@@ -106,6 +108,7 @@ def test_delta_time_travel_reads_the_first_extract() -> None:
     assert (latest.attrs["data_version"], len(latest)) == (1, len(pd.read_csv(TRAINING_DATA)))
 
 
+@pytest.mark.batch
 def test_scoring_a_parquet_file_of_the_wrong_schema_exits_4_and_writes_nothing(
     trained: dict[str, Path], tmp_path: Path
 ) -> None:

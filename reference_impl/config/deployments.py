@@ -1,0 +1,53 @@
+"""Which endpoints the project has: ``deployments`` in ``config/project.yaml``.
+
+A project generated for online scoring only has no batch scoring code, and one for batch only
+has no online serving code; the command line offers only the commands the project has. This
+module reads the one line quickly (``--help`` must not wait for pydantic);
+:func:`~reference_impl.config.project.load_project` validates the whole file.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+KINDS = ("online", "batch")
+PROJECT_FILE = Path(__file__).resolve().parent / "project.yaml"
+_LINE = re.compile(r"^deployments:\s*\[([^\]]*)\]", re.M)
+
+
+def deployments(path: Path = PROJECT_FILE) -> tuple[str, ...]:
+    """The project's kinds of deployment, in the order the file names them.
+
+    Args:
+        path: The identity file (defaults to the shipped ``config/project.yaml``).
+
+    Returns:
+        ``("online", "batch")``, ``("online",)`` or ``("batch",)``.
+
+    Raises:
+        ValueError: If the file does not name them as the identity rules say.
+    """
+    match = _LINE.search(path.read_text(encoding="utf-8"))
+    kinds = tuple(k.strip() for k in match.group(1).split(",") if k.strip()) if match else ()
+    if kinds and set(kinds) <= set(KINDS) and len(set(kinds)) == len(kinds):
+        return kinds
+    from reference_impl.config.project import load_project  # its error names the key
+
+    return load_project(path).deployments
+
+
+SCORING_CODE = {"online": "scoring/score.py", "batch": "scoring/batch_driver.py"}
+"""The scoring code each kind of deployment runs (part of every job's code snapshot)."""
+
+
+def code_of(kind: str) -> Path:
+    """The scoring code of ``kind``; a project generated without that kind lacks it.
+
+    Args:
+        kind: ``online`` or ``batch``.
+
+    Returns:
+        The file in this package.
+    """
+    return Path(__file__).resolve().parents[1] / SCORING_CODE[kind]

@@ -1,0 +1,58 @@
+"""``config/project.yaml``: a bad identity is refused in one sentence that names the key."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from reference_impl.config.deployments import PROJECT_FILE, SCORING_CODE, deployments
+from reference_impl.config.project import load_project
+
+
+def identity_with(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "project.yaml"
+    path.write_text(PROJECT_FILE.read_text().replace(
+        next(line for line in PROJECT_FILE.read_text().splitlines()
+             if line.startswith("deployments:")),
+        text,
+    ))  # fmt: skip
+    return path
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("deployments: []", "deployments: Tuple should have at least 1 item"),
+        ("deployments: [online, online]", "deployments: Value error, name each deployment once"),
+        ("deployments: [edge]", "deployments.0: Input should be 'online' or 'batch'"),
+    ],
+)
+def test_bad_deployments_are_refused_naming_the_key(tmp_path: Path, line: str, message: str):
+    path = identity_with(tmp_path, line)
+    with pytest.raises(ValueError, match="^" + re.escape(str(path)) + ": ") as caught:
+        load_project(path)
+    assert message in str(caught.value)
+    with pytest.raises(ValueError, match="deployments"):
+        deployments(path)  # the quick reader of the command line says the same
+
+
+def test_a_kind_without_its_scoring_code_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(SCORING_CODE, "batch", "scoring/not_generated.py")
+    with pytest.raises(ValueError) as caught:
+        load_project(identity_with(tmp_path, "deployments: [online, batch]"))
+    assert "batch needs scoring/not_generated.py, which this project was generated without" in str(
+        caught.value
+    )
+    assert "copier update --defaults --data deployment=both" in str(caught.value)
+
+
+def test_the_quick_reader_agrees_with_the_validated_file(tmp_path: Path) -> None:
+    assert deployments() == load_project().deployments
+    block = identity_with(tmp_path, "deployments:\n  - batch")  # YAML's other list form
+    assert deployments(block) == load_project(block).deployments == ("batch",)
+    assert yaml.safe_load(block.read_text())["deployments"] == ["batch"]
