@@ -114,6 +114,41 @@ def test_each_answer_decides_which_files_exist(rendered):
     assert has("ado-bicep", ".azuredevops/pull_request_template.md")
 
 
+ONLINE_CODE = ("*/commands/serve.py", "*/commands/rollback.py", "*/azureml/online.py")
+ONLINE_CODE += ("*/scoring/score.py", "*/scoring/collect.py", "tests/lifecycle/test_serving.py")
+BATCH_CODE = ("*/commands/batch_score.py", "*/scoring/batch_driver.py", "*/azureml/batch.py")
+BATCH_CODE += ("tests/lifecycle/test_batch_scoring.py",)
+
+
+@pytest.mark.parametrize(
+    ("name", "kinds"),
+    [
+        ("github-bicep", ["online", "batch"]),
+        ("ado-terraform-batch", ["batch"]),
+        ("github-terraform-online", ["online"]),
+    ],
+)
+def test_the_deployment_answer_decides_the_scoring_code_commands_and_tests(rendered, name, kinds):
+    project = rendered[name]
+    identity = yaml.safe_load(next(project.glob("*/config/project.yaml")).read_text())
+    assert identity["deployments"] == kinds
+    for pattern in ONLINE_CODE:
+        assert bool(list(project.glob(pattern))) == ("online" in kinds), pattern
+    for pattern in BATCH_CODE:
+        assert bool(list(project.glob(pattern))) == ("batch" in kinds), pattern
+    monitor = list(project.glob(".github/workflows/monitor.yml"))
+    monitor += list(project.glob(".azure-pipelines/monitor.yml"))
+    assert bool(monitor) == ("online" in kinds)  # the Azure ML monitor reads collected data
+    package = next(project.glob("*/cli.py")).parent.name
+    shown = subprocess.run(
+        [sys.executable, "-m", package, "--help"],
+        cwd=project, capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert ("serve" in shown, "rollback" in shown) == ("online" in kinds,) * 2
+    assert ("batch-score" in shown) == ("batch" in kinds)
+    assert f"Azure ML {' and '.join(kinds)} endpoints" in " ".join(shown.split())
+
+
 def test_the_readme_shows_exactly_two_commands_and_ci_runs_the_test_command(rendered):
     for project in rendered.values():
         assert readme_commands(project) == ["python3 dev.py train", "python3 dev.py test"]
@@ -201,7 +236,7 @@ def test_new_project_exits_2_for_a_bad_answer_or_a_non_empty_folder(tmp_path, ca
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["ado-terraform-batch"])
+@pytest.mark.parametrize("name", ["ado-terraform-batch", "github-terraform-online"])
 def test_a_generated_projects_readme_commands_pass_as_written(tmp_path, name, capsys):
     project = tmp_path / "project"
     answers = ["--answer", "project_name=Fraud detection"]
@@ -253,3 +288,26 @@ def test_copier_update_brings_a_newer_template_and_keeps_local_edits(tmp_path):
     assert commit_b.startswith(recorded) and not commit_a.startswith(recorded)
     assert not list(project.rglob("*.rej"))
     shutil.rmtree(template)
+
+
+@pytest.mark.slow
+def test_copier_update_adds_the_other_kind_of_deployment(tmp_path):
+    """The command the page and the identity error give: a batch-only project gets online."""
+    template = tmp_path / "template"
+    subprocess.run(["git", "clone", "-q", str(REPO_ROOT), str(template)], check=True)
+    project = tmp_path / "project"
+    answers = {"project_name": "Fraud detection", "deployment": "batch"}
+    scaffold.generate(project, answers, template=template, vcs_ref="HEAD")
+    git_init(project)
+    assert not list(project.glob("*/commands/serve.py"))
+    copier = Path(sys.executable).parent / "copier"
+    command = "copier update --defaults --data deployment=both"
+    done = subprocess.run(
+        [str(copier), *command.split()[1:]], cwd=project, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    identity = yaml.safe_load(next(project.glob("*/config/project.yaml")).read_text())
+    assert identity["deployments"] == ["online", "batch"]
+    assert list(project.glob("*/commands/serve.py")) and list(project.glob("*/scoring/score.py"))
+    assert list(project.glob("tests/lifecycle/test_serving.py"))
+    assert yaml.safe_load((project / ".copier-answers.yml").read_text())["deployment"] == "both"

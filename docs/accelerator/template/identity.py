@@ -29,6 +29,9 @@ EXPRESSIONS: dict[str, str] = {
 }
 # --8<-- [end:identity-answers]
 
+# ``deployments`` (a list) from the ``deployment`` answer (online, batch or both).
+DEPLOYMENTS = "{{ {'online': '[online]', 'batch': '[batch]'}.get(deployment, '[online, batch]') }}"
+
 
 def _value(project: ProjectIdentity, field: str) -> str:
     value: object = project
@@ -93,4 +96,10 @@ def project_yaml_template(project: ProjectIdentity | None = None) -> str:
         text, count = pattern.subn(lambda m, e=expression: m.group(1) + e + m.group(2), text)
         if count != 1:
             raise ValueError(f"config/project.yaml: cannot find {field} = {value!r} exactly once")
+    listed = "[" + ", ".join(project.deployments) + "]"
+    text, count = re.subn(
+        rf"^(deployments:\s*){re.escape(listed)}", r"\g<1>" + DEPLOYMENTS, text, flags=re.M
+    )
+    if count != 1:
+        raise ValueError(f"config/project.yaml: cannot find deployments = {listed} exactly once")
     return text

@@ -14,13 +14,55 @@ from pathlib import PurePosixPath
 
 PACKAGE = "{{ package_name }}"
 WITH_TEST = "environments == 'dev-test-prod'"
+WITH_ONLINE = "deployment != 'batch'"
+WITH_BATCH = "deployment != 'online'"
+
+# Files of one kind of deployment (paths relative to reference_impl/ or tests/reference_impl/):
+# a project generated without that kind has none of them. Online scoring brings the serving
+# code, the data collector and the Azure ML monitor that reads what it collected.
+ONLINE_FILES = frozenset(
+    {
+        "commands/serve.py",
+        "commands/rollback.py",
+        "commands/_monitor_azureml.py",
+        "scoring/score.py",
+        "scoring/local_server.py",
+        "scoring/server_settings.py",
+        "scoring/collect.py",
+        "scoring/collect_sink.py",
+        "azureml/online.py",
+        "azureml/drift_check.py",
+        "azureml/monitoring.py",
+        "lifecycle/test_serving.py",
+        "lifecycle/test_serving_load.py",
+        "lifecycle/test_collected_data.py",
+        "scoring/test_server_settings.py",
+        "azureml/test_http_deployment.py",
+        "azureml/test_http_drift_check.py",
+        "azureml/test_http_monitoring.py",
+        "azureml/golden/deploy/online_endpoint.yml",
+        "azureml/golden/deploy/online_deployment.yml",
+    }
+)
+BATCH_FILES = frozenset(
+    {
+        "commands/batch_score.py",
+        "scoring/batch_driver.py",
+        "scoring/lake_io.py",
+        "azureml/batch.py",
+        "lifecycle/test_batch_scoring.py",
+        "azureml/test_http_batch_deployment.py",
+        "azureml/golden/deploy/batch_endpoint.yml",
+        "azureml/golden/deploy/batch_deployment.yml",
+    }
+)
 
 _GITHUB_WORKFLOWS = {
     "lint-and-unit-tests.yml": "",
     "train-in-dev.yml": "",
     "promote.yml": "",
     "deploy.yml": "",
-    "monitor.yml": "",
+    "monitor.yml": WITH_ONLINE,
     "infrastructure.yml": "iac == 'bicep'",
     "infrastructure-terraform.yml": "iac == 'terraform'",
 }
@@ -28,7 +70,7 @@ _ADO_PIPELINES = {
     "train-in-dev.yml": "",
     "promote.yml": "",
     "deploy.yml": "",
-    "monitor.yml": "",
+    "monitor.yml": WITH_ONLINE,
     "infrastructure.yml": "iac == 'bicep'",
     "templates/bicep-stage.yml": "iac == 'bicep'",
     "infrastructure-terraform.yml": "iac == 'terraform'",
@@ -50,6 +92,15 @@ def when(condition: str, name: str) -> str:
     return f"{{% if {condition} %}}{name}{{% endif %}}" if condition else name
 
 
+def _deployment_condition(rel: PurePosixPath) -> str:
+    """The answer a file of one kind of deployment needs (empty: every project has it)."""
+    if rel.as_posix() in ONLINE_FILES or rel.as_posix().startswith("azureml/golden/monitor/"):
+        return WITH_ONLINE
+    if rel.as_posix() in BATCH_FILES:
+        return WITH_BATCH
+    return ""
+
+
 def _env_specific(name: str) -> bool:
     return bool(
         re.fullmatch(r"test\.yaml|main\.test\.parameters\.json|test\.(tfvars|backend\.hcl)", name)
@@ -67,6 +118,7 @@ def package_target(rel: PurePosixPath | object) -> str:
     """
     path = PurePosixPath(str(rel))
     name = when(WITH_TEST, path.name) if _env_specific(path.name) else path.name
+    name = when(_deployment_condition(path), name)
     return str(PurePosixPath(PACKAGE, *path.parts[:-1], name))
 
 
@@ -143,7 +195,9 @@ def tests_target(rel: PurePosixPath | object) -> str:
     Returns:
         ``tests/…``.
     """
-    return str(PurePosixPath("tests", str(rel)))
+    path = PurePosixPath(str(rel))
+    name = when(_deployment_condition(path), path.name)
+    return str(PurePosixPath("tests", *path.parts[:-1], name))
 
 
 def tests_variant(_rel: object) -> str:
@@ -235,8 +289,12 @@ def guidance_files() -> dict[str, str]:
         ("azure-devops", "terraform"): set(_ADO_PIPELINES) - {"infrastructure.yml"},
     }
     cases = [
-        (f"ci == '{ci}' and iac == '{iac}'", branching_doc({n.removesuffix(".yml") for n in names}))
+        (
+            f"ci == '{ci}' and iac == '{iac}' and {online}",
+            branching_doc({n.removesuffix(".yml") for n in names - drop}),
+        )
         for (ci, iac), names in shipped.items()
+        for online, drop in ((WITH_ONLINE, set()), ("deployment == 'batch'", {"monitor.yml"}))
     ]
     template = pull_request_template()
     github = when("ci == 'github'", ".github")
