@@ -54,6 +54,7 @@ def test_a_kind_without_its_scoring_code_is_refused(
 
 def test_the_quick_reader_agrees_with_the_validated_file(tmp_path: Path) -> None:
     assert deployments() == load_project().deployments
-    block = identity_with(tmp_path, "deployments:\n  - batch")  # YAML's other list form
-    assert deployments(block) == load_project(block).deployments == ("batch",)
-    assert yaml.safe_load(block.read_text())["deployments"] == ["batch"]
+    kind = deployments()[-1]  # whichever kind this project has
+    block = identity_with(tmp_path, f"deployments:\n  - {kind}")  # YAML's other list form
+    assert deployments(block) == load_project(block).deployments == (kind,)
+    assert yaml.safe_load(block.read_text())["deployments"] == [kind]
