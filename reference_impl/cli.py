@@ -59,9 +59,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns:
         The command's exit code (``0`` on success).
     """
+    from reference_impl.exit_codes import ExitCode
     from reference_impl.workdir import WorkdirError
 
-    args = build_parser().parse_args(argv)
+    try:
+        parser = build_parser()
+    except ValueError as exc:  # config/project.yaml names what the project lacks
+        print(f"error: {exc}", file=sys.stderr)
+        return int(ExitCode.USAGE)
+    args = parser.parse_args(argv)
     try:
         return int(args.func(args) or 0)
     except WorkdirError as exc:  # busy, or a damaged store: one sentence and its exit code

@@ -26,15 +26,21 @@ def deployments(path: Path = PROJECT_FILE) -> tuple[str, ...]:
         ``("online", "batch")``, ``("online",)`` or ``("batch",)``.
 
     Raises:
-        ValueError: If the file does not name them as the identity rules say.
+        ValueError: If the file does not name them as the identity rules say, or names a kind
+            whose scoring code the project was generated without.
     """
     match = _LINE.search(path.read_text(encoding="utf-8"))
     kinds = tuple(k.strip() for k in match.group(1).split(",") if k.strip()) if match else ()
-    if kinds and set(kinds) <= set(KINDS) and len(set(kinds)) == len(kinds):
+    if (
+        kinds
+        and set(kinds) <= set(KINDS)
+        and len(set(kinds)) == len(kinds)
+        and all(code_of(kind).is_file() for kind in kinds)
+    ):
         return kinds
-    from reference_impl.config.project import load_project  # its error names the key
+    from reference_impl.config.project import read_project  # its error names the key
 
-    return load_project(path).deployments
+    return read_project(path).deployments
 
 
 SCORING_CODE = {"online": "scoring/score.py", "batch": "scoring/batch_driver.py"}

@@ -87,7 +87,19 @@ class ProjectIdentity(Strict):
 
 @functools.cache
 def load_project(path: Path = PROJECT_FILE) -> ProjectIdentity:
-    """Load the project's identity.
+    """Load the project's identity once per process (see :func:`read_project`).
+
+    Args:
+        path: The identity file (defaults to the shipped ``config/project.yaml``).
+
+    Returns:
+        The validated identity.
+    """
+    return read_project(path)
+
+
+def read_project(path: Path = PROJECT_FILE) -> ProjectIdentity:
+    """Read and validate the project's identity now, whatever was read before.
 
     Args:
         path: The identity file (defaults to the shipped ``config/project.yaml``).

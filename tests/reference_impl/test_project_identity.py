@@ -50,6 +50,22 @@ def test_a_kind_without_its_scoring_code_is_refused(
         str(caught.value)
     )
     assert "copier update --defaults --data deployment=both" in str(caught.value)
+    with pytest.raises(ValueError, match="which this project was generated without"):
+        deployments(identity_with(tmp_path, f"deployments: [{kind}]"))
+
+
+def test_the_command_line_names_a_missing_kind_in_one_sentence(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reference_impl.cli import main
+
+    load_project()  # a valid identity read earlier in the process does not hide the problem
+    kind = deployments()[0]
+    monkeypatch.setitem(SCORING_CODE, kind, "scoring/not_generated.py")
+    assert main(["--help"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and err.count("\n") == 1
+    assert f"{kind} needs scoring/not_generated.py" in err
 
 
 def test_the_quick_reader_agrees_with_the_validated_file(tmp_path: Path) -> None:
