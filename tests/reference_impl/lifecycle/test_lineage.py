@@ -8,6 +8,7 @@ from reference_impl.lineage import (
     LINEAGE_TAGS,
     GateRefused,
     gate_problem,
+    git_commit,
     lineage_tags,
     require_gate_evidence,
 )
@@ -27,10 +28,16 @@ def test_every_registered_version_carries_lineage(lifecycle: Lifecycle) -> None:
         assert tags["pipeline_run"] == parent.info.run_id  # the local pipeline run
         assert tags["data"] == parent.data.tags["raw_data"]  # the CSV it was trained on
         assert tags["data"].endswith(".csv")
-        assert tags["git_commit"] != "unknown"
-        # Versions the gate rejected say so and are refused; approved ones pass.
+        # The commit the code ran from: the CI's variable or the checkout's HEAD; a project
+        # copied but not yet under git says "unknown" rather than inventing one.
+        assert tags["git_commit"] == git_commit()
+        # Versions the gate rejected say so and are refused; approved ones pass, once their
+        # commit is known (a copy not yet under git cannot be traced, so it is refused too).
         problem = gate_problem(MODEL, version.version, tags)
-        assert (problem is None) == (tags["gate"] == "approved"), problem
+        traced = tags["git_commit"] != "unknown"
+        assert (problem is None) == (tags["gate"] == "approved" and traced), problem
+        if tags["gate"] == "approved" and not traced:
+            assert problem and "lacks lineage tag(s) git_commit" in problem
 
 
 def test_lineage_comes_from_the_job_environment_first() -> None:
