@@ -39,6 +39,7 @@ RUNTIME_DISTRIBUTIONS = (
     "azureml-ai-monitoring",
     "deltalake",
     "pyarrow",
+    "fairlearn",
 )
 """Distributions the steps and scoring scripts import; their versions come from the venv."""
 

@@ -47,6 +47,18 @@ class OutputNames(Strict):
     decision: str = Field(pattern=_IDENTIFIER)
 
 
+class ModelCardText(Strict):
+    """What only a person can say about the model; the model card states it verbatim.
+
+    Attributes:
+        owner: Who answers for the model's behaviour (a team or a role, not a person's name).
+        intended_use: Who acts on its predictions, for which decision.
+    """
+
+    owner: str = Field(min_length=3, max_length=200)
+    intended_use: str = Field(min_length=10, max_length=400)
+
+
 class ProjectIdentity(Strict):
     """Who the project is.
 
@@ -60,6 +72,7 @@ class ProjectIdentity(Strict):
         deployments: Which endpoints ``deploy`` releases the model to (``online``, ``batch``).
         azureml: Names in the Azure ML workspace.
         outputs: Names of the prediction outputs.
+        card: The model card's owner and intended use.
     """
 
     name: str = Field(pattern=_SLUG)
@@ -70,6 +83,7 @@ class ProjectIdentity(Strict):
     deployments: tuple[Literal["online", "batch"], ...] = Field(min_length=1)
     azureml: AzureMLNames
     outputs: OutputNames
+    card: ModelCardText
 
     @field_validator("deployments")
     @classmethod

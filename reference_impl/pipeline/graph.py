@@ -336,6 +336,27 @@ TRAINING_PIPELINE = Pipeline(
             params=(Param("threshold", "number", "evaluation.threshold", "decision threshold"),),
         ),
         Step(
+            name="review",
+            module="reference_impl.steps.review",
+            description="fairness, feature importance and the model card for the review",
+            inputs=(
+                _reads("model", "train.model", "trained model"),
+                _reads("holdout_data", "prep.holdout_data", "holdout rows"),
+                _reads("evaluation", "evaluate.evaluation", "holdout metrics"),
+            ),
+            outputs=(_folder("evidence", "fairness.json, importance.json, model_card.md"),),
+            params=(
+                Param("threshold", "number", "evaluation.threshold", "decision threshold"),
+                Param("seed", "integer", "training.seed", "seed of the shuffles"),
+                Param(
+                    "max_segment_recall_gap",
+                    "number",
+                    "gate.max_segment_recall_gap",
+                    "agreed recall gap between groups",
+                ),
+            ),
+        ),
+        Step(
             name="gate",
             module="reference_impl.steps.gate",
             description="compare the challenger with the champion on the same holdout",
@@ -358,6 +379,7 @@ TRAINING_PIPELINE = Pipeline(
             inputs=(
                 _reads("model", "train.model", "trained model"),
                 _reads("decision", "gate.decision", "gate decision"),
+                _reads("evidence", "review.evidence", "review evidence and model card"),
             ),
             outputs=(_folder("registration", "registration.json"),),
             params=(Param("model_name", "string", "registry.model_name", "registered model"),),

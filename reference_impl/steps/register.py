@@ -2,6 +2,8 @@
 
 Every trained model is registered and gets the ``challenger`` alias, so it can be inspected
 and compared. Only a model the gate approved gets ``champion``, the alias serving follows.
+The ``review`` step's evidence is logged with the registration and its model card becomes the
+version's description, so the reviewer reads the card of the very version they approve.
 """
 
 from __future__ import annotations
@@ -25,14 +27,21 @@ from reference_impl.steps.files import read_json, write_json
 from reference_impl.steps.gate import REFERENCE_TAG
 from reference_impl.tracking import step_run
 
+REVIEW_TAG = "review"
+"""Model-version tag: where the version's review evidence (model card, fairness) is logged."""
+REVIEW_FOLDER = "review"
+
 
 # --8<-- [start:register-model]
-def register(model: Path, decision: Path, registration: Path, *, model_name: str) -> dict[str, Any]:
+def register(
+    model: Path, decision: Path, evidence: Path, registration: Path, *, model_name: str
+) -> dict[str, Any]:
     """Register the trained model and set ``challenger`` (always) and ``champion`` (if approved).
 
     Args:
         model: Folder written by the ``train`` step (``model_info.json``).
         decision: Folder written by the ``gate`` step (``decision.json``).
+        evidence: Folder written by the ``review`` step (model card, fairness, importance).
         registration: Output folder.
         model_name: Registered model name.
 
@@ -48,8 +57,14 @@ def register(model: Path, decision: Path, registration: Path, *, model_name: str
     client = MlflowClient()
     if verdict["approved"]:
         champion_unchanged(model_name, verdict)
-    with step_run("register"):
+    with step_run("register") as run:
+        mlflow.log_artifacts(str(evidence), artifact_path=REVIEW_FOLDER)
         version = mlflow.register_model(info["model_uri"], model_name).version
+        card = (evidence / "model_card.md").read_text(encoding="utf-8")
+        client.update_model_version(model_name, version, description=card)
+        client.set_model_version_tag(
+            model_name, version, REVIEW_TAG, f"runs:/{run.info.run_id}/{REVIEW_FOLDER}"
+        )
         client.set_registered_model_alias(model_name, CHALLENGER, version)
         if verdict.get("holdout_uri"):  # the rows it was approved on: the next reference
             client.set_model_version_tag(model_name, version, REFERENCE_TAG, verdict["holdout_uri"])
@@ -86,7 +101,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     args = parse_step_args("register", argv)
     try:
-        result = register(args.model, args.decision, args.registration, model_name=args.model_name)
+        result = register(
+            args.model, args.decision, args.evidence, args.registration, model_name=args.model_name
+        )
     except ChampionMoved as exc:
         print(f"error: {exc}", file=sys.stderr)
         return ExitCode.BUSY

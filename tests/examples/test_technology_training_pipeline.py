@@ -5,15 +5,15 @@ from pathlib import Path
 from examples.technology.training_pipeline import evaluation_plots, reject_bad_data, show_graph
 
 
-def test_graph_lists_six_steps_wired_in_order_and_an_azure_ml_command(capsys):
+def test_graph_lists_seven_steps_wired_in_order_and_an_azure_ml_command(capsys):
     show_graph.main()
     lines = capsys.readouterr().out.splitlines()
-    assert [line.split()[0] for line in lines[:6]] == [
-        "validate", "prep", "train", "evaluate", "gate", "register",
+    assert [line.split()[0] for line in lines[:7]] == [
+        "validate", "prep", "train", "evaluate", "review", "gate", "register",
     ]  # fmt: skip
-    assert "reads train.model, gate.decision" in lines[5]
-    assert lines[6].startswith("python -m reference_impl.steps.prep --validated_data ${{inputs.")
-    assert "'min_improvement': 0.005" in lines[7]
+    assert "reads train.model, gate.decision, review.evidence" in lines[6]
+    assert lines[7].startswith("python -m reference_impl.steps.prep --validated_data ${{inputs.")
+    assert "'min_improvement': 0.005" in lines[8]
 
 
 def test_bad_files_exit_4_with_the_problem_named(capsys):

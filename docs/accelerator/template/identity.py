@@ -26,6 +26,8 @@ EXPRESSIONS: dict[str, str] = {
     "azureml.training_data_asset": "{{ project_slug }}-data",
     "outputs.probability": "{{ package_name }}_probability",
     "outputs.decision": "{{ package_name }}_flag",
+    "card.owner": "the team that owns {{ repository }}",
+    "card.intended_use": "Not written yet; say who acts on the predictions and for which decision",
 }
 # --8<-- [end:identity-answers]
 

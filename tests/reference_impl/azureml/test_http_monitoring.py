@@ -8,6 +8,7 @@ import pytest
 
 from reference_impl.config import load_config
 from reference_impl.config.project import load_project
+from reference_impl.pipeline.graph import TRAINING_PIPELINE
 from tests.reference_impl.azureml.conftest import code_asset, run_cli
 from tests.reference_impl.azureml.fake_azure import FakeAzure, workspace_path
 from tests.reference_impl.identity import ASSET, EXPERIMENT, MODEL, RUNTIME
@@ -114,7 +115,7 @@ def test_monitor_schedules_the_live_colour_and_the_retraining(azure: FakeAzure) 
         "UTC",
     )
     job = action["jobDefinition"]
-    assert list(job["jobs"]) == ["validate", "prep", "train", "evaluate", "gate", "register"]
+    assert list(job["jobs"]) == [step.name for step in TRAINING_PIPELINE.steps]
     assert job["inputs"]["raw_data"]["uri"] == f"{DEV}/data/{ASSET}/versions/4"
     assert f"retrains on {ASSET}:4" in call.out
     assert azure.sent("PUT", rf"/workspaces/mlw-mlops-dev/environments/{RUNTIME}/versions/")

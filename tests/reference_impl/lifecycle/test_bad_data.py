@@ -113,7 +113,7 @@ def test_bad_data_stops_train_before_training(
     assert code == 4
     assert expected in err
     assert "stopped at step validate; nothing was registered" in err
-    assert "[3/6] train" not in out
+    assert "] train:" not in out and "] validate:" in out
     assert registry_state(lifecycle.workdir) == before
 
 

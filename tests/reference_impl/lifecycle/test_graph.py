@@ -25,7 +25,7 @@ from tests.reference_impl.lifecycle.conftest import ROOT
 def test_the_shipped_graph_is_sound() -> None:
     assert TRAINING_PIPELINE.check() == []
     assert [s.name for s in TRAINING_PIPELINE.steps] == [
-        "validate", "prep", "train", "evaluate", "gate", "register",
+        "validate", "prep", "train", "evaluate", "review", "gate", "register",
     ]  # fmt: skip
 
 

@@ -21,8 +21,9 @@ def test_every_run_exits_zero_whatever_the_gate_decided(lifecycle: Lifecycle) ->
 
 def test_progress_and_summary_are_printed(lifecycle: Lifecycle) -> None:
     out = lifecycle.runs["first"].out
-    for number, step in enumerate(["validate", "prep", "train", "evaluate", "gate", "register"], 1):
-        assert f"[{number}/6] {step}:" in out
+    steps = ["validate", "prep", "train", "evaluate", "review", "gate", "register"]
+    for number, step in enumerate(steps, 1):
+        assert f"[{number}/{len(steps)}] {step}:" in out
     assert "summary" in out
     assert "holdout: roc_auc 0." in out
     assert f"registered: {MODEL} version 1 (challenger, champion); champion is version 1" in out
@@ -139,7 +140,7 @@ def test_mlflow_tracks_params_metrics_model_and_decision(lifecycle: Lifecycle) -
         [parent.info.experiment_id], f"tags.mlflow.parentRunId = '{parent.info.run_id}'"
     )
     by_name = {run.info.run_name: run for run in children}
-    assert set(by_name) == {"validate", "prep", "train", "evaluate", "gate", "register"}
+    assert set(by_name) == {"validate", "prep", "train", "evaluate", "review", "gate", "register"}
     assert by_name["evaluate"].data.metrics["holdout_roc_auc"] > 0.78
     assert by_name["gate"].data.tags["gate.decision"] == "approved"
     model_path = mlflow.artifacts.download_artifacts(f"models:/{MODEL}/{version.version}")

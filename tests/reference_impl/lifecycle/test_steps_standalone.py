@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reference_impl.config.project import load_project
-from reference_impl.steps import evaluate, gate, register, train
+from reference_impl.steps import evaluate, gate, register, review, train
 from tests.reference_impl.identity import MODEL
 from tests.reference_impl.lifecycle.conftest import Lifecycle, registry_state
 
@@ -107,6 +107,12 @@ def test_train_and_register_standalone_without_gate_approval(
     )
     assert code == 0
     assert (tmp_path / "model" / "mlflow_model" / "MLmodel").is_file()
+    model, holdout = str(tmp_path / "model"), str(run_dir / "prep" / "holdout_data")
+    evaluation, evidence = str(tmp_path / "evaluation"), str(tmp_path / "evidence")
+    argv = ["--model", model, "--holdout_data", holdout, "--threshold", "0.35"]
+    assert evaluate.main([*argv, "--evaluation", evaluation]) == 0
+    rules = ["--seed", "1", "--max_segment_recall_gap", "0.25"]
+    assert review.main([*argv, *rules, "--evaluation", evaluation, "--evidence", evidence]) == 0
     decision = tmp_path / "decision"
     decision.mkdir()
     (decision / "decision.json").write_text('{"approved": false, "challenger": {"roc_auc": 0.5}}')
@@ -117,6 +123,8 @@ def test_train_and_register_standalone_without_gate_approval(
             str(tmp_path / "model"),
             "--decision",
             str(decision),
+            "--evidence",
+            evidence,
             "--model_name",
             f"{MODEL}-sandbox",
             "--registration",

@@ -1,0 +1,73 @@
+"""Fairness of the decisions across the contract's segment, measured with fairlearn.
+
+The gate already limits the recall gap between segments; this report gives the reviewer the
+whole picture behind that one number: per group, how many customers are flagged, how many of
+the real positives are found, how many negatives are flagged by mistake, and fairlearn's
+summary differences. fairlearn computes it, so the figures do not depend on our own code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+# fairlearn metric → the name in the report (what a reviewer reads).
+GROUP_METRICS = {
+    "count": "rows",
+    "selection_rate": "flagged_rate",
+    "true_positive_rate": "recall",
+    "false_positive_rate": "false_positive_rate",
+}
+
+
+def fairness_report(
+    y_true: Sequence[int],
+    predicted: Sequence[int],
+    groups: Sequence[str],
+    *,
+    sensitive_feature: str,
+    limit: float,
+) -> dict[str, Any]:
+    """Per-group decision metrics and their largest differences.
+
+    Args:
+        y_true: Labels (0/1).
+        predicted: Decisions at the model's threshold (0/1).
+        groups: The sensitive feature's value for each row.
+        sensitive_feature: Its column name, stated in the report.
+        limit: The agreed largest recall difference between groups (the gate's rule).
+
+    Returns:
+        ``sensitive_feature``, ``groups`` (one record per group, sorted), fairlearn's
+        ``demographic_parity_difference``, ``equal_opportunity_difference`` (recall) and
+        ``equalized_odds_difference``, the ``limit`` and ``within_limit``.
+    """
+    import fairlearn.metrics as fm
+    import numpy as np
+
+    y, decided = np.asarray(y_true), np.asarray(predicted)
+    frame = fm.MetricFrame(
+        metrics={name: getattr(fm, name) for name in GROUP_METRICS},
+        y_true=y,
+        y_pred=decided,
+        sensitive_features=np.asarray(groups),
+    )
+    by_group = frame.by_group.sort_index()
+    records = [
+        {"group": str(group), **{GROUP_METRICS[k]: float(v) for k, v in row.items()}}
+        for group, row in by_group.iterrows()
+    ]
+    opportunity = float(frame.difference()["true_positive_rate"])
+    return {
+        "sensitive_feature": sensitive_feature,
+        "groups": records,
+        "demographic_parity_difference": float(
+            fm.demographic_parity_difference(y, decided, sensitive_features=np.asarray(groups))
+        ),
+        "equal_opportunity_difference": opportunity,
+        "equalized_odds_difference": float(
+            fm.equalized_odds_difference(y, decided, sensitive_features=np.asarray(groups))
+        ),
+        "limit": limit,
+        "within_limit": opportunity <= limit,
+    }

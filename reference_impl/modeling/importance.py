@@ -1,0 +1,42 @@
+"""Which features the model relies on: permutation importance on the holdout.
+
+Each feature is shuffled in turn and the drop in holdout ROC AUC is measured. It works for
+any fitted estimator with ``predict_proba`` (it never looks inside the model), on the raw
+contract columns a reviewer recognises, not on encoded ones.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+REPEATS = 5
+"""Shuffles per feature; the report gives their mean and standard deviation."""
+
+
+def feature_importance(
+    estimator: Any, features: Any, labels: Any, *, seed: int, repeats: int = REPEATS
+) -> list[dict[str, Any]]:
+    """Permutation importance of every input column, most important first.
+
+    Args:
+        estimator: A fitted classifier taking the contract's columns.
+        features: Holdout rows, one column per feature.
+        labels: Holdout labels.
+        seed: Random seed of the shuffles (the training seed, so reruns agree).
+        repeats: Shuffles per feature.
+
+    Returns:
+        Records ``feature``, ``roc_auc_drop`` (mean) and ``std``, sorted by the drop.
+    """
+    from sklearn.inspection import permutation_importance
+
+    result = permutation_importance(
+        estimator, features, labels, scoring="roc_auc", n_repeats=repeats, random_state=seed
+    )
+    records = [
+        {"feature": name, "roc_auc_drop": float(mean), "std": float(std)}
+        for name, mean, std in zip(
+            features.columns, result.importances_mean, result.importances_std, strict=True
+        )
+    ]
+    return sorted(records, key=lambda record: (-record["roc_auc_drop"], record["feature"]))

@@ -1,0 +1,116 @@
+"""The model card: one Markdown page rendered from what the pipeline knows about the model.
+
+Everything on it comes from the step outputs and the model's own metadata (contract,
+threshold, parameters, holdout metrics, per-segment metrics, fairness and feature
+importance), except the owner and the intended use, which a person writes once in
+``config/project.yaml``. It is registered with the model version, so the reviewer of the
+model-review page reads the card of exactly the version they approve.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from reference_impl.contract import DataContract
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[str]:
+    def cell(value: Any) -> str:
+        if isinstance(value, float):
+            return str(int(value)) if value.is_integer() and abs(value) >= 1 else f"{value:.3f}"
+        return str(value)
+
+    lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+    return lines + ["| " + " | ".join(cell(value) for value in row) + " |" for row in rows]
+
+
+def _group_row(group: Mapping[str, Any]) -> tuple[Any, ...]:
+    names = ("flagged_rate", "recall", "false_positive_rate")
+    return (group["group"], int(group["rows"]), *(group[name] for name in names))
+
+
+def _feature_range(contract: DataContract, name: str) -> str:
+    feature = contract.feature(name)
+    if feature.is_numeric:
+        return f"{feature.minimum:g} to {feature.maximum:g}"
+    return ", ".join(feature.categories)
+
+
+def render_model_card(
+    *,
+    title: str,
+    owner: str,
+    intended_use: str,
+    contract: DataContract,
+    model_info: Mapping[str, Any],
+    metrics: Mapping[str, float],
+    fairness: Mapping[str, Any],
+    importance: Sequence[Mapping[str, Any]],
+) -> str:
+    """Render the model card.
+
+    Args:
+        title: The project's title.
+        owner: Who answers for the model.
+        intended_use: Who acts on the predictions, for which decision.
+        contract: The data contract stored in the model.
+        model_info: ``model_info.json`` of the ``train`` step (parameters, run id).
+        metrics: ``metrics.json`` of the ``evaluate`` step.
+        fairness: The report of :func:`.fairness.fairness_report`.
+        importance: The records of :func:`.importance.feature_importance`.
+
+    Returns:
+        Markdown with the sections intended use, data, metrics, fairness, features and
+        limitations.
+    """
+    weakest = min(fairness["groups"], key=lambda group: group["recall"])
+    verdict = "within" if fairness["within_limit"] else "OUTSIDE"
+    lines = [
+        f"# Model card: {title}",
+        "",
+        f"- **Owner:** {owner}",
+        f"- **Intended use:** {intended_use}",
+        f"- **Training run:** `{model_info['run_id']}`",
+        f"- **Decision threshold:** {metrics['threshold']:g}",
+        "",
+        "## Data",
+        "",
+        f"Label `{contract.label}`; one row per `{contract.id_column}`; "
+        f"{int(metrics['rows'])} holdout rows.",
+        "",
+        *_table(
+            ("feature", "kind", "accepted values"),
+            [(f.name, f.kind, _feature_range(contract, f.name)) for f in contract.features],
+        ),
+        "",
+        "## Holdout metrics",
+        "",
+        *_table(("metric", "value"), [(k, v) for k, v in sorted(metrics.items())]),
+        "",
+        f"## Fairness across `{fairness['sensitive_feature']}`",
+        "",
+        *_table(
+            ("group", "rows", "flagged rate", "recall", "false positive rate"),
+            [_group_row(group) for group in fairness["groups"]],
+        ),
+        "",
+        f"Recall difference {fairness['equal_opportunity_difference']:.3f}: {verdict} the "
+        f"agreed limit of {fairness['limit']:g}. Demographic parity difference "
+        f"{fairness['demographic_parity_difference']:.3f}; equalized odds difference "
+        f"{fairness['equalized_odds_difference']:.3f}.",
+        "",
+        "## What the model relies on",
+        "",
+        *_table(
+            ("feature", "ROC AUC drop when shuffled", "std"),
+            [(r["feature"], r["roc_auc_drop"], r["std"]) for r in importance],
+        ),
+        "",
+        "## Limitations",
+        "",
+        "- Scores only rows inside the accepted values above; anything else is refused.",
+        f"- Weakest group: `{weakest['group']}`, recall {weakest['recall']:.3f}.",
+        f"- Parameters: {', '.join(f'{k}={v}' for k, v in sorted(model_info['params'].items()))}.",
+    ]
+    return "\n".join(lines) + "\n"

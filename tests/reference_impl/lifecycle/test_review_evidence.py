@@ -1,0 +1,76 @@
+"""The ``review`` step: fairness (fairlearn), feature importance and a model card per version."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from reference_impl.contract import CONTRACT
+from reference_impl.modeling.fairness import fairness_report
+from reference_impl.modeling.importance import feature_importance
+from reference_impl.modeling.metrics import recall_gap, segment_metrics
+from reference_impl.steps.register import REVIEW_TAG
+from reference_impl.steps.review import EVIDENCE
+from tests.reference_impl.identity import MODEL, PROJECT
+from tests.reference_impl.lifecycle.conftest import Lifecycle, registry_state
+
+
+def test_fairlearn_and_the_gate_agree_on_the_recall_gap() -> None:
+    rng = np.random.default_rng(3)
+    groups = rng.choice(["north", "south", "east"], size=600)
+    labels = rng.integers(0, 2, size=600)
+    probability = np.clip(labels * 0.4 + rng.random(600) * 0.6, 0, 1)
+    probability[groups == "east"] *= 0.6  # the model misses more churners in one group
+    decided = (probability >= 0.5).astype(int)
+    ours = recall_gap(segment_metrics(labels, probability, groups, 0.5))
+    report = fairness_report(labels, decided, groups, sensitive_feature="region", limit=0.1)
+    assert report["equal_opportunity_difference"] == pytest.approx(ours)
+    assert ours > 0.1 and report["within_limit"] is False
+    assert [g["group"] for g in report["groups"]] == ["east", "north", "south"]
+    assert sum(g["rows"] for g in report["groups"]) == 600
+    wide = fairness_report(labels, decided, groups, sensitive_feature="region", limit=ours + 0.01)
+    assert wide["within_limit"] is True
+
+
+def test_a_feature_the_model_ignores_is_least_important() -> None:
+    from sklearn.linear_model import LogisticRegression
+
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame({"signal": rng.normal(size=800), "noise": rng.normal(size=800)})
+    labels = (frame["signal"] + rng.normal(scale=0.3, size=800) > 0).astype(int)
+    model = LogisticRegression().fit(frame[["signal"]].assign(noise=0.0), labels)
+    ranked = feature_importance(model, frame, labels, seed=1)
+    assert [r["feature"] for r in ranked] == ["signal", "noise"]
+    assert ranked[0]["roc_auc_drop"] > 0.2 and ranked[1]["roc_auc_drop"] == 0.0
+
+
+def test_every_version_carries_its_model_card_and_evidence(lifecycle: Lifecycle) -> None:
+    import mlflow
+    from mlflow import MlflowClient
+
+    registry_state(lifecycle.workdir)  # points MLflow at the workdir
+    client = MlflowClient()
+    versions = client.search_model_versions(f"name='{MODEL}'")
+    assert len(versions) == len(lifecycle.runs)
+    for version in versions:
+        card = version.description
+        assert card.startswith(f"# Model card: {PROJECT.title}")
+        assert PROJECT.card.owner in card and PROJECT.card.intended_use in card
+        assert all(f"| {name} |" in card for name in CONTRACT.feature_names)
+        local = mlflow.artifacts.download_artifacts(version.tags[REVIEW_TAG])
+        assert sorted(path.name for path in Path(local).iterdir()) == sorted(EVIDENCE)
+
+
+def test_the_card_states_the_gate_figures_of_its_own_run(lifecycle: Lifecycle) -> None:
+    run = lifecycle.runs["better"]
+    fairness = run.read("review", "evidence", "fairness.json")
+    metrics = run.read("evaluate", "evaluation", "metrics.json")
+    assert fairness["sensitive_feature"] == CONTRACT.segment
+    assert fairness["equal_opportunity_difference"] == pytest.approx(metrics["segment_recall_gap"])
+    card = (run.run_dir / "review" / "evidence" / "model_card.md").read_text()
+    assert f"| roc_auc | {metrics['roc_auc']:.3f} |" in card
+    importance = run.read("review", "evidence", "importance.json")
+    assert {r["feature"] for r in importance} == set(CONTRACT.feature_names)
