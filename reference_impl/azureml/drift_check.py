@@ -132,6 +132,17 @@ def download_collected(container: Any, prefix: str, folder: Path, since: datetim
     return copied
 
 
+def _asset(data_reference: str) -> re.Match[str]:
+    match = _ASSET.match(data_reference)
+    if not match:
+        raise CheckError(
+            f"the deployed model's data tag {data_reference!r} is not azureml:<asset>:<version>; "
+            "train it with --data azureml:<asset>:<version> so its baseline can be found",
+            ExitCode.GATE_REFUSED,
+        )
+    return match
+
+
 def training_frame(training: MLClient, data_reference: str) -> Any:
     """The training data of a model version, read through its data asset.
 
@@ -147,13 +158,7 @@ def training_frame(training: MLClient, data_reference: str) -> Any:
     """
     import pandas as pd
 
-    match = _ASSET.match(data_reference)
-    if not match:
-        raise CheckError(
-            f"the deployed model's data tag {data_reference!r} is not azureml:<asset>:<version>; "
-            "train it with --data azureml:<asset>:<version> so its baseline can be found",
-            ExitCode.GATE_REFUSED,
-        )
+    match = _asset(data_reference)
     asset = training.data.get(match["name"], version=match["version"])
     where = _DATASTORE_PATH.search(str(asset.path))
     if not where:
@@ -180,6 +185,59 @@ def _deployed(monitored: MLClient, endpoint: str, deployment: str | None) -> tup
             f"deployment {deployment} names no model version ({model})", ExitCode.NO_CHAMPION
         )
     return deployment, match["name"], match["version"]
+
+
+@dataclass(frozen=True)
+class DeployedLineage:
+    """The deployment serving traffic, its model version and that version's training data.
+
+    Attributes:
+        deployment: The colour.
+        model: ``<name>:<version>``.
+        data: The version's ``data`` lineage tag, ``azureml:<asset>:<version>``.
+    """
+
+    deployment: str
+    model: str
+    data: str
+
+    @property
+    def data_version(self) -> str:
+        """The training data asset's version (the ``<version>`` of :attr:`data`)."""
+        return self.data.rsplit(":", 1)[1]
+
+
+def deployed_lineage(
+    config: EnvironmentConfig, monitored: MLClient, model_name: str, deployment: str | None
+) -> DeployedLineage:
+    """Follow the live deployment to its model version and the data that version was trained on.
+
+    Args:
+        config: The monitored environment.
+        monitored: Its workspace client.
+        model_name: Registered model name (names the endpoint).
+        deployment: Colour to follow (default: the one serving traffic).
+
+    Returns:
+        The deployment, model version and data reference.
+
+    Raises:
+        CheckError: No traffic (exit 5), or a version without an explicit data asset version
+            in its ``data`` tag (exit 6).
+    """
+    from reference_impl.azureml import client
+
+    endpoint = online_endpoint(model_name, config)
+    deployment, name, version = _deployed(monitored, endpoint, deployment)
+    registry = monitored if config.name == TRAINING_ENV else client.registry_client(config)
+    data = (registry.models.get(name=name, version=version).tags or {}).get("data")
+    if not data:
+        raise CheckError(
+            f"{name}:{version} has no data lineage tag; its baseline is unknown",
+            ExitCode.GATE_REFUSED,
+        )
+    _asset(data)
+    return DeployedLineage(deployment, f"{name}:{version}", data)
 
 
 # --8<-- [start:check]
@@ -213,16 +271,12 @@ def check_drift(
 
     monitored = client.workspace_client(config)
     endpoint = online_endpoint(model_name, config)
-    deployment, name, version = _deployed(monitored, endpoint, deployment)
-    registry = monitored if config.name == TRAINING_ENV else client.registry_client(config)
-    data = (registry.models.get(name=name, version=version).tags or {}).get("data")
-    if not data:
-        raise CheckError(
-            f"{name}:{version} has no data lineage tag; its baseline is unknown",
-            ExitCode.GATE_REFUSED,
-        )
+    lineage = deployed_lineage(config, monitored, model_name, deployment)
+    deployment = lineage.deployment
     baseline = build_profile(
-        training_frame(client.workspace_client(training), data), CONTRACT, config.monitoring.bins
+        training_frame(client.workspace_client(training), lineage.data),
+        CONTRACT,
+        config.monitoring.bins,
     )
     since = (now or datetime.now(UTC)) - timedelta(days=LOOKBACK_DAYS)
     with tempfile.TemporaryDirectory(prefix="collected-") as folder:
@@ -240,5 +294,5 @@ def check_drift(
             "(monitoring.min_rows)"
         )
     report = drift_report(current, baseline, CONTRACT, config.monitoring)
-    return DriftVerdict(deployment, f"{name}:{version}", data, report)
+    return DriftVerdict(deployment, lineage.model, lineage.data, report)
     # --8<-- [end:check]

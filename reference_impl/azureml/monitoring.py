@@ -12,6 +12,7 @@ replaces the champion.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from azure.ai.ml import Input, MLClient
@@ -84,17 +85,19 @@ def _production(endpoint: str, deployment: str, context: MonitorDatasetContext) 
     )
 
 
-def baseline_reference() -> ReferenceData:
+def baseline_reference(version: str = BASELINE_DATA_VERSION) -> ReferenceData:
     """The training data the signals compare production with.
+
+    Args:
+        version: Version of the baseline asset: the version of the training data asset the
+            deployed model was trained on (the bundled data's ``1`` in a dry run).
 
     Returns:
         Reference data reading the ``mltable`` asset
-        :data:`~reference_impl.azureml.names.BASELINE_DATA_ASSET` at an explicit version.
+        :data:`~reference_impl.azureml.names.BASELINE_DATA_ASSET` at that explicit version.
     """
     return ReferenceData(
-        input_data=Input(
-            type="mltable", path=f"azureml:{BASELINE_DATA_ASSET}:{BASELINE_DATA_VERSION}"
-        ),
+        input_data=Input(type="mltable", path=f"azureml:{BASELINE_DATA_ASSET}:{version}"),
         data_context=MonitorDatasetContext.TRAINING,
         data_column_names={"target_column": CONTRACT.label},
     )
@@ -102,7 +105,11 @@ def baseline_reference() -> ReferenceData:
 
 # --8<-- [start:monitor]
 def monitor_schedule_entity(
-    config: EnvironmentConfig, *, model_name: str, deployment: str
+    config: EnvironmentConfig,
+    *,
+    model_name: str,
+    deployment: str,
+    baseline_version: str = BASELINE_DATA_VERSION,
 ) -> MonitorSchedule:
     """The daily model monitor of the online deployment.
 
@@ -110,6 +117,7 @@ def monitor_schedule_entity(
         config: The environment (thresholds from its ``monitoring`` section).
         model_name: Registered model name (names the endpoint).
         deployment: The deployment serving traffic (``blue`` or ``green``).
+        baseline_version: Version of the baseline asset (see :func:`baseline_reference`).
 
     Returns:
         A ``MonitorSchedule`` with data drift, prediction drift and data quality signals.
@@ -118,7 +126,7 @@ def monitor_schedule_entity(
     psi, invalid = config.monitoring.psi_threshold, config.monitoring.max_invalid_share
     inputs = _production(endpoint, deployment, MonitorDatasetContext.MODEL_INPUTS)
     outputs = _production(endpoint, deployment, MonitorDatasetContext.MODEL_OUTPUTS)
-    baseline = baseline_reference()
+    baseline = baseline_reference(baseline_version)
     signals = {
         "data_drift": DataDriftSignal(
             production_data=inputs,
@@ -215,38 +223,44 @@ def write_baseline(folder: Path, csv: Path) -> Path:
     return folder
 
 
-def baseline_data(folder: Path) -> Data:
+def baseline_data(folder: Path, version: str = BASELINE_DATA_VERSION) -> Data:
     """The baseline data asset, read from a folder made by :func:`write_baseline`.
 
     Args:
         folder: The ``mltable`` folder.
+        version: Its version (the training data asset's version it copies).
 
     Returns:
-        A ``Data`` asset of type ``mltable`` at the explicit baseline version.
+        A ``Data`` asset of type ``mltable`` at that explicit version.
     """
     return Data(
         name=BASELINE_DATA_ASSET,
-        version=BASELINE_DATA_VERSION,
+        version=version,
         type=AssetTypes.MLTABLE,
         path=str(folder),
         description="Training data the model monitor compares production data with.",
     )
 
 
-def ensure_baseline(ml_client: MLClient, folder: Path, csv: Path) -> str:
+def ensure_baseline(
+    ml_client: MLClient, folder: Path, training_csv: Callable[[Path], Path], version: str
+) -> str:
     """Register the baseline data asset unless the workspace already has that version.
 
     Args:
         ml_client: Client of the monitored workspace.
         folder: Scratch folder for the ``mltable`` layout.
-        csv: The training CSV.
+        training_csv: Writes the training CSV into the folder it is given and returns its
+            path; called only when the version is missing (it may download the data).
+        version: The baseline version (the training data asset's version).
 
     Returns:
         ``"exists"`` or ``"created"``.
     """
     try:
-        ml_client.data.get(BASELINE_DATA_ASSET, version=BASELINE_DATA_VERSION)
+        ml_client.data.get(BASELINE_DATA_ASSET, version=version)
         return "exists"
     except ResourceNotFoundError:
-        ml_client.data.create_or_update(baseline_data(write_baseline(folder, csv)))
+        layout = write_baseline(folder / "mltable", training_csv(folder / "source"))
+        ml_client.data.create_or_update(baseline_data(layout, version))
         return "created"

@@ -31,7 +31,8 @@ BASELINE_DATA_ASSET = f"{_PROJECT.experiment}-baseline"
 """Data asset (``mltable``) the model monitor compares production data with."""
 
 BASELINE_DATA_VERSION = "1"
-"""Version of :data:`BASELINE_DATA_ASSET` the monitor reads (explicit, never ``latest``)."""
+"""Version of :data:`BASELINE_DATA_ASSET` a dry run writes from the bundled data. Against a
+workspace the version is the serving model's training data version (never ``latest``)."""
 
 COLOURS = ("blue", "green")
 """The two online deployments of blue/green releases."""

@@ -149,29 +149,41 @@ def _apply(
     code: str | None,
 ) -> int:
     from reference_impl.azureml import client
+    from reference_impl.azureml.drift_check import CheckError, deployed_lineage, training_frame
     from reference_impl.azureml.monitoring import (
         ensure_baseline,
         monitor_schedule_entity,
         retraining_schedule_entity,
     )
-    from reference_impl.azureml.names import TRAINING_DATA_ASSET, online_endpoint
-    from reference_impl.azureml.online import live_colour
+    from reference_impl.azureml.names import TRAINING_DATA_ASSET
     from reference_impl.azureml.training import training_plan
-    from reference_impl.data import TRAINING_DATA
 
     monitored = client.workspace_client(config)
-    if deployment is None:
-        endpoint = monitored.online_endpoints.get(online_endpoint(model_name, config))
-        deployment = live_colour(endpoint.traffic or {})
-        if deployment is None:
-            print(f"error: {endpoint.name} serves no traffic; deploy a model first")
-            return ExitCode.NO_CHAMPION
-    with tempfile.TemporaryDirectory(prefix="baseline-") as folder:
-        ensure_baseline(monitored, Path(folder), TRAINING_DATA)
-    monitor = monitor_schedule_entity(config, model_name=model_name, deployment=deployment)
-    monitored.schedules.begin_create_or_update(monitor).result()
-    print(f"monitor {monitor.name} watches {deployment} in {config.azure.workspace}")
     trainer = client.workspace_client(training)
+    try:  # the baseline is the data the deployed version was trained on (its lineage tag)
+        lineage = deployed_lineage(config, monitored, model_name, deployment)
+    except CheckError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+
+    def training_csv(folder: Path) -> Path:
+        folder.mkdir(parents=True)
+        training_frame(trainer, lineage.data).to_csv(folder / "training.csv", index=False)
+        return folder / "training.csv"
+
+    with tempfile.TemporaryDirectory(prefix="baseline-") as folder:
+        ensure_baseline(monitored, Path(folder), training_csv, lineage.data_version)
+    monitor = monitor_schedule_entity(
+        config,
+        model_name=model_name,
+        deployment=lineage.deployment,
+        baseline_version=lineage.data_version,
+    )
+    monitored.schedules.begin_create_or_update(monitor).result()
+    print(
+        f"monitor {monitor.name} watches {lineage.deployment} ({lineage.model}) in "
+        f"{config.azure.workspace}, against its training data {lineage.data}"
+    )
     # A schedule keeps the job it was created with: pin today's newest data version (running
     # this command again, as the daily monitor workflow does, moves it to a newer one).
     data = trainer.data.get(TRAINING_DATA_ASSET, label="latest")

@@ -11,14 +11,14 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
 import pytest
 
 from reference_impl.azureml import client
 from reference_impl.contract import CONTRACT
-from reference_impl.data import DRIFTED_BATCH, FRESH_BATCH, TRAINING_DATA
+from reference_impl.data import DRIFTED_BATCH, FRESH_BATCH
+from tests.reference_impl.azureml.blobs import DEV, Blobs, datastore, serve_training_data
 from tests.reference_impl.azureml.conftest import run_cli
 from tests.reference_impl.azureml.fake_azure import (
     FakeAzure,
@@ -34,24 +34,7 @@ from tests.reference_impl.identity import MODEL
 
 ENV = "test"
 WS = workspace_path(f"rg-mlops-{ENV}", f"mlw-mlops-{ENV}")
-DEV = workspace_path("rg-mlops-dev", "mlw-mlops-dev")
-CONTAINER = "azureml-blobstore"
-TRAINING_BLOB = "LocalUpload/0a1b/customers.csv"
 PREFIX = f"modelDataCollector/{MODEL}-{ENV}/green/model_inputs/"
-
-
-def datastore(account: str) -> dict[str, Any]:
-    return {
-        "properties": {
-            "datastoreType": "AzureBlob",
-            "accountName": account,
-            "containerName": CONTAINER,
-            "endpoint": "core.windows.net",
-            "protocol": "https",
-            "credentials": {"credentialsType": "None"},
-            "isDefault": True,
-        }
-    }
 
 
 def record(rows: list[dict[str, Any]], request_id: str) -> str:
@@ -63,49 +46,6 @@ def record(rows: list[dict[str, Any]], request_id: str) -> str:
             "data": rows,
         }
     )
-
-
-class Blobs:
-    """Blob storage of two accounts: the dev store (training CSV), the monitored store."""
-
-    def __init__(self) -> None:
-        self.files: dict[tuple[str, str], bytes] = {}
-
-    def put(self, account: str, name: str, content: bytes) -> None:
-        self.files[(account, name)] = content
-
-    def answer(self, request: Any) -> tuple[int, Any, dict[str, str]]:
-        url = urlsplit(request.url)
-        account = url.netloc.split(".")[0]
-        path = url.path.removeprefix(f"/{CONTAINER}").lstrip("/")
-        if not path:  # list blobs
-            prefix = parse_qs(url.query).get("prefix", [""])[0]
-            names = sorted(n for (a, n) in self.files if a == account and n.startswith(prefix))
-            blobs = "".join(
-                f"<Blob><Name>{n}</Name><Properties><Content-Length>"
-                f"{len(self.files[(account, n)])}</Content-Length><BlobType>BlockBlob"
-                "</BlobType></Properties></Blob>"
-                for n in names
-            )
-            xml = (
-                '<?xml version="1.0" encoding="utf-8"?><EnumerationResults ContainerName='
-                f'"{CONTAINER}"><Blobs>{blobs}</Blobs><NextMarker /></EnumerationResults>'
-            )
-            return 200, xml.encode(), {"Content-Type": "application/xml"}
-        content = self.files.get((account, path))
-        if content is None:
-            return 404, b"", {"x-ms-error-code": "BlobNotFound"}
-        size = len(content)
-        return (
-            206,
-            content,
-            {
-                "Content-Type": "application/octet-stream",
-                "Content-Length": str(size),
-                "Content-Range": f"bytes 0-{size - 1}/{size}",
-                "x-ms-blob-type": "BlockBlob",
-            },
-        )
 
 
 @pytest.fixture
@@ -125,17 +65,9 @@ def service(azure: FakeAzure, monkeypatch: pytest.MonkeyPatch) -> Blobs:
                         "scaleSettings": {"scaleType": "Default"},
                         "model": f"azureml://registries/mlr-mlops-shared/models/{MODEL}/versions/3"}},
     )  # fmt: skip
-    azure.add(
-        f"{DEV}/data/{DATA_ASSET}/versions/3",
-        {"properties": {"dataType": "uri_file", "dataUri": "azureml://subscriptions/x/"
-                        f"resourcegroups/rg-mlops-dev/workspaces/mlw-mlops-dev/datastores/"
-                        f"workspaceblobstore/paths/{TRAINING_BLOB}"}},
-    )  # fmt: skip
-    azure.add(f"{DEV}/datastores/workspaceblobstore", datastore("stdev"))
     azure.add(f"{WS}/datastores/workspaceblobstore", datastore("sttest"))
     blobs = Blobs()
-    blobs.put("stdev", TRAINING_BLOB, TRAINING_DATA.read_bytes())
-    azure.handlers.append(("GET", rf"^/{CONTAINER}", blobs.answer))
+    serve_training_data(azure, blobs)
     return blobs
 
 

@@ -6,11 +6,14 @@ from typing import Any
 
 import pytest
 
+from reference_impl.azureml import client
 from reference_impl.config import load_config
 from reference_impl.config.project import load_project
 from reference_impl.pipeline.graph import TRAINING_PIPELINE
+from tests.reference_impl.azureml.blobs import CONTAINER, TRAINING_BLOB, Blobs, serve_training_data
 from tests.reference_impl.azureml.conftest import code_asset, run_cli
-from tests.reference_impl.azureml.fake_azure import FakeAzure, workspace_path
+from tests.reference_impl.azureml.fake_azure import FakeAzure, FakeCredential, workspace_path
+from tests.reference_impl.azureml.model_versions import APPROVED, LINEAGE, seed_versions
 from tests.reference_impl.identity import ASSET, EXPERIMENT, MODEL, RUNTIME
 
 PROJECT = load_project()
@@ -19,7 +22,11 @@ PROD = workspace_path("rg-mlops-prod", "mlw-mlops-prod")
 DEV = workspace_path("rg-mlops-dev", "mlw-mlops-dev")
 
 
-def live_endpoint(azure: FakeAzure, traffic: dict[str, int]) -> None:
+def live_endpoint(
+    azure: FakeAzure, traffic: dict[str, int], tags: dict[str, str] = APPROVED
+) -> None:
+    """The prod endpoint; each colour serves version 3 of the registry, tagged ``tags``."""
+    seed_versions(azure, tags)
     endpoint = f"{PROD}/onlineEndpoints/{MODEL}-prod"
     azure.add(
         endpoint,
@@ -33,6 +40,7 @@ def live_endpoint(azure: FakeAzure, traffic: dict[str, int]) -> None:
                 "properties": {
                     "endpointComputeType": "Managed",
                     "scaleSettings": {"scaleType": "Default"},
+                    "model": f"azureml://registries/mlr-mlops-shared/models/{MODEL}/versions/3",
                 },
                 "sku": {"name": "Default", "capacity": 3},
             },
@@ -48,8 +56,8 @@ def baseline(azure: FakeAzure) -> None:
     }
     azure.add(f"{DEV}/data/{ASSET}", {"properties": {"latestVersion": "4"}})
     azure.add(f"{DEV}/data/{ASSET}/versions/4", data)
-    azure.add(
-        f"{PROD}/data/{EXPERIMENT}-baseline/versions/1",
+    azure.add(  # version 3: the training data version of the deployed model's lineage tag
+        f"{PROD}/data/{EXPERIMENT}-baseline/versions/3",
         {
             "properties": {
                 "dataType": "mltable",
@@ -77,7 +85,8 @@ def test_monitor_schedules_the_live_colour_and_the_retraining(azure: FakeAzure) 
     baseline(azure)
     call = monitor()
     assert call.code == 0, call.err
-    assert "watches green in mlw-mlops-prod" in call.out
+    assert f"watches green ({MODEL}:3) in mlw-mlops-prod" in call.out
+    assert f"against its training data {LINEAGE['data']}" in call.out
 
     # PUT .../workspaces/mlw-mlops-prod/schedules/<model>-prod-monitor
     (put,) = azure.sent("PUT", rf"/schedules/{MODEL}-prod-monitor$")
@@ -101,7 +110,8 @@ def test_monitor_schedules_the_live_colour_and_the_retraining(azure: FakeAzure) 
     assert inputs["uri"] == f"{PROD}/data/{MODEL}-prod-green-model_inputs/versions/1"
     assert (inputs["windowSize"], inputs["dataContext"]) == ("P7D", "model_inputs")
     reference = signals["prediction_drift"]["referenceData"]
-    assert reference["uri"] == f"{PROD}/data/{EXPERIMENT}-baseline/versions/1"
+    assert reference["uri"] == f"{PROD}/data/{EXPERIMENT}-baseline/versions/3"
+    assert signals["data_drift"]["referenceData"]["uri"] == reference["uri"]
     assert reference["columns"] == {"target_column": "cancelled"}
 
     # The weekly retraining lives in the training workspace and runs the same pipeline.
@@ -125,7 +135,24 @@ def test_monitor_refuses_an_endpoint_without_traffic(azure: FakeAzure) -> None:
     live_endpoint(azure, {"blue": 0})
     call = monitor()
     assert call.code == 5
-    assert "serves no traffic" in call.out
+    assert "serves no traffic" in call.err
+    assert not azure.sent("PUT", r"/schedules/")
+
+
+@pytest.mark.parametrize(
+    ("tags", "named"),
+    [({"gate": "approved"}, "has no data lineage tag"),
+     ({**APPROVED, "data": "data/customers.csv"}, "is not azureml:<asset>:<version>")],
+)  # fmt: skip
+def test_monitor_refuses_a_deployed_version_without_data_lineage(
+    azure: FakeAzure, tags: dict[str, str], named: str
+) -> None:
+    """Without the data it was trained on there is no baseline to compare with: exit 6."""
+    live_endpoint(azure, {"green": 100}, tags)
+    baseline(azure)
+    call = monitor()
+    assert call.code == 6, call.err
+    assert named in call.err and "Traceback" not in call.err
     assert not azure.sent("PUT", r"/schedules/")
 
 
@@ -141,13 +168,19 @@ def test_monitor_of_a_named_deployment(azure: FakeAzure) -> None:
     assert target["deploymentId"].endswith("/deployments/blue")
 
 
-def test_a_missing_baseline_is_uploaded_to_the_workspace_datastore(azure: FakeAzure) -> None:
-    """The real path registers the baseline mltable, which uploads it: the stand-in stops
-    at the upload, so the test checks that the SDK got that far and nothing was scheduled."""
+def test_a_missing_baseline_is_uploaded_to_the_workspace_datastore(
+    azure: FakeAzure, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real path downloads the deployed version's training CSV from the dev store and
+    registers it as the baseline mltable, which uploads it: the stand-in stops at the upload,
+    so the test checks that the SDK got that far and nothing was scheduled."""
+    monkeypatch.setattr(client, "default_credential", FakeCredential)
     live_endpoint(azure, {"blue": 100})
+    serve_training_data(azure, Blobs())
     call = monitor()
     assert call.code == 1
-    assert azure.sent("GET", rf"/data/{EXPERIMENT}-baseline/versions/1$")
+    assert azure.sent("GET", rf"/data/{EXPERIMENT}-baseline/versions/3$")
+    assert azure.sent("GET", rf"^/{CONTAINER}/{TRAINING_BLOB}$")  # the training data
     assert azure.sent("GET", r"/datastores/") or azure.sent("POST", r"/datastores/")
     assert not azure.sent("PUT", r"/schedules/")
 
