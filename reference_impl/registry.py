@@ -1,12 +1,19 @@
 """Model registry helpers: aliases instead of stages, and local copies of a version.
 
 ``champion`` is the version that serves; ``challenger`` is the latest trained version.
-MLflow's stages (Staging/Production) are deprecated; aliases are the supported way and map
-one-to-one onto Azure ML registry workflows.
+MLflow's stages (Staging/Production) are deprecated; aliases are the supported way locally.
+
+Azure ML's MLflow-compatible registry answers model-version tags and descriptions but not
+the alias endpoints (its support matrix lists no aliases), so inside an Azure ML job the same
+two names are read from what the service does keep: ``challenger`` is the newest version,
+``champion`` the newest version the gate tagged ``gate=approved`` (each approved version beat
+the champion before it, so the newest approved one is the champion).
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +53,33 @@ def champion_unchanged(model_name: str, verdict: dict[str, Any]) -> None:
         )
 
 
+def aliases_supported(environ: Mapping[str, str] | None = None) -> bool:
+    """Whether the registry serves MLflow's alias endpoints.
+
+    Args:
+        environ: Environment variables (default: the process's).
+
+    Returns:
+        ``False`` inside an Azure ML job (``AZUREML_RUN_ID`` is set) or against a workspace's
+        ``azureml://`` tracking URI; ``True`` for the local SQLite store.
+    """
+    env = os.environ if environ is None else environ
+    return "AZUREML_RUN_ID" not in env and not env.get("MLFLOW_TRACKING_URI", "").startswith(
+        "azureml:"
+    )
+
+
+def _newest(model_name: str, *, approved: bool) -> ModelVersion | None:
+    from mlflow import MlflowClient
+
+    from reference_impl.lineage import GATE_APPROVED, GATE_TAG
+
+    versions = MlflowClient().search_model_versions(f"name='{model_name}'")
+    if approved:
+        versions = [v for v in versions if (v.tags or {}).get(GATE_TAG) == GATE_APPROVED]
+    return max(versions, key=lambda v: int(v.version), default=None)
+
+
 def alias_version(model_name: str, alias: str) -> ModelVersion | None:
     """The version holding ``alias``, or ``None`` when the model or the alias does not exist.
 
@@ -54,11 +88,14 @@ def alias_version(model_name: str, alias: str) -> ModelVersion | None:
         alias: ``champion`` or ``challenger``.
 
     Returns:
-        The model version, or ``None``.
+        The model version, or ``None``. Without alias support (:func:`aliases_supported`)
+        the champion is the newest approved version and the challenger the newest version.
     """
     from mlflow import MlflowClient
     from mlflow.exceptions import MlflowException
 
+    if not aliases_supported():
+        return _newest(model_name, approved=alias == CHAMPION)
     try:
         return MlflowClient().get_model_version_by_alias(model_name, alias)
     except MlflowException as exc:

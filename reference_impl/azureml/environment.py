@@ -45,7 +45,6 @@ RUNTIME_DISTRIBUTIONS = (
 
 AZUREML_ONLY = (
     "azureml-mlflow==1.62.0.post6",  # MLflow plugin for the workspace's azureml:// tracking URI
-    "azureml-ai-monitoring==1.0.0",  # Collector a scoring script uses to feed model monitoring
 )
 """Added in Azure ML only, not needed by the local run."""
 

@@ -32,6 +32,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--wait", action="store_true", help="stream the job's logs until it ends (target azureml)"
     )
+    parser.add_argument(
+        "--emulate",
+        action="store_true",
+        help="target azureml: run every component of the pipeline job here, with its command "
+        "line as Azure ML renders it, in a virtual environment of the job environment's pins, "
+        "logging to a stand-in of the workspace's MLflow tracking under --workdir",
+    )
     add_code_argument(parser)
 
 
@@ -54,6 +61,8 @@ def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
     if problem:  # an unknown datastore or URI scheme: nothing is built or submitted
         print(f"error: {problem}", file=sys.stderr)
         return ExitCode.USAGE
+    if args.emulate:
+        return _emulate_command(args, config, str(data))
     if args.dry_run:
         out = dry_run_folder(args)
         if out is None:
@@ -82,6 +91,58 @@ def _dry_run(config: EnvironmentConfig, data: str, code: str | None, out: Path) 
     print(f"pipeline {plan.job.display_name} for {config.name} is valid (checked offline)")
     print_files(files, out)
     return ExitCode.OK
+
+
+def _emulate_command(args: argparse.Namespace, config: EnvironmentConfig, data: str) -> int:
+    from reference_impl.azureml.data_inputs import is_uri
+
+    for given, flag in ((args.dry_run, "--dry-run"), (args.code, "--code"), (args.wait, "--wait")):
+        if given:
+            print(f"error: --emulate runs the job here; drop {flag}", file=sys.stderr)
+            return ExitCode.USAGE
+    if is_uri(data):
+        print(
+            f"error: --data {data}: the emulation reads local files only; pass a CSV, Parquet "
+            "or Delta path",
+            file=sys.stderr,
+        )
+        return ExitCode.USAGE
+    return _emulate(config, data, args.workdir)
+
+
+# --8<-- [start:emulate]
+def _emulate(config: EnvironmentConfig, data: str, workdir: Path) -> int:
+    from reference_impl.azureml.emulation.job_environment import JobEnvironmentError, job_python
+    from reference_impl.azureml.emulation.runner import run_pipeline
+    from reference_impl.azureml.emulation.tracking_service import tracking_stand_in
+    from reference_impl.azureml.environment import PYTHON_VERSION, pip_requirements
+    from reference_impl.azureml.training import training_plan
+    from reference_impl.azureml.yaml_files import pipeline_job_dict
+    from reference_impl.commands.train import summary
+
+    root = Path(workdir).resolve() / "azureml-emulation"
+    try:
+        python = job_python(pip_requirements(), PYTHON_VERSION, root / "job-environments")
+    except JobEnvironmentError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
+    print(f"job environment: {python.parent.parent} (Python {PYTHON_VERSION}, the job's pins)")
+    with code_snapshot(None, root) as snapshot, tracking_stand_in(root / "tracking") as uri:
+        plan = training_plan(config, code=snapshot, data=Path(data).resolve())
+        print(f"tracking stand-in: {uri} (answers only what Azure ML's tracking serves)")
+        job = pipeline_job_dict(plan.job)
+        result = run_pipeline(
+            job, python=python, code=Path(snapshot), tracking_uri=uri, out=root / "runs"
+        )
+    if result.exit_code != 0:
+        print(
+            f"stopped at step {result.failed_node} (exit {result.exit_code}), as the job would",
+            file=sys.stderr,
+        )
+        return result.exit_code
+    print("\n".join(summary(result.outputs)))
+    return ExitCode.OK
+    # --8<-- [end:emulate]
 
 
 # --8<-- [start:submit-command]

@@ -68,7 +68,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def _summary(outputs: dict[str, Path]) -> list[str]:
+def summary(outputs: dict[str, Path]) -> list[str]:
+    """The closing lines of a training run: holdout metrics, the gate's verdict, the registry.
+
+    Args:
+        outputs: Output folders by ``<step>.<port>`` (local runner or emulation).
+
+    Returns:
+        Lines to print.
+    """
     from reference_impl.steps.files import read_json
 
     metrics = read_json(outputs["evaluate.evaluation"] / "metrics.json")
@@ -128,5 +136,5 @@ def _run_local(args: argparse.Namespace, config: EnvironmentConfig) -> int:
     if result.exit_code != 0:
         print(f"stopped at step {result.failed_step}; nothing was registered", file=sys.stderr)
         return result.exit_code
-    print("\n".join(_summary(result.outputs)))
+    print("\n".join(summary(result.outputs)))
     return ExitCode.OK

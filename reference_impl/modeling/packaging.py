@@ -18,7 +18,6 @@ from reference_impl.contract import DataContract
 
 if TYPE_CHECKING:
     import pandas as pd
-    from mlflow.models.model import ModelInfo
     from sklearn.pipeline import Pipeline
 
     from reference_impl.modeling.fast_path import FastEncoder
@@ -60,32 +59,11 @@ def _model_options(
     }
 
 
-# --8<-- [start:log-model]
-def log_model(
-    pipeline: Pipeline, contract: DataContract, threshold: float, example: pd.DataFrame
-) -> ModelInfo:
-    """Log the fitted pipeline into the active MLflow run.
-
-    Args:
-        pipeline: The fitted pipeline.
-        contract: Data contract stored in the model's metadata.
-        threshold: Decision threshold stored in the model's metadata.
-        example: A few input rows saved as the model's input example.
-
-    Returns:
-        MLflow's ``ModelInfo`` (``model_uri`` is what the registry registers).
-    """
-    import mlflow
-
-    options = _model_options(contract, threshold, example)
-    return mlflow.sklearn.log_model(pipeline, name="model", **options)
-    # --8<-- [end:log-model]
-
-
+# --8<-- [start:save-model]
 def save_model(
     pipeline: Pipeline, path: Path, contract: DataContract, threshold: float, example: pd.DataFrame
 ) -> Path:
-    """Write the same MLflow model folder as :func:`log_model`, without a tracking server.
+    """Write the fitted pipeline as an MLflow model folder (the ``train`` step logs the folder).
 
     Args:
         pipeline: The fitted pipeline.
@@ -101,6 +79,7 @@ def save_model(
 
     mlflow.sklearn.save_model(pipeline, str(path), **_model_options(contract, threshold, example))
     return path
+    # --8<-- [end:save-model]
 
 
 @dataclass(frozen=True)
@@ -176,7 +155,7 @@ def find_model_dir(root: Path) -> Path:
 
 
 def load_model_dir(root: Path) -> LoadedModel:
-    """Load an MLflow model folder written by :func:`log_model`.
+    """Load an MLflow model folder written by :func:`save_model`.
 
     Args:
         root: The model folder, or its parent (see :func:`find_model_dir`).

@@ -21,6 +21,7 @@ from reference_impl.registry import (
     CHAMPION,
     ChampionMoved,
     alias_version,
+    aliases_supported,
     champion_unchanged,
 )
 from reference_impl.steps.files import read_json, write_json
@@ -65,11 +66,8 @@ def register(
         client.set_model_version_tag(
             model_name, version, REVIEW_TAG, f"runs:/{run.info.run_id}/{REVIEW_FOLDER}"
         )
-        client.set_registered_model_alias(model_name, CHALLENGER, version)
         if verdict.get("holdout_uri"):  # the rows it was approved on: the next reference
             client.set_model_version_tag(model_name, version, REFERENCE_TAG, verdict["holdout_uri"])
-        if verdict["approved"]:
-            client.set_registered_model_alias(model_name, CHAMPION, version)
         client.set_model_version_tag(
             model_name, version, "gate", "approved" if verdict["approved"] else "rejected"
         )
@@ -78,6 +76,10 @@ def register(
         )
         for tag, value in active_run_lineage().items():  # git commit, pipeline run, data
             client.set_model_version_tag(model_name, version, tag, value)
+        if aliases_supported():  # last: the version is complete before serving follows it
+            client.set_registered_model_alias(model_name, CHALLENGER, version)
+            if verdict["approved"]:
+                client.set_registered_model_alias(model_name, CHAMPION, version)
     champion = alias_version(model_name, CHAMPION)
     result = {
         "model_name": model_name,

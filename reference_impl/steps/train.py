@@ -2,8 +2,14 @@
 
 Logs the parameters, the training ROC AUC, the model (with signature, input example and the
 data contract in its metadata) and the baseline profile the drift monitor compares with.
-The output folder holds a local copy of the logged model, ``model_info.json`` (the URI the
+The output folder holds the MLflow model, ``model_info.json`` (the ``runs:/`` URI the
 ``register`` step registers) and ``profile.json``.
+
+The model is saved to the output folder and logged as the run's artifacts rather than with
+``mlflow.<flavor>.log_model``: since MLflow 3, ``log_model`` creates a *logged model* through
+``/api/2.0/mlflow/logged-models``, which Azure ML's tracking service answers with 404, while
+saving, logging artifacts and registering from ``runs:/`` use endpoints it serves. One path
+for both targets, proven by ``train --target azureml --emulate``.
 """
 
 from __future__ import annotations
@@ -15,13 +21,15 @@ from typing import Any
 
 from reference_impl.contract import CONTRACT
 from reference_impl.modeling.estimator import ModelType, build_pipeline
-from reference_impl.modeling.packaging import log_model
+from reference_impl.modeling.packaging import save_model
 from reference_impl.monitoring.profile import build_profile
 from reference_impl.pipeline.graph import parse_step_args
 from reference_impl.steps.files import read_folder_csv, write_json
 from reference_impl.tracking import step_run
 
 MODEL_FOLDER = "mlflow_model"
+MODEL_ARTIFACT = "model"
+"""Artifact path of the model in the ``train`` run (``runs:/<run id>/model``)."""
 
 
 # --8<-- [start:train-model]
@@ -68,10 +76,11 @@ def train(
         train_auc = roc_auc_score(labels, pipeline.predict_proba(features)[:, 1])
         mlflow.log_metric("train_roc_auc", train_auc)
         mlflow.log_dict(profile, "baseline/profile.json")
-        info = log_model(pipeline, contract, threshold, features.head(5))
-    mlflow.artifacts.download_artifacts(info.model_uri, dst_path=str(model / MODEL_FOLDER))
+        saved = save_model(pipeline, model / MODEL_FOLDER, contract, threshold, features.head(5))
+        mlflow.log_artifacts(str(saved), artifact_path=MODEL_ARTIFACT)
     write_json(model / "profile.json", profile)
-    model_info = {"model_uri": info.model_uri, "run_id": run.info.run_id,
+    model_uri = f"runs:/{run.info.run_id}/{MODEL_ARTIFACT}"
+    model_info = {"model_uri": model_uri, "run_id": run.info.run_id,
                   "params": params, "train_roc_auc": round(float(train_auc), 6)}  # fmt: skip
     write_json(model / "model_info.json", model_info)
     return model_info

@@ -43,6 +43,10 @@ SKIP_PARTS = frozenset({"__pycache__", ".pytest_cache"})
 # Tests of the site's claims about the reference project: they read the site's pages, so they
 # stay with the accelerator.
 SITE_ONLY_TESTS = frozenset({"lifecycle/test_docs_claims.py"})
+# The whole ``train --target azureml --emulate`` run builds a second virtual environment from the
+# job's pins (hundreds of MB) and runs every step in it: minutes. The accelerator runs it on the
+# same code; a generated project keeps the stand-in's own tests and a short test command.
+REFERENCE_ONLY_TESTS = frozenset({"azureml/test_emulation.py"})
 SNIPPET_MARKER = re.compile(
     r"^[ \t]*(?:#|//)[ \t]*--8<--[ \t]*\[(?:start|end):[\w-]+\][ \t]*\n", re.M
 )
@@ -154,7 +158,7 @@ def sources() -> list[Source]:
             found.append(Source(target, path, "environments"))
     for path in _files(TESTS_DIR):
         rel = path.relative_to(TESTS_DIR)
-        if rel.as_posix() in SITE_ONLY_TESTS:
+        if rel.as_posix() in SITE_ONLY_TESTS | REFERENCE_ONLY_TESTS:
             continue
         found.append(Source(variants.tests_target(rel), path, variants.tests_variant(rel)))
     return found

@@ -154,9 +154,7 @@ def test_everything_stays_under_the_workdir(lifecycle: Lifecycle) -> None:
     assert (lifecycle.workdir / "mlflow.db").is_file()
     assert not (Path.cwd() / "mlruns").exists()
     for run in lifecycle.runs.values():
-        model_id = run.read("train", "model", "model_info.json")["model_uri"].removeprefix(
-            "models:/"
-        )
-        assert (
-            lifecycle.workdir / "mlartifacts" / "models" / model_id / "artifacts" / "MLmodel"
-        ).is_file()
+        info = run.read("train", "model", "model_info.json")
+        assert info["model_uri"] == f"runs:/{info['run_id']}/model"
+        artifacts = lifecycle.workdir / "mlartifacts" / info["run_id"] / "artifacts"
+        assert (artifacts / "model" / "MLmodel").is_file()

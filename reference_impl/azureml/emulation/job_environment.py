@@ -1,0 +1,67 @@
+"""The job environment on this machine: a virtual environment of the job's own pins.
+
+Built with uv from :func:`~reference_impl.azureml.environment.pip_requirements` (the same list
+the Azure ML environment's conda file carries, including the pins that differ from the lock
+and the Azure-only packages) for the job's Python, and reused while the pins stay the same.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+from collections.abc import Sequence
+from pathlib import Path
+
+
+class JobEnvironmentError(RuntimeError):
+    """The job environment cannot be built here (no uv, no matching Python, pins unresolvable)."""
+
+
+def _uv() -> str:
+    uv = os.environ.get("UV") or shutil.which("uv")
+    if not uv:
+        raise JobEnvironmentError(
+            "the emulation builds the job environment with uv: run it through the project's "
+            "dev.py (which provides uv) or put uv on PATH"
+        )
+    return uv
+
+
+# --8<-- [start:job-python]
+def job_python(requirements: Sequence[str], python: str, root: Path) -> Path:
+    """The interpreter of a virtual environment holding exactly ``requirements``.
+
+    Args:
+        requirements: ``name==version`` pins of the job environment.
+        python: The job's Python version, e.g. ``3.11``.
+        root: Folder of the environments (one sub-folder per distinct set of pins).
+
+    Returns:
+        Path of the environment's ``python``.
+
+    Raises:
+        JobEnvironmentError: If uv is missing, the Python version is not available, or the
+            pins do not install.
+    """
+    key = hashlib.sha256("\n".join([python, *requirements]).encode()).hexdigest()[:12]
+    venv = root / key
+    interpreter = venv / "bin" / "python"
+    if (venv / ".complete").is_file():
+        return interpreter
+    uv = _uv()
+    shutil.rmtree(venv, ignore_errors=True)
+    env = {k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV"}
+    steps = (
+        [uv, "venv", "--quiet", "--python", python, str(venv)],
+        [uv, "pip", "install", "--quiet", "--python", str(interpreter), *requirements],
+    )
+    for step in steps:
+        done = subprocess.run(step, env=env, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            detail = (done.stderr.strip().splitlines() or ["no output"])[-1]
+            raise JobEnvironmentError(f"cannot build the job environment: {detail}")
+    (venv / ".complete").write_text("\n".join(requirements) + "\n", encoding="utf-8")
+    return interpreter
+    # --8<-- [end:job-python]
