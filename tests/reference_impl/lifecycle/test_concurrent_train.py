@@ -122,6 +122,7 @@ def test_register_refuses_when_the_champion_moved_after_the_gate(
     (tmp_path / "decision").mkdir()
     (tmp_path / "decision" / "decision.json").write_text(json.dumps(stale))
     argv = ["--model", str(run_dir / "train" / "model"), "--decision", str(tmp_path / "decision"),
+            "--evidence", str(run_dir / "review" / "evidence"),
             "--model_name", MODEL, "--registration", str(tmp_path / "registration")]  # fmt: skip
     assert register.main(argv) == ExitCode.BUSY
     assert state(workdir.root) == before  # nothing registered, no alias moved

@@ -269,11 +269,12 @@ def test_model_outside_the_registry_has_no_version(lifecycle: Lifecycle, tmp_pat
     from reference_impl.modeling.packaging import load_model_dir
 
     trained = lifecycle.runs["better"].run_dir / "train" / "model" / "mlflow_model"
-    assert load_model_dir(trained).version is None  # registry fields written as null
-    copy = Path(shutil.copytree(trained, tmp_path / "model"))
-    (copy / "registered_model_meta").unlink()
-    model = load_model_dir(copy)  # and no registry file at all
+    assert not (trained / "registered_model_meta").exists()  # saved, not downloaded
+    model = load_model_dir(trained)
     assert (model.name, model.version, model.threshold) == (None, None, 0.35)
+    copy = Path(shutil.copytree(trained, tmp_path / "model"))
+    (copy / "registered_model_meta").write_text("model_name: null\nmodel_version: null\n")
+    assert load_model_dir(copy).version is None  # registry fields written as null
 
 
 def test_oversized_integer_literal_is_a_client_error() -> None:
