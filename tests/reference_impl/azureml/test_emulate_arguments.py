@@ -1,0 +1,47 @@
+"""``train --target azureml --emulate`` refuses what it cannot emulate, before building anything."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.reference_impl.lifecycle.conftest import ROOT
+
+
+def emulate(workdir: Path, *extra: str, env: dict[str, str] | None = None) -> tuple[int, str]:
+    done = subprocess.run(
+        [sys.executable, "-m", "reference_impl", "train", "--target",
+         "azureml", "--emulate", "--workdir", str(workdir), *extra],
+        cwd=ROOT, capture_output=True, text=True, check=False, timeout=300,
+        env=env if env is not None else dict(os.environ),
+    )  # fmt: skip
+    return done.returncode, done.stderr
+
+
+@pytest.mark.parametrize(
+    ("extra", "named"),
+    [
+        (["--code", "azureml:/subscriptions/x/codes/c/versions/1"], "drop --code"),
+        (["--dry-run", "--out", "x"], "drop --dry-run"),
+        (["--data", "azureml:customers:3"], "the emulation reads local files only"),
+    ],
+)
+def test_arguments_the_emulation_cannot_honour(
+    tmp_path: Path, extra: list[str], named: str
+) -> None:
+    code, err = emulate(tmp_path, *extra)
+    assert code == 2, err
+    assert named in err and "Traceback" not in err
+    assert not (tmp_path / "azureml-emulation").exists()  # nothing built
+
+
+def test_without_uv_it_says_how_to_get_it(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "UV"}
+    env["PATH"] = str(Path(sys.executable).parent)  # this Python, and no uv
+    code, err = emulate(tmp_path, env=env)
+    assert code == 2, err
+    assert "builds the job environment with uv" in err and "Traceback" not in err
