@@ -149,7 +149,11 @@ def _apply(
     code: str | None,
 ) -> int:
     from reference_impl.azureml import client
-    from reference_impl.azureml.drift_check import CheckError, deployed_lineage, training_frame
+    from reference_impl.azureml.drift_check import (
+        CheckError,
+        deployed_lineage,
+        training_frame,
+    )
     from reference_impl.azureml.monitoring import (
         ensure_baseline,
         monitor_schedule_entity,

@@ -112,7 +112,10 @@ def _emulate_command(args: argparse.Namespace, config: EnvironmentConfig, data: 
 
 # --8<-- [start:emulate]
 def _emulate(config: EnvironmentConfig, data: str, workdir: Path) -> int:
-    from reference_impl.azureml.emulation.job_environment import JobEnvironmentError, job_python
+    from reference_impl.azureml.emulation.job_environment import (
+        JobEnvironmentError,
+        job_python,
+    )
     from reference_impl.azureml.emulation.runner import run_pipeline
     from reference_impl.azureml.emulation.tracking_service import tracking_stand_in
     from reference_impl.azureml.environment import PYTHON_VERSION, pip_requirements

@@ -23,7 +23,7 @@ def test_fairlearn_and_the_gate_agree_on_the_recall_gap() -> None:
     groups = rng.choice(["north", "south", "east"], size=600)
     labels = rng.integers(0, 2, size=600)
     probability = np.clip(labels * 0.4 + rng.random(600) * 0.6, 0, 1)
-    probability[groups == "east"] *= 0.6  # the model misses more churners in one group
+    probability[groups == "east"] *= 0.6  # the model finds fewer positives in one group
     decided = (probability >= 0.5).astype(int)
     ours = recall_gap(segment_metrics(labels, probability, groups, 0.5))
     report = fairness_report(labels, decided, groups, sensitive_feature="region", limit=0.1)
