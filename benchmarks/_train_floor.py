@@ -12,24 +12,25 @@ import mlflow  # noqa: F401  - the floor pays MLflow's import like train does
 import pandas as pd
 
 from reference_impl.config import load_config
-from reference_impl.contract import CONTRACT
+from reference_impl.contract import load_contract
 from reference_impl.modeling.estimator import build_pipeline
+
+CONTRACT = load_contract()
 
 
 def main(path: str) -> None:
     """Read ``path``, fit the dev environment's pipeline on 80 % and predict the rest."""
-    settings = load_config("dev").training
+    config = load_config("dev")
+    settings, model = config.training, config.model
     frame = pd.read_csv(path)
     cut = len(frame) * (100 - settings.holdout_percent) // 100
     train, holdout = frame.iloc[:cut], frame.iloc[cut:]
     features = CONTRACT.feature_names
     model = build_pipeline(
         CONTRACT,
-        model_type=settings.model_type,
+        estimator=model.estimator,
+        params=model.params,
         seed=settings.seed,
-        max_iter=settings.max_iter,
-        learning_rate=settings.learning_rate,
-        max_leaf_nodes=settings.max_leaf_nodes,
     ).fit(train[features], train[CONTRACT.label])
     model.predict_proba(holdout[features])
 

@@ -32,27 +32,28 @@ from pathlib import Path
 import pandas as pd
 
 from reference_impl.config import load_config
-from reference_impl.contract import CONTRACT
+from reference_impl.contract import load_contract
 from reference_impl.data import TRAINING_DATA
 from reference_impl.data.generate import DataFile, generate
 from reference_impl.modeling.estimator import build_pipeline
 from reference_impl.modeling.packaging import save_model
+
+CONTRACT = load_contract()
 
 ROWS = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
 ROUNDS = 3
 
 
 def fit(folder: Path):
-    training = load_config("dev").training
+    config = load_config("dev")
+    training, model = config.training, config.model
     frame = pd.read_csv(TRAINING_DATA)
     features = frame[CONTRACT.feature_names]
     pipeline = build_pipeline(
         CONTRACT,
-        model_type=training.model_type,
+        estimator=model.estimator,
+        params=model.params,
         seed=training.seed,
-        max_iter=training.max_iter,
-        learning_rate=training.learning_rate,
-        max_leaf_nodes=training.max_leaf_nodes,
     ).fit(features, frame[CONTRACT.label])
     save_model(pipeline, folder / "model", CONTRACT, 0.35, features.head(3))
     return pipeline

@@ -44,10 +44,12 @@ import pandas as pd
 
 from reference_impl.commands.serve import server_command
 from reference_impl.config import load_config
-from reference_impl.contract import CONTRACT
+from reference_impl.contract import load_contract
 from reference_impl.data import SAMPLE_REQUEST, TRAINING_DATA
 from reference_impl.modeling.estimator import build_pipeline
 from reference_impl.modeling.packaging import save_model
+
+CONTRACT = load_contract()
 
 ROOT = Path(__file__).resolve().parent.parent
 ROUNDS = 7
@@ -70,16 +72,15 @@ def quantile(values: list[float], q: int) -> float:
 
 
 def fit_model(folder: Path) -> Path:
-    training = load_config("dev").training
+    config = load_config("dev")
+    training, model = config.training, config.model
     frame = pd.read_csv(TRAINING_DATA)
     features = frame[CONTRACT.feature_names]
     pipeline = build_pipeline(
         CONTRACT,
-        model_type=training.model_type,
+        estimator=model.estimator,
+        params=model.params,
         seed=training.seed,
-        max_iter=training.max_iter,
-        learning_rate=training.learning_rate,
-        max_leaf_nodes=training.max_leaf_nodes,
     ).fit(features, frame[CONTRACT.label])
     return save_model(pipeline, folder / "model", CONTRACT, 0.35, features.head(3))
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 # Modules under reference_impl.commands, in the order they appear in --help.
 COMMAND_MODULES: tuple[str, ...] = (
     "config",
+    "contract",
     "train",
     "status",
     "serve",

@@ -1,41 +1,67 @@
-"""The data contract of the sample use case: one description of every column, used everywhere.
+"""The data contract: one description of every column, kept as data in ``config/contract.yaml``.
 
-The generator, the ``validate`` step, the training pipeline, the scoring scripts and the
-drift monitor all read this one object, so a column cannot be renamed or re-ranged in one
-place and forgotten in another. The contract is also stored inside every logged model
-(MLflow ``metadata``), so a served model checks requests against the contract it was
-trained with, not against whatever the code says today.
+The ``validate`` step, the training pipeline, the scoring scripts and the drift monitor all
+read one contract, so a column cannot be renamed or re-ranged in one place and forgotten in
+another. A new dataset is a new contract file (``contract infer`` proposes one), not new
+code. The contract is also stored inside every logged model (MLflow ``metadata``), so a
+served model checks requests against the contract it was trained with, not against whatever
+the file says today.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from pathlib import Path
+from typing import Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 FeatureKind = Literal["integer", "number", "category"]
+Task = Literal["binary", "multiclass", "regression"]
+TASKS: tuple[str, ...] = get_args(Task)
+
+TRAINABLE_TASKS: tuple[str, ...] = ("binary",)
+"""Tasks the pipeline trains, evaluates, gates and serves today."""
+
+CONTRACT_FILE = "contract.yaml"
+"""The contract's file name in the configuration folder (key ``data.contract``)."""
+
+
+class ContractError(ValueError):
+    """A contract file is missing, is not YAML, or breaks a rule (one sentence naming the key)."""
 
 
 class Feature(BaseModel):
     """One input column of the model.
 
     Attributes:
-        name: Column name in CSV files and scoring requests.
+        name: Column name in data files and scoring requests.
         kind: ``integer`` (whole numbers), ``number`` (decimals) or ``category`` (text).
         description: What the column means, for the data README and error messages.
-        minimum: Smallest allowed value (numeric kinds only).
-        maximum: Largest allowed value (numeric kinds only).
+        minimum: Smallest allowed value (numeric kinds: required).
+        maximum: Largest allowed value (numeric kinds: required).
         categories: Allowed values (``category`` only).
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    name: str
+    name: str = Field(min_length=1)
     kind: FeatureKind
-    description: str
+    description: str = ""
     minimum: float | None = None
     maximum: float | None = None
     categories: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _kind_rules(self) -> Feature:
+        if self.kind == "category" and not self.categories:
+            raise ValueError(f"feature {self.name!r} is a category but lists no categories")
+        if self.kind != "category" and self.categories:
+            raise ValueError(f"feature {self.name!r} is {self.kind} but lists categories")
+        if self.kind != "category" and (self.minimum is None or self.maximum is None):
+            raise ValueError(f"feature {self.name!r} is {self.kind} but lacks minimum or maximum")
+        if self.minimum is not None and self.maximum is not None and self.minimum > self.maximum:
+            raise ValueError(f"feature {self.name!r}: minimum is above maximum")
+        return self
 
     @property
     def is_numeric(self) -> bool:
@@ -44,21 +70,51 @@ class Feature(BaseModel):
 
 
 class DataContract(BaseModel):
-    """Columns, label, identifier and segment of the use case.
+    """Task, columns, label, identifier and segment of the use case.
 
     Attributes:
+        task: ``binary`` (label 0/1), ``multiclass`` (label from ``classes``) or
+            ``regression`` (numeric label).
         features: Model inputs, in the order the model sees them.
-        label: Name of the 0/1 target column (``1`` = the customer cancelled).
-        id_column: Customer identifier: required in training data, never a model input.
-        segment: Categorical feature used for per-segment (responsible-AI) metrics.
+        label: Name of the target column.
+        id_column: Row identifier: required in training data, never a model input; the
+            holdout is chosen by a hash of it.
+        segment: Categorical feature used for per-segment (responsible-AI) metrics; none
+            when the data has no such group.
+        classes: The label's values (``multiclass`` only), in the order of the model's
+            probabilities.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    task: Task = "binary"
     features: tuple[Feature, ...] = Field(min_length=1)
-    label: str
-    id_column: str
-    segment: str
+    label: str = Field(min_length=1)
+    id_column: str = Field(min_length=1)
+    segment: str | None = None
+    classes: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _columns_are_consistent(self) -> DataContract:
+        names = [feature.name for feature in self.features]
+        twice = sorted({name for name in names if names.count(name) > 1})
+        if twice:
+            raise ValueError(f"feature {twice[0]!r} is listed twice")
+        for key in ("label", "id_column"):
+            if getattr(self, key) in names:
+                raise ValueError(f"{key} {getattr(self, key)!r} is also listed as a feature")
+        if self.label == self.id_column:
+            raise ValueError("label and id_column name the same column")
+        if self.segment is not None:
+            if self.segment not in names:
+                raise ValueError(f"segment {self.segment!r} is not a feature")
+            if self.feature(self.segment).kind != "category":
+                raise ValueError(f"segment {self.segment!r} is not a category feature")
+        if self.task == "multiclass" and len(self.classes) < 3:
+            raise ValueError("a multiclass task lists at least three classes")
+        if self.task != "multiclass" and self.classes:
+            raise ValueError(f"classes are listed but the task is {self.task}")
+        return self
 
     @property
     def feature_names(self) -> list[str]:
@@ -93,36 +149,106 @@ class DataContract(BaseModel):
         raise KeyError(name)
 
 
-# --8<-- [start:contract]
-CONTRACT = DataContract(
-    label="cancelled",
-    id_column="customer_id",
-    segment="region",
-    features=(
-        Feature(name="tenure_months", kind="integer", minimum=0, maximum=72,
-                description="months since the customer signed up"),
-        Feature(name="monthly_charges", kind="number", minimum=10, maximum=200,
-                description="current monthly bill in EUR"),
-        Feature(name="total_charges", kind="number", minimum=0, maximum=15000,
-                description="everything billed so far in EUR"),
-        Feature(name="contract", kind="category",
-                categories=("month-to-month", "one-year", "two-year"),
-                description="commitment period of the current contract"),
-        Feature(name="plan", kind="category", categories=("basic", "standard", "premium"),
-                description="subscription tier"),
-        Feature(name="payment_method", kind="category",
-                categories=("card", "bank-transfer", "e-check", "paper-invoice"),
-                description="how the customer pays"),
-        Feature(name="region", kind="category", categories=("north", "south", "east", "west"),
-                description="sales region; the segment for per-segment metrics"),
-        Feature(name="support_calls_90d", kind="integer", minimum=0, maximum=30,
-                description="calls to customer support in the last 90 days"),
-        Feature(name="data_usage_gb", kind="number", minimum=0, maximum=500,
-                description="mobile data used last month in GB"),
-        Feature(name="late_payments_12m", kind="integer", minimum=0, maximum=12,
-                description="late payments in the last 12 months"),
-        Feature(name="age", kind="integer", minimum=18, maximum=100,
-                description="age of the account holder in years"),
-    ),
-)  # fmt: skip
-# --8<-- [end:contract]
+def contract_path(value: str | Path, config_dir: Path | None = None) -> Path:
+    """Resolve the ``data.contract`` setting to a file.
+
+    A relative path is read from the configuration folder, which travels with the package
+    (and so with an Azure ML job's code snapshot); an absolute path is used as it is.
+
+    Args:
+        value: The setting, e.g. ``contract.yaml``.
+        config_dir: The configuration folder (default: the package's own).
+
+    Returns:
+        The contract file's path.
+    """
+    path = Path(value)
+    if path.is_absolute():
+        return path
+    if config_dir is None:
+        from reference_impl.config.environments import CONFIG_DIR as config_dir
+    return config_dir / path
+
+
+def parse_contract(raw: object, source: str) -> DataContract:
+    """Validate a contract given as decoded YAML or JSON.
+
+    Args:
+        raw: The decoded document.
+        source: Where it came from, for the message.
+
+    Returns:
+        The contract.
+
+    Raises:
+        ContractError: One sentence naming the source and the offending key.
+    """
+    from pydantic import ValidationError
+
+    if not isinstance(raw, dict):
+        raise ContractError(f"{source}: expected a mapping with task, label, id_column, features")
+    try:
+        return DataContract.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(part) for part in err["loc"])
+        message = str(err["msg"]).removeprefix("Value error, ")
+        if isinstance(raw.get("features"), list) and len(err["loc"]) > 1:
+            index = err["loc"][1]
+            if err["loc"][0] == "features" and isinstance(index, int):
+                feature = raw["features"][index]
+                name = feature.get("name") if isinstance(feature, dict) else None
+                where = (
+                    f"features[{index}]"
+                    + (f" ({name})" if name else "")
+                    + "".join(f".{part}" for part in err["loc"][2:])
+                )
+        raise ContractError(f"{source}: {where + ': ' if where else ''}{message}") from None
+
+
+# --8<-- [start:load-contract]
+def load_contract(value: str | Path = CONTRACT_FILE) -> DataContract:
+    """Read and check a contract file.
+
+    Args:
+        value: The ``data.contract`` setting or a path (default: ``config/contract.yaml``).
+
+    Returns:
+        The contract.
+
+    Raises:
+        ContractError: If the file is missing, is not YAML, or breaks a rule; the message
+            names the file and the key.
+    """
+    import yaml
+
+    path = contract_path(value)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ContractError(f"contract {path}: file not found") from None
+    except yaml.YAMLError as exc:
+        raise ContractError(f"contract {path}: not valid YAML ({exc})") from None
+    return parse_contract(raw, f"contract {path}")
+    # --8<-- [end:load-contract]
+
+
+def check_trainable(contract: DataContract, source: str) -> DataContract:
+    """Refuse a contract whose task the pipeline cannot train yet.
+
+    Args:
+        contract: A loaded contract.
+        source: Where it came from, for the message.
+
+    Returns:
+        ``contract``.
+
+    Raises:
+        ContractError: If ``task`` is not in :data:`TRAINABLE_TASKS`.
+    """
+    if contract.task not in TRAINABLE_TASKS:
+        raise ContractError(
+            f"{source}: task {contract.task!r} is described but not trained by this pipeline "
+            f"yet (it trains {', '.join(TRAINABLE_TASKS)})"
+        )
+    return contract

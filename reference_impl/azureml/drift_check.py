@@ -30,7 +30,7 @@ from azure.ai.ml import MLClient
 
 from reference_impl.azureml.names import TRAINING_ENV, online_endpoint
 from reference_impl.config import EnvironmentConfig
-from reference_impl.contract import CONTRACT
+from reference_impl.contract import load_contract
 from reference_impl.exit_codes import ExitCode
 from reference_impl.scoring.collect import INPUTS
 
@@ -273,9 +273,10 @@ def check_drift(
     endpoint = online_endpoint(model_name, config)
     lineage = deployed_lineage(config, monitored, model_name, deployment)
     deployment = lineage.deployment
+    contract = load_contract(config.data.contract)
     baseline = build_profile(
         training_frame(client.workspace_client(training), lineage.data),
-        CONTRACT,
+        contract,
         config.monitoring.bins,
     )
     since = (now or datetime.now(UTC)) - timedelta(days=LOOKBACK_DAYS)
@@ -293,6 +294,6 @@ def check_drift(
             f"{LOOKBACK_DAYS} days; at least {config.monitoring.min_rows} are needed "
             "(monitoring.min_rows)"
         )
-    report = drift_report(current, baseline, CONTRACT, config.monitoring)
+    report = drift_report(current, baseline, contract, config.monitoring)
     return DriftVerdict(deployment, lineage.model, lineage.data, report)
     # --8<-- [end:check]

@@ -43,6 +43,10 @@ RUNTIME_DISTRIBUTIONS = (
 )
 """Distributions the steps and scoring scripts import; their versions come from the venv."""
 
+OPTIONAL_ESTIMATORS = ("lightgbm", "xgboost")
+"""Estimator libraries of the ``estimators`` dependency group: pinned in the job environment
+when installed, so a ``model.estimator`` naming one trains and serves on Azure ML unchanged."""
+
 AZUREML_ONLY = (
     "azureml-mlflow==1.62.0.post6",  # MLflow plugin for the workspace's azureml:// tracking URI
 )
@@ -61,12 +65,20 @@ def pip_requirements() -> list[str]:
 
     Returns:
         ``name==version`` for every runtime distribution (the installed version unless
-        overridden), followed by the Azure-only packages.
+        overridden) and every installed optional estimator library, followed by the
+        Azure-only packages.
     """
+    from importlib.metadata import PackageNotFoundError
+
     pins = [
         f"{name}=={OVERRIDES[name][0] if name in OVERRIDES else version(name)}"
         for name in RUNTIME_DISTRIBUTIONS
     ]
+    for name in OPTIONAL_ESTIMATORS:
+        try:
+            pins.append(f"{name}=={version(name)}")
+        except PackageNotFoundError:
+            continue
     return [*pins, *AZUREML_ONLY]
 
 

@@ -53,7 +53,7 @@ from reference_impl.azureml.names import (
 )
 from reference_impl.config import EnvironmentConfig
 from reference_impl.config.project import load_project
-from reference_impl.contract import CONTRACT
+from reference_impl.contract import load_contract
 from reference_impl.pipeline.graph import TRAINING_PIPELINE
 
 MONITOR_COMPUTE = ServerlessSparkCompute(runtime_version="3.4", instance_type="standard_e4s_v3")
@@ -85,10 +85,11 @@ def _production(endpoint: str, deployment: str, context: MonitorDatasetContext) 
     )
 
 
-def baseline_reference(version: str = BASELINE_DATA_VERSION) -> ReferenceData:
+def baseline_reference(label: str, version: str = BASELINE_DATA_VERSION) -> ReferenceData:
     """The training data the signals compare production with.
 
     Args:
+        label: The contract's label column (the target the monitor leaves out).
         version: Version of the baseline asset: the version of the training data asset the
             deployed model was trained on (the bundled data's ``1`` in a dry run).
 
@@ -99,7 +100,7 @@ def baseline_reference(version: str = BASELINE_DATA_VERSION) -> ReferenceData:
     return ReferenceData(
         input_data=Input(type="mltable", path=f"azureml:{BASELINE_DATA_ASSET}:{version}"),
         data_context=MonitorDatasetContext.TRAINING,
-        data_column_names={"target_column": CONTRACT.label},
+        data_column_names={"target_column": label},
     )
 
 
@@ -126,7 +127,7 @@ def monitor_schedule_entity(
     psi, invalid = config.monitoring.psi_threshold, config.monitoring.max_invalid_share
     inputs = _production(endpoint, deployment, MonitorDatasetContext.MODEL_INPUTS)
     outputs = _production(endpoint, deployment, MonitorDatasetContext.MODEL_OUTPUTS)
-    baseline = baseline_reference(baseline_version)
+    baseline = baseline_reference(load_contract(config.data.contract).label, baseline_version)
     signals = {
         "data_drift": DataDriftSignal(
             production_data=inputs,

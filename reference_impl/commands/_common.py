@@ -84,7 +84,13 @@ def needs_config(
             ]
             if any(config is None for config in configs):
                 return ExitCode.USAGE
-            return run(args, *configs)
+            from reference_impl.contract import ContractError
+
+            try:
+                return run(args, *configs)
+            except ContractError as exc:  # data.contract names a missing or invalid file
+                print(f"error: {exc}", file=sys.stderr)
+                return ExitCode.USAGE
 
         return handler
 

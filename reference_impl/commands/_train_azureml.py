@@ -54,8 +54,22 @@ def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
         ``0`` once submitted (or written); ``2`` for a bad configuration; ``1`` if Azure
         refuses the job or, with ``--wait``, the job fails.
     """
+    from reference_impl.commands._training_check import training_problem
+    from reference_impl.config.environments import CONFIG_DIR
+    from reference_impl.contract import contract_path
     from reference_impl.data import TRAINING_DATA
 
+    problem = training_problem(config)
+    if problem is None and not contract_path(config.data.contract).resolve().is_relative_to(
+        CONFIG_DIR
+    ):
+        problem = (
+            f"data.contract {config.data.contract}: an Azure ML job reads the contract from "
+            f"its code snapshot, so keep the file in {CONFIG_DIR} and name it relative to it"
+        )
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return ExitCode.USAGE
     data = args.data or TRAINING_DATA
     problem = _data_problem(str(data))
     if problem:  # an unknown datastore or URI scheme: nothing is built or submitted

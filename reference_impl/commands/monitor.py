@@ -12,7 +12,10 @@ from reference_impl.config.deployments import deployments
 from reference_impl.exit_codes import ExitCode
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from reference_impl.config import EnvironmentConfig
+    from reference_impl.contract import DataContract
 
 # Production data is what an online deployment's collector writes: the Azure ML monitor and
 # ``--collected`` read it, so a batch-only project monitors the batches it scores (--current).
@@ -102,24 +105,17 @@ def _collected_table(collected: Path, workdir: Path) -> Path | None:
 def _run_local(args: argparse.Namespace, config: EnvironmentConfig) -> int:
     import mlflow
 
-    from reference_impl.contract import CONTRACT
+    from reference_impl.contract import load_contract
     from reference_impl.monitoring.plot import drift_plot
     from reference_impl.monitoring.report import drift_report
     from reference_impl.registry import CHAMPION, alias_version
     from reference_impl.steps.files import read_json, write_json
     from reference_impl.tracking import use_workdir
-    from reference_impl.validation import DataValidationError, read_table
     from reference_impl.workdir import Workdir
 
-    contract = CONTRACT
-    try:
-        current = read_table(
-            args.current,
-            required=contract.feature_names,
-            allowed_extra=[contract.id_column, contract.label],
-        )
-    except DataValidationError as exc:
-        print(f"error: cannot monitor: {exc}", file=sys.stderr)
+    contract = load_contract(config.data.contract)
+    current = _read_current(args.current, contract)
+    if current is None:
         return ExitCode.BAD_DATA
     least = config.monitoring.min_rows
     if len(current) < least:  # too few rows say nothing about drift: bad input, not drift
@@ -135,6 +131,11 @@ def _run_local(args: argparse.Namespace, config: EnvironmentConfig) -> int:
     if champion is None:
         print(f"error: model {config.registry.model_name!r} has no champion", file=sys.stderr)
         return ExitCode.NO_CHAMPION
+    trained_with = _model_contract(champion.run_id)
+    if trained_with != contract:  # the champion's own contract decides what its inputs are
+        contract, current = trained_with, _read_current(args.current, trained_with)
+        if current is None:
+            return ExitCode.BAD_DATA
     out = workdir.monitoring / args.current.stem
     out.mkdir(parents=True, exist_ok=True)
     baseline = mlflow.artifacts.download_artifacts(
@@ -158,3 +159,29 @@ def _run_local(args: argparse.Namespace, config: EnvironmentConfig) -> int:
         return ExitCode.RETRAIN_RECOMMENDED
     print("no drift: keep the champion")
     return ExitCode.OK
+
+
+def _read_current(path: Path, contract: DataContract) -> pd.DataFrame | None:
+    """The batch to compare, or ``None`` after printing why it cannot be read as ``contract``."""
+    from reference_impl.validation import DataValidationError, read_table
+
+    try:
+        return read_table(
+            path,
+            required=contract.feature_names,
+            allowed_extra=[contract.id_column, contract.label],
+        )
+    except DataValidationError as exc:
+        print(f"error: cannot monitor: {exc}", file=sys.stderr)
+        return None
+
+
+def _model_contract(run_id: str) -> DataContract:
+    """The data contract stored in the metadata of the model logged by a ``train`` run."""
+    from mlflow.models import Model
+
+    from reference_impl.contract import parse_contract
+    from reference_impl.steps.train import MODEL_ARTIFACT
+
+    metadata = Model.load(f"runs:/{run_id}/{MODEL_ARTIFACT}").metadata or {}
+    return parse_contract(metadata.get("contract"), f"model of run {run_id}")

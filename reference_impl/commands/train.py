@@ -54,7 +54,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="append",
         default=[],
         metavar="SECTION.KEY=VALUE",
-        help="override a configuration value, e.g. training.max_iter=1 (repeatable)",
+        help="override a configuration value, e.g. model.params.max_iter=50 (repeatable)",
+    )
+    parser.add_argument(
+        "--contract",
+        type=Path,
+        metavar="FILE",
+        help="the data contract (YAML) to validate and train with; the same as --set "
+        "data.contract=FILE (default: config/contract.yaml)",
     )
     parser.add_argument(
         "--lock-wait",
@@ -100,6 +107,14 @@ def summary(outputs: dict[str, Path]) -> list[str]:
     return lines
 
 
+def _setting(contract: Path) -> str:
+    """``--contract FILE`` as a ``data.contract`` value: relative when in the config folder."""
+    from reference_impl.config.environments import CONFIG_DIR
+
+    path = contract.resolve()
+    return str(path.relative_to(CONFIG_DIR)) if path.is_relative_to(CONFIG_DIR) else str(path)
+
+
 def run(args: argparse.Namespace) -> int:
     """Run the pipeline on the chosen target and print a summary.
 
@@ -109,6 +124,8 @@ def run(args: argparse.Namespace) -> int:
     Returns:
         An :class:`~reference_impl.exit_codes.ExitCode`.
     """
+    if args.contract is not None:  # one setting, data.contract, whichever way it is given
+        args.overrides = [*args.overrides, f"data.contract={_setting(args.contract)}"]
     if args.target == "azureml":
         return _train_azureml.run(args)
     return _run_local(args)
@@ -116,10 +133,15 @@ def run(args: argparse.Namespace) -> int:
 
 @needs_config()
 def _run_local(args: argparse.Namespace, config: EnvironmentConfig) -> int:
+    from reference_impl.commands._training_check import training_problem
     from reference_impl.data import TRAINING_DATA
     from reference_impl.pipeline.local import run_local
     from reference_impl.workdir import Workdir
 
+    problem = training_problem(config)
+    if problem:  # nothing runs, nothing is registered
+        print(f"error: {problem}", file=sys.stderr)
+        return ExitCode.USAGE
     workdir = Workdir.at(args.workdir)
     if args.data and is_uri(args.data):
         print(

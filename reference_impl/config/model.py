@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
@@ -65,29 +66,91 @@ class DataSection(Strict):
 
     Attributes:
         min_rows: Fewest rows a training file may have.
+        contract: The data contract file: relative to the configuration folder (it then
+            travels with an Azure ML job's code snapshot) or absolute.
     """
 
     min_rows: int = Field(default=1000, ge=10)
+    contract: str = Field(default="contract.yaml", min_length=1)
 
 
 class TrainingSection(Strict):
-    """How the ``prep`` and ``train`` steps build a model.
+    """How the ``prep`` and ``train`` steps split the data.
 
     Attributes:
-        model_type: Estimator family; ``logistic_regression`` is the simple baseline.
         seed: Seed of every random choice in training.
         holdout_percent: Share of rows kept aside (chosen by a hash of the id).
-        max_iter: Boosting rounds, or solver iterations for the logistic regression.
-        learning_rate: Shrinkage of each boosting round.
-        max_leaf_nodes: Leaves per tree (gradient boosting only).
     """
 
-    model_type: Literal["hist_gradient_boosting", "logistic_regression"] = "hist_gradient_boosting"
     seed: int = Field(default=42, ge=0)
     holdout_percent: int = Field(default=20, ge=5, le=50)
-    max_iter: int = Field(default=100, ge=1, le=5000)
-    learning_rate: float = Field(default=0.05, gt=0, le=1)
-    max_leaf_nodes: int = Field(default=15, ge=2, le=255)
+
+
+ParamValue = int | float | str | bool | None
+NO_PARAMS = "none"
+
+
+class ModelSection(Strict):
+    """Which estimator the ``train`` step fits, and with which parameters.
+
+    Attributes:
+        estimator: Import path of a scikit-learn-compatible estimator class.
+        params: Its keyword arguments, one per line; ``--set model.params.NAME=VALUE``
+            changes or adds one.
+    """
+
+    estimator: str = Field(
+        default="sklearn.ensemble.HistGradientBoostingClassifier",
+        pattern=r"^[A-Za-z_][\w.]*[.:][A-Za-z_]\w*$",
+    )
+    params: dict[str, ParamValue] = Field(default_factory=dict)
+
+    @field_validator("params")
+    @classmethod
+    def _plain_values(cls, params: dict[str, ParamValue]) -> dict[str, ParamValue]:
+        for name, value in params.items():
+            if not re.fullmatch(r"[A-Za-z_]\w*", name):
+                raise ValueError(f"{name!r} is not a parameter name")
+            if isinstance(value, str) and not re.fullmatch(r"[\w.+:/-]+", value):
+                raise ValueError(
+                    f"{name}: {value!r} is not a plain value (letters, digits, . _ + - : /)"
+                )
+        return params
+
+    @property
+    def params_text(self) -> str:
+        """``params`` as ``name=value,...``: how a step's command line receives them.
+
+        Plain values only (see the validator), so the text needs no shell quoting on Azure ML;
+        ``none`` when there are no parameters (an empty argument would vanish from the command).
+        """
+        pairs = [f"{name}={_scalar(value)}" for name, value in sorted(self.params.items())]
+        return ",".join(pairs) or NO_PARAMS
+
+
+def _scalar(value: ParamValue) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return str(value).lower()
+    return str(value)
+
+
+def parse_params(text: str) -> dict[str, ParamValue]:
+    """Read ``name=value,...`` (see :attr:`ModelSection.params_text`) back into a mapping.
+
+    Args:
+        text: The step's ``--params`` value; ``none`` for no parameters.
+
+    Returns:
+        Values typed as YAML scalars (``100`` an integer, ``false`` a boolean).
+    """
+    import yaml
+
+    if text == NO_PARAMS:
+        return {}
+    pairs = (item.partition("=") for item in text.split(",") if item)
+    return {name: yaml.safe_load(value) for name, _, value in pairs}
 
 
 class EvaluationSection(Strict):
@@ -171,7 +234,8 @@ class EnvironmentConfig(Strict):
         azure: Workspace coordinates.
         compute: Training cluster.
         data: Training-data rules.
-        training: Model settings.
+        training: Seed and holdout split.
+        model: Estimator and its parameters.
         evaluation: Decision threshold.
         gate: Promotion rules.
         registry: Registered model name.
@@ -183,6 +247,7 @@ class EnvironmentConfig(Strict):
     compute: ComputeSpec
     data: DataSection = Field(default_factory=DataSection)
     training: TrainingSection = Field(default_factory=TrainingSection)
+    model: ModelSection = Field(default_factory=ModelSection)
     evaluation: EvaluationSection = Field(default_factory=EvaluationSection)
     gate: GateSection = Field(default_factory=GateSection)
     registry: RegistrySection = Field(default_factory=RegistrySection)

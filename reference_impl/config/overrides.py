@@ -11,6 +11,8 @@ from reference_impl.config.loader import ConfigError
 from reference_impl.config.model import EnvironmentConfig
 
 _SHOWN = 60
+OPEN_SECTIONS = ("model.params",)
+"""Mappings whose keys are not fixed: an override may add a key there (a new hyperparameter)."""
 
 
 def _short(text: str, *, quote: bool = True) -> str:
@@ -25,14 +27,15 @@ def apply_overrides(config: EnvironmentConfig, overrides: Sequence[str]) -> Envi
 
     Args:
         config: A loaded configuration.
-        overrides: Items such as ``training.max_iter=1``; values are parsed as YAML scalars,
+        overrides: Items such as ``model.params.max_iter=1``; values are parsed as YAML scalars,
             so ``1`` is an integer and ``0.5`` a float.
 
     Returns:
         The validated new configuration (``config`` itself when there are no overrides).
 
     Raises:
-        ConfigError: If an item has no ``=``, names an unknown key, holds a value that is
+        ConfigError: If an item has no ``=``, names an unknown key (``model.params`` takes
+            new ones), holds a value that is
             not valid YAML, or breaks a rule (``true`` for a number and ``.inf`` are refused).
     """
     if not overrides:
@@ -49,7 +52,7 @@ def apply_overrides(config: EnvironmentConfig, overrides: Sequence[str]) -> Envi
             if not isinstance(child, dict):
                 raise ConfigError(f"override {_short(item)}: unknown section {_short(part)}")
             node = child
-        if leaf not in node:
+        if leaf not in node and ".".join(parents) not in OPEN_SECTIONS:
             raise ConfigError(f"override {_short(item)}: unknown key {_short(key)}")
         try:
             node[leaf] = yaml.safe_load(raw)

@@ -1,47 +1,132 @@
-"""The scikit-learn pipeline: encode columns as the contract says, then classify."""
+"""The scikit-learn pipeline: encode columns as the contract says, then any configured estimator.
+
+``model.estimator`` in the environment configuration is the import path of a
+scikit-learn-compatible class (scikit-learn's own, LightGBM's ``LGBMClassifier``, XGBoost's
+``XGBClassifier``, ...) and ``model.params`` its keyword arguments, one YAML line each. The
+preprocessing comes from the data contract, so neither a new dataset nor a new estimator
+needs a code edit.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+import importlib
+import inspect
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from reference_impl.contract import DataContract
 
 if TYPE_CHECKING:
     from sklearn.pipeline import Pipeline
 
-ModelType = Literal["hist_gradient_boosting", "logistic_regression"]
+SEED_PARAMETERS = ("random_state", "seed")
+"""Keyword through which an estimator takes its seed; ``training.seed`` fills the first it has."""
+
+_NEEDS = {"binary": "predict_proba", "multiclass": "predict_proba", "regression": "predict"}
+
+
+class EstimatorError(ValueError):
+    """``model.estimator`` or ``model.params`` cannot make an estimator (a configuration error)."""
+
+
+def import_estimator(path: str) -> type:
+    """Import the class named by ``model.estimator``.
+
+    Args:
+        path: ``package.module.Class`` (or ``package.module:Class``).
+
+    Returns:
+        The class.
+
+    Raises:
+        EstimatorError: If the module or the class cannot be imported, or it is no class.
+    """
+    module_name, _, name = path.replace(":", ".").rpartition(".")
+    if not module_name or not name:
+        raise EstimatorError(f"model.estimator {path!r}: expected package.module.Class")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:
+        raise EstimatorError(
+            f"model.estimator {path!r}: module {module_name!r} does not import ({exc})"
+        ) from None
+    found = getattr(module, name, None)
+    if not inspect.isclass(found):
+        raise EstimatorError(f"model.estimator {path!r}: {module_name} has no class {name!r}")
+    return found
+
+
+def make_estimator(path: str, params: Mapping[str, Any], *, seed: int, task: str) -> Any:
+    """Instantiate the configured estimator and check that it can serve the task.
+
+    Args:
+        path: ``model.estimator``.
+        params: ``model.params``.
+        seed: ``training.seed``; passed as ``random_state`` (or ``seed``) unless ``params``
+            sets it.
+        task: The contract's task; classification needs ``predict_proba``.
+
+    Returns:
+        The unfitted estimator.
+
+    Raises:
+        EstimatorError: If the class is no scikit-learn estimator, lacks what the task
+            needs, or refuses a parameter name or (scikit-learn estimators) value.
+    """
+    cls = import_estimator(path)
+    missing = [m for m in ("fit", "get_params", _NEEDS[task]) if not hasattr(cls, m)]
+    if missing:
+        raise EstimatorError(
+            f"model.estimator {path!r} is not a scikit-learn estimator for a {task} task "
+            f"(it has no {', '.join(missing)})"
+        )
+    arguments = dict(params)
+    accepted = inspect.signature(cls).parameters
+    takes_any = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in accepted.values())
+    unknown = sorted(name for name in arguments if name not in accepted and not takes_any)
+    if unknown:
+        raise EstimatorError(
+            f"model.params.{unknown[0]}: {cls.__name__} has no parameter {unknown[0]!r}"
+        )
+    seed_name = next((name for name in SEED_PARAMETERS if name in accepted), None)
+    if seed_name and not any(name in arguments for name in SEED_PARAMETERS):
+        arguments[seed_name] = seed
+    try:
+        instance = cls(**arguments)
+        # scikit-learn's own estimators check their parameter values first thing in fit;
+        # running that check here refuses a bad value before any step runs. Others (LightGBM,
+        # XGBoost) check them when the train step fits, which stops with the same message.
+        if hasattr(instance, "_parameter_constraints"):  # inherited by LightGBM, not declared
+            instance._validate_params()
+    except (TypeError, ValueError) as exc:
+        raise EstimatorError(f"model.params: {cls.__name__} refused them ({exc})") from None
+    return instance
 
 
 # --8<-- [start:build-pipeline]
 def build_pipeline(
-    contract: DataContract,
-    *,
-    model_type: ModelType,
-    seed: int,
-    max_iter: int,
-    learning_rate: float,
-    max_leaf_nodes: int,
+    contract: DataContract, *, estimator: str, params: Mapping[str, Any], seed: int
 ) -> Pipeline:
-    """Build the unfitted pipeline: one-hot categories, scaled numbers, a classifier.
+    """Build the unfitted pipeline: one-hot categories, scaled numbers, the configured estimator.
 
     Args:
-        contract: Names and kinds of the input columns.
-        model_type: ``hist_gradient_boosting`` (default) or the ``logistic_regression``
-            baseline.
-        seed: Random state of the classifier.
-        max_iter: Boosting rounds, or solver iterations of the logistic regression.
-        learning_rate: Shrinkage per boosting round.
-        max_leaf_nodes: Leaves per tree.
+        contract: Names and kinds of the input columns, and the task.
+        estimator: Import path of the estimator class (``model.estimator``).
+        params: Its keyword arguments (``model.params``).
+        seed: Random state of the estimator, unless ``params`` sets one.
 
     Returns:
-        A pipeline whose ``predict_proba(frame)[:, 1]`` is the positive-class probability.
+        A pipeline whose last step is called ``model``; for a binary task
+        ``predict_proba(frame)[:, 1]`` is the positive-class probability.
+
+    Raises:
+        EstimatorError: If the estimator cannot be made (see :func:`make_estimator`).
     """
     from sklearn.compose import ColumnTransformer
-    from sklearn.ensemble import HistGradientBoostingClassifier
-    from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import Pipeline
     from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
+    model = make_estimator(estimator, params, seed=seed, task=contract.task)
     categories = [list(feature.categories) for feature in contract.categorical]
     encode = ColumnTransformer(
         [
@@ -54,15 +139,5 @@ def build_pipeline(
         ],
         verbose_feature_names_out=False,
     )
-    if model_type == "logistic_regression":
-        classifier = LogisticRegression(max_iter=max_iter, random_state=seed)
-    else:
-        classifier = HistGradientBoostingClassifier(
-            max_iter=max_iter,
-            learning_rate=learning_rate,
-            max_leaf_nodes=max_leaf_nodes,
-            early_stopping=False,  # a validation split would make the fit depend on its draw
-            random_state=seed,
-        )
-    return Pipeline([("encode", encode), ("classify", classifier)])
+    return Pipeline([("encode", encode), ("model", model)])
     # --8<-- [end:build-pipeline]

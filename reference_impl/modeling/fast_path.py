@@ -52,7 +52,7 @@ class FastEncoder:
         """Read the fitted encoder of a pipeline built by ``build_pipeline``.
 
         Args:
-            pipeline: A fitted ``Pipeline([("encode", ColumnTransformer), ("classify", ...)])``.
+            pipeline: A fitted ``Pipeline([("encode", ColumnTransformer), ("model", ...)])``.
             contract: The contract whose feature order the rows follow.
 
         Returns:

@@ -37,6 +37,25 @@ def _feature_range(contract: DataContract, name: str) -> str:
     return ", ".join(feature.categories)
 
 
+def _fairness_section(fairness: Mapping[str, Any]) -> list[str]:
+    if not fairness["groups"]:
+        return ["## Fairness", "", f"Not measured: {fairness['note']}."]
+    verdict = "within" if fairness["within_limit"] else "OUTSIDE"
+    return [
+        f"## Fairness across `{fairness['sensitive_feature']}`",
+        "",
+        *_table(
+            ("group", "rows", "flagged rate", "recall", "false positive rate"),
+            [_group_row(group) for group in fairness["groups"]],
+        ),
+        "",
+        f"Recall difference {fairness['equal_opportunity_difference']:.3f}: {verdict} the "
+        f"agreed limit of {fairness['limit']:g}. Demographic parity difference "
+        f"{fairness['demographic_parity_difference']:.3f}; equalized odds difference "
+        f"{fairness['equalized_odds_difference']:.3f}.",
+    ]
+
+
 def render_model_card(
     *,
     title: str,
@@ -64,8 +83,7 @@ def render_model_card(
         Markdown with the sections intended use, data, metrics, fairness, features and
         limitations.
     """
-    weakest = min(fairness["groups"], key=lambda group: group["recall"])
-    verdict = "within" if fairness["within_limit"] else "OUTSIDE"
+    weakest = min(fairness["groups"], key=lambda group: group["recall"], default=None)
     lines = [
         f"# Model card: {title}",
         "",
@@ -88,17 +106,7 @@ def render_model_card(
         "",
         *_table(("metric", "value"), [(k, v) for k, v in sorted(metrics.items())]),
         "",
-        f"## Fairness across `{fairness['sensitive_feature']}`",
-        "",
-        *_table(
-            ("group", "rows", "flagged rate", "recall", "false positive rate"),
-            [_group_row(group) for group in fairness["groups"]],
-        ),
-        "",
-        f"Recall difference {fairness['equal_opportunity_difference']:.3f}: {verdict} the "
-        f"agreed limit of {fairness['limit']:g}. Demographic parity difference "
-        f"{fairness['demographic_parity_difference']:.3f}; equalized odds difference "
-        f"{fairness['equalized_odds_difference']:.3f}.",
+        *_fairness_section(fairness),
         "",
         "## What the model relies on",
         "",
@@ -110,7 +118,9 @@ def render_model_card(
         "## Limitations",
         "",
         "- Scores only rows inside the accepted values above; anything else is refused.",
-        f"- Weakest group: `{weakest['group']}`, recall {weakest['recall']:.3f}.",
+        f"- Weakest group: `{weakest['group']}`, recall {weakest['recall']:.3f}."
+        if weakest
+        else "- No group was compared (the contract names no segment).",
         f"- Parameters: {', '.join(f'{k}={v}' for k, v in sorted(model_info['params'].items()))}.",
     ]
     return "\n".join(lines) + "\n"

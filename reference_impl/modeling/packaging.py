@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 
     from reference_impl.modeling.fast_path import FastEncoder
 
-# skops refuses types it cannot audit; we trust the tree predictor we trained ourselves.
-SKOPS_TRUSTED_TYPES = ["sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor"]
+BASE_REQUIREMENTS = ("mlflow", "scikit-learn", "pandas", "skops")
+"""Distributions every saved model needs; the estimator's own library is added to them."""
 _SPARK_TYPES = {"integer": "long", "number": "double", "category": "string"}
 
 
@@ -43,18 +43,53 @@ def signature(contract: DataContract) -> Any:
     return ModelSignature(inputs=inputs, outputs=Schema([ColSpec("long")]))
 
 
+def estimator_distribution(pipeline: Pipeline) -> str | None:
+    """The distribution that provides the pipeline's estimator, when it is not scikit-learn.
+
+    Args:
+        pipeline: A fitted pipeline.
+
+    Returns:
+        For example ``lightgbm``; ``None`` for scikit-learn's own estimators.
+    """
+    from importlib.metadata import packages_distributions
+
+    top = type(pipeline[-1]).__module__.partition(".")[0]
+    found = packages_distributions().get(top, [])
+    return None if top == "sklearn" or not found else found[0]
+
+
+def trusted_types(pipeline: Pipeline) -> list[str]:
+    """The types skops would refuse to load from this pipeline.
+
+    skops loads only types it can audit unless told otherwise; these are the ones of the
+    pipeline we fitted ourselves a moment ago (a tree predictor, a LightGBM booster), stored
+    in the model so that loading it later trusts exactly them and nothing else.
+
+    Args:
+        pipeline: A fitted pipeline.
+
+    Returns:
+        Fully qualified type names.
+    """
+    import skops.io
+
+    return sorted(skops.io.get_untrusted_types(data=skops.io.dumps(pipeline)))
+
+
 def _model_options(
-    contract: DataContract, threshold: float, example: pd.DataFrame
+    pipeline: Pipeline, contract: DataContract, threshold: float, example: pd.DataFrame
 ) -> dict[str, Any]:
+    extra = estimator_distribution(pipeline)
     requirements = [
         f"{package}=={version(package)}"
-        for package in ("mlflow", "scikit-learn", "pandas", "skops")
+        for package in (*BASE_REQUIREMENTS, *([extra] if extra else []))
     ]
     return {
         "signature": signature(contract),
         "input_example": example,
         "pip_requirements": requirements,
-        "skops_trusted_types": SKOPS_TRUSTED_TYPES,
+        "skops_trusted_types": trusted_types(pipeline),
         "metadata": {"contract": contract.model_dump(mode="json"), "threshold": threshold},
     }
 
@@ -77,7 +112,9 @@ def save_model(
     """
     import mlflow
 
-    mlflow.sklearn.save_model(pipeline, str(path), **_model_options(contract, threshold, example))
+    mlflow.sklearn.save_model(
+        pipeline, str(path), **_model_options(pipeline, contract, threshold, example)
+    )
     return path
     # --8<-- [end:save-model]
 

@@ -292,13 +292,16 @@ TRAINING_PIPELINE = Pipeline(
             module="reference_impl.steps.validate",
             description="check the training CSV against the data contract",
             inputs=(Input("raw_data", "uri_file", "pipeline.raw_data", "training CSV"),),
-            outputs=(_folder("validated_data", "data.csv and validation.json"),),
-            params=(Param("min_rows", "integer", "data.min_rows", "fewest rows accepted"),),
+            outputs=(_folder("validated_data", "data.csv, contract.json, validation.json"),),
+            params=(
+                Param("min_rows", "integer", "data.min_rows", "fewest rows accepted"),
+                Param("contract", "string", "data.contract", "data contract file"),
+            ),
         ),
         Step(
             name="prep",
             module="reference_impl.steps.prep",
-            description="split customers into training rows and the fixed holdout",
+            description="split rows by a hash of their id into training rows and the fixed holdout",
             inputs=(_reads("validated_data", "validate.validated_data", "validated CSV"),),
             outputs=(
                 _folder("train_data", "train.csv"),
@@ -311,15 +314,13 @@ TRAINING_PIPELINE = Pipeline(
         Step(
             name="train",
             module="reference_impl.steps.train",
-            description="fit the scikit-learn pipeline and log it to MLflow",
+            description="fit the configured estimator's pipeline and log it to MLflow",
             inputs=(_reads("train_data", "prep.train_data", "training rows"),),
             outputs=(_folder("model", "MLflow model, model_info.json, baseline profile"),),
             params=(
-                Param("model_type", "string", "training.model_type", "estimator family"),
+                Param("estimator", "string", "model.estimator", "estimator class"),
+                Param("params", "string", "model.params_text", "estimator parameters"),
                 Param("seed", "integer", "training.seed", "random seed"),
-                Param("max_iter", "integer", "training.max_iter", "boosting rounds"),
-                Param("learning_rate", "number", "training.learning_rate", "shrinkage"),
-                Param("max_leaf_nodes", "integer", "training.max_leaf_nodes", "leaves per tree"),
                 Param("threshold", "number", "evaluation.threshold", "decision threshold"),
                 Param("bins", "integer", "monitoring.bins", "bins of the drift baseline"),
             ),

@@ -49,7 +49,10 @@ def evaluate(
     labels = holdout[loaded.contract.label]
     probability = loaded.probability(holdout)
     metrics = classification_metrics(labels, probability, threshold)
-    segments = segment_metrics(labels, probability, holdout[loaded.contract.segment], threshold)
+    segment = loaded.contract.segment  # none: the contract names no group to compare
+    segments = (
+        [] if segment is None else segment_metrics(labels, probability, holdout[segment], threshold)
+    )
     metrics["segment_recall_gap"] = recall_gap(segments)
     write_json(evaluation / "metrics.json", metrics)
     write_json(evaluation / "segments.json", segments)

@@ -8,7 +8,10 @@ from typing import Any
 
 import pandas as pd
 
-from reference_impl.contract import CONTRACT
+from reference_impl.contract import DataContract, parse_contract
+
+CONTRACT_JSON = "contract.json"
+"""The contract the ``validate`` step checked the rows against; it travels with them."""
 
 
 def write_json(path: Path, payload: Any) -> Path:
@@ -37,6 +40,31 @@ def read_json(path: Path) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def write_contract(folder: Path, contract: DataContract) -> Path:
+    """Store the contract next to the rows checked against it.
+
+    Args:
+        folder: A step's output folder.
+        contract: The contract.
+
+    Returns:
+        The written ``contract.json``.
+    """
+    return write_json(folder / CONTRACT_JSON, contract.model_dump(mode="json"))
+
+
+def read_contract(folder: Path) -> DataContract:
+    """Read the contract stored by :func:`write_contract`.
+
+    Args:
+        folder: A step's output folder.
+
+    Returns:
+        The contract.
+    """
+    return parse_contract(read_json(folder / CONTRACT_JSON), str(folder / CONTRACT_JSON))
+
+
 def read_folder_csv(folder: Path, name: str) -> pd.DataFrame:
     """Read ``folder/name`` written by an earlier step (already validated, so no checks).
 
@@ -45,6 +73,9 @@ def read_folder_csv(folder: Path, name: str) -> pd.DataFrame:
         name: CSV file name inside it.
 
     Returns:
-        The rows; the customer id stays text (``00123`` is not the number 123).
+        The rows; the id column named by the folder's ``contract.json`` stays text (``00123``
+        is not the number 123).
     """
-    return pd.read_csv(folder / name, dtype={CONTRACT.id_column: str})
+    stored = folder / CONTRACT_JSON
+    id_column = read_json(stored)["id_column"] if stored.exists() else None
+    return pd.read_csv(folder / name, dtype={id_column: str} if id_column else None)

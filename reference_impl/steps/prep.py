@@ -1,4 +1,4 @@
-"""Step ``prep``: split customers into training rows and a fixed holdout.
+"""Step ``prep``: split rows into training rows and a fixed holdout.
 
 The split hashes the customer id, so a customer stays on the same side in every run and
 every data refresh: the holdout the gate compares champion and challenger on is the same
@@ -14,9 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from reference_impl.contract import CONTRACT
 from reference_impl.pipeline.graph import parse_step_args
-from reference_impl.steps.files import read_folder_csv
+from reference_impl.steps.files import read_contract, read_folder_csv, write_contract
 
 
 # --8<-- [start:in-holdout]
@@ -35,24 +34,27 @@ def in_holdout(customer_id: str, holdout_percent: int) -> bool:
     # --8<-- [end:in-holdout]
 
 
-def split(frame: pd.DataFrame, holdout_percent: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+def split(
+    frame: pd.DataFrame, holdout_percent: int, id_column: str
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Split validated rows into training rows and holdout rows.
 
     Args:
         frame: Validated rows with the id column.
         holdout_percent: Share of customers kept aside, in percent.
+        id_column: The contract's id column.
 
     Returns:
         ``(train, holdout)``.
     """
-    mask = frame[CONTRACT.id_column].map(lambda cid: in_holdout(str(cid), holdout_percent))
+    mask = frame[id_column].map(lambda cid: in_holdout(str(cid), holdout_percent))
     return frame[~mask], frame[mask]
 
 
 def prep(
     validated_data: Path, train_data: Path, holdout_data: Path, *, holdout_percent: int
 ) -> dict:
-    """Write ``train.csv`` and ``holdout.csv``.
+    """Write ``train.csv`` and ``holdout.csv``, each with the contract they were checked against.
 
     Args:
         validated_data: Folder with ``data.csv`` from the ``validate`` step.
@@ -63,7 +65,11 @@ def prep(
     Returns:
         Row counts of both parts.
     """
-    train, holdout = split(read_folder_csv(validated_data, "data.csv"), holdout_percent)
+    contract = read_contract(validated_data)
+    frame = read_folder_csv(validated_data, "data.csv")
+    train, holdout = split(frame, holdout_percent, contract.id_column)
+    write_contract(train_data, contract)
+    write_contract(holdout_data, contract)
     train.to_csv(train_data / "train.csv", index=False, lineterminator="\n")
     holdout.to_csv(holdout_data / "holdout.csv", index=False, lineterminator="\n")
     return {"train_rows": len(train), "holdout_rows": len(holdout)}

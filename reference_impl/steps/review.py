@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from reference_impl.config.project import load_project
-from reference_impl.modeling.fairness import fairness_report
+from reference_impl.modeling.fairness import fairness_report, no_segment_report
 from reference_impl.modeling.importance import feature_importance
 from reference_impl.modeling.model_card import render_model_card
 from reference_impl.modeling.packaging import load_model_dir
@@ -60,9 +60,13 @@ def review(
     holdout = read_folder_csv(holdout_data, "holdout.csv")
     labels = holdout[contract.label]
     decided = (loaded.probability(holdout) >= threshold).astype(int)
-    fairness = fairness_report(
-        labels, decided, holdout[contract.segment],
-        sensitive_feature=contract.segment, limit=max_segment_recall_gap,
+    fairness = (
+        no_segment_report(max_segment_recall_gap)
+        if contract.segment is None
+        else fairness_report(
+            labels, decided, holdout[contract.segment],
+            sensitive_feature=contract.segment, limit=max_segment_recall_gap,
+        )
     )  # fmt: skip
     importance = feature_importance(
         loaded.estimator, holdout[contract.feature_names], labels, seed=seed
@@ -77,8 +81,9 @@ def review(
     write_json(evidence / "importance.json", importance)
     (evidence / "model_card.md").write_text(card, encoding="utf-8")
     with step_run("review"):
-        mlflow.log_metric("review_equal_opportunity_difference",
-                          fairness["equal_opportunity_difference"])  # fmt: skip
+        if fairness["groups"]:
+            mlflow.log_metric("review_equal_opportunity_difference",
+                              fairness["equal_opportunity_difference"])  # fmt: skip
         mlflow.log_artifacts(str(evidence), artifact_path="review")
     return fairness
     # --8<-- [end:review-model]
@@ -100,11 +105,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         max_segment_recall_gap=args.max_segment_recall_gap,
     )  # fmt: skip
     top = read_json(args.evidence / "importance.json")[0]["feature"]
-    print(
-        f"review: recall difference across {fairness['sensitive_feature']} "
-        f"{fairness['equal_opportunity_difference']:.3f} (limit {fairness['limit']:g}); "
-        f"most important feature {top}; model card written"
+    groups = (
+        f"recall difference across {fairness['sensitive_feature']} "
+        f"{fairness['equal_opportunity_difference']:.3f} (limit {fairness['limit']:g})"
+        if fairness["groups"]
+        else "no segment in the contract, no groups compared"
     )
+    print(f"review: {groups}; most important feature {top}; model card written")
     return 0
 
 

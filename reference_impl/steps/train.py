@@ -1,4 +1,4 @@
-"""Step ``train``: fit the scikit-learn pipeline and track it with MLflow.
+"""Step ``train``: fit the configured estimator's pipeline and track it with MLflow.
 
 Logs the parameters, the training ROC AUC, the model (with signature, input example and the
 data contract in its metadata) and the baseline profile the drift monitor compares with.
@@ -19,12 +19,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reference_impl.contract import CONTRACT
-from reference_impl.modeling.estimator import ModelType, build_pipeline
+from reference_impl.config.model import parse_params
+from reference_impl.exit_codes import ExitCode
+from reference_impl.modeling.estimator import EstimatorError, build_pipeline
 from reference_impl.modeling.packaging import save_model
 from reference_impl.monitoring.profile import build_profile
 from reference_impl.pipeline.graph import parse_step_args
-from reference_impl.steps.files import read_folder_csv, write_json
+from reference_impl.steps.files import read_contract, read_folder_csv, write_json
 from reference_impl.tracking import step_run
 
 MODEL_FOLDER = "mlflow_model"
@@ -37,39 +38,46 @@ def train(
     train_data: Path,
     model: Path,
     *,
-    model_type: ModelType,
+    estimator: str,
+    params: dict[str, Any],
     seed: int,
-    max_iter: int,
-    learning_rate: float,
-    max_leaf_nodes: int,
     threshold: float,
     bins: int,
 ) -> dict[str, Any]:
     """Fit, log and save the model.
 
     Args:
-        train_data: Folder with ``train.csv`` from the ``prep`` step.
+        train_data: Folder with ``train.csv`` and ``contract.json`` from the ``prep`` step.
         model: Output folder.
-        model_type: Estimator family.
-        seed: Random seed.
-        max_iter: Boosting rounds or solver iterations.
-        learning_rate: Shrinkage per boosting round.
-        max_leaf_nodes: Leaves per tree.
+        estimator: Import path of the estimator class (``model.estimator``).
+        params: Its keyword arguments (``model.params``).
+        seed: Random seed (the estimator's, unless ``params`` sets one).
         threshold: Decision threshold stored with the model.
         bins: Quantile bins of the drift baseline.
 
     Returns:
         The content of ``model_info.json``.
+
+    Raises:
+        EstimatorError: If the estimator cannot be made or refuses its parameters; nothing
+            is logged.
     """
     import mlflow
     from sklearn.metrics import roc_auc_score
 
-    contract = CONTRACT
+    contract = read_contract(train_data)
     frame = read_folder_csv(train_data, "train.csv")
     features, labels = frame[contract.feature_names], frame[contract.label]
-    params = {"model_type": model_type, "seed": seed, "max_iter": max_iter,
-              "learning_rate": learning_rate, "max_leaf_nodes": max_leaf_nodes}  # fmt: skip
-    pipeline = build_pipeline(contract, **params).fit(features, labels)
+    pipeline = build_pipeline(contract, estimator=estimator, params=params, seed=seed)
+    try:
+        pipeline.fit(features, labels)
+    except MemoryError:
+        raise
+    except Exception as exc:  # the rows passed validate: what fails here is the setting
+        # scikit-learn checks values in fit (ValueError); LightGBM raises its own LightGBMError
+        name = type(pipeline[-1]).__name__
+        raise EstimatorError(f"model.params: {name} refused them ({exc})") from None
+    params = {"estimator": estimator, "seed": seed, **params}
     profile = build_profile(frame, contract, bins)
     with step_run("train") as run:
         mlflow.log_params({**params, "threshold": threshold, "train_rows": len(frame)})
@@ -94,21 +102,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv: Arguments without the program name.
 
     Returns:
-        ``0``.
+        ``0``, or ``2`` when the estimator cannot be made or refuses its parameters.
     """
     args = parse_step_args("train", argv)
-    info = train(
-        args.train_data,
-        args.model,
-        model_type=args.model_type,
-        seed=args.seed,
-        max_iter=args.max_iter,
-        learning_rate=args.learning_rate,
-        max_leaf_nodes=args.max_leaf_nodes,
-        threshold=args.threshold,
-        bins=args.bins,
-    )
-    print(f"train: {args.model_type}, training ROC AUC {info['train_roc_auc']:.3f}")
+    try:
+        info = train(
+            args.train_data,
+            args.model,
+            estimator=args.estimator,
+            params=parse_params(args.params),
+            seed=args.seed,
+            threshold=args.threshold,
+            bins=args.bins,
+        )
+    except EstimatorError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
+    name = args.estimator.replace(":", ".").rpartition(".")[2]
+    print(f"train: {name}, training ROC AUC {info['train_roc_auc']:.3f}")
     return 0
 
 

@@ -15,34 +15,40 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reference_impl.contract import CONTRACT
+from reference_impl.contract import ContractError, check_trainable, load_contract
 from reference_impl.exit_codes import ExitCode
 from reference_impl.lineage import record_data_reference
 from reference_impl.pipeline.graph import parse_step_args
-from reference_impl.steps.files import write_json
+from reference_impl.steps.files import write_contract, write_json
 from reference_impl.validation import DataValidationError, validate_frame
 from reference_impl.validation.formats import data_reference, is_columnar, read_columnar
 from reference_impl.validation.reader import parse_table, read_source
 
 
 # --8<-- [start:validate-file]
-def validate_file(raw_data: Path, validated_data: Path, *, min_rows: int) -> dict[str, Any]:
-    """Validate the training CSV and write the rows it checked to ``validated_data/data.csv``.
+def validate_file(
+    raw_data: Path, validated_data: Path, *, min_rows: int, contract: str = "contract.yaml"
+) -> dict[str, Any]:
+    """Validate the training data and write the rows it checked to ``validated_data/data.csv``.
 
     Args:
         raw_data: The training data: a CSV or Parquet file, a folder of Parquet files or a
             Delta table folder.
-        validated_data: Output folder.
+        validated_data: Output folder; ``contract.json`` there is the contract the rows
+            were checked against, read by every later step.
         min_rows: Fewest rows accepted.
+        contract: The ``data.contract`` setting (a file in the configuration folder, or a path).
 
     Returns:
         The report written to ``validation.json`` (rows, positive rate, segment sizes, and
         the SHA-256 of the bytes that were read, checked and kept).
 
     Raises:
+        ContractError: If the contract file is missing or invalid; nothing is written.
         DataValidationError: If the file breaks the contract; nothing is written.
     """
-    contract = CONTRACT
+    source = contract
+    contract = check_trainable(load_contract(source), f"contract {source}")
     columns = [contract.id_column, *contract.feature_names]
     if is_columnar(raw_data):  # Parquet or Delta: read once, check these rows
         frame = read_columnar(raw_data, required=columns, label=contract.label, text=columns[:1])
@@ -54,12 +60,15 @@ def validate_file(raw_data: Path, validated_data: Path, *, min_rows: int) -> dic
         )
     valid = validate_frame(frame, contract, source=str(raw_data), min_rows=min_rows)
     valid.to_csv(validated_data / "data.csv", index=False, lineterminator="\n")
+    write_contract(validated_data, contract)
     report = {
         "source": str(raw_data),
         "sha256": hashlib.sha256(raw).hexdigest(),
         "rows": len(valid),
         "positive_rate": round(float(valid[contract.label].mean()), 4),
-        "segments": {str(k): int(v) for k, v in valid[contract.segment].value_counts().items()},
+        "segments": {}
+        if contract.segment is None
+        else {str(k): int(v) for k, v in valid[contract.segment].value_counts().items()},
         "data_reference": data_reference(raw_data, raw, frame.attrs.get("data_version")),
     }
     write_json(validated_data / "validation.json", report)
@@ -74,11 +83,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv: Arguments without the program name.
 
     Returns:
-        ``0``, or ``4`` when the data breaks the contract.
+        ``0``, ``2`` when the contract file is invalid, or ``4`` when the data breaks it.
     """
     args = parse_step_args("validate", argv)
     try:
-        report = validate_file(args.raw_data, args.validated_data, min_rows=args.min_rows)
+        report = validate_file(
+            args.raw_data, args.validated_data, min_rows=args.min_rows, contract=args.contract
+        )
+    except ContractError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
     except DataValidationError as exc:
         print(f"error: invalid training data: {exc}", file=sys.stderr)
         return ExitCode.BAD_DATA

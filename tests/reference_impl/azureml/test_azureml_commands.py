@@ -54,13 +54,13 @@ def test_bad_configuration_is_a_usage_error(tmp_path: Path) -> None:
         "--target",
         "azureml",
         "--set",
-        "training.max_iter=0",
+        "model.params.max_iter=0",
         "--dry-run",
         "--out",
         str(tmp_path),
     )
     assert call.code == 2
-    assert "max_iter" in call.err
+    assert "model.params: HistGradientBoostingClassifier refused them" in call.err
 
 
 @NEEDS_TEST_ENV

@@ -26,7 +26,11 @@ from azure.ai.ml import (
 from azure.ai.ml.entities import JobSchedule, ModelBatchDeployment, MonitorSchedule, PipelineJob
 from azure.ai.ml.entities._load_functions import load_schedule  # not exported in 1.35
 
-from reference_impl.azureml.environment import OVERRIDES, RUNTIME_DISTRIBUTIONS
+from reference_impl.azureml.environment import (
+    OPTIONAL_ESTIMATORS,
+    OVERRIDES,
+    RUNTIME_DISTRIBUTIONS,
+)
 from reference_impl.config.project import load_project
 from reference_impl.pipeline.graph import TRAINING_PIPELINE
 from tests.reference_impl.azureml.conftest import GOLDEN, ROOT, run_cli
@@ -61,7 +65,7 @@ def normalise(text: str, out: Path) -> str:
         text,
     )
     text = re.sub(r"(?m)^(version: )'?[0-9a-f]{12}'?$", r"\1<content-hash>", text)
-    for name in RUNTIME_DISTRIBUTIONS:
+    for name in (*RUNTIME_DISTRIBUTIONS, *OPTIONAL_ESTIMATORS):
         if name not in OVERRIDES:
             text = re.sub(rf"\b{re.escape(name)}==[\w.+-]+", f"{name}==<locked>", text)
     text = re.sub(r"(promoted_to_\w+_at: )'?[^'\n]+'?", r"\1<timestamp>", text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import os
 import re
 import subprocess
@@ -136,6 +137,7 @@ def test_a_step_runs_from_the_snapshot_alone(tmp_path: Path) -> None:
             "sys.argv = sys.argv[1:];"
             "runpy.run_module('reference_impl.steps.validate', run_name='__main__')",
             "validate", "--raw_data", str(TRAINING_DATA), "--min_rows", "10",
+                "--contract", "contract.yaml",  # read from the snapshot's config folder
             "--validated_data", str(out),
         ],
         cwd=root, env=env, capture_output=True, text=True, check=False, timeout=120,
@@ -145,3 +147,4 @@ def test_a_step_runs_from_the_snapshot_alone(tmp_path: Path) -> None:
         "imported the repository, not the snapshot"
     )
     assert (out / "data.csv").is_file()
+    assert json.loads((out / "contract.json").read_text())["label"] == "cancelled"

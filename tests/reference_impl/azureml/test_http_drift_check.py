@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from reference_impl.azureml import client
-from reference_impl.contract import CONTRACT
+from reference_impl.contract import load_contract
 from reference_impl.data import DRIFTED_BATCH, FRESH_BATCH
 from tests.reference_impl.azureml.blobs import DEV, Blobs, datastore, serve_training_data
 from tests.reference_impl.azureml.conftest import run_cli
@@ -31,6 +31,8 @@ from tests.reference_impl.azureml.model_versions import (
     seed_versions,
 )
 from tests.reference_impl.identity import MODEL
+
+CONTRACT = load_contract()
 
 ENV = "test"
 WS = workspace_path(f"rg-mlops-{ENV}", f"mlw-mlops-{ENV}")

@@ -92,7 +92,10 @@ def test_job_submission_sends_the_graph_as_a_pipeline_job(azure: FakeAzure, dev:
             )
             assert node["inputs"][port.name] == {"value": expected, "job_input_type": "literal"}
     assert body["jobs"]["gate"]["inputs"]["min_roc_auc"]["value"] == "0.7"
-    assert body["jobs"]["train"]["inputs"]["model_type"]["value"] == "hist_gradient_boosting"
+    train_inputs = body["jobs"]["train"]["inputs"]
+    assert train_inputs["estimator"]["value"] == "sklearn.ensemble.HistGradientBoostingClassifier"
+    assert train_inputs["params"]["value"] == dev.model.params_text
+    assert body["jobs"]["validate"]["inputs"]["contract"]["value"] == "contract.yaml"
 
 
 def test_a_missing_cluster_is_created_from_the_config(azure: FakeAzure, dev: Any) -> None:
@@ -129,11 +132,13 @@ def test_train_command_submits_and_returns_without_waiting(azure: FakeAzure) -> 
 def test_overrides_reach_the_submitted_parameters(azure: FakeAzure) -> None:
     call = run_cli(
         "train", "--target", "azureml", "--env", "dev", "--code", code_asset_dev(), "--data", DATA,
-        "--set", "training.max_iter=7",
+        "--set", "model.params.max_iter=7", "--set", "model.params.l2_regularization=0.5",
     )  # fmt: skip
     assert call.code == 0, call.err
     (job_put,) = azure.sent("PUT", r"/jobs/[^/]+$")
-    assert job_put.body["properties"]["jobs"]["train"]["inputs"]["max_iter"]["value"] == "7"
+    params = job_put.body["properties"]["jobs"]["train"]["inputs"]["params"]["value"]
+    assert "max_iter=7" in params.split(",")
+    assert "l2_regularization=0.5" in params.split(",")
 
 
 def test_azure_refusals_become_a_clear_error(azure: FakeAzure) -> None:

@@ -36,7 +36,8 @@ def with_cell(column: str, value: str, row: int = 5) -> str:
 def run_validate(data: Path, out: Path, *, min_rows: int = 1000) -> tuple[int, str]:
     """Run the ``validate`` step's command line; return its exit code and all it printed."""
     out.mkdir(parents=True, exist_ok=True)
-    argv = ["--raw_data", str(data), "--min_rows", str(min_rows), "--validated_data", str(out)]
+    argv = ["--raw_data", str(data), "--min_rows", str(min_rows), "--contract", "contract.yaml"]
+    argv += ["--validated_data", str(out)]
     buffer = io.StringIO()
     with contextlib.redirect_stdout(buffer), contextlib.redirect_stderr(buffer):
         code = validate.main(argv)

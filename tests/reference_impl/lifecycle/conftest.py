@@ -27,8 +27,13 @@ from tests.reference_impl.identity import MODEL
 
 # The project root, wherever the project is copied.
 ROOT = Path(reference_impl.__file__).resolve().parents[1]
-WEAKER = ["--set", "training.model_type=logistic_regression"]
-WORSE = ["--set", "training.max_iter=3"]
+WEAKER = [
+    "--set",
+    "model.estimator=sklearn.linear_model.LogisticRegression",
+    "--set",
+    "model.params={}",
+]
+WORSE = ["--set", "model.params.max_iter=3"]
 
 
 @dataclass

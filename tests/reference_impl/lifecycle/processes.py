@@ -19,7 +19,12 @@ from pathlib import Path
 import reference_impl
 
 ROOT = Path(reference_impl.__file__).resolve().parents[1]
-FAST = ("--set", "training.model_type=logistic_regression")
+FAST = (
+    "--set",
+    "model.estimator=sklearn.linear_model.LogisticRegression",
+    "--set",
+    "model.params={}",
+)
 
 
 @dataclass

@@ -124,6 +124,8 @@ def test_missing_file_is_bad_data(tmp_path: Path) -> None:
             str(tmp_path / "absent.csv"),
             "--min_rows",
             "10",
+            "--contract",
+            "contract.yaml",
             "--validated_data",
             str(tmp_path / "out"),
         ]
@@ -145,6 +147,8 @@ def test_all_problems_are_listed_at_once(
             str(tmp_path / "bad.csv"),
             "--min_rows",
             "5000",
+            "--contract",
+            "contract.yaml",
             "--validated_data",
             str(tmp_path / "out"),
         ]

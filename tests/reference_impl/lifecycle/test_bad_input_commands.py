@@ -19,14 +19,17 @@ from tests.reference_impl.lifecycle.conftest import call
 
 # name -> (override, expected fragment)
 BAD_OVERRIDES: dict[str, tuple[str, str]] = {
-    "yaml-open-bracket": ("training.max_iter=[", "not a valid YAML scalar"),
-    "yaml-open-brace": ("training.learning_rate={a: 1", "not a valid YAML scalar"),
+    "yaml-open-bracket": ("model.params.max_iter=[", "not a valid YAML scalar"),
+    "yaml-open-brace": ("model.params.learning_rate={a: 1", "not a valid YAML scalar"),
     "yaml-open-quote": ('gate.metric="roc_auc', "not a valid YAML scalar"),
     "yaml-tab-indent": ("training.seed=a:\n\t- b", "not a valid YAML scalar"),
     "infinity": ("monitoring.psi_threshold=.inf", "psi_threshold: Input should be a finite number"),
     "minus-infinity": ("gate.min_improvement=-.inf", "min_improvement: Input should be a finite"),
-    "not-a-number": ("training.learning_rate=.nan", "learning_rate: Input should be a finite"),
-    "true-for-integer": ("training.max_iter=true", "max_iter: Value error, expected a number"),
+    "not-a-number": ("gate.min_roc_auc=.nan", "min_roc_auc: Input should be a finite"),
+    "true-for-integer": (
+        "training.holdout_percent=true",
+        "holdout_percent: Value error, expected a number",
+    ),
     "false-for-integer": ("training.seed=false", "seed: Value error, expected a number, got false"),
     "yes-for-integer": ("data.min_rows=yes", "min_rows: Value error, expected a number, got true"),
     "true-for-float": ("evaluation.threshold=true", "threshold: Value error, expected a number"),
@@ -48,17 +51,19 @@ def test_a_bad_override_is_a_usage_error(tmp_path: Path, case: str) -> None:
 def test_good_overrides_still_apply() -> None:
     config = apply_overrides(
         load_config("dev"),
-        ["training.max_iter=3", "monitoring.psi_threshold=0.3", "evaluation.threshold=0.5"],
+        ["model.params.max_iter=3", "monitoring.psi_threshold=0.3", "evaluation.threshold=0.5"],
     )
-    assert (config.training.max_iter, config.monitoring.psi_threshold) == (3, 0.3)
+    assert (config.model.params["max_iter"], config.monitoring.psi_threshold) == (3, 0.3)
 
 
 def test_a_boolean_number_in_the_config_file_is_refused(tmp_path: Path) -> None:
     data = yaml.safe_load((CONFIG_DIR / "dev.yaml").read_text())
-    data["training"]["max_iter"] = True
+    data["training"]["holdout_percent"] = True
     path = tmp_path / "dev.yaml"
     path.write_text(yaml.safe_dump(data))
-    with pytest.raises(ConfigError, match="max_iter: Value error, expected a number, got true"):
+    with pytest.raises(
+        ConfigError, match="holdout_percent: Value error, expected a number, got true"
+    ):
         load_config_file(path)
 
 

@@ -71,7 +71,15 @@ def test_a_bad_file_swapped_in_after_the_check_never_reaches_training(
     swap_after_check(monkeypatch, data, "customer_id,junk\nC1,\x00\n")
     workdir = tmp_path / "workdir"
     code, _out, err = call(
-        ["train", "--workdir", str(workdir), "--data", str(data), "--set", "training.max_iter=5"]
+        [
+            "train",
+            "--workdir",
+            str(workdir),
+            "--data",
+            str(data),
+            "--set",
+            "model.params.max_iter=5",
+        ]
     )
     assert code == 0, err
     (run,) = (workdir / "runs").iterdir()

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from reference_impl.contract import CONTRACT
+from reference_impl.contract import load_contract
 from reference_impl.validation import DataValidationError, validate_frame
 from reference_impl.validation.reader import parse_table
 from tests.reference_impl.lifecycle.bad_input import (
@@ -23,6 +23,8 @@ from tests.reference_impl.lifecycle.bad_input import (
     run_validate,
     with_cell,
 )
+
+CONTRACT = load_contract()
 
 NOT_PLAIN = "value(s) are not"  # "whole numbers" or "numbers", by the column's kind
 

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 import requests
 
-from reference_impl.contract import CONTRACT
+from reference_impl.contract import load_contract
 from reference_impl.data import DRIFTED_BATCH, SAMPLE_REQUEST
 from reference_impl.scoring.collect import (
     INPUTS,
@@ -24,6 +24,8 @@ from reference_impl.scoring.collect import (
 from reference_impl.scoring.collect_sink import read_records, record_of, start_sink
 from tests.reference_impl.identity import PROB
 from tests.reference_impl.lifecycle.conftest import Lifecycle, Server, call
+
+CONTRACT = load_contract()
 
 ROWS_PER_REQUEST = 500
 

@@ -45,13 +45,20 @@ def test_local_commands_work_in_dot_mlops_by_default(command: str) -> None:
 @pytest.mark.parametrize(
     "override, message",
     [
-        ("training.max_iter=0", "training.max_iter: Input should be greater than or equal to 1"),
-        ("training.maxiter=5", "unknown key 'training.maxiter'"),
-        ("trainin.max_iter=5", "unknown section 'trainin'"),
-        ("training.max_iter", "expected SECTION.KEY=VALUE"),
+        ("training.seed=-1", "training.seed: Input should be greater than or equal to 0"),
+        ("training.sed=5", "unknown key 'training.sed'"),
+        ("trainin.seed=5", "unknown section 'trainin'"),
+        ("training.seed", "expected SECTION.KEY=VALUE"),
         ("=5", "expected SECTION.KEY=VALUE"),
-        ("training.model_type=xgboost", "training.model_type: Input should be"),
-        ("training.max_iter.deep=1", "unknown section 'max_iter'"),
+        ("model.estimator=xgboost", "model.estimator: String should match pattern"),
+        ("training.seed.deep=1", "unknown section 'seed'"),
+        ("model.params.max_iter=0", "model.params: HistGradientBoostingClassifier refused them"),
+        ("model.params.max_leafs=3", "model.params.max_leafs: HistGradientBoostingClassifier has"),
+        ("model.params.max_iter={a: b}", "model.params.max_iter.int: Input should be a valid"),
+        ("model.estimator=sklearn.nothing.Here", "module 'sklearn.nothing' does not import"),
+        ("model.estimator=sklearn.linear_model.Nothing", "has no class 'Nothing'"),
+        ("model.estimator=sklearn.preprocessing.StandardScaler", "it has no predict_proba"),
+        ("data.contract=missing.yaml", "missing.yaml: file not found"),
     ],
 )
 def test_bad_override_is_a_usage_error(tmp_path: Path, override: str, message: str) -> None:
@@ -64,9 +71,14 @@ def test_bad_override_is_a_usage_error(tmp_path: Path, override: str, message: s
 def test_overrides_are_typed_and_validated() -> None:
     config = apply_overrides(
         load_config("dev"),
-        ["training.max_iter=3", "gate.min_improvement=0.01", "registry.model_name=x-y-z"],
+        ["model.params.max_iter=3", "gate.min_improvement=0.01", "registry.model_name=x-y-z"],
     )
-    assert (config.training.max_iter, config.gate.min_improvement) == (3, 0.01)
+    assert (config.model.params["max_iter"], config.gate.min_improvement) == (3, 0.01)
+    assert apply_overrides(config, ["model.params.l2_regularization=0.5"]).model.params == {
+        **config.model.params,
+        "l2_regularization": 0.5,
+    }  # a new hyperparameter is one --set (or one line of YAML)
+    assert apply_overrides(config, ["model.params={}"]).model.params == {}
     assert config.registry.model_name == "x-y-z"
     assert apply_overrides(config, []) is config
     with pytest.raises(ConfigError, match="String should match pattern"):
@@ -80,7 +92,8 @@ def test_omitted_ml_sections_take_defaults(tmp_path: Path) -> None:
     minimal = tmp_path / "dev.yaml"
     minimal.write_text(yaml.safe_dump({key: raw[key] for key in ("name", "azure", "compute")}))
     config = load_config_file(minimal)
-    assert config.training.max_iter == 100
+    assert config.model.estimator == "sklearn.ensemble.HistGradientBoostingClassifier"
+    assert (config.model.params, config.data.contract) == ({}, "contract.yaml")
     assert config.gate.metric == "roc_auc"
 
 

@@ -23,7 +23,7 @@ from tests.reference_impl.identity import MODEL
 from tests.reference_impl.lifecycle.conftest import call
 from tests.reference_impl.lifecycle.processes import FAST, Finished, finish, start_train
 
-BATCH = (FAST, (), ("--set", "training.max_iter=3"))
+BATCH = (FAST, (), ("--set", "model.params.max_iter=3"))
 
 
 def version_tags(workdir: Path) -> dict[str, dict[str, str]]:

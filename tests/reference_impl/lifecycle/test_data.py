@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from reference_impl.contract import CONTRACT
+from reference_impl.contract import load_contract
 from reference_impl.data import DATA_DIR, SAMPLE_REQUEST, TRAINING_DATA
 from reference_impl.data.generate import (
     FILES,
@@ -18,6 +18,8 @@ from reference_impl.data.generate import (
     write_all,
 )
 from reference_impl.scoring.request import parse_request
+
+CONTRACT = load_contract()
 
 
 @pytest.fixture(scope="module")

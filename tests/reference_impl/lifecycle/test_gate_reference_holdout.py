@@ -16,13 +16,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from reference_impl.contract import CONTRACT
+from reference_impl.contract import load_contract
 from reference_impl.data import TRAINING_DATA
 from reference_impl.exit_codes import ExitCode
 from reference_impl.steps.gate import REFERENCE_TAG, GateRules, data_problem, decide
 from tests.reference_impl.identity import MODEL
 from tests.reference_impl.lifecycle.conftest import call, registry_state, train
 from tests.reference_impl.lifecycle.processes import FAST
+
+CONTRACT = load_contract()
 
 RULES = GateRules(
     metric="roc_auc",

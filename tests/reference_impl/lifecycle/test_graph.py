@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from reference_impl.config import ENVIRONMENTS, load_config
+from reference_impl.config.model import parse_params
 from reference_impl.pipeline.graph import (
     TRAINING_PIPELINE,
     Input,
@@ -84,19 +85,24 @@ def test_argv_round_trips_through_the_parser(tmp_path: Path) -> None:
     values = TRAINING_PIPELINE.param_values(load_config("dev"))["train"]
     args = step.parser().parse_args(step.argv(paths, values))
     assert args.train_data == tmp_path / "train_data"
-    assert (args.max_iter, args.learning_rate, args.model_type) == (
-        100,
-        0.05,
-        "hist_gradient_boosting",
-    )
+    assert args.estimator == "sklearn.ensemble.HistGradientBoostingClassifier"
+    assert parse_params(args.params) == {
+        "early_stopping": False,
+        "learning_rate": 0.05,
+        "max_iter": 100,
+        "max_leaf_nodes": 15,
+    }
 
 
 def test_a_step_runs_standalone_like_an_azure_ml_command_job(tmp_path: Path) -> None:
     # prep needs no MLflow: run it exactly as Azure ML would, in its own process.
+    from reference_impl.contract import load_contract
     from reference_impl.data import TRAINING_DATA
+    from reference_impl.steps.files import write_contract
 
     (tmp_path / "validated").mkdir()
     (tmp_path / "validated" / "data.csv").write_bytes(TRAINING_DATA.read_bytes())
+    write_contract(tmp_path / "validated", load_contract())  # as validate leaves it
     step = replace(TRAINING_PIPELINE.step("prep"))
     paths = {"validated_data": tmp_path / "validated", "train_data": tmp_path / "train",
              "holdout_data": tmp_path / "holdout"}  # fmt: skip

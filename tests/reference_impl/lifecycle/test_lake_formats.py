@@ -99,7 +99,9 @@ def test_a_rerun_on_the_same_date_replaces_only_that_partition(
 
 
 def test_delta_time_travel_reads_the_first_extract() -> None:
-    from reference_impl.contract import CONTRACT
+    from reference_impl.contract import load_contract
+
+    CONTRACT = load_contract()
 
     columns = [CONTRACT.id_column, *CONTRACT.feature_names]
     first = read_columnar(TRAINING_DELTA, required=columns, label=CONTRACT.label, version=0)

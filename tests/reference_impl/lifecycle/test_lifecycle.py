@@ -131,7 +131,7 @@ def test_mlflow_tracks_params_metrics_model_and_decision(lifecycle: Lifecycle) -
     client = MlflowClient()
     version = client.get_model_version_by_alias(MODEL, "champion")
     train_run = client.get_run(version.run_id)
-    assert train_run.data.params["model_type"] == "hist_gradient_boosting"
+    assert train_run.data.params["estimator"] == "sklearn.ensemble.HistGradientBoostingClassifier"
     assert train_run.data.params["seed"] == "42"
     assert "train_roc_auc" in train_run.data.metrics
     parent = client.get_run(train_run.data.tags["mlflow.parentRunId"])

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from reference_impl.config import MonitoringSection
-from reference_impl.contract import CONTRACT
+from reference_impl.contract import load_contract
 from reference_impl.data import DRIFTED_BATCH, FRESH_BATCH, TRAINING_DATA
 from reference_impl.data.generate import DataFile, generate
 from reference_impl.monitoring.drift import js_distance, psi
@@ -22,6 +22,8 @@ from reference_impl.monitoring.profile import (
 )
 from reference_impl.monitoring.report import drift_report
 from tests.reference_impl.lifecycle.conftest import Lifecycle, call
+
+CONTRACT = load_contract()
 
 
 def monitor(lifecycle: Lifecycle, current: Path) -> tuple[int, str, str]:

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from reference_impl.contract import CONTRACT
+from reference_impl.contract import load_contract
 from reference_impl.modeling.fairness import fairness_report
 from reference_impl.modeling.importance import feature_importance
 from reference_impl.modeling.metrics import recall_gap, segment_metrics
@@ -16,6 +16,8 @@ from reference_impl.steps.register import REVIEW_TAG
 from reference_impl.steps.review import EVIDENCE
 from tests.reference_impl.identity import MODEL, PROJECT
 from tests.reference_impl.lifecycle.conftest import Lifecycle, registry_state
+
+CONTRACT = load_contract()
 
 
 def test_fairlearn_and_the_gate_agree_on_the_recall_gap() -> None:

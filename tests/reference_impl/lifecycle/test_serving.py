@@ -278,7 +278,9 @@ def test_model_outside_the_registry_has_no_version(lifecycle: Lifecycle, tmp_pat
 
 
 def test_oversized_integer_literal_is_a_client_error() -> None:
-    from reference_impl.contract import CONTRACT
+    from reference_impl.contract import load_contract
+
+    CONTRACT = load_contract()
     from reference_impl.scoring.request import RequestError, parse_request
 
     with pytest.raises(RequestError, match="body is not valid JSON: Exceeds the limit") as error:

@@ -8,12 +8,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from reference_impl.contract import CONTRACT
+from reference_impl.contract import load_contract
 from reference_impl.data.generate import PRICE_RISE_AND_OUTAGE, DataFile, generate
 from reference_impl.modeling.estimator import build_pipeline
 from reference_impl.modeling.fast_path import FastEncoder
 from reference_impl.modeling.packaging import LoadedModel
 from reference_impl.scoring.request import RequestParser
+
+CONTRACT = load_contract()
 
 TRAIN = generate(DataFile("train.csv", rows=3_000, seed=11, id_prefix="T", labelled=True))
 ROWS = generate(
@@ -24,14 +26,20 @@ ROWS = generate(
 NAMES = CONTRACT.feature_names
 
 
-def fitted(model_type: str):
-    pipeline = build_pipeline(
-        CONTRACT, model_type=model_type, seed=0, max_iter=60, learning_rate=0.1, max_leaf_nodes=15
-    )
+ESTIMATORS = {
+    "sklearn.ensemble.HistGradientBoostingClassifier": {"max_iter": 60, "learning_rate": 0.1},
+    "sklearn.linear_model.LogisticRegression": {"max_iter": 500},
+    "lightgbm.LGBMClassifier": {"n_estimators": 40, "verbose": -1},
+    "xgboost.XGBClassifier": {"n_estimators": 40, "max_depth": 3},
+}
+
+
+def fitted(estimator: str):
+    pipeline = build_pipeline(CONTRACT, estimator=estimator, params=ESTIMATORS[estimator], seed=0)
     return pipeline.fit(TRAIN[NAMES], TRAIN[CONTRACT.label])
 
 
-@pytest.fixture(scope="module", params=["hist_gradient_boosting", "logistic_regression"])
+@pytest.fixture(scope="module", params=list(ESTIMATORS))
 def pipeline(request: pytest.FixtureRequest):
     return fitted(request.param)
 
@@ -82,7 +90,7 @@ def test_other_pipeline_shapes_fall_back_to_the_pipeline() -> None:
                     [("c", OrdinalEncoder(), categorical), ("n", MinMaxScaler(), numeric)]
                 ),
             ),
-            ("classify", HistGradientBoostingClassifier(max_iter=5)),
+            ("model", HistGradientBoostingClassifier(max_iter=5)),
         ]
     ).fit(TRAIN[NAMES], TRAIN[CONTRACT.label])
     assert FastEncoder.from_pipeline(other, CONTRACT) is None

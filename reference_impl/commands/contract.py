@@ -1,0 +1,103 @@
+"""``contract infer``: propose a data contract from a sample of a team's own data."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reference_impl.exit_codes import ExitCode
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+TASK_CHOICES = ("binary", "multiclass", "regression")
+"""The contract's tasks, written out so ``--help`` needs no pydantic (a test keeps them equal)."""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``contract`` sub-command.
+
+    Args:
+        subparsers: The parent parser's sub-parser collection.
+    """
+    parser = subparsers.add_parser(
+        "contract",
+        help="propose a data contract from a sample of your data",
+        description="Exit codes: 0 written, 2 bad arguments or --out exists, 4 the sample "
+        "cannot describe a contract (missing column, label that does not fit the task).",
+    )
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    infer = actions.add_parser(
+        "infer",
+        help="write a contract YAML describing a CSV or Parquet sample, for review",
+    )
+    infer.add_argument("--data", type=Path, required=True, help="a CSV or Parquet sample")
+    infer.add_argument("--label", required=True, help="the target column")
+    infer.add_argument(
+        "--task", choices=TASK_CHOICES, required=True, help="what the model predicts"
+    )
+    infer.add_argument("--id", dest="id_column", required=True, help="the row identifier column")
+    infer.add_argument("--segment", help="a category column to compare groups on (optional)")
+    infer.add_argument(
+        "--ignore", action="append", default=[], metavar="COL", help="leave a column out"
+    )
+    infer.add_argument("--out", type=Path, required=True, help="the contract file to write")
+    infer.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Read the sample, propose the contract and write it.
+
+    Args:
+        args: Parsed arguments.
+
+    Returns:
+        An :class:`~reference_impl.exit_codes.ExitCode`.
+    """
+    from reference_impl.contract_inference import (
+        InferenceError,
+        contract_yaml,
+        infer_contract,
+    )
+
+    if args.out.exists():  # a reviewed contract is never overwritten by a proposal
+        print(f"error: --out {args.out} exists; choose another file or remove it", file=sys.stderr)
+        return ExitCode.USAGE
+    try:
+        frame = _read_sample(args.data, args.id_column)
+        contract = infer_contract(
+            frame, label=args.label, task=args.task, id_column=args.id_column,
+            segment=args.segment, ignore=args.ignore,
+        )  # fmt: skip
+    except InferenceError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return ExitCode.BAD_DATA
+    args.out.write_text(contract_yaml(contract, str(args.data), len(frame)), encoding="utf-8")
+    print(
+        f"wrote {args.out}: {contract.task}, label {contract.label}, "
+        f"{len(contract.features)} features; review it before training with "
+        f"--contract {args.out}"
+    )
+    return ExitCode.OK
+
+
+def _read_sample(path: Path, id_column: str) -> pd.DataFrame:
+    import pandas as pd
+
+    from reference_impl.contract_inference import InferenceError
+
+    if not path.exists():
+        raise InferenceError(f"--data {path}: no such file or folder")
+    try:
+        if path.is_dir() or path.suffix.lower() == ".parquet":  # a file or a folder of files
+            frame = pd.read_parquet(path)
+            if id_column in frame:
+                frame[id_column] = frame[id_column].astype(str)
+            return frame
+        return pd.read_csv(path, dtype={id_column: str})
+    except (ValueError, OSError, UnicodeDecodeError) as exc:  # pandas' and pyarrow's read errors
+        raise InferenceError(
+            f"--data {path}: not a readable CSV or Parquet sample ({exc})"
+        ) from None

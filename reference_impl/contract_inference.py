@@ -1,0 +1,161 @@
+"""Propose a data contract from a sample of the data, for a person to review.
+
+``contract infer`` reads a CSV or Parquet sample and writes the YAML a team would otherwise
+type by hand: every column's kind, the observed range of numbers (whole numbers for integer
+columns) and the list of categories. The proposal is a starting point: ranges observed in a
+sample are narrower than what the business allows, so the file says to review them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from reference_impl.contract import DataContract, Feature, Task
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+MAX_CATEGORIES = 50
+"""A text column with more distinct values than this is no category (an id, free text)."""
+
+
+class InferenceError(ValueError):
+    """The sample cannot describe a contract (one sentence naming the column)."""
+
+
+def _kind(frame: pd.DataFrame, column: str) -> str:
+    import pandas as pd
+
+    values = frame[column].dropna()
+    if pd.api.types.is_bool_dtype(values):
+        return "category"
+    if pd.api.types.is_numeric_dtype(values):
+        whole = pd.api.types.is_integer_dtype(values) or bool((values % 1 == 0).all())
+        return "integer" if whole else "number"
+    distinct = values.astype(str).nunique()
+    if distinct > MAX_CATEGORIES:
+        raise InferenceError(
+            f"column {column!r} holds {distinct} distinct text values: it is no category "
+            f"(at most {MAX_CATEGORIES}); drop it from the sample or pass it as --id"
+        )
+    return "category"
+
+
+def _feature(frame: pd.DataFrame, column: str) -> Feature:
+    kind = _kind(frame, column)
+    values = frame[column].dropna()
+    if kind == "category":
+        return Feature(
+            name=column, kind=kind, categories=tuple(sorted(values.astype(str).unique()))
+        )
+    low, high = float(values.min()), float(values.max())
+    if kind == "integer":
+        low, high = float(math.floor(low)), float(math.ceil(high))
+    return Feature(name=column, kind=kind, minimum=low, maximum=high)
+
+
+def _classes(frame: pd.DataFrame, label: str, task: Task) -> tuple[str, ...]:
+    import pandas as pd
+
+    values = frame[label].dropna()
+    if task == "regression":
+        if not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+            raise InferenceError(
+                f"label {label!r} holds text or true/false values; a regression label is a number"
+            )
+        return ()
+    shown = sorted(values.astype(str).unique())
+    if task == "binary":
+        if set(shown) - {"0", "1"} or len(shown) != 2:
+            raise InferenceError(
+                f"label {label!r} holds {', '.join(shown[:5])}; a binary label holds 0 and 1"
+            )
+        return ()
+    if len(shown) < 3:
+        raise InferenceError(
+            f"label {label!r} holds {len(shown)} values; a multiclass label holds at least 3 "
+            "(use --task binary for two)"
+        )
+    return tuple(shown)
+
+
+# --8<-- [start:infer-contract]
+def infer_contract(
+    frame: pd.DataFrame,
+    *,
+    label: str,
+    task: Task,
+    id_column: str,
+    segment: str | None = None,
+    ignore: Sequence[str] = (),
+) -> DataContract:
+    """Describe a sample as a contract: every other column becomes a feature.
+
+    Args:
+        frame: The sample, as read from its file.
+        label: The target column.
+        task: ``binary``, ``multiclass`` or ``regression``.
+        id_column: The column identifying a row (never a model input).
+        segment: A category column to compare groups on, if any.
+        ignore: Columns to leave out of the contract (and so of the model).
+
+    Returns:
+        The proposed contract.
+
+    Raises:
+        InferenceError: If a named column is missing, the label does not fit the task, a
+            column has empty values or is text with too many values.
+    """
+    for key, column in (("--label", label), ("--id", id_column), ("--segment", segment)):
+        if column is not None and column not in frame.columns:
+            raise InferenceError(f"{key} {column!r} is not a column of the sample")
+    classes = _classes(frame, label, task)
+    features = []
+    for column in frame.columns:
+        if column in (label, id_column, *ignore):
+            continue
+        if frame[column].isna().any():
+            raise InferenceError(
+                f"column {column!r} has empty values; the contract accepts none: fill or drop "
+                "them, or leave the column out with --ignore"
+            )
+        features.append(_feature(frame, str(column)))
+    if not features:
+        raise InferenceError("the sample has no column left to learn from")
+    if segment is not None and next(f for f in features if f.name == segment).is_numeric:
+        raise InferenceError(f"--segment {segment!r} is numeric; a segment is a category column")
+    return DataContract(
+        task=task, features=tuple(features), label=label, id_column=id_column,
+        segment=segment, classes=classes,
+    )  # fmt: skip
+    # --8<-- [end:infer-contract]
+
+
+def contract_yaml(contract: DataContract, source: str, rows: int) -> str:
+    """Render a contract as the YAML file a person reviews and commits.
+
+    Args:
+        contract: The contract.
+        source: The sample it was proposed from.
+        rows: How many rows the sample had.
+
+    Returns:
+        YAML with a header saying what to review.
+    """
+    import yaml
+
+    dumped: dict[str, Any] = contract.model_dump(mode="json", exclude_defaults=True)
+    order = ("id_column", "label", "segment", "classes", "features")
+    data = {"task": contract.task, **{key: dumped[key] for key in order if key in dumped}}
+    for feature in data["features"]:
+        for key in ("minimum", "maximum"):
+            if isinstance(feature.get(key), float) and feature[key].is_integer():
+                feature[key] = int(feature[key])
+    header = (
+        f"# Proposed by `contract infer` from {source} ({rows} rows).\n"
+        "# Review before training: widen each range to what the business allows (a sample\n"
+        "# shows less), complete the category lists, and describe every column.\n"
+    )
+    return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True)

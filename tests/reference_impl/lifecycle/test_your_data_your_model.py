@@ -1,0 +1,308 @@
+"""A team's own table and estimator: a contract file and configuration, no Python edits.
+
+The datasets ship inside scikit-learn (no download): breast cancer (binary), wine (three
+classes) and diabetes (a numeric target). Each gets an id column, as a team's table has one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+
+from reference_impl.contract import CONTRACT_FILE, contract_path, load_contract
+from reference_impl.exit_codes import ExitCode
+from tests.reference_impl.lifecycle.conftest import call, registry_state
+
+SHIPPED = yaml.safe_load(contract_path(CONTRACT_FILE).read_text())
+
+
+def bundled(name: str, folder: Path) -> Path:
+    """Write one of scikit-learn's bundled datasets as a CSV with an id column."""
+    from sklearn import datasets
+
+    frame = getattr(datasets, f"load_{name}")(as_frame=True).frame
+    frame.columns = [str(c).replace(" ", "_").replace("/", "_") for c in frame.columns]
+    frame.insert(0, "row_id", [f"r{i:05d}" for i in range(len(frame))])
+    path = folder / f"{name}.csv"
+    frame.to_csv(path, index=False)
+    return path
+
+
+def infer(data: Path, task: str, out: Path, *extra: str) -> tuple[int, str, str]:
+    return call(
+        ["contract", "infer", "--data", str(data), "--label", "target", "--task", task,
+         "--id", "row_id", "--out", str(out), *extra]
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def cancer(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    folder = tmp_path_factory.mktemp("cancer")
+    data = bundled("breast_cancer", folder)
+    code, out, err = infer(data, "binary", folder / "contract.yaml")
+    assert code == 0, err
+    assert "30 features" in out
+    return data, folder / "contract.yaml"
+
+
+@pytest.mark.parametrize(
+    "name, task, classes",
+    [("breast_cancer", "binary", ()), ("wine", "multiclass", ("0", "1", "2")),
+     ("diabetes", "regression", ())],
+)  # fmt: skip
+def test_infer_describes_each_task(tmp_path: Path, name: str, task: str, classes: tuple) -> None:
+    data = bundled(name, tmp_path)
+    code, _, err = infer(data, task, tmp_path / "contract.yaml")
+    assert code == 0, err
+    contract = load_contract(tmp_path / "contract.yaml")  # the written file reads back
+    frame = pd.read_csv(data)
+    assert (contract.task, contract.classes, contract.label) == (task, classes, "target")
+    assert contract.feature_names == [c for c in frame.columns if c not in ("row_id", "target")]
+    for feature in contract.numeric:  # the sample's own range, whole numbers for integers
+        assert feature.minimum <= frame[feature.name].min()
+        assert feature.maximum >= frame[feature.name].max()
+
+
+def test_infer_proposes_categories_and_a_segment_from_the_bundled_sample(tmp_path: Path) -> None:
+    from reference_impl.data import TRAINING_DATA
+
+    code, _, err = call(
+        ["contract", "infer", "--data", str(TRAINING_DATA), "--label", "cancelled", "--task",
+         "binary", "--id", "customer_id", "--segment", "region", "--out", str(tmp_path / "c.yaml")]
+    )  # fmt: skip
+    assert code == 0, err
+    proposed, shipped = load_contract(tmp_path / "c.yaml"), load_contract()
+    assert proposed.feature_names == shipped.feature_names
+    assert [f.kind for f in proposed.features] == [f.kind for f in shipped.features]
+    assert set(proposed.feature("region").categories) == set(shipped.feature("region").categories)
+    assert proposed.segment == "region"
+
+
+@pytest.mark.parametrize(
+    "case, task, extra, message",
+    [
+        ("regression-label-text", "regression", ("--label", "name"),
+         "label 'name' holds text or true/false values; a regression label is a number"),
+        ("binary-label-three-values", "binary", ("--label", "grade"),
+         "label 'grade' holds 1, 2, 3; a binary label holds 0 and 1"),
+        ("multiclass-two-values", "multiclass", ("--label", "target"),
+         "a multiclass label holds at least 3"),
+        ("missing-label", "binary", ("--label", "outcome"),
+         "--label 'outcome' is not a column of the sample"),
+        ("empty-values", "binary", ("--label", "target", "--ignore", "name"),
+         "column 'gaps' has empty values"),
+        ("text-not-category", "binary", ("--label", "target", "--ignore", "gaps"),
+         "column 'name' holds 60 distinct text values: it is no category"),
+    ],
+)  # fmt: skip
+def test_infer_refuses_a_sample_that_cannot_be_a_contract(
+    tmp_path: Path, case: str, task: str, extra: tuple[str, ...], message: str
+) -> None:
+    data = tmp_path / "sample.csv"
+    pd.DataFrame(
+        {"row_id": range(60), "name": [f"n{i}" for i in range(60)], "grade": [1, 2, 3] * 20,
+         "target": [0, 1] * 30, "gaps": [None, 1.0] * 30}
+    ).to_csv(data, index=False)  # fmt: skip
+    argv = ["contract", "infer", "--data", str(data), "--task", task, "--id", "row_id"]
+    code, _, err = call([*argv, *extra, "--out", str(tmp_path / "c.yaml")])
+    assert code == ExitCode.BAD_DATA, err
+    assert message in err
+    assert not (tmp_path / "c.yaml").exists()
+
+
+def test_infer_never_overwrites_a_contract(tmp_path: Path) -> None:
+    data = bundled("breast_cancer", tmp_path)
+    reviewed = tmp_path / "contract.yaml"
+    reviewed.write_text("# reviewed by a person\n")
+    code, _, err = infer(data, "binary", reviewed)
+    assert code == ExitCode.USAGE
+    assert "exists; choose another file" in err
+    assert reviewed.read_text() == "# reviewed by a person\n"
+
+
+def test_a_new_dataset_runs_the_lifecycle_with_a_contract_file_and_config(
+    cancer: tuple[Path, Path], tmp_path: Path
+) -> None:
+    data, contract = cancer
+    workdir = tmp_path / "work"
+    base = ["--workdir", str(workdir), "--data", str(data), "--contract", str(contract),
+            "--set", "data.min_rows=100"]  # fmt: skip
+    code, out, err = call(["train", *base])
+    assert code == 0, err
+    assert "gate: approved" in out
+    holdout = float(out.split("holdout: roc_auc ")[1].split(",")[0])
+    assert holdout > 0.95
+    # a worse challenger (two boosting rounds at learning rate 0.01) is never promoted
+    code, out, err = call(["train", *base, "--set", "model.params.max_iter=2",
+                           "--set", "model.params.learning_rate=0.01"])  # fmt: skip
+    assert code == 0, err
+    assert "gate: rejected" in out
+    versions, aliases = registry_state(workdir)
+    assert versions == ["1", "2"]
+    assert aliases["champion"] == "1"
+    # the champion scores a batch of the new table with its own contract
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    pd.read_csv(data).drop(columns=["target"]).head(200).to_csv(batch / "b.csv", index=False)
+    code, _, err = call(["batch-score", "--workdir", str(workdir), "--input", str(batch),
+                         "--output", str(tmp_path / "scored.csv")])  # fmt: skip
+    assert code == 0, err
+    scored = pd.read_csv(tmp_path / "scored.csv")
+    assert len(scored) == 200
+
+
+@pytest.mark.parametrize(
+    "estimator, params",
+    [
+        ("lightgbm.LGBMClassifier", ["n_estimators=80", "learning_rate=0.05", "num_leaves=15",
+                                     "verbose=-1"]),
+        ("xgboost.XGBClassifier", ["n_estimators=80", "learning_rate=0.05", "max_depth=3"]),
+    ],
+)  # fmt: skip
+def test_lightgbm_and_xgboost_are_one_config_line_each(
+    tmp_path: Path, estimator: str, params: list[str]
+) -> None:
+    workdir = tmp_path / "work"
+    settings = ["--set", f"model.estimator={estimator}", "--set", "model.params={}"]
+    settings += [item for value in params for item in ("--set", f"model.params.{value}")]
+    code, out, err = call(["train", "--workdir", str(workdir), *settings])
+    assert code == 0, err
+    assert "gate: approved" in out
+    holdout = float(out.split("holdout: roc_auc ")[1].split(",")[0])
+    assert holdout > 0.8  # the default model scores 0.821 on this holdout
+    from reference_impl.data import FRESH_BATCH
+
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / FRESH_BATCH.name).write_bytes(FRESH_BATCH.read_bytes())
+    code, _, err = call(["batch-score", "--workdir", str(workdir), "--input", str(batch),
+                         "--output", str(tmp_path / "scored.csv")])  # fmt: skip
+    assert code == 0, err
+    assert len(pd.read_csv(tmp_path / "scored.csv")) == len(pd.read_csv(FRESH_BATCH))
+    code, out, err = call(["monitor", "--workdir", str(workdir), "--current", str(FRESH_BATCH)])
+    assert code == ExitCode.OK, out + err
+
+
+def contract_with(tmp_path: Path, change: dict) -> Path:
+    raw = {**SHIPPED, **change}
+    path = tmp_path / "contract.yaml"
+    path.write_text(yaml.safe_dump(raw))
+    return path
+
+
+@pytest.mark.parametrize(
+    "case, change, code, message",
+    [
+        ("unknown-kind", {"features": [{**SHIPPED["features"][0], "kind": "text"}]},
+         ExitCode.USAGE,
+         "features[0] (tenure_months).kind: Input should be 'integer', 'number' or 'category'"),
+        ("category-without-list", {"features": [{"name": "plan", "kind": "category"}]},
+         ExitCode.USAGE, "feature 'plan' is a category but lists no categories"),
+        ("label-is-a-feature", {"label": "age"}, ExitCode.USAGE,
+         "label 'age' is also listed as a feature"),
+        ("task-not-trained", {"task": "regression"}, ExitCode.USAGE,
+         "task 'regression' is described but not trained by this pipeline yet"),
+        ("label-missing-in-data", {"label": "renewed"}, ExitCode.BAD_DATA,
+         "missing label column 'renewed'"),
+    ],
+)  # fmt: skip
+def test_a_contract_that_does_not_fit_stops_before_training(
+    tmp_path: Path, case: str, change: dict, code: int, message: str
+) -> None:
+    workdir = tmp_path / "work"
+    contract = contract_with(tmp_path, change)
+    got, out, err = call(["train", "--workdir", str(workdir), "--contract", str(contract)])
+    assert got == code, out + err
+    assert message in err
+    assert "Traceback" not in err
+    if (workdir / "mlflow.db").exists():  # the data check ran: nothing was registered
+        from mlflow import MlflowClient
+
+        from reference_impl.tracking import use_workdir
+        from reference_impl.workdir import Workdir
+
+        use_workdir(Workdir.at(workdir))
+        assert MlflowClient().search_model_versions() == []
+
+
+def test_a_contract_that_is_not_yaml_is_a_usage_error(tmp_path: Path) -> None:
+    bad = tmp_path / "contract.yaml"
+    bad.write_text("features: [\n")
+    code, _, err = call(["train", "--workdir", str(tmp_path / "w"), "--contract", str(bad)])
+    assert code == ExitCode.USAGE
+    assert "not valid YAML" in err
+    assert not (tmp_path / "w").exists()
+
+
+def test_a_label_of_the_wrong_kind_for_the_task_is_bad_data(tmp_path: Path) -> None:
+    from reference_impl.data import TRAINING_DATA
+
+    frame = pd.read_csv(TRAINING_DATA, dtype={"customer_id": str})
+    frame["cancelled"] = frame["late_payments_12m"]  # counts 0..12 where 0/1 is expected
+    data = tmp_path / "counts.csv"
+    frame.to_csv(data, index=False)
+    workdir = tmp_path / "work"
+    code, out, err = call(["train", "--workdir", str(workdir), "--data", str(data)])
+    assert code == ExitCode.BAD_DATA, out + err
+    assert "column 'cancelled': 1236 value(s) not in the allowed set (0, 1)" in err
+    assert "stopped at step validate; nothing was registered" in err
+
+
+@pytest.mark.parametrize(
+    "case, setting, message",
+    [
+        ("not-importable", "model.estimator=sklearn.nothing.Here",
+         "model.estimator 'sklearn.nothing.Here': module 'sklearn.nothing' does not import"),
+        ("no-such-class", "model.estimator=sklearn.linear_model.Nothing",
+         "sklearn.linear_model has no class 'Nothing'"),
+        ("not-an-estimator", "model.estimator=sklearn.preprocessing.StandardScaler",
+         "is not a scikit-learn estimator for a binary task (it has no predict_proba)"),
+        ("unknown-parameter", "model.params.max_leafs=3",
+         "model.params.max_leafs: HistGradientBoostingClassifier has no parameter 'max_leafs'"),
+        ("refused-value", "model.params.max_iter=0",
+         "model.params: HistGradientBoostingClassifier refused them"),
+    ],
+)  # fmt: skip
+def test_an_estimator_that_cannot_be_made_stops_before_anything_runs(
+    tmp_path: Path, case: str, setting: str, message: str
+) -> None:
+    workdir = tmp_path / "work"
+    code, out, err = call(["train", "--workdir", str(workdir), "--set", setting])
+    assert code == ExitCode.USAGE, out + err
+    assert message in err
+    assert "Traceback" not in err
+    assert not workdir.exists()  # no step ran, nothing was created or registered
+
+
+def test_a_value_lightgbm_refuses_stops_the_train_step_with_nothing_registered(
+    tmp_path: Path,
+) -> None:
+    workdir = tmp_path / "work"
+    settings = ["--set", "model.estimator=lightgbm.LGBMClassifier", "--set", "model.params={}"]
+    code, out, err = call(
+        ["train", "--workdir", str(workdir), *settings, "--set", "model.params.num_leaves=-4"]
+    )
+    assert code == ExitCode.USAGE, out + err
+    assert "model.params: LGBMClassifier refused them" in err
+    assert "stopped at step train; nothing was registered" in err
+
+
+def test_the_command_offers_exactly_the_contract_tasks() -> None:
+    from reference_impl.commands.contract import TASK_CHOICES
+    from reference_impl.contract import TASKS
+
+    assert TASK_CHOICES == TASKS
+
+
+@pytest.mark.parametrize("case", ["missing-file", "not-a-table"])
+def test_infer_refuses_a_sample_it_cannot_read(tmp_path: Path, case: str) -> None:
+    data = tmp_path / "sample.parquet"
+    if case == "not-a-table":
+        data.write_bytes(b"\x00 not parquet")
+    code, _, err = infer(data, "binary", tmp_path / "c.yaml")
+    assert code == ExitCode.BAD_DATA, err
+    assert f"--data {data}: " in err
+    assert "Traceback" not in err
