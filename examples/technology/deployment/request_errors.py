@@ -2,9 +2,11 @@
 
 import json
 
-from reference_impl.contract import CONTRACT
+from reference_impl.contract import load_contract
 from reference_impl.data import SAMPLE_REQUEST
 from reference_impl.scoring.request import RequestError, parse_request
+
+CONTRACT = load_contract()
 
 
 def main() -> None:

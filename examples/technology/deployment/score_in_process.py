@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from reference_impl.contract import CONTRACT
+from reference_impl.contract import load_contract
 from reference_impl.data import SAMPLE_REQUEST, TRAINING_DATA
 from reference_impl.modeling.estimator import build_pipeline
 from reference_impl.modeling.packaging import save_model
 from reference_impl.scoring import score
+
+CONTRACT = load_contract()
 
 
 def main() -> None:
@@ -19,11 +21,9 @@ def main() -> None:
     features = frame[CONTRACT.feature_names]
     model = build_pipeline(
         CONTRACT,
-        model_type="logistic_regression",
+        estimator="sklearn.linear_model.LogisticRegression",
+        params={"max_iter": 500},
         seed=0,
-        max_iter=500,
-        learning_rate=0.1,
-        max_leaf_nodes=15,
     ).fit(features, frame[CONTRACT.label])
     with tempfile.TemporaryDirectory() as folder:
         # --8<-- [start:init-and-run]

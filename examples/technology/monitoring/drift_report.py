@@ -11,11 +11,13 @@ from pathlib import Path
 import pandas as pd
 
 from reference_impl.config import load_config
-from reference_impl.contract import CONTRACT
+from reference_impl.contract import load_contract
 from reference_impl.data import DRIFTED_BATCH, FRESH_BATCH, TRAINING_DATA
 from reference_impl.monitoring.plot import drift_plot
 from reference_impl.monitoring.profile import build_profile
 from reference_impl.monitoring.report import drift_report
+
+CONTRACT = load_contract()
 
 
 def main(output: Path | None = None) -> None:

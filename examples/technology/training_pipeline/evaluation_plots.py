@@ -11,12 +11,14 @@ from pathlib import Path
 import pandas as pd
 
 from reference_impl.config import load_config
-from reference_impl.contract import CONTRACT
+from reference_impl.contract import load_contract
 from reference_impl.data import TRAINING_DATA
 from reference_impl.modeling.estimator import build_pipeline
 from reference_impl.modeling.metrics import classification_metrics, segment_metrics
 from reference_impl.modeling.plots import confusion_plot, pr_plot, roc_plot
 from reference_impl.steps.prep import split
+
+CONTRACT = load_contract()
 
 
 def main(output: Path | None = None) -> None:
@@ -26,16 +28,15 @@ def main(output: Path | None = None) -> None:
         output: Folder for the PNG files; a temporary folder when ``None``.
     """
     # --8<-- [start:fit-and-measure]
-    settings = load_config("dev").training
-    train, holdout = split(pd.read_csv(TRAINING_DATA), settings.holdout_percent)
+    config = load_config("dev")
+    settings, model = config.training, config.model
+    train, holdout = split(pd.read_csv(TRAINING_DATA), settings.holdout_percent, CONTRACT.id_column)
     features, label = CONTRACT.feature_names, CONTRACT.label
     model = build_pipeline(
         CONTRACT,
-        model_type=settings.model_type,
+        estimator=model.estimator,
+        params=model.params,
         seed=settings.seed,
-        max_iter=settings.max_iter,
-        learning_rate=settings.learning_rate,
-        max_leaf_nodes=settings.max_leaf_nodes,
     ).fit(train[features], train[label])
     probability = model.predict_proba(holdout[features])[:, 1]
     metrics = classification_metrics(holdout[label], probability, threshold=0.35)

@@ -22,7 +22,16 @@ def main() -> None:
         bad.to_csv(broken, index=False)
         for path in (semicolons, broken):
             code = validate.main(
-                ["--raw_data", str(path), "--min_rows", "1000", "--validated_data", folder]
+                [
+                    "--raw_data",
+                    str(path),
+                    "--min_rows",
+                    "1000",
+                    "--contract",
+                    "contract.yaml",
+                    "--validated_data",
+                    folder,
+                ]
             )
             print("exit code", code)
         # --8<-- [end:bad-files]

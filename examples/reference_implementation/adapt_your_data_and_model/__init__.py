@@ -1,0 +1,1 @@
+"""Examples of docs/reference-implementation/adapt-your-data-and-model.md."""
