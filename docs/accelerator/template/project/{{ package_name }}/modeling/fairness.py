@@ -71,3 +71,23 @@ def fairness_report(
         "limit": limit,
         "within_limit": opportunity <= limit,
     }
+
+
+def no_segment_report(limit: float) -> dict[str, Any]:
+    """The fairness report of a contract that names no segment: nothing was compared.
+
+    Args:
+        limit: The agreed largest recall difference between groups (kept for the reviewer).
+
+    Returns:
+        ``sensitive_feature`` ``None``, no ``groups``, and ``within_limit`` ``True`` with the
+        reason in ``note``.
+    """
+    return {
+        "sensitive_feature": None,
+        "groups": [],
+        "limit": limit,
+        "within_limit": True,
+        "note": "the data contract names no segment, so no groups were compared; add "
+        "segment: <category feature> to the contract to measure one",
+    }
