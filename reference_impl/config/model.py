@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 
 class Strict(BaseModel):
@@ -168,24 +175,41 @@ class GateSection(Strict):
 
     Attributes:
         metric: Holdout metric compared between challenger and champion.
-        min_improvement: Smallest gain over the champion's ``metric`` that promotes.
+        direction: Whether a ``higher`` or a ``lower`` ``metric`` is better (``log_loss`` and
+            ``brier`` are errors: lower); checked against the metric, so it cannot be flipped
+            by mistake.
+        min_improvement: Smallest gain over the champion's ``metric`` that promotes (a fall
+            of an error metric is a gain).
         min_roc_auc: Absolute floor of the holdout ROC AUC.
         min_recall: Absolute floor of the holdout recall at the threshold.
         max_segment_recall_gap: Largest allowed recall difference between segments.
         max_champion_drop: Largest fall of the champion's ROC AUC on today's holdout below the
             figure it was registered with; a larger fall means the new data is suspect and
             stops the run (exit 4) instead of making the champion look weak.
-        reference_tolerance: How far the challenger may stay below the champion's ``metric``
+        reference_tolerance: How far the challenger may stay behind the champion's ``metric``
             on the champion's reference holdout (the rows it was approved on).
     """
 
-    metric: Literal["roc_auc", "pr_auc", "f1"] = "roc_auc"
+    metric: Literal["roc_auc", "pr_auc", "f1", "log_loss", "brier"] = "roc_auc"
+    direction: Literal["higher", "lower"] = "higher"
     min_improvement: float = Field(default=0.002, ge=0, le=1)
     min_roc_auc: float = Field(default=0.70, ge=0, le=1)
     min_recall: float = Field(default=0.50, ge=0, le=1)
     max_segment_recall_gap: float = Field(default=0.25, ge=0, le=1)
     max_champion_drop: float = Field(default=0.10, ge=0, le=1)
     reference_tolerance: float = Field(default=0.01, ge=0, le=1)
+
+    @model_validator(mode="after")
+    def _direction_fits_the_metric(self) -> GateSection:
+        from reference_impl.modeling.metric_direction import direction_of
+
+        expected = direction_of(self.metric)
+        if self.direction != expected:
+            raise ValueError(
+                f"direction is {self.direction} but a {expected} {self.metric} is better; "
+                f"set gate.direction: {expected}"
+            )
+        return self
 
 
 def _project_model_name() -> str:

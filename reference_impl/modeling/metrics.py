@@ -20,13 +20,16 @@ def classification_metrics(
         threshold: Probability from which a row is predicted as 1.
 
     Returns:
-        ``roc_auc``, ``pr_auc`` (average precision), and ``f1``, ``precision``,
-        ``recall``, ``accuracy`` at ``threshold``, plus ``rows`` and ``threshold``.
+        ``roc_auc``, ``pr_auc`` (average precision), the errors ``log_loss`` and ``brier``
+        (lower is better), and ``f1``, ``precision``, ``recall``, ``accuracy`` at
+        ``threshold``, plus ``rows`` and ``threshold``.
     """
     from sklearn.metrics import (
         accuracy_score,
         average_precision_score,
+        brier_score_loss,
         f1_score,
+        log_loss,
         precision_score,
         recall_score,
         roc_auc_score,
@@ -38,6 +41,8 @@ def classification_metrics(
     return {
         "roc_auc": float(roc_auc_score(y, p)),
         "pr_auc": float(average_precision_score(y, p)),
+        "log_loss": float(log_loss(y, p, labels=[0, 1])),
+        "brier": float(brier_score_loss(y, p, pos_label=1)),
         "f1": float(f1_score(y, predicted, zero_division=0)),
         "precision": float(precision_score(y, predicted, zero_division=0)),
         "recall": float(recall_score(y, predicted, zero_division=0)),

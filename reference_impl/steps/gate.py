@@ -29,6 +29,7 @@ import pandas as pd
 
 from reference_impl.config.model import GateSection
 from reference_impl.exit_codes import ExitCode
+from reference_impl.modeling.metric_direction import direction_of, gain
 from reference_impl.modeling.metrics import classification_metrics
 from reference_impl.modeling.packaging import LoadedModel, load_model_dir
 from reference_impl.pipeline.graph import parse_step_args
@@ -64,6 +65,11 @@ class Check:
     detail: str
 
 
+def _lower(metric: str, better: float) -> str:
+    """For an error metric, the change restated as a gain (a fall of the error)."""
+    return f" (lower is better: gain {better:+.4f})" if direction_of(metric) == "lower" else ""
+
+
 # --8<-- [start:decide]
 def decide(
     challenger: Mapping[str, float],
@@ -97,22 +103,25 @@ def decide(
         checks.append(Check("beats champion", True, "no champion yet"))
     else:
         new, old = challenger[rules.metric], champion[rules.metric]
+        better = gain(rules.metric, new, old)
         checks.append(
             Check(
                 "beats champion",
-                new - old >= rules.min_improvement,
-                f"{rules.metric} {new:.4f} vs champion {old:.4f}: change {new - old:+.4f}, "
-                f"required {rules.min_improvement:+.4f}",
+                better >= rules.min_improvement,
+                f"{rules.metric} {new:.4f} vs champion {old:.4f}: change {new - old:+.4f}"
+                f"{_lower(rules.metric, better)}, required {rules.min_improvement:+.4f}",
             )
         )
     if reference is not None:
         new, old = reference["challenger"][rules.metric], reference["champion"][rules.metric]
+        better = gain(rules.metric, new, old)
         checks.append(
             Check(
                 "holds on reference holdout",
-                new - old >= -rules.reference_tolerance,
+                better >= -rules.reference_tolerance,
                 f"{rules.metric} {new:.4f} vs champion {old:.4f} on the champion's reference "
-                f"holdout: change {new - old:+.4f}, allowed -{rules.reference_tolerance:.4f}",
+                f"holdout: change {new - old:+.4f}{_lower(rules.metric, better)}, "
+                f"allowed -{rules.reference_tolerance:.4f}",
             )
         )
     return checks

@@ -60,3 +60,41 @@ def test_compared_metric_comes_from_configuration() -> None:
     rules = RULES.model_copy(update={"metric": "pr_auc"})
     assert approved(decide(GOOD, {**GOOD, "pr_auc": 0.50, "roc_auc": 0.9}, rules))
     assert load_config("prod").gate.min_improvement > load_config("dev").gate.min_improvement
+
+
+LOG_LOSS = RULES.model_copy(update={"metric": "log_loss", "direction": "lower"})
+
+
+@pytest.mark.parametrize(
+    "champion_loss, promoted",
+    [(0.50, True), (0.455, True), (0.4549, False), (0.45, False), (0.30, False)],
+)
+def test_an_error_metric_promotes_when_it_falls(champion_loss: float, promoted: bool) -> None:
+    challenger = {**GOOD, "log_loss": 0.45}
+    checks = decide(challenger, {**GOOD, "log_loss": champion_loss}, LOG_LOSS)
+    assert approved(checks) is promoted
+
+
+def test_an_error_metric_reason_states_the_gain() -> None:
+    checks = decide({**GOOD, "log_loss": 0.45}, {**GOOD, "log_loss": 0.40}, LOG_LOSS)
+    assert checks[-1].detail == (
+        "log_loss 0.4500 vs champion 0.4000: change +0.0500 (lower is better: gain -0.0500), "
+        "required +0.0050"
+    )
+
+
+def test_a_worse_challenger_cannot_hold_the_reference_holdout_on_an_error_metric() -> None:
+    reference = {"challenger": {"log_loss": 0.47}, "champion": {"log_loss": 0.45}}
+    checks = decide({**GOOD, "log_loss": 0.40}, {**GOOD, "log_loss": 0.45}, LOG_LOSS, reference)
+    assert failed(checks) == ["holds on reference holdout"]
+
+
+@pytest.mark.parametrize(
+    "metric, direction",
+    [("log_loss", "higher"), ("brier", "higher"), ("roc_auc", "lower"), ("pr_auc", "lower")],
+)
+def test_a_direction_that_contradicts_the_metric_is_a_configuration_error(
+    metric: str, direction: str
+) -> None:
+    with pytest.raises(ValueError, match=f"direction is {direction} but a"):
+        GateRules(metric=metric, direction=direction)

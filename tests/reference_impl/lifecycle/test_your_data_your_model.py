@@ -306,3 +306,25 @@ def test_infer_refuses_a_sample_it_cannot_read(tmp_path: Path, case: str) -> Non
     assert code == ExitCode.BAD_DATA, err
     assert f"--data {data}: " in err
     assert "Traceback" not in err
+
+
+def test_the_gate_compares_an_error_metric_in_its_direction(tmp_path: Path) -> None:
+    workdir = tmp_path / "work"
+    gate = ["--set", "gate.metric=log_loss", "--set", "gate.direction=lower"]
+    code, out, err = call(["train", "--workdir", str(workdir), *gate])
+    assert code == 0, err
+    assert "gate: approved" in out
+    code, out, err = call(["train", "--workdir", str(workdir), *gate,
+                           "--set", "model.params.max_iter=3"])  # fmt: skip
+    assert code == 0, err
+    assert "gate: rejected" in out
+    assert "(lower is better: gain -" in out  # three rounds: a higher log loss, refused
+    assert registry_state(workdir)[1]["champion"] == "1"
+
+
+def test_a_gate_direction_against_its_metric_stops_before_anything_runs(tmp_path: Path) -> None:
+    workdir = tmp_path / "work"
+    code, _, err = call(["train", "--workdir", str(workdir), "--set", "gate.metric=log_loss"])
+    assert code == ExitCode.USAGE
+    assert "direction is higher but a lower log_loss is better; set gate.direction: lower" in err
+    assert not workdir.exists()
