@@ -19,9 +19,6 @@ FeatureKind = Literal["integer", "number", "category"]
 Task = Literal["binary", "multiclass", "regression"]
 TASKS: tuple[str, ...] = get_args(Task)
 
-TRAINABLE_TASKS: tuple[str, ...] = ("binary",)
-"""Tasks the pipeline trains, evaluates, gates and serves today."""
-
 CONTRACT_FILE = "contract.yaml"
 """The contract's file name in the configuration folder (key ``data.contract``)."""
 
@@ -115,6 +112,16 @@ class DataContract(BaseModel):
         if self.task != "multiclass" and self.classes:
             raise ValueError(f"classes are listed but the task is {self.task}")
         return self
+
+    @property
+    def label_kind(self) -> FeatureKind:
+        """Kind of the label: ``integer`` (0/1), ``category`` (a class) or ``number``."""
+        return {"binary": "integer", "multiclass": "category", "regression": "number"}[self.task]
+
+    @property
+    def label_values(self) -> tuple[str, ...]:
+        """The label's allowed values: ``0`` and ``1``, the classes, or none (any number)."""
+        return {"binary": ("0", "1"), "multiclass": self.classes}.get(self.task, ())
 
     @property
     def feature_names(self) -> list[str]:
@@ -231,24 +238,3 @@ def load_contract(value: str | Path = CONTRACT_FILE) -> DataContract:
         raise ContractError(f"contract {path}: not valid YAML ({exc})") from None
     return parse_contract(raw, f"contract {path}")
     # --8<-- [end:load-contract]
-
-
-def check_trainable(contract: DataContract, source: str) -> DataContract:
-    """Refuse a contract whose task the pipeline cannot train yet.
-
-    Args:
-        contract: A loaded contract.
-        source: Where it came from, for the message.
-
-    Returns:
-        ``contract``.
-
-    Raises:
-        ContractError: If ``task`` is not in :data:`TRAINABLE_TASKS`.
-    """
-    if contract.task not in TRAINABLE_TASKS:
-        raise ContractError(
-            f"{source}: task {contract.task!r} is described but not trained by this pipeline "
-            f"yet (it trains {', '.join(TRAINABLE_TASKS)})"
-        )
-    return contract

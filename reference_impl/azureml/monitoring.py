@@ -69,12 +69,14 @@ RETRAIN_CRON = "0 4 * * 1"
 """Retraining: Mondays at 04:00 UTC."""
 
 
-def _production(endpoint: str, deployment: str, context: MonitorDatasetContext) -> ProductionData:
-    columns = (
-        {"prediction": OUTPUTS.decision, "prediction_probability": OUTPUTS.probability}
-        if context == MonitorDatasetContext.MODEL_OUTPUTS
-        else None
-    )
+def _production(
+    endpoint: str, deployment: str, context: MonitorDatasetContext, task: str = "binary"
+) -> ProductionData:
+    columns = None
+    if context == MonitorDatasetContext.MODEL_OUTPUTS:  # a regression answer has no probability
+        columns = {"prediction": OUTPUTS.decision}
+        if task != "regression":
+            columns["prediction_probability"] = OUTPUTS.probability
     return ProductionData(
         input_data=Input(
             type="uri_folder", path=f"azureml:{endpoint}-{deployment}-{context.value}:1"
@@ -126,8 +128,9 @@ def monitor_schedule_entity(
     endpoint = online_endpoint(model_name, config)
     psi, invalid = config.monitoring.psi_threshold, config.monitoring.max_invalid_share
     inputs = _production(endpoint, deployment, MonitorDatasetContext.MODEL_INPUTS)
-    outputs = _production(endpoint, deployment, MonitorDatasetContext.MODEL_OUTPUTS)
-    baseline = baseline_reference(load_contract(config.data.contract).label, baseline_version)
+    contract = load_contract(config.data.contract)
+    outputs = _production(endpoint, deployment, MonitorDatasetContext.MODEL_OUTPUTS, contract.task)
+    baseline = baseline_reference(contract.label, baseline_version)
     signals = {
         "data_drift": DataDriftSignal(
             production_data=inputs,

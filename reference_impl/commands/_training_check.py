@@ -12,9 +12,10 @@ if TYPE_CHECKING:
 def training_problem(config: EnvironmentConfig) -> str | None:
     """Why this configuration cannot train, in one sentence naming the key, or ``None``.
 
-    Checks that ``data.contract`` reads as a contract of a task the pipeline trains, and
-    that ``model.estimator`` imports as an estimator for that task that accepts the names
-    in ``model.params`` (their values are checked by the estimator when it is fitted).
+    Checks that ``data.contract`` reads as a contract of a task the pipeline trains, that
+    ``gate.metric`` is measured for that task, and that ``model.estimator`` imports as an
+    estimator for that task that accepts the names in ``model.params`` (scikit-learn's own
+    also check the values; others check them when the train step fits).
 
     Args:
         config: The environment's configuration, with ``--set`` applied.
@@ -22,12 +23,12 @@ def training_problem(config: EnvironmentConfig) -> str | None:
     Returns:
         The problem, or ``None`` when training can start.
     """
-    from reference_impl.contract import ContractError, check_trainable, load_contract
+    from reference_impl.contract import ContractError, load_contract
     from reference_impl.modeling.estimator import EstimatorError, make_estimator
+    from reference_impl.modeling.task_metrics import TASK_METRICS
 
-    source = f"data.contract {config.data.contract}"
     try:
-        contract = check_trainable(load_contract(config.data.contract), source)
+        contract = load_contract(config.data.contract)
         make_estimator(
             config.model.estimator,
             config.model.params,
@@ -36,5 +37,11 @@ def training_problem(config: EnvironmentConfig) -> str | None:
         )
     except (ContractError, EstimatorError) as exc:
         return str(exc)
+    measured = TASK_METRICS[contract.task]
+    if config.gate.metric not in measured:
+        return (
+            f"gate.metric {config.gate.metric} is not measured for a {contract.task} task; "
+            f"choose one of {', '.join(sorted(measured))} (and gate.direction to match)"
+        )
     return None
     # --8<-- [end:training-problem]

@@ -112,6 +112,18 @@ def score_folder(model_dir: Path, folder: Path, mini_batch_size: int) -> pd.Data
     # --8<-- [end:score-folder]
 
 
+def _share(decided: pd.Series) -> str:
+    """How the decisions split: the flagged share (binary), the commonest class, or the mean."""
+    import pandas as pd
+
+    if pd.api.types.is_bool_dtype(decided):
+        return f"{decided.mean():.1%} flagged"
+    if pd.api.types.is_numeric_dtype(decided):
+        return f"mean prediction {decided.mean():.4g}"
+    top = decided.astype(str).value_counts(normalize=True)
+    return f"commonest class {top.index[0]} ({top.iloc[0]:.1%})"
+
+
 @needs_config()
 def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
     """Score the folder and write the predictions file.
@@ -159,9 +171,10 @@ def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
         args.output.parent.mkdir(parents=True, exist_ok=True)
         predictions.to_csv(args.output, index=False, lineterminator="\n")
         written = args.output
+    decided = predictions[load_project().outputs.decision]
     print(
-        f"scored {len(predictions)} customers from {predictions['file'].nunique()} file(s) with "
-        f"{config.registry.model_name} version {version.version}: "
-        f"{predictions[load_project().outputs.decision].mean():.1%} flagged; wrote {written}"
+        f"scored {len(predictions)} rows from {predictions['file'].nunique()} file(s) with "
+        f"{config.registry.model_name} version {version.version}: {_share(decided)}; "
+        f"wrote {written}"
     )
     return ExitCode.OK

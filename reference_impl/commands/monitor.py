@@ -114,28 +114,26 @@ def _run_local(args: argparse.Namespace, config: EnvironmentConfig) -> int:
     from reference_impl.workdir import Workdir
 
     contract = load_contract(config.data.contract)
-    current = _read_current(args.current, contract)
-    if current is None:
-        return ExitCode.BAD_DATA
+    current, problem = _read_current(args.current, contract)
     least = config.monitoring.min_rows
-    if len(current) < least:  # too few rows say nothing about drift: bad input, not drift
-        print(
-            f"error: cannot monitor: {args.current}: only {len(current)} row(s); at least "
-            f"{least} are needed to compare with the baseline (monitoring.min_rows)",
-            file=sys.stderr,
-        )
+    if _too_few(current, least, args.current):
         return ExitCode.BAD_DATA
     workdir = Workdir.at(args.workdir)
     use_workdir(workdir)
     champion = alias_version(config.registry.model_name, CHAMPION)
+    if champion is not None:
+        trained_with = _model_contract(champion.run_id)
+        if trained_with != contract:  # the champion's own contract says what its inputs are
+            contract = trained_with
+            current, problem = _read_current(args.current, trained_with)
+            if _too_few(current, least, args.current):
+                return ExitCode.BAD_DATA
+    if problem is not None:
+        print(f"error: cannot monitor: {problem}", file=sys.stderr)
+        return ExitCode.BAD_DATA
     if champion is None:
         print(f"error: model {config.registry.model_name!r} has no champion", file=sys.stderr)
         return ExitCode.NO_CHAMPION
-    trained_with = _model_contract(champion.run_id)
-    if trained_with != contract:  # the champion's own contract decides what its inputs are
-        contract, current = trained_with, _read_current(args.current, trained_with)
-        if current is None:
-            return ExitCode.BAD_DATA
     out = workdir.monitoring / args.current.stem
     out.mkdir(parents=True, exist_ok=True)
     baseline = mlflow.artifacts.download_artifacts(
@@ -161,19 +159,27 @@ def _run_local(args: argparse.Namespace, config: EnvironmentConfig) -> int:
     return ExitCode.OK
 
 
-def _read_current(path: Path, contract: DataContract) -> pd.DataFrame | None:
-    """The batch to compare, or ``None`` after printing why it cannot be read as ``contract``."""
+def _read_current(path: Path, contract: DataContract) -> tuple[pd.DataFrame | None, str | None]:
+    """The batch to compare, or ``None`` and why it cannot be read as ``contract``."""
     from reference_impl.validation import DataValidationError, read_table
 
     try:
-        return read_table(
-            path,
-            required=contract.feature_names,
-            allowed_extra=[contract.id_column, contract.label],
-        )
+        extra = [contract.id_column, contract.label]
+        return read_table(path, required=contract.feature_names, allowed_extra=extra), None
     except DataValidationError as exc:
-        print(f"error: cannot monitor: {exc}", file=sys.stderr)
-        return None
+        return None, str(exc)
+
+
+def _too_few(current: pd.DataFrame | None, least: int, path: Path) -> bool:
+    """Whether a batch that was read holds fewer rows than ``monitoring.min_rows`` (said so)."""
+    if current is None or len(current) >= least:
+        return False
+    print(  # too few rows say nothing about drift: bad input, not drift
+        f"error: cannot monitor: {path}: only {len(current)} row(s); at least {least} are "
+        "needed to compare with the baseline (monitoring.min_rows)",
+        file=sys.stderr,
+    )
+    return True
 
 
 def _model_contract(run_id: str) -> DataContract:

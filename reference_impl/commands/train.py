@@ -84,6 +84,7 @@ def summary(outputs: dict[str, Path]) -> list[str]:
     Returns:
         Lines to print.
     """
+    from reference_impl.modeling.task_metrics import summary_names
     from reference_impl.steps.files import read_json
 
     metrics = read_json(outputs["evaluate.evaluation"] / "metrics.json")
@@ -91,10 +92,7 @@ def summary(outputs: dict[str, Path]) -> list[str]:
     registration = read_json(outputs["register.registration"] / "registration.json")
     lines = [
         "summary",
-        "  holdout: "
-        + ", ".join(
-            f"{name} {metrics[name]:.3f}" for name in ("roc_auc", "pr_auc", "f1", "recall")
-        ),
+        "  holdout: " + ", ".join(f"{name} {metrics[name]:.3f}" for name in summary_names(metrics)),
         f"  gate: {'approved' if decision['approved'] else 'rejected'}",
     ]
     lines += [f"    - {c['detail']}" for c in decision["checks"] if not c["passed"]]

@@ -180,9 +180,14 @@ class GateSection(Strict):
             by mistake.
         min_improvement: Smallest gain over the champion's ``metric`` that promotes (a fall
             of an error metric is a gain).
-        min_roc_auc: Absolute floor of the holdout ROC AUC.
-        min_recall: Absolute floor of the holdout recall at the threshold.
-        max_segment_recall_gap: Largest allowed recall difference between segments.
+        min_roc_auc: Absolute floor of the holdout ROC AUC (classification).
+        min_recall: Absolute floor of the holdout recall at the threshold (classification;
+            macro recall for multi-class).
+        min_r2: Absolute floor of the holdout R² (regression; 0 is predicting the mean).
+        max_segment_recall_gap: Largest allowed recall difference between segments
+            (classification).
+        max_segment_error_ratio: Largest allowed ratio of the worst segment's mean absolute
+            error to the best segment's (regression).
         max_champion_drop: Largest fall of the champion's ROC AUC on today's holdout below the
             figure it was registered with; a larger fall means the new data is suspect and
             stops the run (exit 4) instead of making the champion look weak.
@@ -190,12 +195,16 @@ class GateSection(Strict):
             on the champion's reference holdout (the rows it was approved on).
     """
 
-    metric: Literal["roc_auc", "pr_auc", "f1", "log_loss", "brier"] = "roc_auc"
+    metric: Literal[
+        "roc_auc", "pr_auc", "f1", "log_loss", "brier", "accuracy", "macro_f1", "rmse", "mae", "r2"
+    ] = "roc_auc"
     direction: Literal["higher", "lower"] = "higher"
     min_improvement: float = Field(default=0.002, ge=0, le=1)
     min_roc_auc: float = Field(default=0.70, ge=0, le=1)
     min_recall: float = Field(default=0.50, ge=0, le=1)
+    min_r2: float = Field(default=0.0, le=1)
     max_segment_recall_gap: float = Field(default=0.25, ge=0, le=1)
+    max_segment_error_ratio: float = Field(default=2.0, ge=1)
     max_champion_drop: float = Field(default=0.10, ge=0, le=1)
     reference_tolerance: float = Field(default=0.01, ge=0, le=1)
 

@@ -39,8 +39,10 @@ class OutputNames(Strict):
     """Names of the prediction outputs (online response fields and batch columns).
 
     Attributes:
-        probability: The positive-class probability.
-        decision: The decision at the configured threshold (``true``/``false``).
+        probability: The positive-class probability (binary), or the likeliest class's
+            probability (multi-class; ``<probability>_<class>`` holds each class's).
+        decision: The decision at the configured threshold (binary: ``true``/``false``), the
+            likeliest class (multi-class) or the predicted value (regression).
     """
 
     probability: str = Field(pattern=_IDENTIFIER)

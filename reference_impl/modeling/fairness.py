@@ -73,21 +73,32 @@ def fairness_report(
     }
 
 
-def no_segment_report(limit: float) -> dict[str, Any]:
-    """The fairness report of a contract that names no segment: nothing was compared.
+def no_segment_report(limit: float, task: str = "binary") -> dict[str, Any]:
+    """The fairness report when no groups of decisions are compared, with the reason.
+
+    fairlearn's decision metrics here need binary decisions and a segment; a multi-class or
+    regression model's per-segment figures are in the evaluation's ``segments.json`` and
+    limited by the gate's segment rule.
 
     Args:
         limit: The agreed largest recall difference between groups (kept for the reviewer).
+        task: The contract's task.
 
     Returns:
         ``sensitive_feature`` ``None``, no ``groups``, and ``within_limit`` ``True`` with the
         reason in ``note``.
     """
+    note = (
+        "the data contract names no segment, so no groups were compared; add "
+        "segment: <category feature> to the contract to measure one"
+        if task == "binary"
+        else f"a {task} model makes no yes/no decisions for fairlearn to compare; its "
+        "per-segment figures are in segments.json of the evaluation"
+    )
     return {
         "sensitive_feature": None,
         "groups": [],
         "limit": limit,
         "within_limit": True,
-        "note": "the data contract names no segment, so no groups were compared; add "
-        "segment: <category feature> to the contract to measure one",
+        "note": note,
     }

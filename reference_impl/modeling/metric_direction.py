@@ -6,7 +6,7 @@ from typing import Literal
 
 Direction = Literal["higher", "lower"]
 
-LOWER_IS_BETTER = frozenset({"log_loss", "brier"})
+LOWER_IS_BETTER = frozenset({"log_loss", "brier", "rmse", "mae"})
 """Error metrics: a model improves when they fall."""
 
 

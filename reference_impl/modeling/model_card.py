@@ -84,13 +84,15 @@ def render_model_card(
         limitations.
     """
     weakest = min(fairness["groups"], key=lambda group: group["recall"], default=None)
+    drop = next((key for key in (importance[0] if importance else {}) if key.endswith("_drop")), "")
     lines = [
         f"# Model card: {title}",
         "",
         f"- **Owner:** {owner}",
         f"- **Intended use:** {intended_use}",
         f"- **Training run:** `{model_info['run_id']}`",
-        f"- **Decision threshold:** {metrics['threshold']:g}",
+        f"- **Task:** {contract.task}"
+        + (f"; decision threshold {metrics['threshold']:g}" if "threshold" in metrics else ""),
         "",
         "## Data",
         "",
@@ -111,8 +113,8 @@ def render_model_card(
         "## What the model relies on",
         "",
         *_table(
-            ("feature", "ROC AUC drop when shuffled", "std"),
-            [(r["feature"], r["roc_auc_drop"], r["std"]) for r in importance],
+            ("feature", f"{drop.removesuffix('_drop')} drop when shuffled", "std"),
+            [(r["feature"], r[drop], r["std"]) for r in importance],
         ),
         "",
         "## Limitations",

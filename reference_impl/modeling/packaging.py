@@ -14,6 +14,8 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from reference_impl.contract import DataContract
 
 if TYPE_CHECKING:
@@ -34,13 +36,15 @@ def signature(contract: DataContract) -> Any:
         contract: The data contract.
 
     Returns:
-        A ``ModelSignature``: one typed input column per feature, one integer output.
+        A ``ModelSignature``: one typed input column per feature, one output (an integer
+        class, a class name, or a number, by task).
     """
     from mlflow.models import ModelSignature
     from mlflow.types import ColSpec, Schema
 
     inputs = Schema([ColSpec(_SPARK_TYPES[f.kind], f.name) for f in contract.features])
-    return ModelSignature(inputs=inputs, outputs=Schema([ColSpec("long")]))
+    output = {"binary": "long", "multiclass": "string", "regression": "double"}[contract.task]
+    return ModelSignature(inputs=inputs, outputs=Schema([ColSpec(output)]))
 
 
 def estimator_distribution(pipeline: Pipeline) -> str | None:
@@ -138,8 +142,52 @@ class LoadedModel:
     version: str | None = None
     encoder: FastEncoder | None = None
 
+    @property
+    def classes(self) -> list[str]:
+        """The classes in the order of the probability columns (empty for regression)."""
+        found = getattr(self.estimator, "classes_", None)
+        return [] if found is None else [str(value) for value in found]
+
+    def _predict(self, matrix: Any) -> Any:
+        """Scores of already prepared inputs (see :meth:`scores`)."""
+        model = self.estimator[-1] if self.encoder is not None else self.estimator
+        if self.contract.task == "regression":
+            return np.asarray(model.predict(matrix), dtype=float)
+        probabilities = model.predict_proba(matrix)
+        return probabilities[:, 1] if self.contract.task == "binary" else probabilities
+
+    def scores(self, frame: pd.DataFrame) -> Any:
+        """What the model outputs per row before any decision.
+
+        Args:
+            frame: Rows with the contract's feature columns.
+
+        Returns:
+            Binary: the positive-class probability (1-D). Multi-class: one probability per
+            class in :attr:`classes` order (2-D). Regression: the predicted value (1-D).
+        """
+        if self.encoder is not None:
+            return self._predict(self.encoder.frame(frame))
+        return self._predict(frame[self.contract.feature_names])
+
+    def scores_of_rows(self, rows: Sequence[Sequence[Any]]) -> Any:
+        """:meth:`scores` for rows given as tuples in contract order.
+
+        Args:
+            rows: Checked rows, e.g. from ``RequestParser.rows``.
+
+        Returns:
+            The same arrays as :meth:`scores` on the same rows.
+        """
+        if self.encoder is not None:
+            return self._predict(self.encoder.rows(rows))
+        import pandas as pd
+
+        names = self.contract.feature_names
+        return self._predict(pd.DataFrame.from_records(rows, columns=names))
+
     def probability(self, frame: pd.DataFrame) -> Any:
-        """Probability of the positive class per row.
+        """Probability of the positive class per row (binary task).
 
         Args:
             frame: Rows with the contract's feature columns.
@@ -147,9 +195,7 @@ class LoadedModel:
         Returns:
             A 1-D numpy array.
         """
-        if self.encoder is not None:
-            return self.estimator[-1].predict_proba(self.encoder.frame(frame))[:, 1]
-        return self.estimator.predict_proba(frame[self.contract.feature_names])[:, 1]
+        return self.scores(frame)
 
     def probability_of_rows(self, rows: Sequence[Sequence[Any]]) -> Any:
         """Probability of the positive class for rows given as tuples in contract order.
@@ -160,12 +206,7 @@ class LoadedModel:
         Returns:
             A 1-D numpy array, identical to :meth:`probability` on the same rows.
         """
-        if self.encoder is not None:
-            return self.estimator[-1].predict_proba(self.encoder.rows(rows))[:, 1]
-        import pandas as pd
-
-        names = self.contract.feature_names
-        return self.estimator.predict_proba(pd.DataFrame.from_records(rows, columns=names))[:, 1]
+        return self.scores_of_rows(rows)
 
 
 def find_model_dir(root: Path) -> Path:

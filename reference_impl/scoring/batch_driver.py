@@ -21,6 +21,7 @@ import pandas as pd  # noqa: E402
 
 from reference_impl.config.project import load_project  # noqa: E402
 from reference_impl.modeling.packaging import LoadedModel, load_model_dir  # noqa: E402
+from reference_impl.scoring.outputs import prediction_columns  # noqa: E402
 from reference_impl.validation import read_table, validate_frame  # noqa: E402
 
 _model: LoadedModel | None = None
@@ -42,8 +43,9 @@ def run(mini_batch: list[str]) -> pd.DataFrame:
             if present, is ignored).
 
     Returns:
-        One row per input row: ``file``, the id, and the probability and decision outputs
-        named in ``config/project.yaml``.
+        One row per input row: ``file``, the id, and the prediction columns of the task
+        (:func:`~reference_impl.scoring.outputs.prediction_columns`) named in
+        ``config/project.yaml``.
 
     Raises:
         DataValidationError: If a file breaks the data contract.
@@ -60,16 +62,12 @@ def run(mini_batch: list[str]) -> pd.DataFrame:
             text=[contract.id_column],
         )
         rows = validate_frame(table, contract, source=str(path), with_label=False)
-        probability = _model.probability(rows)
+        columns = prediction_columns(_model, _model.scores(rows), OUTPUTS)
         frames.append(
             pd.DataFrame(
-                {
-                    "file": path.name,
-                    contract.id_column: rows[contract.id_column].to_numpy(),
-                    OUTPUTS.probability: probability.round(6),
-                    OUTPUTS.decision: probability >= _model.threshold,
-                }
+                {"file": path.name, contract.id_column: rows[contract.id_column].to_numpy(),
+                 **columns}
             )
-        )
+        )  # fmt: skip
     return pd.concat(frames, ignore_index=True)
     # --8<-- [end:run]

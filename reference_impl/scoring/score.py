@@ -26,6 +26,10 @@ from azureml_inference_server_http.api.aml_response import AMLResponse  # noqa: 
 from reference_impl.config.project import load_project  # noqa: E402
 from reference_impl.modeling.packaging import LoadedModel, load_model_dir  # noqa: E402
 from reference_impl.scoring.collect import ProductionData, request_id_of  # noqa: E402
+from reference_impl.scoring.outputs import (  # noqa: E402
+    prediction_columns,
+    prediction_records,
+)
 from reference_impl.scoring.request import (  # noqa: E402
     RequestError,
     RequestParser,
@@ -57,7 +61,8 @@ def run(request: AMLRequest | str | bytes) -> dict[str, Any] | AMLResponse:
 
     Returns:
         ``{"predictions": [{<probability>: p, <decision>: bool}, ...], "model": {...}}`` with
-        the output names of ``config/project.yaml``,
+        the output names of ``config/project.yaml`` (per task: see
+        :func:`~reference_impl.scoring.outputs.prediction_columns`),
         or an ``AMLResponse`` with status 400/405/413 and ``{"message": ...}``.
     """
     assert _model is not None and _parser is not None, "init() was not called"
@@ -66,14 +71,10 @@ def run(request: AMLRequest | str | bytes) -> dict[str, Any] | AMLResponse:
         rows = _parser.rows(body)
     except RequestError as exc:
         return AMLResponse({"message": str(exc)}, exc.status, json_str=True)
-    probability = _model.probability_of_rows(rows)
-    threshold = _model.threshold
+    scores = _model.scores_of_rows(rows)
     answer = {
-        "predictions": [
-            {OUTPUTS.probability: round(p, 6), OUTPUTS.decision: p >= threshold}
-            for p in probability.tolist()
-        ],
-        "model": {"name": _model.name, "version": _model.version, "threshold": threshold},
+        "predictions": prediction_records(prediction_columns(_model, scores, OUTPUTS)),
+        "model": {"name": _model.name, "version": _model.version, "threshold": _model.threshold},
     }
     _collect.record(rows, answer["predictions"], request_id_of(request))  # never raises
     return answer

@@ -10,19 +10,31 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reference_impl.modeling.metrics import (
-    classification_metrics,
-    recall_gap,
-    segment_metrics,
-)
+from reference_impl.contract import DataContract
 from reference_impl.modeling.packaging import load_model_dir
-from reference_impl.modeling.plots import confusion_plot, pr_plot, roc_plot
+from reference_impl.modeling.plots import (
+    class_confusion_plot,
+    confusion_plot,
+    pr_plot,
+    prediction_plot,
+    roc_plot,
+)
+from reference_impl.modeling.task_metrics import (
+    decisions,
+    holdout_metrics,
+    segment_records,
+    segment_rule,
+    summary_names,
+)
 from reference_impl.pipeline.graph import parse_step_args
 from reference_impl.steps.files import read_folder_csv, write_json
 from reference_impl.steps.train import MODEL_FOLDER
 from reference_impl.tracking import step_run
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 PLOTS = ("roc.png", "pr.png", "confusion.png")
 
@@ -40,30 +52,68 @@ def evaluate(
         threshold: Decision threshold.
 
     Returns:
-        The overall metrics, plus ``segment_recall_gap``.
+        The overall metrics of the task, plus its segment figure (``segment_recall_gap`` or
+        ``segment_error_ratio``).
     """
     import mlflow
 
     loaded = load_model_dir(model / MODEL_FOLDER)
+    contract, classes = loaded.contract, loaded.classes
     holdout = read_folder_csv(holdout_data, "holdout.csv")
-    labels = holdout[loaded.contract.label]
-    probability = loaded.probability(holdout)
-    metrics = classification_metrics(labels, probability, threshold)
-    segment = loaded.contract.segment  # none: the contract names no group to compare
+    labels = holdout[contract.label]
+    scores = loaded.scores(holdout)
+    metrics = holdout_metrics(contract, labels, scores, threshold, classes)
+    segment = contract.segment  # none: the contract names no group to compare
     segments = (
-        [] if segment is None else segment_metrics(labels, probability, holdout[segment], threshold)
+        []
+        if segment is None
+        else segment_records(contract, labels, scores, holdout[segment], threshold, classes)
     )
-    metrics["segment_recall_gap"] = recall_gap(segments)
+    metrics.update(segment_rule(contract, segments))
     write_json(evaluation / "metrics.json", metrics)
     write_json(evaluation / "segments.json", segments)
-    roc_plot(labels, probability, evaluation / "roc.png")
-    pr_plot(labels, probability, evaluation / "pr.png")
-    confusion_plot(labels, probability, threshold, evaluation / "confusion.png")
+    save_plots(contract, labels, scores, threshold, classes, evaluation)
     with step_run("evaluate"):
         mlflow.log_metrics({f"holdout_{name}": value for name, value in metrics.items()})
         mlflow.log_artifacts(str(evaluation), artifact_path="evaluation")
     return metrics
     # --8<-- [end:evaluate-model]
+
+
+def save_plots(
+    contract: DataContract,
+    labels: pd.Series,
+    scores: Any,
+    threshold: float,
+    classes: Sequence[str],
+    folder: Path,
+) -> list[Path]:
+    """Write the task's evaluation plots.
+
+    Args:
+        contract: The data contract (its task).
+        labels: The holdout labels.
+        scores: The model's scores on the holdout.
+        threshold: Decision threshold (binary).
+        classes: The model's classes (multi-class).
+        folder: Where to write the PNG files.
+
+    Returns:
+        Binary: ``roc.png``, ``pr.png``, ``confusion.png``. Multi-class: ``confusion.png``.
+        Regression: ``predicted.png``.
+    """
+    if contract.task == "binary":
+        return [
+            roc_plot(labels, scores, folder / "roc.png"),
+            pr_plot(labels, scores, folder / "pr.png"),
+            confusion_plot(labels, scores, threshold, folder / "confusion.png"),
+        ]
+    if contract.task == "multiclass":
+        predicted = decisions(contract, scores, threshold, classes)
+        return [
+            class_confusion_plot(labels.astype(str), predicted, classes, folder / "confusion.png")
+        ]
+    return [prediction_plot(labels, scores, folder / "predicted.png")]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -77,10 +127,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     args = parse_step_args("evaluate", argv)
     metrics = evaluate(args.model, args.holdout_data, args.evaluation, threshold=args.threshold)
-    print(
-        f"evaluate: ROC AUC {metrics['roc_auc']:.3f}, PR AUC {metrics['pr_auc']:.3f}, "
-        f"recall {metrics['recall']:.3f} at {args.threshold}"
-    )
+    shown = ", ".join(f"{name} {metrics[name]:.3f}" for name in summary_names(metrics))
+    print(f"evaluate: {shown}")
     return 0
 
 

@@ -30,8 +30,8 @@ import pandas as pd
 from reference_impl.config.model import GateSection
 from reference_impl.exit_codes import ExitCode
 from reference_impl.modeling.metric_direction import direction_of, gain
-from reference_impl.modeling.metrics import classification_metrics
 from reference_impl.modeling.packaging import LoadedModel, load_model_dir
+from reference_impl.modeling.task_metrics import holdout_metrics
 from reference_impl.pipeline.graph import parse_step_args
 from reference_impl.registry import CHAMPION, alias_version, download_version
 from reference_impl.steps.files import read_folder_csv, read_json, write_json
@@ -70,6 +70,45 @@ def _lower(metric: str, better: float) -> str:
     return f" (lower is better: gain {better:+.4f})" if direction_of(metric) == "lower" else ""
 
 
+_ABSOLUTE_RULES = (  # metric key, rule, how the detail names it, the gate setting
+    ("roc_auc", "roc_auc floor", "ROC AUC", "min_roc_auc"),
+    ("recall", "recall floor", "recall", "min_recall"),
+    ("r2", "r2 floor", "R²", "min_r2"),
+    ("segment_recall_gap", "segment recall gap", "recall gap between segments",
+     "max_segment_recall_gap"),
+    ("segment_error_ratio", "segment error ratio", "largest over smallest segment MAE",
+     "max_segment_error_ratio"),
+)  # fmt: skip
+
+
+# --8<-- [start:floors]
+def floor_checks(challenger: Mapping[str, float], rules: GateRules) -> list[Check]:
+    """The absolute rules that hold whatever the champion: floors and the segment rule.
+
+    Each applies where the task measures its figure: ROC AUC and recall floors and the recall
+    gap for classification (macro recall for multi-class), the R² floor and the error ratio
+    between segments for regression.
+
+    Args:
+        challenger: Holdout metrics of the new model.
+        rules: The promotion rules.
+
+    Returns:
+        One :class:`Check` per rule that applies.
+    """
+    checks = []
+    for key, rule, shown, setting in _ABSOLUTE_RULES:
+        if key not in challenger:
+            continue
+        value, limit = challenger[key], getattr(rules, setting)
+        floor = setting.startswith("min_")
+        passed = value >= limit if floor else value <= limit
+        kind = "floor" if floor else "limit"
+        checks.append(Check(rule, passed, f"{shown} {value:.4f} vs {kind} {limit:.4f}"))
+    return checks
+    # --8<-- [end:floors]
+
+
 # --8<-- [start:decide]
 def decide(
     challenger: Mapping[str, float],
@@ -89,16 +128,7 @@ def decide(
     Returns:
         One :class:`Check` per rule, floors first.
     """
-    auc, recall = challenger["roc_auc"], challenger["recall"]
-    gap = challenger["segment_recall_gap"]
-    checks = [
-        Check("roc_auc floor", auc >= rules.min_roc_auc,
-              f"ROC AUC {auc:.4f} vs floor {rules.min_roc_auc:.4f}"),
-        Check("recall floor", recall >= rules.min_recall,
-              f"recall {recall:.4f} vs floor {rules.min_recall:.4f}"),
-        Check("segment recall gap", gap <= rules.max_segment_recall_gap,
-              f"recall gap between segments {gap:.4f} vs limit {rules.max_segment_recall_gap:.4f}"),
-    ]  # fmt: skip
+    checks = floor_checks(challenger, rules)
     if champion is None:
         checks.append(Check("beats champion", True, "no champion yet"))
     else:
@@ -144,7 +174,7 @@ def data_problem(champion: Mapping[str, Any] | None, rules: GateRules) -> str | 
         One sentence naming the champion, both figures and the limit, or ``None``.
     """
     if champion is None or champion["registered_roc_auc"] is None:
-        return None
+        return None  # no champion, or one measured without ROC AUC (regression)
     today, registered = champion["metrics"]["roc_auc"], champion["registered_roc_auc"]
     if registered - today <= rules.max_champion_drop:
         return None
@@ -159,7 +189,9 @@ def data_problem(champion: Mapping[str, Any] | None, rules: GateRules) -> str | 
 
 
 def _score(model: LoadedModel, rows: pd.DataFrame, threshold: float) -> dict[str, float]:
-    return classification_metrics(rows[model.contract.label], model.probability(rows), threshold)
+    contract = model.contract
+    labels = rows[contract.label]
+    return holdout_metrics(contract, labels, model.scores(rows), threshold, model.classes)
 
 
 def _reference_rows(uri: str, folder: Path) -> pd.DataFrame:

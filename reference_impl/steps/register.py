@@ -71,9 +71,9 @@ def register(
         client.set_model_version_tag(
             model_name, version, "gate", "approved" if verdict["approved"] else "rejected"
         )
-        client.set_model_version_tag(
-            model_name, version, "holdout_roc_auc", f"{verdict['challenger']['roc_auc']:.4f}"
-        )
+        if "roc_auc" in verdict["challenger"]:  # what the next gate's data check compares
+            auc = verdict["challenger"]["roc_auc"]
+            client.set_model_version_tag(model_name, version, "holdout_roc_auc", f"{auc:.4f}")
         for tag, value in active_run_lineage().items():  # git commit, pipeline run, data
             client.set_model_version_tag(model_name, version, tag, value)
         if aliases_supported():  # last: the version is complete before serving follows it

@@ -16,7 +16,7 @@ from typing import Any
 
 from reference_impl.config.project import load_project
 from reference_impl.modeling.fairness import fairness_report, no_segment_report
-from reference_impl.modeling.importance import feature_importance
+from reference_impl.modeling.importance import IMPORTANCE_SCORING, feature_importance
 from reference_impl.modeling.model_card import render_model_card
 from reference_impl.modeling.packaging import load_model_dir
 from reference_impl.pipeline.graph import parse_step_args
@@ -59,18 +59,21 @@ def review(
     contract = loaded.contract
     holdout = read_folder_csv(holdout_data, "holdout.csv")
     labels = holdout[contract.label]
-    decided = (loaded.probability(holdout) >= threshold).astype(int)
+    if contract.task == "multiclass":
+        labels = labels.astype(str)
     fairness = (
-        no_segment_report(max_segment_recall_gap)
-        if contract.segment is None
+        no_segment_report(max_segment_recall_gap, contract.task)
+        if contract.segment is None or contract.task != "binary"
         else fairness_report(
-            labels, decided, holdout[contract.segment],
-            sensitive_feature=contract.segment, limit=max_segment_recall_gap,
+            labels, (loaded.probability(holdout) >= threshold).astype(int),
+            holdout[contract.segment], sensitive_feature=contract.segment,
+            limit=max_segment_recall_gap,
         )
     )  # fmt: skip
     importance = feature_importance(
-        loaded.estimator, holdout[contract.feature_names], labels, seed=seed
-    )
+        loaded.estimator, holdout[contract.feature_names], labels, seed=seed,
+        scoring=IMPORTANCE_SCORING[contract.task],
+    )  # fmt: skip
     project = load_project()
     card = render_model_card(
         title=project.title, owner=project.card.owner, intended_use=project.card.intended_use,

@@ -20,9 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from reference_impl.config.model import parse_params
+from reference_impl.contract import DataContract
 from reference_impl.exit_codes import ExitCode
 from reference_impl.modeling.estimator import EstimatorError, build_pipeline
 from reference_impl.modeling.packaging import save_model
+from reference_impl.modeling.task_metrics import TRAIN_METRIC, holdout_metrics
 from reference_impl.monitoring.profile import build_profile
 from reference_impl.pipeline.graph import parse_step_args
 from reference_impl.steps.files import read_contract, read_folder_csv, write_json
@@ -63,11 +65,12 @@ def train(
             is logged.
     """
     import mlflow
-    from sklearn.metrics import roc_auc_score
 
     contract = read_contract(train_data)
     frame = read_folder_csv(train_data, "train.csv")
     features, labels = frame[contract.feature_names], frame[contract.label]
+    if contract.task == "multiclass":  # classes are names: the model answers with them
+        labels = labels.astype(str)
     pipeline = build_pipeline(contract, estimator=estimator, params=params, seed=seed)
     try:
         pipeline.fit(features, labels)
@@ -81,18 +84,44 @@ def train(
     profile = build_profile(frame, contract, bins)
     with step_run("train") as run:
         mlflow.log_params({**params, "threshold": threshold, "train_rows": len(frame)})
-        train_auc = roc_auc_score(labels, pipeline.predict_proba(features)[:, 1])
-        mlflow.log_metric("train_roc_auc", train_auc)
+        metric = TRAIN_METRIC[contract.task]
+        train_score = training_score(pipeline, contract, features, labels, threshold)
+        mlflow.log_metric(f"train_{metric}", train_score)
         mlflow.log_dict(profile, "baseline/profile.json")
         saved = save_model(pipeline, model / MODEL_FOLDER, contract, threshold, features.head(5))
         mlflow.log_artifacts(str(saved), artifact_path=MODEL_ARTIFACT)
     write_json(model / "profile.json", profile)
     model_uri = f"runs:/{run.info.run_id}/{MODEL_ARTIFACT}"
     model_info = {"model_uri": model_uri, "run_id": run.info.run_id,
-                  "params": params, "train_roc_auc": round(float(train_auc), 6)}  # fmt: skip
+                  "params": params, f"train_{metric}": round(float(train_score), 6)}  # fmt: skip
     write_json(model / "model_info.json", model_info)
     return model_info
     # --8<-- [end:train-model]
+
+
+def training_score(
+    pipeline: Any, contract: DataContract, features: Any, labels: Any, threshold: float
+) -> float:
+    """The task's training metric (:data:`~reference_impl.modeling.task_metrics.TRAIN_METRIC`).
+
+    Args:
+        pipeline: The fitted pipeline.
+        contract: The data contract (its task).
+        features: The training rows' features.
+        labels: Their labels.
+        threshold: Decision threshold (binary).
+
+    Returns:
+        ROC AUC (binary), accuracy (multi-class) or R² (regression) on the training rows.
+    """
+    if contract.task == "regression":
+        scores = pipeline.predict(features)
+    else:
+        scores = pipeline.predict_proba(features)
+        scores = scores[:, 1] if contract.task == "binary" else scores
+    classes = [str(c) for c in getattr(pipeline, "classes_", [])]
+    found = holdout_metrics(contract, labels, scores, threshold, classes)
+    return found[TRAIN_METRIC[contract.task]]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -119,7 +148,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return ExitCode.USAGE
     name = args.estimator.replace(":", ".").rpartition(".")[2]
-    print(f"train: {name}, training ROC AUC {info['train_roc_auc']:.3f}")
+    metric = next(key for key in info if key.startswith("train_"))
+    print(f"train: {name}, training {metric.removeprefix('train_')} {info[metric]:.3f}")
     return 0
 
 

@@ -13,9 +13,9 @@ import hashlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reference_impl.contract import ContractError, check_trainable, load_contract
+from reference_impl.contract import ContractError, load_contract
 from reference_impl.exit_codes import ExitCode
 from reference_impl.lineage import record_data_reference
 from reference_impl.pipeline.graph import parse_step_args
@@ -23,6 +23,9 @@ from reference_impl.steps.files import write_contract, write_json
 from reference_impl.validation import DataValidationError, validate_frame
 from reference_impl.validation.formats import data_reference, is_columnar, read_columnar
 from reference_impl.validation.reader import parse_table, read_source
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 # --8<-- [start:validate-file]
@@ -47,8 +50,7 @@ def validate_file(
         ContractError: If the contract file is missing or invalid; nothing is written.
         DataValidationError: If the file breaks the contract; nothing is written.
     """
-    source = contract
-    contract = check_trainable(load_contract(source), f"contract {source}")
+    contract = load_contract(contract)
     columns = [contract.id_column, *contract.feature_names]
     if is_columnar(raw_data):  # Parquet or Delta: read once, check these rows
         frame = read_columnar(raw_data, required=columns, label=contract.label, text=columns[:1])
@@ -65,7 +67,7 @@ def validate_file(
         "source": str(raw_data),
         "sha256": hashlib.sha256(raw).hexdigest(),
         "rows": len(valid),
-        "positive_rate": round(float(valid[contract.label].mean()), 4),
+        **label_summary(valid[contract.label], contract.task),
         "segments": {}
         if contract.segment is None
         else {str(k): int(v) for k, v in valid[contract.segment].value_counts().items()},
@@ -74,6 +76,28 @@ def validate_file(
     write_json(validated_data / "validation.json", report)
     return report
     # --8<-- [end:validate-file]
+
+
+def label_summary(labels: pd.Series, task: str) -> dict[str, Any]:
+    """What the label looks like: the positive rate, each class's share, or mean and spread.
+
+    Args:
+        labels: The validated label column.
+        task: The contract's task.
+
+    Returns:
+        ``positive_rate`` (binary), ``class_shares`` (multiclass) or ``label_mean`` and
+        ``label_std`` (regression).
+    """
+    if task == "binary":
+        return {"positive_rate": round(float(labels.mean()), 4)}
+    if task == "multiclass":
+        shares = labels.astype(str).value_counts(normalize=True).sort_index()
+        return {"class_shares": {str(k): round(float(v), 4) for k, v in shares.items()}}
+    return {
+        "label_mean": round(float(labels.mean()), 4),
+        "label_std": round(float(labels.std()), 4),
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -97,7 +121,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: invalid training data: {exc}", file=sys.stderr)
         return ExitCode.BAD_DATA
     record_data_reference(report["data_reference"])  # the registered model carries it
-    print(f"validate: {report['rows']} rows, positive rate {report['positive_rate']:.1%}")
+    label = (
+        f"positive rate {report['positive_rate']:.1%}"
+        if "positive_rate" in report
+        else f"classes {report['class_shares']}"
+        if "class_shares" in report
+        else f"label mean {report['label_mean']:g}"
+    )
+    print(f"validate: {report['rows']} rows, {label}")
     return 0
 
 

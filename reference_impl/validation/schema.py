@@ -59,15 +59,24 @@ def build_schema(contract: DataContract, *, with_label: bool) -> pa.DataFrameSch
     columns = {feature.name: _column(feature) for feature in contract.features}
     columns[contract.id_column] = pa.Column("str", nullable=False, unique=True, coerce=True)
     if with_label:
-        columns[contract.label] = pa.Column(
-            "float64", [_whole_number(), pa.Check.isin([0, 1])], nullable=False, coerce=True
-        )
+        columns[contract.label] = _label_column(contract)
     return pa.DataFrameSchema(columns, strict=False)
+
+
+def _label_column(contract: DataContract) -> pa.Column:
+    """The label's rule for the task: 0/1, one of the classes, or any finite number."""
+    import pandera.pandas as pa
+
+    if contract.task == "multiclass":
+        checks = [pa.Check.isin(list(contract.classes))]
+        return pa.Column("str", checks, nullable=False, coerce=True)
+    checks = [_whole_number(), pa.Check.isin([0, 1])] if contract.task == "binary" else []
+    return pa.Column("float64", checks, nullable=False, coerce=True)
 
 
 def _describe(check: str, contract: DataContract, column: str) -> str:
     if check.startswith(("coerce_dtype", "whole_number")):
-        kind = "integer" if column == contract.label else contract.feature(column).kind
+        kind = contract.label_kind if column == contract.label else contract.feature(column).kind
         return f"value(s) are not {_KIND_WORDS[kind]}"
     if check == "not_nullable":
         return "empty value(s)"
@@ -77,7 +86,8 @@ def _describe(check: str, contract: DataContract, column: str) -> str:
         feature = contract.feature(column)
         return f"value(s) outside [{feature.minimum:g}, {feature.maximum:g}]"
     if check.startswith("isin"):
-        allowed = contract.feature(column).categories if column != contract.label else ("0", "1")
+        feature = contract.feature(column) if column != contract.label else None
+        allowed = feature.categories if feature else contract.label_values
         return f"value(s) not in the allowed set ({', '.join(allowed)})"
     return f"failed check {check}"  # pragma: no cover - every schema check is named above
 
@@ -123,7 +133,7 @@ def lexical_problems(
         then skips them, so each column is reported once).
     """
     numeric = [feature.name for feature in contract.numeric]
-    numeric += [contract.label] if with_label else []
+    numeric += [contract.label] if with_label and contract.label_kind != "category" else []
     problems, columns = [], []
     for name in (n for n in numeric if n in frame.columns):
         bad = not_numbers(frame[name])
@@ -133,7 +143,7 @@ def lexical_problems(
                 for index, value in frame[name][bad].head(_EXAMPLES).items()
             )
             more = ", ..." if int(bad.sum()) > _EXAMPLES else ""
-            kind = "integer" if name == contract.label else contract.feature(name).kind
+            kind = contract.label_kind if name == contract.label else contract.feature(name).kind
             hint = _HINT if frame[name][bad].map(_looks_numeric).any() else ""
             problems.append(
                 f"column {name!r}: {int(bad.sum())} value(s) are not {_KIND_WORDS[kind]}: "
@@ -195,7 +205,8 @@ def validate_frame(
         frame: Rows read by :func:`~reference_impl.validation.reader.read_table`.
         contract: The data contract.
         source: Name of the file, used in the error message.
-        with_label: Whether the label must be present, 0/1 and hold both classes.
+        with_label: Whether the label must be present, fit the task (0/1, one of the
+            classes, a number) and hold more than one value.
         min_rows: Fewest rows accepted.
 
     Returns:
@@ -220,11 +231,16 @@ def validate_frame(
     if skipped:
         raise DataValidationError(source, problems)
     integers = [f.name for f in contract.features if f.kind == "integer"]
-    integers += [contract.label] if with_label else []
+    integers += [contract.label] if with_label and contract.task == "binary" else []
     validated = validated.astype(dict.fromkeys(integers, "int64"))
     if with_label and len(validated) and validated[contract.label].nunique() < 2:
         only = validated[contract.label].iloc[0]
-        problems.append(f"label column {contract.label!r} holds only class {only}; need 0 and 1")
+        need = {"binary": "need 0 and 1", "multiclass": "need at least two classes"}
+        problems.append(
+            f"label column {contract.label!r} holds only "
+            f"{'the value' if contract.task == 'regression' else 'class'} {only}; "
+            f"{need.get(contract.task, 'nothing to learn from')}"
+        )
     if problems:
         raise DataValidationError(source, problems)
     return validated

@@ -190,3 +190,26 @@ def test_local_monitor_still_needs_its_arguments(flag: list[str]) -> None:
     call = run_cli("monitor", *flag)
     assert call.code == 2
     assert "--workdir and --current (or --collected) are required with --target local" in call.err
+
+
+@pytest.mark.parametrize(
+    "task, columns",
+    [("binary", {"prediction", "prediction_probability"}), ("regression", {"prediction"})],
+)
+def test_prediction_drift_reads_the_outputs_the_task_answers_with(
+    tmp_path: Any, task: str, columns: set[str]
+) -> None:
+    import yaml
+
+    from reference_impl.azureml.monitoring import monitor_schedule_entity
+    from reference_impl.config import apply_overrides
+    from reference_impl.contract import CONTRACT_FILE, contract_path
+
+    raw = yaml.safe_load(contract_path(CONTRACT_FILE).read_text())
+    contract = tmp_path / "contract.yaml"
+    contract.write_text(yaml.safe_dump({**raw, "task": task}))
+    config = apply_overrides(load_config("dev"), [f"data.contract={contract}"])
+    monitor = monitor_schedule_entity(config, model_name=MODEL, deployment="blue")
+    signal = monitor.create_monitor.monitoring_signals["prediction_drift"]
+    assert set(signal.production_data.data_column_names) == columns
+    assert signal.reference_data.data_column_names["target_column"] == raw["label"]

@@ -50,7 +50,7 @@ def test_scores_every_file_of_the_folder(lifecycle: Lifecycle, tmp_path: Path) -
     }
     assert predictions[PROB].between(0, 1).all()
     assert (predictions[DECISION] == (predictions[PROB] >= 0.35)).all()
-    assert f"scored 4000 customers from 2 file(s) with {MODEL} version 2" in out
+    assert f"scored 4000 rows from 2 file(s) with {MODEL} version 2" in out
 
 
 def test_batch_and_online_scoring_agree(lifecycle: Lifecycle, tmp_path: Path) -> None:

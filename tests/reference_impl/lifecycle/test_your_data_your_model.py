@@ -6,6 +6,7 @@ classes) and diabetes (a numeric target). Each gets an id column, as a team's ta
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -14,6 +15,7 @@ import yaml
 
 from reference_impl.contract import CONTRACT_FILE, contract_path, load_contract
 from reference_impl.exit_codes import ExitCode
+from tests.reference_impl.identity import DECISION, MODEL, PROB
 from tests.reference_impl.lifecycle.conftest import call, registry_state
 
 SHIPPED = yaml.safe_load(contract_path(CONTRACT_FILE).read_text())
@@ -36,16 +38,6 @@ def infer(data: Path, task: str, out: Path, *extra: str) -> tuple[int, str, str]
         ["contract", "infer", "--data", str(data), "--label", "target", "--task", task,
          "--id", "row_id", "--out", str(out), *extra]
     )  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def cancer(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    folder = tmp_path_factory.mktemp("cancer")
-    data = bundled("breast_cancer", folder)
-    code, out, err = infer(data, "binary", folder / "contract.yaml")
-    assert code == 0, err
-    assert "30 features" in out
-    return data, folder / "contract.yaml"
 
 
 @pytest.mark.parametrize(
@@ -123,35 +115,95 @@ def test_infer_never_overwrites_a_contract(tmp_path: Path) -> None:
     assert reviewed.read_text() == "# reviewed by a person\n"
 
 
+REGRESSOR = "sklearn.ensemble.HistGradientBoostingRegressor"
+
+# Three tables of three tasks, each moved in with a contract file and configuration only:
+# dataset, task, settings, the holdout figure and how good it must be, what the answer holds.
+TASKS = {
+    "binary": ("breast_cancer", [], ("roc_auc", 0.95), {PROB, DECISION}),
+    "multiclass": (
+        "wine",
+        ["--set", "gate.metric=macro_f1"],
+        ("macro_f1", 0.85),
+        {DECISION, PROB, f"{PROB}_0", f"{PROB}_1", f"{PROB}_2"},
+    ),
+    "regression": (
+        "diabetes",
+        ["--set", f"model.estimator={REGRESSOR}",
+         "--set", "gate.metric=rmse", "--set", "gate.direction=lower"],
+        ("r2", 0.3),
+        {DECISION},
+    ),
+}  # fmt: skip
+
+
+def holdout_figure(out: str, metric: str) -> float:
+    return float(out.split("holdout: ")[1].split(f"{metric} ")[1].split(",")[0].split()[0])
+
+
+@pytest.mark.parametrize("task", list(TASKS))
 def test_a_new_dataset_runs_the_lifecycle_with_a_contract_file_and_config(
-    cancer: tuple[Path, Path], tmp_path: Path
+    tmp_path: Path, task: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    data, contract = cancer
+    name, settings, (metric, least), answer = TASKS[task]
+    data = bundled(name, tmp_path)
+    code, _, err = infer(data, task, tmp_path / "contract.yaml")
+    assert code == 0, err
     workdir = tmp_path / "work"
-    base = ["--workdir", str(workdir), "--data", str(data), "--contract", str(contract),
-            "--set", "data.min_rows=100"]  # fmt: skip
+    base = ["--workdir", str(workdir), "--data", str(data), "--contract",
+            str(tmp_path / "contract.yaml"), "--set", "data.min_rows=100", *settings]  # fmt: skip
     code, out, err = call(["train", *base])
     assert code == 0, err
     assert "gate: approved" in out
-    holdout = float(out.split("holdout: roc_auc ")[1].split(",")[0])
-    assert holdout > 0.95
+    assert holdout_figure(out, metric) > least
     # a worse challenger (two boosting rounds at learning rate 0.01) is never promoted
     code, out, err = call(["train", *base, "--set", "model.params.max_iter=2",
                            "--set", "model.params.learning_rate=0.01"])  # fmt: skip
     assert code == 0, err
     assert "gate: rejected" in out
     versions, aliases = registry_state(workdir)
-    assert versions == ["1", "2"]
-    assert aliases["champion"] == "1"
-    # the champion scores a batch of the new table with its own contract
-    batch = tmp_path / "batch"
-    batch.mkdir()
-    pd.read_csv(data).drop(columns=["target"]).head(200).to_csv(batch / "b.csv", index=False)
-    code, _, err = call(["batch-score", "--workdir", str(workdir), "--input", str(batch),
-                         "--output", str(tmp_path / "scored.csv")])  # fmt: skip
+    assert (versions, aliases["champion"]) == (["1", "2"], "1")
+    # the champion scores a batch of the new table with its own contract ...
+    rows = pd.read_csv(data).drop(columns=["target"]).head(120)
+    (tmp_path / "batch").mkdir()
+    rows.to_csv(tmp_path / "batch" / "b.csv", index=False)
+    batch, scored_csv = str(tmp_path / "batch"), str(tmp_path / "scored.csv")
+    code, _, err = call(
+        ["batch-score", "--workdir", str(workdir), "--input", batch, "--output", scored_csv]
+    )
     assert code == 0, err
     scored = pd.read_csv(tmp_path / "scored.csv")
-    assert len(scored) == 200
+    assert set(scored.columns) == {"file", "row_id", *answer}
+    assert len(scored) == 120
+    # ... and online, in-process, with the same answer per row
+    from reference_impl.registry import CHAMPION
+    from reference_impl.scoring import score
+
+    folder = tmp_path / "served"
+    download_champion(workdir, folder, CHAMPION)
+    monkeypatch.setenv("AZUREML_MODEL_DIR", str(folder))
+    score.init()
+    body = json.dumps({"data": rows.drop(columns=["row_id"]).head(3).to_dict(orient="records")})
+    predictions = score.run(body)["predictions"]
+    assert [set(p) for p in predictions] == [answer] * 3
+    for online, batch in zip(predictions, scored.head(3).to_dict(orient="records"), strict=True):
+        for key, value in online.items():
+            assert str(value) == str(batch[key]) or value == pytest.approx(batch[key])
+    # the whole table, which the model was trained on, has not drifted
+    whole = tmp_path / "whole.csv"
+    pd.read_csv(data).drop(columns=["target"]).to_csv(whole, index=False)
+    code, out, err = call(["monitor", "--workdir", str(workdir), "--current", str(whole)])
+    assert code == ExitCode.OK, out + err
+
+
+def download_champion(workdir: Path, folder: Path, alias: str) -> None:
+    from reference_impl.registry import alias_version, download_version
+    from reference_impl.tracking import use_workdir
+    from reference_impl.workdir import Workdir
+
+    use_workdir(Workdir.at(workdir))
+    version = alias_version(MODEL, alias)
+    download_version(MODEL, version.version, folder)
 
 
 @pytest.mark.parametrize(
@@ -203,8 +255,6 @@ def contract_with(tmp_path: Path, change: dict) -> Path:
          ExitCode.USAGE, "feature 'plan' is a category but lists no categories"),
         ("label-is-a-feature", {"label": "age"}, ExitCode.USAGE,
          "label 'age' is also listed as a feature"),
-        ("task-not-trained", {"task": "regression"}, ExitCode.USAGE,
-         "task 'regression' is described but not trained by this pipeline yet"),
         ("label-missing-in-data", {"label": "renewed"}, ExitCode.BAD_DATA,
          "missing label column 'renewed'"),
     ],
@@ -327,4 +377,40 @@ def test_a_gate_direction_against_its_metric_stops_before_anything_runs(tmp_path
     code, _, err = call(["train", "--workdir", str(workdir), "--set", "gate.metric=log_loss"])
     assert code == ExitCode.USAGE
     assert "direction is higher but a lower log_loss is better; set gate.direction: lower" in err
+    assert not workdir.exists()
+
+
+def test_a_regression_label_with_text_is_bad_data(tmp_path: Path) -> None:
+    data = bundled("diabetes", tmp_path)
+    code, _, err = infer(data, "regression", tmp_path / "contract.yaml")
+    assert code == 0, err
+    frame = pd.read_csv(data)
+    frame["target"] = frame["target"].astype(object)
+    frame.loc[[3, 8], "target"] = "high"  # an export that wrote a band instead of the value
+    frame.to_csv(data, index=False)
+    workdir = tmp_path / "work"
+    settings = ["--set", "data.min_rows=100", "--set", f"model.estimator={REGRESSOR}",
+                "--set", "gate.metric=rmse", "--set", "gate.direction=lower"]  # fmt: skip
+    contract = ["--contract", str(tmp_path / "contract.yaml")]
+    code, out, err = call(
+        ["train", "--workdir", str(workdir), "--data", str(data), *contract, *settings]
+    )
+    assert code == ExitCode.BAD_DATA, out + err
+    assert "column 'target': 2 value(s) are not numbers: 'high' (line 5), 'high' (line 10)" in err
+    assert "stopped at step validate; nothing was registered" in err
+
+
+def test_a_gate_metric_the_task_does_not_measure_is_a_usage_error(tmp_path: Path) -> None:
+    data = bundled("diabetes", tmp_path)
+    code, _, err = infer(data, "regression", tmp_path / "contract.yaml")
+    assert code == 0, err
+    workdir = tmp_path / "work"
+    code, _, err = call(["train", "--workdir", str(workdir), "--data", str(data),
+                         "--contract", str(tmp_path / "contract.yaml"),
+                         "--set", f"model.estimator={REGRESSOR}"])  # fmt: skip
+    assert code == ExitCode.USAGE
+    assert (
+        "gate.metric roc_auc is not measured for a regression task; choose one of mae, r2, rmse"
+        in err
+    )
     assert not workdir.exists()

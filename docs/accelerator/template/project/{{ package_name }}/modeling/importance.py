@@ -13,8 +13,18 @@ REPEATS = 5
 """Shuffles per feature; the report gives their mean and standard deviation."""
 
 
+IMPORTANCE_SCORING = {"binary": "roc_auc", "multiclass": "accuracy", "regression": "r2"}
+"""The score whose drop measures a feature's importance, per task."""
+
+
 def feature_importance(
-    estimator: Any, features: Any, labels: Any, *, seed: int, repeats: int = REPEATS
+    estimator: Any,
+    features: Any,
+    labels: Any,
+    *,
+    seed: int,
+    repeats: int = REPEATS,
+    scoring: str = "roc_auc",
 ) -> list[dict[str, Any]]:
     """Permutation importance of every input column, most important first.
 
@@ -24,19 +34,21 @@ def feature_importance(
         labels: Holdout labels.
         seed: Random seed of the shuffles (the training seed, so reruns agree).
         repeats: Shuffles per feature.
+        scoring: The score that drops when a feature is shuffled (see
+            :data:`IMPORTANCE_SCORING`).
 
     Returns:
-        Records ``feature``, ``roc_auc_drop`` (mean) and ``std``, sorted by the drop.
+        Records ``feature``, ``<scoring>_drop`` (mean) and ``std``, sorted by the drop.
     """
     from sklearn.inspection import permutation_importance
 
     result = permutation_importance(
-        estimator, features, labels, scoring="roc_auc", n_repeats=repeats, random_state=seed
+        estimator, features, labels, scoring=scoring, n_repeats=repeats, random_state=seed
     )
     records = [
-        {"feature": name, "roc_auc_drop": float(mean), "std": float(std)}
+        {"feature": name, f"{scoring}_drop": float(mean), "std": float(std)}
         for name, mean, std in zip(
             features.columns, result.importances_mean, result.importances_std, strict=True
         )
     ]
-    return sorted(records, key=lambda record: (-record["roc_auc_drop"], record["feature"]))
+    return sorted(records, key=lambda record: (-record[f"{scoring}_drop"], record["feature"]))

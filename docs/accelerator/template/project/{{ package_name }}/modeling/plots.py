@@ -106,3 +106,57 @@ def confusion_plot(
     axes.set_ylabel("actual")
     figure.savefig(path, **_PNG)
     return path
+
+
+def class_confusion_plot(
+    y_true: Sequence[str], predicted: Sequence[str], classes: Sequence[str], path: Path
+) -> Path:
+    """Save the confusion matrix of a multi-class model, one row and column per class.
+
+    Args:
+        y_true: The actual classes.
+        predicted: The likeliest class per row.
+        classes: Every class, in the model's order.
+        path: PNG file to write.
+
+    Returns:
+        ``path``.
+    """
+    from sklearn.metrics import confusion_matrix
+
+    matrix = confusion_matrix(y_true, predicted, labels=list(classes))
+    figure, axes = _figure("Confusion matrix")
+    axes.imshow(matrix, cmap="Blues")
+    for (row, col), count in np.ndenumerate(matrix):
+        colour = "white" if count > matrix.max() / 2 else "black"
+        axes.text(col, row, str(count), ha="center", va="center", color=colour)
+    ticks = list(range(len(classes)))
+    axes.set_xticks(ticks, list(classes))
+    axes.set_yticks(ticks, list(classes))
+    axes.set_xlabel("predicted")
+    axes.set_ylabel("actual")
+    figure.savefig(path, **_PNG)
+    return path
+
+
+def prediction_plot(y_true: Sequence[float], predicted: Sequence[float], path: Path) -> Path:
+    """Save predicted against actual values of a regression model, with the ideal diagonal.
+
+    Args:
+        y_true: The actual values.
+        predicted: The predicted values.
+        path: PNG file to write.
+
+    Returns:
+        ``path``.
+    """
+    actual, guess = np.asarray(y_true, dtype=float), np.asarray(predicted, dtype=float)
+    figure, axes = _figure("Predicted against actual")
+    axes.scatter(actual, guess, s=6, alpha=0.5)
+    low, high = float(min(actual.min(), guess.min())), float(max(actual.max(), guess.max()))
+    axes.plot([low, high], [low, high], linestyle="--", color="grey", label="ideal")
+    axes.set_xlabel("actual")
+    axes.set_ylabel("predicted")
+    axes.legend(loc="upper left")
+    figure.savefig(path, **_PNG)
+    return path
