@@ -100,7 +100,26 @@ def make_estimator(path: str, params: Mapping[str, Any], *, seed: int, task: str
             instance._validate_params()
     except (TypeError, ValueError) as exc:
         raise EstimatorError(f"model.params: {cls.__name__} refused them ({exc})") from None
+    _check_kind(path, instance, task)
     return instance
+
+
+def _check_kind(path: str, instance: Any, task: str) -> None:
+    """Refuse a classifier for a regression task and a regressor for a classification one.
+
+    A classifier has ``predict`` too, and would learn each distinct number as a class.
+    """
+    from sklearn.base import is_classifier, is_regressor
+
+    if task == "regression" and is_classifier(instance):
+        raise EstimatorError(
+            f"model.estimator {path!r} is a classifier; a regression task needs a regressor "
+            "(e.g. sklearn.ensemble.HistGradientBoostingRegressor)"
+        )
+    if task != "regression" and is_regressor(instance):
+        raise EstimatorError(
+            f"model.estimator {path!r} is a regressor; a {task} task needs a classifier"
+        )
 
 
 # --8<-- [start:build-pipeline]

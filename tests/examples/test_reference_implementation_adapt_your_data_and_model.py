@@ -1,20 +1,25 @@
 """Claims of docs/reference-implementation/adapt-your-data-and-model.md.
 
-The walkthrough test runs every ``python -m`` line of the page's ``sh`` fences, in order and as
-typed (only the page's ``/tmp/adapt`` folder is moved under pytest's temporary folder), and
-checks that every output the page shows is real. The error-table tests run each row of the
-page's "Errors you can get" table and check its exit code and message.
+The walkthrough runs every ``python -m`` line of the page's ``sh`` fences once, in order and as
+typed (only the page's ``/tmp/adapt`` folder is moved under pytest's temporary folder): the
+binary breast-cancer example, then wine (multi-class) and diabetes (regression). Its tests
+check that every output the page shows is real, and the per-task table against the models it
+trained, their files and the code. The error-table tests run each row of the page's "Errors
+you can get" table and check its exit code and message.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shlex
 import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -25,15 +30,25 @@ from sklearn.model_selection import train_test_split
 from examples.reference_implementation.adapt_your_data_and_model import sample_dataset
 from reference_impl.commands._training_check import training_problem
 from reference_impl.config import load_config
-from reference_impl.config.model import ModelSection
-from reference_impl.contract import TASKS, TRAINABLE_TASKS, load_contract
+from reference_impl.config.model import DataSection, GateSection, ModelSection
+from reference_impl.config.project import load_project
+from reference_impl.contract import TASKS, load_contract
 from reference_impl.modeling.estimator import build_pipeline
+from reference_impl.modeling.importance import IMPORTANCE_SCORING
+from reference_impl.modeling.metric_direction import direction_of
+from reference_impl.modeling.packaging import load_model_dir
+from reference_impl.modeling.task_metrics import SUMMARY_METRICS, TASK_METRICS
+from reference_impl.scoring.outputs import prediction_columns
+from reference_impl.steps.gate import _ABSOLUTE_RULES
 from tests.docs import chain
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = ROOT / "docs" / "reference-implementation" / "adapt-your-data-and-model.md"
 PAGE_FOLDER = "/tmp/adapt"
 ERRORS_HEADING = "## Errors you can get"
+TASKS_HEADING = "## Other tasks: multi-class and regression"
+WORKDIRS = {"binary": "work", "multiclass": "wine-work", "regression": "diabetes-work"}
+"""The page's working directory per task (under ``/tmp/adapt``), in the task table's order."""
 
 
 def page_text(folder: Path) -> str:
@@ -72,11 +87,30 @@ def shown_lines_appear_in_order(shown: tuple[str, ...], output: str) -> list[str
     return missing
 
 
-def test_every_command_of_the_page_runs_as_typed_and_shows_real_output(tmp_path: Path):
-    folder = tmp_path / "adapt"
-    copy = tmp_path / "page.md"
+@dataclass(frozen=True)
+class Walkthrough:
+    """What running the page's commands left behind.
+
+    Attributes:
+        folder: The page's ``/tmp/adapt``, moved under pytest's temporary folder.
+        commands: Every command run, as typed on the page (after the move).
+        problems: Commands that failed, and shown lines missing from the real output.
+    """
+
+    folder: Path
+    commands: list[str]
+    problems: list[str]
+
+
+@pytest.fixture(scope="module")
+def walkthrough(tmp_path_factory: pytest.TempPathFactory) -> Walkthrough:
+    """Run the page's commands once, in order; compare each shown output with the real one."""
+    root = tmp_path_factory.mktemp("page")
+    folder = root / "adapt"
+    copy = root / "page.md"
     copy.write_text(page_text(folder), encoding="utf-8")
-    commands = 0
+    commands: list[str] = []
+    problems: list[str] = []
     last: subprocess.CompletedProcess[str] | None = None
     for fence in fences(copy):
         if fence.lang == "sh":
@@ -84,21 +118,45 @@ def test_every_command_of_the_page_runs_as_typed_and_shows_real_output(tmp_path:
             assert all(line.startswith("python -m ") for line in lines), lines
             for line in lines:
                 last = run(shlex.split(line))
-                commands += 1
-                assert last.returncode == 0, f"{line}\n{last.stdout}\n{last.stderr}"
+                commands.append(line)
+                if last.returncode != 0:
+                    problems.append(f"{line}\n{last.stdout}\n{last.stderr}")
         elif fence.lang == "text":
             assert last is not None, "an output is shown before any command"
-            assert shown_lines_appear_in_order(fence.body, last.stdout) == []
+            missing = shown_lines_appear_in_order(fence.body, last.stdout)
+            problems += [f"not in the output of {commands[-1]}: {line}" for line in missing]
         elif fence.lang == "yaml" and fence.body[0].startswith("# Proposed by `contract infer`"):
-            proposed = (folder / "breast-cancer.yaml").read_text(encoding="utf-8")
-            assert shown_lines_appear_in_order(fence.body, proposed) == []
-    assert commands == 4  # sample, infer, train, train with LightGBM
-    contract = yaml.safe_load((folder / "breast-cancer.yaml").read_text(encoding="utf-8"))
+            # the draft of the sample the first line names: "... from <sample>.csv (N rows)."
+            draft = Path(fence.body[0].split(" from ")[1].split(" (")[0]).with_suffix(".yaml")
+            missing = shown_lines_appear_in_order(fence.body, draft.read_text(encoding="utf-8"))
+            problems += [f"not in {draft}: {line}" for line in missing]
+    return Walkthrough(folder, commands, problems)
+
+
+def test_every_command_of_the_page_runs_as_typed_and_shows_real_output(walkthrough: Walkthrough):
+    assert walkthrough.problems == []
+    # breast cancer: sample, infer, train, train with LightGBM; wine and diabetes: sample,
+    # infer, train
+    assert len(walkthrough.commands) == 4 + 3 + 3
+    contract = yaml.safe_load((walkthrough.folder / "breast-cancer.yaml").read_text("utf-8"))
     assert len(contract["features"]) == 30
     assert {feature["kind"] for feature in contract["features"]} == {"number"}
     assert "segment" not in contract
     area = next(f for f in contract["features"] if f["name"] == "mean_area")
     assert area["maximum"] == 2501  # the review table's example
+
+
+def test_the_wine_and_diabetes_drafts_are_what_the_page_says(walkthrough: Walkthrough):
+    folder = walkthrough.folder
+    wine = load_contract(folder / "wine.yaml")
+    assert (wine.task, wine.classes, len(wine.features)) == ("multiclass", ("0", "1", "2"), 13)
+    assert len(pd.read_csv(folder / "wine.csv")) == 178
+    diabetes = load_contract(folder / "diabetes.yaml")
+    assert (diabetes.task, diabetes.classes, len(diabetes.features)) == ("regression", (), 10)
+    frame = pd.read_csv(folder / "diabetes.csv")
+    assert len(frame) == 442
+    assert frame["sex"].nunique() == 2  # a code: a category in a real table
+    assert frame["age"].abs().max() < 1  # centred and scaled, not years
 
 
 def table_rows(heading: str) -> list[list[str]]:
@@ -117,11 +175,133 @@ def table_rows(heading: str) -> list[list[str]]:
 def test_the_change_table_counts_no_python_file():
     rows = {row[0]: row[1:] for row in table_rows("## What you change, per kind of change")}
     assert rows["New tabular dataset with a 0/1 label"][0] == "0"
+    assert rows["New dataset with a multi-class label"][0] == "0"
+    regression = rows["New dataset with a numeric label (regression)"]
+    assert regression[0] == "0"
+    assert "3 configuration lines" in regression[1]
+    for key in ("`model.estimator`", "`gate.metric`", "`gate.direction`"):
+        assert key in regression[1]
     hyperparameter = rows["New value for a hyperparameter, or a new hyperparameter"]
     assert hyperparameter == ["0", "1 configuration line under `model.params`"]
     estimator = rows["New estimator that is installed (scikit-learn, LightGBM, XGBoost)"]
     assert estimator[0] == "0"
     assert estimator[1].startswith("1–2 configuration lines")
+    assert rows["A training function of your own"][0] == "—"
+
+
+# --------------------------------------------------------------------------- other tasks
+
+
+def names(cell: str) -> list[str]:
+    """The names in backticks of a table cell, in order."""
+    return re.findall(r"`([^`]+)`", cell)
+
+
+def task_table() -> dict[str, dict[str, str]]:
+    """The per-task table: row name to ``{task: cell}``."""
+    rows = table_rows(TASKS_HEADING)
+    assert all(len(row) == 4 for row in rows)
+    return {row[0]: dict(zip(WORKDIRS, row[1:], strict=True)) for row in rows}
+
+
+def run_files(walkthrough: Walkthrough, task: str, pattern: str) -> list[Path]:
+    """Files a step wrote in the task's working directory, for every training run."""
+    found = sorted((walkthrough.folder / WORKDIRS[task]).glob(f"runs/*/{pattern}"))
+    assert found, f"no {pattern} for {task}"
+    return found
+
+
+def read_json(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_the_task_table_names_the_tasks_and_the_summary_metrics():
+    table = task_table()
+    assert set(WORKDIRS) == set(TASKS)
+    for task, cell in table["Label (`--task`)"].items():
+        assert names(cell)[0] == task
+    for task, cell in table["Printed in the training summary"].items():
+        assert tuple(names(cell)) == SUMMARY_METRICS[task]
+
+
+def test_the_task_table_gives_the_measured_metrics(walkthrough: Walkthrough):
+    not_holdout = {"rows", "threshold", "segment_recall_gap", "segment_error_ratio"}
+    for task, cell in task_table()["Holdout metrics"].items():
+        measured = read_json(run_files(walkthrough, task, "evaluate/evaluation/metrics.json")[0])
+        assert set(names(cell)) == set(measured) - not_holdout, task
+
+
+def test_the_task_table_gives_the_gate_metrics_directions_and_rules(walkthrough: Walkthrough):
+    table = task_table()
+    default = GateSection()
+    for task, cell in table["`gate.metric` may be"].items():
+        assert set(names(cell)) == TASK_METRICS[task]
+        assert ("(the default)" in cell) == (default.metric in TASK_METRICS[task])
+    for task, cell in table["`gate.direction: lower` for"].items():
+        lower = {metric for metric in TASK_METRICS[task] if direction_of(metric) == "lower"}
+        assert set(names(cell)) == lower
+    for task, cell in table["Absolute gate rules"].items():
+        decision = read_json(run_files(walkthrough, task, "gate/decision/decision.json")[0])
+        applied = {check["rule"] for check in decision["checks"]}  # the gate's own record
+        settings = {setting for _, rule, _, setting in _ABSOLUTE_RULES if rule in applied}
+        assert set(names(cell)) == settings, task
+    regression = table["Absolute gate rules"]["regression"]
+    assert f"default {default.min_r2:.1f}" in regression
+    assert f"default {default.max_segment_error_ratio:.1f}" in regression
+
+
+def test_the_task_table_gives_the_columns_of_an_answer(walkthrough: Walkthrough):
+    outputs = load_project().outputs
+    for task, cell in task_table()["Columns of an answer or a batch output"].items():
+        model = load_model_dir(run_files(walkthrough, task, "train/model")[0])
+        rows = pd.read_csv(run_files(walkthrough, task, "prep/holdout_data/holdout.csv")[0])
+        columns = prediction_columns(model, model.scores(rows), outputs)
+        shown = {outputs.probability: "<probability>", outputs.decision: "<decision>"}
+        shown |= {f"{outputs.probability}_{c}": "<probability>_<class>" for c in model.classes}
+        assert {shown[name] for name in columns} == set(names(cell)), task
+        if task == "binary":
+            assert columns[outputs.decision].dtype == bool  # true at the threshold
+        if task == "multiclass":
+            assert set(columns[outputs.decision]) <= set(model.classes)
+
+
+def test_the_task_table_gives_the_plots_and_the_review(walkthrough: Walkthrough):
+    table = task_table()
+    for task, cell in table["Evaluation plots"].items():
+        plots = {path.name for path in run_files(walkthrough, task, "evaluate/evaluation/*.png")}
+        assert plots == set(names(cell)), task
+    for task, cell in table["Review"].items():
+        assert IMPORTANCE_SCORING[task] in names(cell)
+        fairness = read_json(run_files(walkthrough, task, "review/evidence/fairness.json")[0])
+        assert fairness["groups"] == []  # no worked example has a segment
+        if task == "binary":
+            assert "fairlearn" in cell
+            assert "names no segment" in fairness["note"]
+        else:
+            assert "no fairness report yet" in cell
+            assert f"a {task} model makes no yes/no decisions" in fairness["note"]
+
+
+def test_the_regressors_named_pass_the_check_and_the_default_classifier_does_not(
+    walkthrough: Walkthrough,
+):
+    """The table's regressors are accepted; a classifier is refused, as the page says."""
+    config = load_config("dev")
+    diabetes = str(walkthrough.folder / "diabetes.yaml")
+    regression = config.model_copy(
+        update={"data": DataSection(min_rows=100, contract=diabetes),
+                "gate": GateSection(metric="rmse", direction="lower")}
+    )  # fmt: skip
+    named = [name for name in names(task_table()["`model.estimator`"]["regression"]) if "." in name]
+    assert named == ["sklearn.ensemble.HistGradientBoostingRegressor", "lightgbm.LGBMRegressor"]
+    for estimator in named:
+        model = ModelSection(estimator=estimator, params={})
+        assert training_problem(regression.model_copy(update={"model": model})) is None
+    assert regression.model.estimator == "sklearn.ensemble.HistGradientBoostingClassifier"
+    assert training_problem(regression) == (  # "Name a regressor"
+        "model.estimator 'sklearn.ensemble.HistGradientBoostingClassifier' is a classifier; "
+        "a regression task needs a regressor (e.g. sklearn.ensemble.HistGradientBoostingRegressor)"
+    )
 
 
 # --------------------------------------------------------------------------- estimators
@@ -172,14 +352,15 @@ def test_misspelt_names_pass_the_check_for_lightgbm_and_xgboost_but_not_scikit_l
     assert "max_depht" in training_problem(config.model_copy(update={"model": model}))
 
 
-def test_not_supported_tasks_are_described_but_refused():
-    text = PAGE.read_text(encoding="utf-8")
-    assert TRAINABLE_TASKS == ("binary",)
-    assert set(TASKS) == {"binary", "multiclass", "regression"}
-    assert "| Multiclass label |" in text
-    assert "| Regression label |" in text
-    assert "model.train_function" in text
+def test_what_is_not_supported_yet_is_listed_and_absent():
+    rows = [row[0] for row in table_rows("## Not supported yet")]
+    assert rows == [
+        "A training function of your own (`model.train_function`)",
+        "Parameter values that are lists or mappings",
+        "A fairness report for a multi-class or regression model",
+    ]
     assert "train_function" not in ModelSection.model_fields
+    assert set(TASKS) == {"binary", "multiclass", "regression"}  # all three train
 
 
 # --------------------------------------------------------------------------- error table
@@ -201,12 +382,17 @@ def infer(data: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[str
 
 @pytest.fixture(scope="module")
 def worked_example(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The page's sample and its proposed contract."""
+    """The page's breast-cancer and diabetes samples and their proposed contracts."""
     folder = tmp_path_factory.mktemp("adapt")
     data, contract = folder / "breast-cancer.csv", folder / "breast-cancer.yaml"
     sample_dataset.write_sample(data)
     assert infer(data, contract).returncode == 0
-    return {"folder": folder, "data": data, "contract": contract}
+    diabetes, diabetes_contract = folder / "diabetes.csv", folder / "diabetes.yaml"
+    sample_dataset.write_sample(diabetes, "diabetes")
+    done = infer(diabetes, diabetes_contract, "--task", "regression")
+    assert done.returncode == 0, done.stderr
+    return {"folder": folder, "data": data, "contract": contract,
+            "diabetes": diabetes, "diabetes_contract": diabetes_contract}  # fmt: skip
 
 
 def _train(files: dict[str, Path], *extra: str) -> subprocess.CompletedProcess[str]:
@@ -214,16 +400,14 @@ def _train(files: dict[str, Path], *extra: str) -> subprocess.CompletedProcess[s
     return run(["python", "-m", "reference_impl", "train", "--workdir", str(workdir), *extra])
 
 
-def _regression_contract(files: dict[str, Path]) -> subprocess.CompletedProcess[str]:
-    contract = files["folder"] / "regression.yaml"
-    if not contract.exists():
-        args = ["--task", "regression"]
-        done = run(
-            ["python", "-m", "reference_impl", "contract", "infer", "--data", str(files["data"]),
-             "--label", "target", "--id", "sample_id", "--out", str(contract), *args]
-        )  # fmt: skip
-        assert done.returncode == 0, done.stderr
-    return _train(files, "--data", str(files["data"]), "--contract", str(contract))
+def _diabetes(files: dict[str, Path], *extra: str) -> subprocess.CompletedProcess[str]:
+    table = ["--data", str(files["diabetes"]), "--contract", str(files["diabetes_contract"])]
+    return _train(files, *table, *extra)
+
+
+def _diabetes_regressor(files: dict[str, Path], *extra: str) -> subprocess.CompletedProcess[str]:
+    regressor = "model.estimator=sklearn.ensemble.HistGradientBoostingRegressor"
+    return _diabetes(files, "--set", regressor, *extra)
 
 
 Runner = Callable[[dict[str, Path]], subprocess.CompletedProcess[str]]
@@ -252,7 +436,11 @@ RUNNERS: dict[str, Runner] = {
     "`train --contract` naming a file that does not exist": lambda f: _train(
         f, "--contract", str(f["folder"] / "missing.yaml")
     ),
-    "`train --contract` with `task: regression` (or `multiclass`)": _regression_contract,
+    "`train --contract` with `task: regression` and the default classifier": _diabetes,
+    "`task: regression` with a regressor and the default `gate.metric`": _diabetes_regressor,
+    "`--set gate.metric=rmse` without `gate.direction=lower`": lambda f: _diabetes_regressor(
+        f, "--set", "gate.metric=rmse"
+    ),
     "`--set model.estimator=lightgbm.LGBMClassifer`: misspelt class": lambda f: _train(
         f, "--set", "model.estimator=lightgbm.LGBMClassifer"
     ),

@@ -7,6 +7,7 @@ classes) and diabetes (a numeric target). Each gets an id column, as a team's ta
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -141,59 +142,91 @@ def holdout_figure(out: str, metric: str) -> float:
     return float(out.split("holdout: ")[1].split(f"{metric} ")[1].split(",")[0].split()[0])
 
 
-@pytest.mark.parametrize("task", list(TASKS))
-def test_a_new_dataset_runs_the_lifecycle_with_a_contract_file_and_config(
-    tmp_path: Path, task: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    name, settings, (metric, least), answer = TASKS[task]
-    data = bundled(name, tmp_path)
-    code, _, err = infer(data, task, tmp_path / "contract.yaml")
+@dataclass(frozen=True)
+class Moved:
+    """A project moved to one of the bundled tables: its data, workdir and batch of rows."""
+
+    task: str
+    data: Path
+    workdir: Path
+    batch: Path
+    out: str
+
+
+@pytest.fixture(scope="module", params=list(TASKS))
+def moved(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Moved:
+    """Train a champion on the table, then a worse challenger the gate must refuse."""
+    task = request.param
+    name, settings, _, _ = TASKS[task]
+    folder = tmp_path_factory.mktemp(task)
+    data = bundled(name, folder)
+    code, _, err = infer(data, task, folder / "contract.yaml")
     assert code == 0, err
-    workdir = tmp_path / "work"
+    workdir = folder / "work"
     base = ["--workdir", str(workdir), "--data", str(data), "--contract",
-            str(tmp_path / "contract.yaml"), "--set", "data.min_rows=100", *settings]  # fmt: skip
-    code, out, err = call(["train", *base])
+            str(folder / "contract.yaml"), "--set", "data.min_rows=100", *settings]  # fmt: skip
+    code, first, err = call(["train", *base])
     assert code == 0, err
-    assert "gate: approved" in out
-    assert holdout_figure(out, metric) > least
     # a worse challenger (two boosting rounds at learning rate 0.01) is never promoted
-    code, out, err = call(["train", *base, "--set", "model.params.max_iter=2",
-                           "--set", "model.params.learning_rate=0.01"])  # fmt: skip
+    code, worse, err = call(["train", *base, "--set", "model.params.max_iter=2",
+                             "--set", "model.params.learning_rate=0.01"])  # fmt: skip
     assert code == 0, err
-    assert "gate: rejected" in out
-    versions, aliases = registry_state(workdir)
+    batch = folder / "batch"
+    batch.mkdir()
+    pd.read_csv(data).drop(columns=["target"]).head(120).to_csv(batch / "b.csv", index=False)
+    return Moved(task, data, workdir, batch, first + "\n=== worse ===\n" + worse)
+
+
+def test_a_new_dataset_trains_and_gates_with_a_contract_file_and_config(moved: Moved) -> None:
+    _, _, (metric, least), _ = TASKS[moved.task]
+    first, worse = moved.out.split("=== worse ===")
+    assert "gate: approved" in first
+    assert holdout_figure(first, metric) > least
+    assert "gate: rejected" in worse
+    versions, aliases = registry_state(moved.workdir)
     assert (versions, aliases["champion"]) == (["1", "2"], "1")
-    # the champion scores a batch of the new table with its own contract ...
-    rows = pd.read_csv(data).drop(columns=["target"]).head(120)
-    (tmp_path / "batch").mkdir()
-    rows.to_csv(tmp_path / "batch" / "b.csv", index=False)
-    batch, scored_csv = str(tmp_path / "batch"), str(tmp_path / "scored.csv")
-    code, _, err = call(
-        ["batch-score", "--workdir", str(workdir), "--input", batch, "--output", scored_csv]
-    )
+
+
+def test_the_champion_watches_for_drift_with_its_own_contract(moved: Moved, tmp_path: Path) -> None:
+    whole = tmp_path / "whole.csv"  # the table it was trained on has not drifted
+    pd.read_csv(moved.data).drop(columns=["target"]).to_csv(whole, index=False)
+    code, out, err = call(["monitor", "--workdir", str(moved.workdir), "--current", str(whole)])
+    assert code == ExitCode.OK, out + err
+
+
+@pytest.mark.batch
+def test_the_champion_batch_scores_the_new_table(moved: Moved, tmp_path: Path) -> None:
+    scored = tmp_path / "scored.csv"
+    code, _, err = call(["batch-score", "--workdir", str(moved.workdir), "--input",
+                         str(moved.batch), "--output", str(scored)])  # fmt: skip
     assert code == 0, err
-    scored = pd.read_csv(tmp_path / "scored.csv")
-    assert set(scored.columns) == {"file", "row_id", *answer}
-    assert len(scored) == 120
-    # ... and online, in-process, with the same answer per row
+    frame = pd.read_csv(scored)
+    assert set(frame.columns) == {"file", "row_id", *TASKS[moved.task][3]}
+    assert len(frame) == 120
+
+
+@pytest.mark.online
+def test_the_champion_answers_online_per_task(
+    moved: Moved, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reference_impl.modeling.packaging import load_model_dir
     from reference_impl.registry import CHAMPION
     from reference_impl.scoring import score
 
     folder = tmp_path / "served"
-    download_champion(workdir, folder, CHAMPION)
+    download_champion(moved.workdir, folder, CHAMPION)
     monkeypatch.setenv("AZUREML_MODEL_DIR", str(folder))
     score.init()
-    body = json.dumps({"data": rows.drop(columns=["row_id"]).head(3).to_dict(orient="records")})
-    predictions = score.run(body)["predictions"]
-    assert [set(p) for p in predictions] == [answer] * 3
-    for online, batch in zip(predictions, scored.head(3).to_dict(orient="records"), strict=True):
-        for key, value in online.items():
-            assert str(value) == str(batch[key]) or value == pytest.approx(batch[key])
-    # the whole table, which the model was trained on, has not drifted
-    whole = tmp_path / "whole.csv"
-    pd.read_csv(data).drop(columns=["target"]).to_csv(whole, index=False)
-    code, out, err = call(["monitor", "--workdir", str(workdir), "--current", str(whole)])
-    assert code == ExitCode.OK, out + err
+    rows = pd.read_csv(moved.batch / "b.csv").drop(columns=["row_id"]).head(3)
+    predictions = score.run(json.dumps({"data": rows.to_dict(orient="records")}))["predictions"]
+    assert [set(p) for p in predictions] == [TASKS[moved.task][3]] * 3
+    expected = load_model_dir(folder).scores(rows)  # the model itself, in process
+    if moved.task == "binary":
+        assert [p[PROB] for p in predictions] == pytest.approx(expected.tolist(), abs=1e-6)
+    elif moved.task == "multiclass":
+        assert [p[PROB] for p in predictions] == pytest.approx(expected.max(axis=1), abs=1e-6)
+    else:
+        assert [p[DECISION] for p in predictions] == pytest.approx(expected.tolist(), abs=1e-6)
 
 
 def download_champion(workdir: Path, folder: Path, alias: str) -> None:
@@ -226,14 +259,15 @@ def test_lightgbm_and_xgboost_are_one_config_line_each(
     holdout = float(out.split("holdout: roc_auc ")[1].split(",")[0])
     assert holdout > 0.8  # the default model scores 0.821 on this holdout
     from reference_impl.data import FRESH_BATCH
+    from reference_impl.modeling.packaging import load_model_dir
+    from reference_impl.registry import CHAMPION
 
-    batch = tmp_path / "batch"
-    batch.mkdir()
-    (batch / FRESH_BATCH.name).write_bytes(FRESH_BATCH.read_bytes())
-    code, _, err = call(["batch-score", "--workdir", str(workdir), "--input", str(batch),
-                         "--output", str(tmp_path / "scored.csv")])  # fmt: skip
-    assert code == 0, err
-    assert len(pd.read_csv(tmp_path / "scored.csv")) == len(pd.read_csv(FRESH_BATCH))
+    download_champion(workdir, tmp_path / "champion", CHAMPION)  # loads as skops trusts it
+    champion = load_model_dir(tmp_path / "champion")
+    assert type(champion.estimator[-1]).__name__ == estimator.rpartition(".")[2]
+    scores = champion.scores(pd.read_csv(FRESH_BATCH))
+    assert len(scores) == len(pd.read_csv(FRESH_BATCH))
+    assert ((scores >= 0) & (scores <= 1)).all()
     code, out, err = call(["monitor", "--workdir", str(workdir), "--current", str(FRESH_BATCH)])
     assert code == ExitCode.OK, out + err
 
@@ -413,4 +447,16 @@ def test_a_gate_metric_the_task_does_not_measure_is_a_usage_error(tmp_path: Path
         "gate.metric roc_auc is not measured for a regression task; choose one of mae, r2, rmse"
         in err
     )
+    assert not workdir.exists()
+
+
+def test_a_classifier_for_a_regression_contract_is_a_usage_error(tmp_path: Path) -> None:
+    data = bundled("diabetes", tmp_path)
+    code, _, err = infer(data, "regression", tmp_path / "contract.yaml")
+    assert code == 0, err
+    workdir = tmp_path / "work"
+    contract = ["--contract", str(tmp_path / "contract.yaml")]
+    code, _, err = call(["train", "--workdir", str(workdir), "--data", str(data), *contract])
+    assert code == ExitCode.USAGE
+    assert "is a classifier; a regression task needs a regressor" in err
     assert not workdir.exists()
