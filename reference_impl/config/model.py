@@ -175,9 +175,9 @@ class GateSection(Strict):
 
     Attributes:
         metric: Holdout metric compared between challenger and champion.
-        direction: Whether a ``higher`` or a ``lower`` ``metric`` is better (``log_loss`` and
-            ``brier`` are errors: lower); checked against the metric, so it cannot be flipped
-            by mistake.
+        direction: Whether a ``higher`` or a ``lower`` ``metric`` is better (the errors
+            ``log_loss``, ``brier``, ``rmse`` and ``mae``: lower); checked against the metric,
+            so it cannot be flipped by mistake.
         min_improvement: Smallest gain over the champion's ``metric`` that promotes (a fall
             of an error metric is a gain).
         min_roc_auc: Absolute floor of the holdout ROC AUC (classification).
