@@ -11,7 +11,7 @@ the file says today.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -122,6 +122,19 @@ class DataContract(BaseModel):
     def label_values(self) -> tuple[str, ...]:
         """The label's allowed values: ``0`` and ``1``, the classes, or none (any number)."""
         return {"binary": ("0", "1"), "multiclass": self.classes}.get(self.task, ())
+
+    def labels(self, frame: Any) -> Any:
+        """The label column of ``frame`` as the model learns it: class names are text.
+
+        Args:
+            frame: Rows holding the label column.
+
+        Returns:
+            The column; as text for a multi-class task, so ``2`` read from a file is class
+            ``"2"``, the name the model answers with.
+        """
+        column = frame[self.label]
+        return column.astype(str) if self.task == "multiclass" else column
 
     @property
     def feature_names(self) -> list[str]:

@@ -1,20 +1,22 @@
 """Which features the model relies on: permutation importance on the holdout.
 
-Each feature is shuffled in turn and the drop in holdout ROC AUC is measured. It works for
-any fitted estimator with ``predict_proba`` (it never looks inside the model), on the raw
-contract columns a reviewer recognises, not on encoded ones.
+Each feature is shuffled in turn and the drop in the task's holdout score (ROC AUC, accuracy
+or R²) is measured. It works for any fitted estimator (it never looks inside the model), on
+the raw contract columns a reviewer recognises, not on encoded ones.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from reference_impl.modeling.task_metrics import TRAIN_METRIC
+
 REPEATS = 5
 """Shuffles per feature; the report gives their mean and standard deviation."""
 
 
-IMPORTANCE_SCORING = {"binary": "roc_auc", "multiclass": "accuracy", "regression": "r2"}
-"""The score whose drop measures a feature's importance, per task."""
+IMPORTANCE_SCORING = TRAIN_METRIC
+"""The score whose drop measures a feature's importance, per task: the one training reports."""
 
 
 def feature_importance(

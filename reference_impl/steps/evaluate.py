@@ -60,7 +60,7 @@ def evaluate(
     loaded = load_model_dir(model / MODEL_FOLDER)
     contract, classes = loaded.contract, loaded.classes
     holdout = read_folder_csv(holdout_data, "holdout.csv")
-    labels = holdout[contract.label]
+    labels = contract.labels(holdout)
     scores = loaded.scores(holdout)
     metrics = holdout_metrics(contract, labels, scores, threshold, classes)
     segment = contract.segment  # none: the contract names no group to compare
@@ -110,9 +110,7 @@ def save_plots(
         ]
     if contract.task == "multiclass":
         predicted = decisions(contract, scores, threshold, classes)
-        return [
-            class_confusion_plot(labels.astype(str), predicted, classes, folder / "confusion.png")
-        ]
+        return [class_confusion_plot(labels, predicted, classes, folder / "confusion.png")]
     return [prediction_plot(labels, scores, folder / "predicted.png")]
 
 

@@ -190,7 +190,7 @@ def data_problem(champion: Mapping[str, Any] | None, rules: GateRules) -> str | 
 
 def _score(model: LoadedModel, rows: pd.DataFrame, threshold: float) -> dict[str, float]:
     contract = model.contract
-    labels = rows[contract.label]
+    labels = contract.labels(rows)
     return holdout_metrics(contract, labels, model.scores(rows), threshold, model.classes)
 
 

@@ -58,9 +58,7 @@ def review(
     loaded = load_model_dir(model / MODEL_FOLDER)
     contract = loaded.contract
     holdout = read_folder_csv(holdout_data, "holdout.csv")
-    labels = holdout[contract.label]
-    if contract.task == "multiclass":
-        labels = labels.astype(str)
+    labels = contract.labels(holdout)
     fairness = (
         no_segment_report(max_segment_recall_gap, contract.task)
         if contract.segment is None or contract.task != "binary"

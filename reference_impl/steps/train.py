@@ -23,7 +23,7 @@ from reference_impl.config.model import parse_params
 from reference_impl.contract import DataContract
 from reference_impl.exit_codes import ExitCode
 from reference_impl.modeling.estimator import EstimatorError, build_pipeline
-from reference_impl.modeling.packaging import save_model
+from reference_impl.modeling.packaging import LoadedModel, save_model
 from reference_impl.modeling.task_metrics import TRAIN_METRIC, holdout_metrics
 from reference_impl.monitoring.profile import build_profile
 from reference_impl.pipeline.graph import parse_step_args
@@ -68,9 +68,7 @@ def train(
 
     contract = read_contract(train_data)
     frame = read_folder_csv(train_data, "train.csv")
-    features, labels = frame[contract.feature_names], frame[contract.label]
-    if contract.task == "multiclass":  # classes are names: the model answers with them
-        labels = labels.astype(str)
+    features, labels = frame[contract.feature_names], contract.labels(frame)
     pipeline = build_pipeline(contract, estimator=estimator, params=params, seed=seed)
     try:
         pipeline.fit(features, labels)
@@ -114,13 +112,8 @@ def training_score(
     Returns:
         ROC AUC (binary), accuracy (multi-class) or R² (regression) on the training rows.
     """
-    if contract.task == "regression":
-        scores = pipeline.predict(features)
-    else:
-        scores = pipeline.predict_proba(features)
-        scores = scores[:, 1] if contract.task == "binary" else scores
-    classes = [str(c) for c in getattr(pipeline, "classes_", [])]
-    found = holdout_metrics(contract, labels, scores, threshold, classes)
+    fitted = LoadedModel(pipeline, contract, threshold)  # scores as served, for every task
+    found = holdout_metrics(contract, labels, fitted.scores(features), threshold, fitted.classes)
     return found[TRAIN_METRIC[contract.task]]
 
 
