@@ -35,6 +35,7 @@ RUNTIME_DISTRIBUTIONS = (
     "pyyaml",
     "matplotlib",
     "skops",
+    "cloudpickle",  # stores a model.train_function model (with MLflow, which needs it too)
     "azureml-inference-server-http",
     "azureml-ai-monitoring",
     "deltalake",

@@ -36,6 +36,23 @@ def add_workdir_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--env", choices=ENVIRONMENTS, default="dev", help="environment name")
 
 
+def add_override_argument(parser: argparse.ArgumentParser) -> None:
+    """Add ``--set SECTION.KEY=VALUE`` (repeatable): a configuration value for this run only.
+
+    Args:
+        parser: A sub-command parser whose handler is decorated with :func:`needs_config`.
+    """
+    parser.add_argument(
+        "--set",
+        dest="overrides",
+        action="append",
+        default=[],
+        metavar="SECTION.KEY=VALUE",
+        help="override a configuration value, e.g. model.params.max_iter=50 or "
+        "registry.model_name=NAME (repeatable)",
+    )
+
+
 def load_or_report(env: str, overrides: list[str] | None = None) -> EnvironmentConfig | None:
     """Load an environment's configuration, printing the error instead of raising.
 

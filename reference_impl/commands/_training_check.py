@@ -15,7 +15,8 @@ def training_problem(config: EnvironmentConfig) -> str | None:
     Checks that ``data.contract`` reads as a contract of a task the pipeline trains, that
     ``gate.metric`` is measured for that task, and that ``model.estimator`` imports as an
     estimator for that task that accepts the names in ``model.params`` (scikit-learn's own
-    also check the values; others check them when the train step fits).
+    also check the values; others check them when the train step fits) — or, when
+    ``model.train_function`` is set, that it imports as a function taking those names.
 
     Args:
         config: The environment's configuration, with ``--set`` applied.
@@ -26,15 +27,19 @@ def training_problem(config: EnvironmentConfig) -> str | None:
     from reference_impl.contract import ContractError, load_contract
     from reference_impl.modeling.estimator import EstimatorError, make_estimator
     from reference_impl.modeling.task_metrics import TASK_METRICS
+    from reference_impl.modeling.train_function import check_train_function
 
     try:
         contract = load_contract(config.data.contract)
-        make_estimator(
-            config.model.estimator,
-            config.model.params,
-            seed=config.training.seed,
-            task=contract.task,
-        )
+        if config.model.train_function is not None:  # your own code instead of an estimator
+            check_train_function(config.model.train_function, config.model.params)
+        else:
+            make_estimator(
+                config.model.estimator,
+                config.model.params,
+                seed=config.training.seed,
+                task=contract.task,
+            )
     except (ContractError, EstimatorError) as exc:
         return str(exc)
     measured = TASK_METRICS[contract.task]

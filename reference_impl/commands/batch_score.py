@@ -11,7 +11,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reference_impl.commands._common import add_workdir_arguments, needs_config
+from reference_impl.commands._common import (
+    add_override_argument,
+    add_workdir_arguments,
+    needs_config,
+)
 from reference_impl.exit_codes import ExitCode
 
 if TYPE_CHECKING:
@@ -35,6 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "5 no champion registered.",
     )
     add_workdir_arguments(parser)
+    add_override_argument(parser)
     parser.add_argument(
         "--input",
         type=Path,

@@ -7,7 +7,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reference_impl.commands._common import add_workdir_arguments, needs_config
+from reference_impl.commands._common import (
+    add_override_argument,
+    add_workdir_arguments,
+    needs_config,
+)
 from reference_impl.config.deployments import deployments
 from reference_impl.exit_codes import ExitCode
 
@@ -38,6 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "data lineage tag.",
     )
     add_workdir_arguments(parser)
+    add_override_argument(parser)
     parser.add_argument("--current", type=Path, help="CSV of recent data (target local)")
     if ONLINE:
         from reference_impl.commands import _monitor_azureml

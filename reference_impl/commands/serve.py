@@ -10,7 +10,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reference_impl.commands._common import add_workdir_arguments, needs_config
+from reference_impl.commands._common import (
+    add_override_argument,
+    add_workdir_arguments,
+    needs_config,
+)
 from reference_impl.exit_codes import ExitCode
 from reference_impl.scoring.server_settings import settings_for
 
@@ -36,6 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "Exit codes: 0 stopped, 5 no champion registered; otherwise the server's exit code.",
     )
     add_workdir_arguments(parser)
+    add_override_argument(parser)
     parser.add_argument("--port", type=int, default=5001, help="port on 127.0.0.1 (default 5001)")
     parser.set_defaults(func=run)
 

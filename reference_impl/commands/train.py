@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from reference_impl.azureml.data_inputs import is_uri
 from reference_impl.commands import _train_azureml
-from reference_impl.commands._common import needs_config
+from reference_impl.commands._common import add_override_argument, needs_config
 from reference_impl.config.environments import ENVIRONMENTS
 from reference_impl.exit_codes import ExitCode
 from reference_impl.workdir import DEFAULT_WORKDIR
@@ -48,14 +48,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "azureml:<asset>:<version> (default: the sample CSV)",
     )
     parser.add_argument("--env", choices=ENVIRONMENTS, default="dev", help="environment name")
-    parser.add_argument(
-        "--set",
-        dest="overrides",
-        action="append",
-        default=[],
-        metavar="SECTION.KEY=VALUE",
-        help="override a configuration value, e.g. model.params.max_iter=50 (repeatable)",
-    )
+    add_override_argument(parser)
     parser.add_argument(
         "--contract",
         type=Path,

@@ -104,6 +104,8 @@ class ModelSection(Strict):
         estimator: Import path of a scikit-learn-compatible estimator class.
         params: Its keyword arguments, one per line; ``--set model.params.NAME=VALUE``
             changes or adds one.
+        train_function: Your own training code instead of the estimator, as
+            ``package.module:function``; ``params`` become its keyword arguments.
     """
 
     estimator: str = Field(
@@ -111,6 +113,7 @@ class ModelSection(Strict):
         pattern=r"^[A-Za-z_][\w.]*[.:][A-Za-z_]\w*$",
     )
     params: dict[str, ParamValue] = Field(default_factory=dict)
+    train_function: str | None = Field(default=None, pattern=r"^[A-Za-z_][\w.]*:[A-Za-z_]\w*$")
 
     @field_validator("params")
     @classmethod
@@ -133,6 +136,11 @@ class ModelSection(Strict):
         """
         pairs = [f"{name}={_scalar(value)}" for name, value in sorted(self.params.items())]
         return ",".join(pairs) or NO_PARAMS
+
+    @property
+    def train_function_text(self) -> str:
+        """``train_function`` as the ``train`` step's argument: ``none`` when it is not set."""
+        return self.train_function or NO_PARAMS
 
 
 def _scalar(value: ParamValue) -> str:

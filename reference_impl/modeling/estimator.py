@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from reference_impl.contract import DataContract
@@ -29,6 +29,46 @@ class EstimatorError(ValueError):
     """``model.estimator`` or ``model.params`` cannot make an estimator (a configuration error)."""
 
 
+def import_attribute(key: str, path: str, module_name: str, name: str) -> Any:
+    """Import a module named in the configuration and look up one of its attributes.
+
+    Args:
+        key: The configuration key, for the message (``model.estimator``).
+        path: Its value, for the message.
+        module_name: The module to import.
+        name: The attribute.
+
+    Returns:
+        The attribute, or ``None`` when the module has none of that name.
+
+    Raises:
+        EstimatorError: If the module does not import.
+    """
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:
+        raise EstimatorError(
+            f"{key} {path!r}: module {module_name!r} does not import ({exc})"
+        ) from None
+    return getattr(module, name, None)
+
+
+def unknown_parameters(target: Any, names: Iterable[str]) -> list[str]:
+    """The names a class or function does not take as keyword arguments, sorted.
+
+    Args:
+        target: An estimator class or a training function.
+        names: Keyword argument names (``model.params``).
+
+    Returns:
+        The unknown names; none when ``target`` takes ``**kwargs``.
+    """
+    accepted = inspect.signature(target).parameters
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in accepted.values()):
+        return []
+    return sorted(name for name in names if name not in accepted)
+
+
 def import_estimator(path: str) -> type:
     """Import the class named by ``model.estimator``.
 
@@ -44,13 +84,7 @@ def import_estimator(path: str) -> type:
     module_name, _, name = path.replace(":", ".").rpartition(".")
     if not module_name or not name:
         raise EstimatorError(f"model.estimator {path!r}: expected package.module.Class")
-    try:
-        module = importlib.import_module(module_name)
-    except ImportError as exc:
-        raise EstimatorError(
-            f"model.estimator {path!r}: module {module_name!r} does not import ({exc})"
-        ) from None
-    found = getattr(module, name, None)
+    found = import_attribute("model.estimator", path, module_name, name)
     if not inspect.isclass(found):
         raise EstimatorError(f"model.estimator {path!r}: {module_name} has no class {name!r}")
     return found
@@ -82,8 +116,7 @@ def make_estimator(path: str, params: Mapping[str, Any], *, seed: int, task: str
         )
     arguments = dict(params)
     accepted = inspect.signature(cls).parameters
-    takes_any = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in accepted.values())
-    unknown = sorted(name for name in arguments if name not in accepted and not takes_any)
+    unknown = unknown_parameters(cls, arguments)
     if unknown:
         raise EstimatorError(
             f"model.params.{unknown[0]}: {cls.__name__} has no parameter {unknown[0]!r}"

@@ -7,9 +7,12 @@ the raw contract columns a reviewer recognises, not on encoded ones.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reference_impl.modeling.task_metrics import TRAIN_METRIC
+from reference_impl.modeling.task_metrics import TRAIN_METRIC, holdout_metrics
+
+if TYPE_CHECKING:
+    from reference_impl.modeling.packaging import LoadedModel
 
 REPEATS = 5
 """Shuffles per feature; the report gives their mean and standard deviation."""
@@ -19,8 +22,19 @@ IMPORTANCE_SCORING = TRAIN_METRIC
 """The score whose drop measures a feature's importance, per task: the one training reports."""
 
 
+class _Fitted:
+    """What ``permutation_importance`` is handed as the estimator: the scorer above ignores it.
+
+    scikit-learn checks that its estimator has ``fit`` (it never calls it); a model returned
+    by a training function need not have one.
+    """
+
+    def fit(self, *_: Any) -> None:
+        raise NotImplementedError("the model is fitted already")
+
+
 def feature_importance(
-    estimator: Any,
+    model: LoadedModel,
     features: Any,
     labels: Any,
     *,
@@ -30,13 +44,16 @@ def feature_importance(
 ) -> list[dict[str, Any]]:
     """Permutation importance of every input column, most important first.
 
+    The score is computed from :meth:`LoadedModel.scores` with the task's holdout metrics, so
+    a fitted pipeline and a model returned by ``model.train_function`` are measured alike.
+
     Args:
-        estimator: A fitted classifier taking the contract's columns.
+        model: The loaded model (its contract gives the task, its scores the predictions).
         features: Holdout rows, one column per feature.
         labels: Holdout labels.
         seed: Random seed of the shuffles (the training seed, so reruns agree).
         repeats: Shuffles per feature.
-        scoring: The score that drops when a feature is shuffled (see
+        scoring: The holdout metric that drops when a feature is shuffled (see
             :data:`IMPORTANCE_SCORING`).
 
     Returns:
@@ -44,8 +61,14 @@ def feature_importance(
     """
     from sklearn.inspection import permutation_importance
 
+    def score(_: Any, rows: Any, truth: Any) -> float:
+        found = holdout_metrics(
+            model.contract, truth, model.scores(rows), model.threshold, model.classes
+        )
+        return found[scoring]
+
     result = permutation_importance(
-        estimator, features, labels, scoring=scoring, n_repeats=repeats, random_state=seed
+        _Fitted(), features, labels, scoring=score, n_repeats=repeats, random_state=seed
     )
     records = [
         {"feature": name, f"{scoring}_drop": float(mean), "std": float(std)}

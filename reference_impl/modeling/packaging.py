@@ -47,18 +47,23 @@ def signature(contract: DataContract) -> Any:
     return ModelSignature(inputs=inputs, outputs=Schema([ColSpec(output)]))
 
 
-def estimator_distribution(pipeline: Pipeline) -> str | None:
-    """The distribution that provides the pipeline's estimator, when it is not scikit-learn.
+def estimator_distribution(model: Any) -> str | None:
+    """The distribution that provides the model's estimator, when it is not scikit-learn.
 
     Args:
-        pipeline: A fitted pipeline.
+        model: A fitted pipeline (its last step is looked at), or what a training function
+            returned.
 
     Returns:
-        For example ``lightgbm``; ``None`` for scikit-learn's own estimators.
+        For example ``lightgbm``; ``None`` for scikit-learn's own estimators and for classes
+        that no installed distribution provides.
     """
     from importlib.metadata import packages_distributions
 
-    top = type(pipeline[-1]).__module__.partition(".")[0]
+    from sklearn.pipeline import Pipeline
+
+    final = model[-1] if isinstance(model, Pipeline) else model
+    top = type(final).__module__.partition(".")[0]
     found = packages_distributions().get(top, [])
     return None if top == "sklearn" or not found else found[0]
 
@@ -82,9 +87,9 @@ def trusted_types(pipeline: Pipeline) -> list[str]:
 
 
 def _model_options(
-    pipeline: Pipeline, contract: DataContract, threshold: float, example: pd.DataFrame
+    model: Any, contract: DataContract, threshold: float, example: pd.DataFrame
 ) -> dict[str, Any]:
-    extra = estimator_distribution(pipeline)
+    extra = estimator_distribution(model)
     requirements = [
         f"{package}=={version(package)}"
         for package in (*BASE_REQUIREMENTS, *([extra] if extra else []))
@@ -93,32 +98,42 @@ def _model_options(
         "signature": signature(contract),
         "input_example": example,
         "pip_requirements": requirements,
-        "skops_trusted_types": trusted_types(pipeline),
         "metadata": {"contract": contract.model_dump(mode="json"), "threshold": threshold},
     }
 
 
 # --8<-- [start:save-model]
 def save_model(
-    pipeline: Pipeline, path: Path, contract: DataContract, threshold: float, example: pd.DataFrame
+    model: Any,
+    path: Path,
+    contract: DataContract,
+    threshold: float,
+    example: pd.DataFrame,
+    *,
+    train_function: str | None = None,
 ) -> Path:
-    """Write the fitted pipeline as an MLflow model folder (the ``train`` step logs the folder).
+    """Write the fitted model as an MLflow model folder (the ``train`` step logs the folder).
 
     Args:
-        pipeline: The fitted pipeline.
+        model: The fitted pipeline, or what ``train_function`` returned.
         path: A folder that does not exist yet.
         contract: Data contract stored in the model's metadata.
         threshold: Decision threshold stored in the model's metadata.
         example: A few input rows saved as the model's input example.
+        train_function: ``model.train_function`` when it trained the model: the model is then
+            saved as a pyfunc; otherwise in the scikit-learn flavour, through skops.
 
     Returns:
         ``path``.
     """
     import mlflow
 
-    mlflow.sklearn.save_model(
-        pipeline, str(path), **_model_options(pipeline, contract, threshold, example)
-    )
+    options = _model_options(model, contract, threshold, example)
+    if train_function is not None:
+        from reference_impl.modeling.function_model import save_function_model
+
+        return save_function_model(model, path, train_function, options)
+    mlflow.sklearn.save_model(model, str(path), skops_trusted_types=trusted_types(model), **options)
     return path
     # --8<-- [end:save-model]
 
@@ -128,14 +143,15 @@ class LoadedModel:
     """A model folder loaded for scoring.
 
     Attributes:
-        estimator: The fitted scikit-learn pipeline.
+        estimator: The fitted scikit-learn pipeline, or the model a ``model.train_function``
+            returned (``predict_proba`` and ``classes_``, or ``predict``).
         contract: The data contract it was trained with.
         threshold: Its decision threshold.
         name: Registered model name, if the folder came from the registry.
         version: Registered version, if the folder came from the registry.
     """
 
-    estimator: Pipeline
+    estimator: Any
     contract: DataContract
     threshold: float
     name: str | None = None
@@ -248,11 +264,17 @@ def load_model_dir(root: Path) -> LoadedModel:
     from reference_impl.modeling.fast_path import FastEncoder
 
     folder = find_model_dir(root)
-    metadata = Model.load(str(folder)).metadata or {}
+    description = Model.load(str(folder))
+    metadata = description.metadata or {}
     registered: dict[str, Any] = {}
     if (folder / "registered_model_meta").is_file():
         registered = yaml.safe_load((folder / "registered_model_meta").read_text()) or {}
-    estimator = mlflow.sklearn.load_model(str(folder))
+    if "sklearn" in description.flavors:
+        estimator = mlflow.sklearn.load_model(str(folder))
+    else:  # trained by model.train_function
+        from reference_impl.modeling.function_model import load_function_model
+
+        estimator = load_function_model(folder)
     contract = DataContract.model_validate(metadata["contract"])
     return LoadedModel(
         estimator=estimator,

@@ -320,6 +320,12 @@ TRAINING_PIPELINE = Pipeline(
             params=(
                 Param("estimator", "string", "model.estimator", "estimator class"),
                 Param("params", "string", "model.params_text", "estimator parameters"),
+                Param(
+                    "train_function",
+                    "string",
+                    "model.train_function_text",
+                    "training function used instead of the estimator (none: the estimator)",
+                ),
                 Param("seed", "integer", "training.seed", "random seed"),
                 Param("threshold", "number", "evaluation.threshold", "decision threshold"),
                 Param("bins", "integer", "monitoring.bins", "bins of the drift baseline"),

@@ -69,7 +69,7 @@ def review(
         )
     )  # fmt: skip
     importance = feature_importance(
-        loaded.estimator, holdout[contract.feature_names], labels, seed=seed,
+        loaded, holdout[contract.feature_names], labels, seed=seed,
         scoring=IMPORTANCE_SCORING[contract.task],
     )  # fmt: skip
     project = load_project()

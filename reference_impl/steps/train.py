@@ -1,7 +1,9 @@
 """Step ``train``: fit the configured estimator's pipeline and track it with MLflow.
 
-Logs the parameters, the training ROC AUC, the model (with signature, input example and the
-data contract in its metadata) and the baseline profile the drift monitor compares with.
+When ``model.train_function`` is set, that function trains the model instead and the model is
+logged as an MLflow pyfunc (:mod:`reference_impl.modeling.train_function`). Logs the
+parameters, the training score, the model (with signature, input example and the data
+contract in its metadata) and the baseline profile the drift monitor compares with.
 The output folder holds the MLflow model, ``model_info.json`` (the ``runs:/`` URI the
 ``register`` step registers) and ``profile.json``.
 
@@ -19,12 +21,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reference_impl.config.model import parse_params
+from reference_impl.config.model import NO_PARAMS, parse_params
 from reference_impl.contract import DataContract
 from reference_impl.exit_codes import ExitCode
 from reference_impl.modeling.estimator import EstimatorError, build_pipeline
 from reference_impl.modeling.packaging import LoadedModel, save_model
 from reference_impl.modeling.task_metrics import TRAIN_METRIC, holdout_metrics
+from reference_impl.modeling.train_function import fit_with_function
 from reference_impl.monitoring.profile import build_profile
 from reference_impl.pipeline.graph import parse_step_args
 from reference_impl.steps.files import read_contract, read_folder_csv, write_json
@@ -45,6 +48,7 @@ def train(
     seed: int,
     threshold: float,
     bins: int,
+    train_function: str | None = None,
 ) -> dict[str, Any]:
     """Fit, log and save the model.
 
@@ -56,37 +60,39 @@ def train(
         seed: Random seed (the estimator's, unless ``params`` sets one).
         threshold: Decision threshold stored with the model.
         bins: Quantile bins of the drift baseline.
+        train_function: ``model.train_function``: when set, it trains the model instead of
+            ``estimator`` (with ``params`` as its keyword arguments) and the model is logged
+            as a pyfunc.
 
     Returns:
         The content of ``model_info.json``.
 
     Raises:
-        EstimatorError: If the estimator cannot be made or refuses its parameters; nothing
-            is logged.
+        EstimatorError: If the estimator cannot be made or refuses its parameters, or the
+            training function fails or returns no usable model; nothing is logged.
     """
     import mlflow
 
     contract = read_contract(train_data)
     frame = read_folder_csv(train_data, "train.csv")
     features, labels = frame[contract.feature_names], contract.labels(frame)
-    pipeline = build_pipeline(contract, estimator=estimator, params=params, seed=seed)
-    try:
-        pipeline.fit(features, labels)
-    except MemoryError:
-        raise
-    except Exception as exc:  # the rows passed validate: what fails here is the setting
-        # scikit-learn checks values in fit (ValueError); LightGBM raises its own LightGBMError
-        name = type(pipeline[-1]).__name__
-        raise EstimatorError(f"model.params: {name} refused them ({exc})") from None
-    params = {"estimator": estimator, "seed": seed, **params}
+    if train_function is not None:
+        fitted = fit_with_function(
+            train_function, features, labels, contract=contract, params=params, seed=seed
+        )
+    else:
+        fitted = fit_pipeline(contract, features, labels, estimator, params, seed)
+    trainer = {"train_function": train_function} if train_function else {"estimator": estimator}
+    params = {**trainer, "seed": seed, **params}
     profile = build_profile(frame, contract, bins)
     with step_run("train") as run:
         mlflow.log_params({**params, "threshold": threshold, "train_rows": len(frame)})
         metric = TRAIN_METRIC[contract.task]
-        train_score = training_score(pipeline, contract, features, labels, threshold)
+        train_score = training_score(fitted, contract, features, labels, threshold)
         mlflow.log_metric(f"train_{metric}", train_score)
         mlflow.log_dict(profile, "baseline/profile.json")
-        saved = save_model(pipeline, model / MODEL_FOLDER, contract, threshold, features.head(5))
+        saved = save_model(fitted, model / MODEL_FOLDER, contract, threshold, features.head(5),
+                           train_function=train_function)  # fmt: skip
         mlflow.log_artifacts(str(saved), artifact_path=MODEL_ARTIFACT)
     write_json(model / "profile.json", profile)
     model_uri = f"runs:/{run.info.run_id}/{MODEL_ARTIFACT}"
@@ -97,13 +103,49 @@ def train(
     # --8<-- [end:train-model]
 
 
+def fit_pipeline(
+    contract: DataContract,
+    features: Any,
+    labels: Any,
+    estimator: str,
+    params: dict[str, Any],
+    seed: int,
+) -> Any:
+    """Build the contract's pipeline around the configured estimator and fit it.
+
+    Args:
+        contract: The data contract.
+        features: The training rows' features.
+        labels: Their labels.
+        estimator: ``model.estimator``.
+        params: ``model.params``.
+        seed: ``training.seed``.
+
+    Returns:
+        The fitted pipeline.
+
+    Raises:
+        EstimatorError: If the estimator cannot be made or its fit refuses a setting.
+    """
+    pipeline = build_pipeline(contract, estimator=estimator, params=params, seed=seed)
+    try:
+        pipeline.fit(features, labels)
+    except MemoryError:
+        raise
+    except Exception as exc:  # the rows passed validate: what fails here is the setting
+        # scikit-learn checks values in fit (ValueError); LightGBM raises its own LightGBMError
+        name = type(pipeline[-1]).__name__
+        raise EstimatorError(f"model.params: {name} refused them ({exc})") from None
+    return pipeline
+
+
 def training_score(
     pipeline: Any, contract: DataContract, features: Any, labels: Any, threshold: float
 ) -> float:
     """The task's training metric (:data:`~reference_impl.modeling.task_metrics.TRAIN_METRIC`).
 
     Args:
-        pipeline: The fitted pipeline.
+        pipeline: The fitted pipeline (or the model a training function returned).
         contract: The data contract (its task).
         features: The training rows' features.
         labels: Their labels.
@@ -136,11 +178,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             seed=args.seed,
             threshold=args.threshold,
             bins=args.bins,
+            train_function=None if args.train_function == NO_PARAMS else args.train_function,
         )
     except EstimatorError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return ExitCode.USAGE
-    name = args.estimator.replace(":", ".").rpartition(".")[2]
+    trainer = info["params"].get("train_function") or info["params"]["estimator"]
+    name = trainer.replace(":", ".").rpartition(".")[2]
     metric = next(key for key in info if key.startswith("train_"))
     print(f"train: {name}, training {metric.removeprefix('train_')} {info[metric]:.3f}")
     return 0

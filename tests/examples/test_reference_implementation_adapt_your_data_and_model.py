@@ -47,6 +47,8 @@ PAGE = ROOT / "docs" / "reference-implementation" / "adapt-your-data-and-model.m
 PAGE_FOLDER = "/tmp/adapt"
 ERRORS_HEADING = "## Errors you can get"
 TASKS_HEADING = "## Other tasks: multi-class and regression"
+SCORECARD = "examples.reference_implementation.adapt_your_data_and_model.scorecard:train_scorecard"
+"""The page's training function (``model.train_function``)."""
 WORKDIRS = {"binary": "work", "multiclass": "wine-work", "regression": "diabetes-work"}
 """The page's working directory per task (under ``/tmp/adapt``), in the task table's order."""
 
@@ -135,15 +137,37 @@ def walkthrough(tmp_path_factory: pytest.TempPathFactory) -> Walkthrough:
 
 def test_every_command_of_the_page_runs_as_typed_and_shows_real_output(walkthrough: Walkthrough):
     assert walkthrough.problems == []
-    # breast cancer: sample, infer, train, train with LightGBM; wine and diabetes: sample,
-    # infer, train
-    assert len(walkthrough.commands) == 4 + 3 + 3
+    # breast cancer: sample, infer, train, train with LightGBM, train with the scorecard;
+    # wine and diabetes: sample, infer, train
+    assert len(walkthrough.commands) == 5 + 3 + 3
     contract = yaml.safe_load((walkthrough.folder / "breast-cancer.yaml").read_text("utf-8"))
     assert len(contract["features"]) == 30
     assert {feature["kind"] for feature in contract["features"]} == {"number"}
     assert "segment" not in contract
     area = next(f for f in contract["features"] if f["name"] == "mean_area")
     assert area["maximum"] == 2501  # the review table's example
+
+
+def test_the_scorecard_is_the_champion_logged_as_a_pyfunc(walkthrough: Walkthrough, tmp_path):
+    from mlflow.models import Model
+
+    from examples.reference_implementation.adapt_your_data_and_model.scorecard import Scorecard
+    from reference_impl.registry import CHAMPION, alias_version, download_version
+    from reference_impl.tracking import use_workdir
+    from reference_impl.workdir import Workdir
+
+    use_workdir(Workdir.at(walkthrough.folder / "work"))
+    champion = alias_version("breast-cancer-classifier", CHAMPION)
+    assert str(champion.version) == "3"  # after the default model (1) and LightGBM (2)
+    folder = download_version("breast-cancer-classifier", str(champion.version), tmp_path / "m")
+    assert set(Model.load(str(folder)).flavors) == {"python_function"}
+    loaded = load_model_dir(folder)
+    # stored by value: a copy of the class, equal in name and fields, not the module's object
+    assert type(loaded.estimator).__qualname__ == Scorecard.__qualname__
+    assert type(loaded.estimator) is not Scorecard
+    rows = pd.read_csv(walkthrough.folder / "breast-cancer.csv").drop(columns=["target"])
+    scores = loaded.scores(rows)
+    assert ((scores > 0) & (scores < 1)).all()
 
 
 def test_the_wine_and_diabetes_drafts_are_what_the_page_says(walkthrough: Walkthrough):
@@ -186,7 +210,10 @@ def test_the_change_table_counts_no_python_file():
     estimator = rows["New estimator that is installed (scikit-learn, LightGBM, XGBoost)"]
     assert estimator[0] == "0"
     assert estimator[1].startswith("1–2 configuration lines")
-    assert rows["A training function of your own"][0] == "—"
+    function = rows["A training function of your own"]
+    assert function[0] == "1"
+    assert function[1].startswith("1 configuration line: `model.train_function`")
+    assert "train_function" in ModelSection.model_fields
 
 
 # --------------------------------------------------------------------------- other tasks
@@ -355,11 +382,9 @@ def test_misspelt_names_pass_the_check_for_lightgbm_and_xgboost_but_not_scikit_l
 def test_what_is_not_supported_yet_is_listed_and_absent():
     rows = [row[0] for row in table_rows("## Not supported yet")]
     assert rows == [
-        "A training function of your own (`model.train_function`)",
         "Parameter values that are lists or mappings",
         "A fairness report for a multi-class or regression model",
     ]
-    assert "train_function" not in ModelSection.model_fields
     assert set(TASKS) == {"binary", "multiclass", "regression"}  # all three train
 
 
@@ -455,6 +480,12 @@ RUNNERS: dict[str, Runner] = {
     ),
     "`--set model.params.learning_rate=-1`: refused value": lambda f: _train(
         f, "--set", "model.params.learning_rate=-1"
+    ),
+    "`--set model.train_function=examples.nothing:train`: does not import": lambda f: _train(
+        f, "--set", "model.train_function=examples.nothing:train", "--set", "model.params={}"
+    ),
+    "`--set model.train_function=…scorecard:train_scorecard` with the default `model.params`": (
+        lambda f: _train(f, "--set", f"model.train_function={SCORECARD}")
     ),
     "`--set 'model.params.class_weight={0: 1, 1: 5}'`: a mapping": lambda f: _train(
         f, "--set", "model.params.class_weight={0: 1, 1: 5}"

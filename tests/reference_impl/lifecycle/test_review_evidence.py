@@ -8,10 +8,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from reference_impl.contract import load_contract
+from reference_impl.contract import DataContract, load_contract
 from reference_impl.modeling.fairness import fairness_report
 from reference_impl.modeling.importance import feature_importance
 from reference_impl.modeling.metrics import recall_gap, segment_metrics
+from reference_impl.modeling.packaging import LoadedModel
 from reference_impl.steps.register import REVIEW_TAG
 from reference_impl.steps.review import EVIDENCE
 from tests.reference_impl.identity import MODEL, PROJECT
@@ -44,7 +45,11 @@ def test_a_feature_the_model_ignores_is_least_important() -> None:
     frame = pd.DataFrame({"signal": rng.normal(size=800), "noise": rng.normal(size=800)})
     labels = (frame["signal"] + rng.normal(scale=0.3, size=800) > 0).astype(int)
     model = LogisticRegression().fit(frame[["signal"]].assign(noise=0.0), labels)
-    ranked = feature_importance(model, frame, labels, seed=1)
+    numbers = [{"name": n, "kind": "number", "minimum": -9, "maximum": 9} for n in frame.columns]
+    contract = DataContract.model_validate(
+        {"features": numbers, "label": "label", "id_column": "id"}
+    )
+    ranked = feature_importance(LoadedModel(model, contract, 0.5), frame, labels, seed=1)
     assert [r["feature"] for r in ranked] == ["signal", "noise"]
     assert ranked[0]["roc_auc_drop"] > 0.2 and ranked[1]["roc_auc_drop"] == 0.0
 

@@ -97,6 +97,8 @@ def test_train_and_register_standalone_without_gate_approval(
             "sklearn.linear_model.LogisticRegression",
             "--params",
             "max_iter=50",
+            "--train_function",
+            "none",
             "--seed",
             "1",
             "--threshold",

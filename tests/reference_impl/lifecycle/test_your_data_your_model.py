@@ -194,39 +194,49 @@ def test_the_champion_watches_for_drift_with_its_own_contract(moved: Moved, tmp_
     assert code == ExitCode.OK, out + err
 
 
+def batch_scored(workdir: Path, batch: Path, out: Path) -> pd.DataFrame:
+    """Run ``batch-score`` on the champion of ``workdir``; the rows it wrote."""
+    code, _, err = call(["batch-score", "--workdir", str(workdir), "--input", str(batch),
+                         "--output", str(out)])  # fmt: skip
+    assert code == 0, err
+    return pd.read_csv(out)
+
+
 @pytest.mark.batch
 def test_the_champion_batch_scores_the_new_table(moved: Moved, tmp_path: Path) -> None:
-    scored = tmp_path / "scored.csv"
-    code, _, err = call(["batch-score", "--workdir", str(moved.workdir), "--input",
-                         str(moved.batch), "--output", str(scored)])  # fmt: skip
-    assert code == 0, err
-    frame = pd.read_csv(scored)
+    frame = batch_scored(moved.workdir, moved.batch, tmp_path / "scored.csv")
     assert set(frame.columns) == {"file", "row_id", *TASKS[moved.task][3]}
     assert len(frame) == 120
+
+
+def check_online_answers(
+    workdir: Path, task: str, rows: pd.DataFrame, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The online ``run()`` answers ``rows`` with the task's columns and the model's own scores."""
+    from reference_impl.modeling.packaging import load_model_dir
+    from reference_impl.registry import CHAMPION
+    from reference_impl.scoring import score
+
+    download_champion(workdir, folder, CHAMPION)
+    monkeypatch.setenv("AZUREML_MODEL_DIR", str(folder))
+    score.init()
+    predictions = score.run(json.dumps({"data": rows.to_dict(orient="records")}))["predictions"]
+    assert [set(p) for p in predictions] == [TASKS[task][3]] * len(rows)
+    expected = load_model_dir(folder).scores(rows)  # the model itself, in process
+    if task == "binary":
+        assert [p[PROB] for p in predictions] == pytest.approx(expected.tolist(), abs=1e-6)
+    elif task == "multiclass":
+        assert [p[PROB] for p in predictions] == pytest.approx(expected.max(axis=1), abs=1e-6)
+    else:
+        assert [p[DECISION] for p in predictions] == pytest.approx(expected.tolist(), abs=1e-6)
 
 
 @pytest.mark.online
 def test_the_champion_answers_online_per_task(
     moved: Moved, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from reference_impl.modeling.packaging import load_model_dir
-    from reference_impl.registry import CHAMPION
-    from reference_impl.scoring import score
-
-    folder = tmp_path / "served"
-    download_champion(moved.workdir, folder, CHAMPION)
-    monkeypatch.setenv("AZUREML_MODEL_DIR", str(folder))
-    score.init()
     rows = pd.read_csv(moved.batch / "b.csv").drop(columns=["row_id"]).head(3)
-    predictions = score.run(json.dumps({"data": rows.to_dict(orient="records")}))["predictions"]
-    assert [set(p) for p in predictions] == [TASKS[moved.task][3]] * 3
-    expected = load_model_dir(folder).scores(rows)  # the model itself, in process
-    if moved.task == "binary":
-        assert [p[PROB] for p in predictions] == pytest.approx(expected.tolist(), abs=1e-6)
-    elif moved.task == "multiclass":
-        assert [p[PROB] for p in predictions] == pytest.approx(expected.max(axis=1), abs=1e-6)
-    else:
-        assert [p[DECISION] for p in predictions] == pytest.approx(expected.tolist(), abs=1e-6)
+    check_online_answers(moved.workdir, moved.task, rows, tmp_path / "served", monkeypatch)
 
 
 def download_champion(workdir: Path, folder: Path, alias: str) -> None:
