@@ -7,7 +7,8 @@ run (infrastructure templates, CI/CD files, guidance, the Azure control plane it
 caches). Copying to a clean folder, instead of pointing at the repository root with an
 ``.amlignore``, keeps the snapshot independent of where the package lives and spares the
 SDK a walk through ``.venv``. Azure ML hashes the files, so an unchanged snapshot reuses
-the code asset it uploaded before.
+the code asset it uploaded before. The configuration files are those this process read
+(:data:`~reference_impl.config.environments.CONFIG_DIR`), so a job never runs with other ones.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import reference_impl
 from reference_impl.config.deployments import SCORING_CODE
+from reference_impl.config.environments import CONFIG_DIR, PACKAGE_CONFIG_DIR
 
 PACKAGE_DIR = Path(reference_impl.__file__).resolve().parent
 """The ``reference_impl`` package folder."""
@@ -54,4 +56,7 @@ def stage_snapshot(destination: Path) -> Path:
     target = destination / PACKAGE_DIR.name
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(PACKAGE_DIR, target, ignore=shutil.ignore_patterns(*EXCLUDED))
+    if CONFIG_DIR != PACKAGE_CONFIG_DIR:  # the job runs with the configuration read here
+        for path in CONFIG_DIR.glob("*.yaml"):
+            shutil.copy2(path, target / "config" / path.name)
     return destination

@@ -39,16 +39,19 @@ class FunctionModel(mlflow.pyfunc.PythonModel):
         self.threshold = threshold
 
     def predict(self, context, model_input, params=None):
-        # no type hints: MLflow would read them as the model's input schema
         """Score rows: the positive-class probability, one column per class, or the value.
 
+        The types are in this docstring, not in hints: MLflow would read hints on ``predict``
+        as the model's input schema, which the contract's signature already gives.
+
         Args:
-            context: MLflow's model context (unused).
-            model_input: A frame with the contract's feature columns.
-            params: Inference parameters (none are taken).
+            context (Any): MLflow's model context (unused).
+            model_input (pandas.DataFrame): Rows with the contract's feature columns.
+            params (dict | None): Inference parameters (none are taken).
 
         Returns:
-            A frame with one column (binary, regression) or one per class (multi-class).
+            scores (pandas.DataFrame): One column (binary, regression) or one per class
+                (multi-class).
         """
         import pandas as pd
 

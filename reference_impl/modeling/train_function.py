@@ -22,7 +22,11 @@ import inspect
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from reference_impl.modeling.estimator import EstimatorError, import_attribute, unknown_parameters
+from reference_impl.modeling.estimator import (
+    EstimatorError,
+    import_attribute,
+    unknown_parameters,
+)
 
 if TYPE_CHECKING:
     import pandas as pd

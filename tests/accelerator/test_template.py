@@ -23,7 +23,12 @@ RUFF = Path(sys.executable).parent / "ruff"
 # Answer sets that together take every value of every question at least once.
 ANSWER_SETS = {
     "github-bicep": {"ci": "github", "iac": "bicep", "environments": "dev-test-prod"},
-    "ado-terraform-batch": {"ci": "azure-devops", "iac": "terraform", "deployment": "batch"},
+    "ado-terraform-batch": {
+        "ci": "azure-devops",
+        "iac": "terraform",
+        "deployment": "batch",
+        "task": "regression",
+    },
     "github-terraform-online": {"ci": "github", "iac": "terraform", "deployment": "online"},
     "ado-bicep": {"ci": "azure-devops", "iac": "bicep"},
 }
@@ -112,6 +117,33 @@ def test_each_answer_decides_which_files_exist(rendered):
     assert not has("ado-terraform-batch", "infra/bicep")
     assert has("ado-terraform-batch", "infra/terraform/envs/test.tfvars")
     assert has("ado-bicep", ".azuredevops/pull_request_template.md")
+
+
+def test_the_task_answer_decides_the_label_the_gate_and_the_tests_sample(rendered):
+    from reference_impl.config.model import EnvironmentConfig
+    from reference_impl.contract import parse_contract
+
+    for name, task in (("ado-terraform-batch", "regression"), ("github-bicep", "binary")):
+        config = next(rendered[name].glob("*/config"))
+        contract = parse_contract(yaml.safe_load((config / "contract.yaml").read_text()), name)
+        assert contract.task == task
+        dev = EnvironmentConfig.model_validate(yaml.safe_load((config / "dev.yaml").read_text()))
+        sample = rendered[name] / "tests" / "sample_config"
+        if task == "regression":
+            assert contract.label == "monthly_charges"
+            assert "cancelled" in contract.feature_names  # the sample table's other label
+            assert (dev.model.estimator, dev.gate.metric, dev.gate.direction) == (
+                "sklearn.ensemble.HistGradientBoostingRegressor",
+                "rmse",
+                "lower",
+            )
+            # the lifecycle tests keep the binary sample they were written for
+            shipped = sorted(path.name for path in sample.iterdir())
+            assert shipped == ["contract.yaml", "dev.yaml", "prod.yaml", "test.yaml"]
+            assert "task: binary" in (sample / "contract.yaml").read_text()
+        else:
+            assert (contract.label, dev.gate.metric) == ("cancelled", "roc_auc")
+            assert not sample.exists()
 
 
 ONLINE_CODE = ("*/commands/serve.py", "*/commands/rollback.py", "*/azureml/online.py")
@@ -249,6 +281,9 @@ def test_a_generated_projects_readme_commands_pass_as_written(tmp_path, name, ca
     result = run_shell(readme_commands(project), project, user_env(tmp_path / "home"))
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
     assert "registered: fraud-detection version 1" in result.stdout
+    task = ANSWER_SETS[name].get("task", "classification")
+    metrics = "rmse .*, mae .*, r2" if task == "regression" else "roc_auc .*, pr_auc"
+    assert re.search(f"holdout: {metrics}", result.stdout), result.stdout[-4000:]
     assert re.search(r"\n=+ \d+ passed", result.stdout), result.stdout[-2000:]
 
 

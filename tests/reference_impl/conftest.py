@@ -3,13 +3,27 @@
 A project generated for online scoring only has no batch scoring code (and the reverse): a test
 marked ``online`` or ``batch`` is deselected, not skipped, where ``deployments`` in
 ``config/project.yaml`` does not name its kind. Test files of one kind are not generated at all.
+A project generated for another task runs them on the sample configuration (``SAMPLE_CONFIG``).
 """
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 
-from reference_impl.config.deployments import KINDS, deployments
+SAMPLE_CONFIG = Path(__file__).resolve().parent / "sample_config"
+"""The binary sample configuration, in a project generated for another task.
+
+Such a project trains its own task with ``config/``; the lifecycle tests were written for the
+sample's binary contract, so they read this folder instead (set before the package is imported:
+``CONFIG_DIR_VARIABLE`` of ``config.environments`` is read once, on first import).
+"""
+if SAMPLE_CONFIG.is_dir():
+    os.environ.setdefault("MLOPS_CONFIG_DIR", str(SAMPLE_CONFIG))
+
+from reference_impl.config.deployments import KINDS, deployments  # noqa: E402
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -18,6 +18,19 @@ def test_shipped_files_load(env):
     assert config.compute.min_instances == 0
 
 
+@pytest.mark.parametrize("env", ENVIRONMENTS)
+def test_the_projects_own_files_can_train(env):
+    """The package's own configuration, even where the tests read a sample instead."""
+    from reference_impl.commands._training_check import training_problem
+    from reference_impl.config.environments import PACKAGE_CONFIG_DIR
+    from reference_impl.contract import contract_path
+
+    config = load_config(env, PACKAGE_CONFIG_DIR)
+    contract = contract_path(config.data.contract, PACKAGE_CONFIG_DIR)
+    data = config.data.model_copy(update={"contract": str(contract)})
+    assert training_problem(config.model_copy(update={"data": data})) is None
+
+
 def write(tmp_path: Path, text: str, name: str = "dev.yaml") -> Path:
     path = tmp_path / name
     path.write_text(text)

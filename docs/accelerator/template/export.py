@@ -26,10 +26,10 @@ import shutil
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from accelerator import PROJECT_DIR, REPO_ROOT
-from accelerator.template import variants
+from accelerator.template import tasks, variants
 from accelerator.template.identity import identity_substitutions, project_yaml_template
 from accelerator.template.pyproject import pyproject_template
 
@@ -147,6 +147,8 @@ def sources() -> list[Source]:
         if rel.parts[0] in {"infra", "cicd"}:
             continue
         found.append(Source(variants.package_target(rel), path, variants.package_variant(rel)))
+        if tasks.is_task_file(PurePosixPath(rel.as_posix())):  # the tests' sample, as shipped
+            found.append(Source(variants.sample_config_target(rel.name), path))
     for path in _files(PROJECT_DIR / "infra"):
         rel = path.relative_to(PROJECT_DIR / "infra")
         target = variants.infra_target(rel)

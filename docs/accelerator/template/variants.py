@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable
 from pathlib import PurePosixPath
 
+from accelerator.template import tasks
+
 PACKAGE = "{{ package_name }}"
 WITH_TEST = "environments == 'dev-test-prod'"
 WITH_ONLINE = "deployment != 'batch'"
@@ -122,13 +124,31 @@ def package_target(rel: PurePosixPath | object) -> str:
     return str(PurePosixPath(PACKAGE, *path.parts[:-1], name))
 
 
-def package_variant(_rel: object) -> str:
-    """Which answers change a package file's text (none today).
+def package_variant(rel: PurePosixPath | object) -> str:
+    """Which answers change a package file's text.
+
+    Args:
+        rel: Path relative to ``reference_impl/``.
 
     Returns:
-        The variant key for :func:`branch`.
+        The variant key for :func:`branch`: ``task:<name>`` for the data contract and the
+        environment files (see :mod:`accelerator.template.tasks`), else ``""``.
     """
-    return ""
+    path = PurePosixPath(str(rel))
+    return f"task:{path.name}" if tasks.is_task_file(path) else ""
+
+
+def sample_config_target(name: str) -> str:
+    """Where a regression project keeps the sample configuration its lifecycle tests read.
+
+    Args:
+        name: A file name of :data:`~accelerator.template.tasks.CONFIG_FILES`.
+
+    Returns:
+        ``tests/sample_config/<name>``, both parts conditional on the answers.
+    """
+    folder = when(tasks.REGRESSION, tasks.SAMPLE_CONFIG)
+    return f"tests/{folder}/{when(WITH_TEST, name) if _env_specific(name) else name}"
 
 
 def infra_target(rel: PurePosixPath | object) -> str:
@@ -262,7 +282,7 @@ def branch(variant: str, text: str, adapt: Callable[[str], str]) -> str:
     """Adapt ``text`` for every variant of the answers named by ``variant``.
 
     Args:
-        variant: ``""`` (one text for all answers) or ``"environments"``.
+        variant: ``""`` (one text for all answers), ``"environments"`` or ``"task:<name>"``.
         text: The reference file's text.
         adapt: Turns reference text into template text.
 
@@ -271,6 +291,9 @@ def branch(variant: str, text: str, adapt: Callable[[str], str]) -> str:
     """
     if variant == "environments":
         return choose([(WITH_TEST, adapt(text)), ("", adapt(without_test_environment(text)))])
+    if variant.startswith("task:"):
+        regression = adapt(tasks.as_regression(variant.removeprefix("task:"), text))
+        return choose([(tasks.REGRESSION, regression), ("", adapt(text))])
     return adapt(text)
 
 
