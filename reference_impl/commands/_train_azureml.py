@@ -55,18 +55,9 @@ def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
         refuses the job or, with ``--wait``, the job fails.
     """
     from reference_impl.commands._training_check import training_problem
-    from reference_impl.config.environments import CONFIG_DIR
-    from reference_impl.contract import contract_path
     from reference_impl.data import TRAINING_DATA
 
-    problem = training_problem(config)
-    if problem is None and not contract_path(config.data.contract).resolve().is_relative_to(
-        CONFIG_DIR
-    ):
-        problem = (
-            f"data.contract {config.data.contract}: an Azure ML job reads the contract from "
-            f"its code snapshot, so keep the file in {CONFIG_DIR} and name it relative to it"
-        )
+    problem = training_problem(config) or _snapshot_problem(config)
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return ExitCode.USAGE
@@ -83,6 +74,35 @@ def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
             return ExitCode.USAGE
         return _dry_run(config, str(data), args.code, out)
     return guarded(lambda: _submit(config, str(data), args.code, wait=args.wait))
+
+
+def _snapshot_problem(config: EnvironmentConfig) -> str | None:
+    """Why a job could not find the contract or the training function in its code snapshot.
+
+    The snapshot holds the package folder only (see :mod:`reference_impl.azureml.snapshot`).
+
+    Args:
+        config: The environment's configuration, with ``--set`` applied.
+
+    Returns:
+        One sentence naming the key, or ``None``.
+    """
+    from reference_impl.config.environments import CONFIG_DIR
+    from reference_impl.contract import contract_path
+
+    if not contract_path(config.data.contract).resolve().is_relative_to(CONFIG_DIR):
+        return (
+            f"data.contract {config.data.contract}: an Azure ML job reads the contract from "
+            f"its code snapshot, so keep the file in {CONFIG_DIR} and name it relative to it"
+        )
+    function = config.model.train_function
+    package = __name__.partition(".")[0]
+    if function is not None and not function.startswith(f"{package}."):
+        return (
+            f"model.train_function {function}: an Azure ML job imports it from its code "
+            f"snapshot, which holds the {package} package only; move the module into it"
+        )
+    return None
 
 
 def _data_problem(data: str) -> str | None:

@@ -63,6 +63,33 @@ def test_bad_configuration_is_a_usage_error(tmp_path: Path) -> None:
     assert "model.params: HistGradientBoostingClassifier refused them" in call.err
 
 
+@pytest.mark.parametrize(
+    "case, setting, message",
+    [
+        ("contract-outside-config", "data.contract={folder}/contract.yaml",
+         "data.contract {folder}/contract.yaml: an Azure ML job reads the contract from its "
+         "code snapshot"),
+        ("function-outside-package",
+         "model.train_function=tests.reference_impl.lifecycle.training_functions:train_bagged",
+         "an Azure ML job imports it from its code snapshot, which holds the reference_impl "
+         "package only"),
+    ],
+)  # fmt: skip
+def test_what_the_job_snapshot_lacks_is_a_usage_error(
+    tmp_path: Path, case: str, setting: str, message: str
+) -> None:
+    from reference_impl.contract import CONTRACT_FILE, contract_path
+
+    # a valid contract, outside the configuration folder
+    (tmp_path / "contract.yaml").write_text(contract_path(CONTRACT_FILE).read_text())
+    extra = ["--set", "model.params={}"] if "train_function" in setting else []
+    call = run_cli("train", "--target", "azureml", "--set", setting.format(folder=tmp_path),
+                   *extra, "--dry-run", "--out", str(tmp_path / "out"))  # fmt: skip
+    assert call.code == 2, call.err
+    assert message.format(folder=tmp_path) in call.err
+    assert not (tmp_path / "out").exists()
+
+
 @NEEDS_TEST_ENV
 def test_promote_dry_run_without_out_only_prints(tmp_path: Path) -> None:
     call = run_cli(
