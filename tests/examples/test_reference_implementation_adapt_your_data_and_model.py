@@ -170,6 +170,34 @@ def test_the_scorecard_is_the_champion_logged_as_a_pyfunc(walkthrough: Walkthrou
     assert ((scores > 0) & (scores < 1)).all()
 
 
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ("wine", "a scorecard predicts a 0/1 label, not a multiclass one"),
+        ("sample", "a scorecard takes numbers only; contract is not"),
+    ],
+)
+def test_the_scorecard_refuses_a_table_it_cannot_fit(table: str, message: str):
+    from sklearn.datasets import load_wine
+
+    from reference_impl.contract_inference import infer_contract
+    from reference_impl.data import TRAINING_DATA
+    from reference_impl.modeling.estimator import EstimatorError
+    from reference_impl.modeling.train_function import fit_with_function
+
+    if table == "wine":
+        frame = load_wine(as_frame=True).frame
+        frame.insert(0, "sample_id", [f"w{number:03d}" for number in range(len(frame))])
+        contract = infer_contract(frame, label="target", task="multiclass", id_column="sample_id")
+    else:  # the shipped sample: its contract has category columns
+        frame, contract = pd.read_csv(TRAINING_DATA), load_contract()
+    features = frame[list(contract.feature_names)]
+    with pytest.raises(EstimatorError) as refused:
+        fit_with_function(SCORECARD, features, frame[contract.label], contract=contract,
+                          params={}, seed=0)  # fmt: skip
+    assert f"failed (ValueError: {message})" in str(refused.value)
+
+
 def test_the_wine_and_diabetes_drafts_are_what_the_page_says(walkthrough: Walkthrough):
     folder = walkthrough.folder
     wine = load_contract(folder / "wine.yaml")
