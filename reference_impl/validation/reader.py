@@ -26,6 +26,7 @@ from reference_impl.validation.display import safe_names
 from reference_impl.validation.errors import DataValidationError
 from reference_impl.validation.formats import is_columnar, read_columnar
 from reference_impl.validation.lexical import NUMBER
+from reference_impl.validation.plain_csv import PLAIN_INTEGER, cast_numbers, parse_plain
 
 _OTHER_DELIMITERS = (";", "\t", "|")
 
@@ -149,7 +150,13 @@ def _typed(column: pd.Series, *, as_text: bool) -> pd.Series:
         return column.where(~blank, None)
     present = stripped[~blank]
     if len(present) and present.str.fullmatch(NUMBER).all():
-        return pd.to_numeric(stripped.where(~blank, None))
+        import pyarrow as pa
+
+        kept = stripped.where(~blank, None)
+        integers = not blank.any() and bool(present.str.fullmatch(PLAIN_INTEGER).all())
+        strings = pa.array(kept.to_numpy(dtype=object), pa.string())
+        numbers = cast_numbers(strings, integers=integers)
+        return pd.to_numeric(kept) if numbers is None else pd.Series(numbers, index=column.index)
     return column.where(~blank, None)
 
 
@@ -203,6 +210,7 @@ def parse_table(
     label: str | None = None,
     allowed_extra: Sequence[str] = (),
     text: Sequence[str] = (),
+    cell_by_cell: bool = False,
 ) -> pd.DataFrame:
     """Parse the bytes of a CSV file (see :func:`read_table` for the arguments and checks).
 
@@ -213,6 +221,8 @@ def parse_table(
         label: Label column, required too; reported on its own when missing.
         allowed_extra: Columns that may be present but are not required.
         text: Columns kept as text.
+        cell_by_cell: Skip the fast path for plain files (:mod:`.plain_csv`), which must
+            give the same frame: its tests compare the two.
 
     Returns:
         The rows; the index is the CSV line number minus 2 (the first data line is 0).
@@ -220,10 +230,34 @@ def parse_table(
     Raises:
         DataValidationError: If the bytes are not a well-formed CSV with the expected header.
     """
+    plain = None if cell_by_cell else parse_plain(raw, text=text)
+    if plain is not None:  # a plain file: the same frame, read in C++ (see plain_csv.py)
+        header, frame = plain
+        _check_columns(source, header, required=required, label=label, allowed_extra=allowed_extra)
+        return frame
     content = _decode(source, raw)
     if not content.strip():
         raise DataValidationError(source, ["file is empty"])
     header, rows, lines = _rows(source, content)
+    _check_columns(source, header, required=required, label=label, allowed_extra=allowed_extra)
+    frame = pd.DataFrame(rows, columns=header, dtype=object)
+    frame.index = pd.Index([line - 2 for line in lines])
+    return pd.DataFrame(
+        {name: _typed(frame[name].astype(object), as_text=name in text) for name in header},
+        index=frame.index,
+    )
+    # --8<-- [end:read-table]
+
+
+def _check_columns(
+    source: str,
+    header: list[str],
+    *,
+    required: Sequence[str],
+    label: str | None,
+    allowed_extra: Sequence[str],
+) -> None:
+    """Check the header's names, then that it names exactly the expected columns."""
     _check_header(source, header)
     expected = {*required, *allowed_extra, *([label] if label else [])}
     if not expected.intersection(header):
@@ -245,10 +279,3 @@ def parse_table(
         problems.append(f"unexpected column(s): {safe_names(unexpected)}")
     if problems:
         raise DataValidationError(source, problems)
-    frame = pd.DataFrame(rows, columns=header, dtype=object)
-    frame.index = pd.Index([line - 2 for line in lines])
-    return pd.DataFrame(
-        {name: _typed(frame[name].astype(object), as_text=name in text) for name in header},
-        index=frame.index,
-    )
-    # --8<-- [end:read-table]
