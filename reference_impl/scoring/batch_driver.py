@@ -22,10 +22,14 @@ import pandas as pd  # noqa: E402
 from reference_impl.config.project import load_project  # noqa: E402
 from reference_impl.modeling.packaging import LoadedModel, load_model_dir  # noqa: E402
 from reference_impl.scoring.outputs import prediction_columns  # noqa: E402
-from reference_impl.validation import read_table, validate_frame  # noqa: E402
+from reference_impl.validation import DataValidationError, read_table, validate_frame  # noqa: E402
+from reference_impl.validation.plain_csv import NotPlain  # noqa: E402
+from reference_impl.validation.reader import read_table_parts  # noqa: E402
 
 _model: LoadedModel | None = None
 OUTPUTS = load_project().outputs
+PART_BYTES = 8 << 20
+"""A plain CSV file is read, checked and scored about this many bytes at a time."""
 
 
 def init() -> None:
@@ -40,7 +44,7 @@ def run(mini_batch: list[str]) -> pd.DataFrame:
 
     Args:
         mini_batch: Paths of CSV files with the id and feature columns (a label column,
-            if present, is ignored).
+            if present, is ignored), or of Parquet files or Delta tables.
 
     Returns:
         One row per input row: ``file``, the id, and the prediction columns of the task
@@ -51,23 +55,34 @@ def run(mini_batch: list[str]) -> pd.DataFrame:
         DataValidationError: If a file breaks the data contract.
     """
     assert _model is not None, "init() was not called"
+    return pd.concat([_score_file(Path(name)) for name in mini_batch], ignore_index=True)
+
+
+def _score_file(path: Path) -> pd.DataFrame:
+    """Score one file a part at a time; on any problem, read it whole for the full message."""
     contract = _model.contract
-    frames = []
-    for name in mini_batch:
-        path = Path(name)
-        table = read_table(
-            path,
-            required=[contract.id_column, *contract.feature_names],
-            allowed_extra=[contract.label],
-            text=[contract.id_column],
-        )
-        rows = validate_frame(table, contract, source=str(path), with_label=False)
-        columns = prediction_columns(_model, _model.scores(rows), OUTPUTS)
-        frames.append(
-            pd.DataFrame(
-                {"file": path.name, contract.id_column: rows[contract.id_column].to_numpy(),
-                 **columns}
-            )
-        )  # fmt: skip
-    return pd.concat(frames, ignore_index=True)
+    columns = {
+        "required": [contract.id_column, *contract.feature_names],
+        "allowed_extra": [contract.label],
+        "text": [contract.id_column],
+    }
+    parts = read_table_parts(path, **columns, block_size=PART_BYTES)
+    if parts is not None:  # a plain CSV file: memory grows with a part, not with the file
+        try:
+            scored = [_score(part, path) for part in parts]
+        except (DataValidationError, NotPlain):
+            scored = []  # the whole file is checked below: its message lists every problem
+        ids = [part[contract.id_column] for part in scored]
+        if scored and not pd.concat(ids).duplicated().any():
+            return pd.concat(scored, ignore_index=True)
+    return _score(read_table(path, **columns), path)
+
+
+def _score(table: pd.DataFrame, path: Path) -> pd.DataFrame:
+    """Check rows against the contract and score them."""
+    contract = _model.contract
+    rows = validate_frame(table, contract, source=str(path), with_label=False)
+    columns = prediction_columns(_model, _model.scores(rows), OUTPUTS)
+    ids = rows[contract.id_column].to_numpy()
+    return pd.DataFrame({"file": path.name, contract.id_column: ids, **columns})
     # --8<-- [end:run]

@@ -21,7 +21,7 @@ import codecs
 import csv
 import io
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 import pandas as pd
@@ -115,13 +115,77 @@ def cast_numbers(values, *, integers: bool) -> np.ndarray | None:
     return numbers.to_numpy(zero_copy_only=False)
 
 
-def _text(column, blank) -> np.ndarray:
-    """The column as Python strings, ``None`` for a blank cell."""
+def _text(column, blank) -> pd.Series:
+    """The column as pandas text (``str``), missing for a blank cell."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    kept = pc.if_else(blank, pa.scalar(None, pa.string()), column)
-    return kept.to_numpy(zero_copy_only=False).astype(object)
+    return pc.if_else(blank, pa.scalar(None, pa.string()), column).to_pandas()
+
+
+def _header(raw: bytes) -> tuple[bytes, list[str]] | None:
+    """The bytes without a byte order mark and the header, or ``None`` if not plain."""
+    content = raw.removeprefix(codecs.BOM_UTF8)
+    if not _is_plain(content):
+        return None
+    first_break = content.find(b"\n")
+    if first_break < 0:  # a header alone: no rows to read fast
+        return None
+    try:
+        header = content[:first_break].removesuffix(b"\r").decode("utf-8").split(",")
+    except UnicodeDecodeError:
+        return None
+    if len(set(header)) != len(header):
+        return None
+    return content, header
+
+
+def _options(header: list[str], block_size: int | None = None) -> dict[str, object]:
+    """The options for pyarrow: every cell read as text, exactly as written, no quoting."""
+    import pyarrow as pa
+    from pyarrow import csv as arrow_csv
+
+    read = arrow_csv.ReadOptions(column_names=header, skip_rows=1)
+    if block_size is not None:
+        read.block_size = block_size
+    return {
+        "read_options": read,
+        "parse_options": arrow_csv.ParseOptions(quote_char=False, newlines_in_values=False),
+        "convert_options": arrow_csv.ConvertOptions(
+            column_types=dict.fromkeys(header, pa.string()),
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        ),
+    }
+
+
+def _frame(header: list[str], columns: Sequence, start: int, text: Sequence[str]):
+    """Typed columns as a frame whose index starts at row ``start``, or ``None``."""
+    import pyarrow.compute as pc
+
+    count = len(columns[0]) if columns else 0
+    index = pd.Index(np.arange(start, start + count, dtype=np.int64))
+    typed: dict[str, pd.Series] = {}
+    for name, column in zip(header, columns, strict=True):
+        limit = csv.field_size_limit()  # in characters; a cell has at least as many bytes
+        if pc.max(pc.binary_length(column)).as_py() > limit and (
+            pc.max(pc.utf8_length(column)).as_py() > limit
+        ):
+            return None  # the csv module refuses such a cell: the slow reader says so
+        blank = pc.equal(column, "")
+        numbers = None
+        if name not in text and not pc.all(blank).as_py():
+            try:
+                numbers = _numeric(column, blank)
+            except _LeftToPandas:
+                return None
+        if numbers is not None:  # plain numbers hold no white space
+            typed[name] = pd.Series(numbers, index=index)
+        elif pc.any(pc.match_substring_regex(column, PADDED)).as_py():
+            return None  # the cell-by-cell reader strips it
+        else:
+            typed[name] = pd.Series(_text(column, blank).array, index=index)
+    return pd.DataFrame(typed, index=index)
 
 
 def parse_plain(raw: bytes, *, text: Sequence[str] = ()) -> tuple[list[str], pd.DataFrame] | None:
@@ -136,51 +200,64 @@ def parse_plain(raw: bytes, *, text: Sequence[str] = ()) -> tuple[list[str], pd.
         not plain or anything in it is left to the cell-by-cell reader.
     """
     import pyarrow as pa
-    import pyarrow.compute as pc
     from pyarrow import csv as arrow_csv
 
-    content = raw.removeprefix(codecs.BOM_UTF8)
-    if not _is_plain(content):
+    plain = _header(raw)
+    if plain is None:
         return None
-    first_break = content.find(b"\n")
-    if first_break < 0:  # a header alone: no rows to read fast
-        return None
-    header_line = content[:first_break].removesuffix(b"\r")
+    content, header = plain
     try:
-        header = header_line.decode("utf-8").split(",")
-        table = arrow_csv.read_csv(
-            io.BytesIO(content),
-            read_options=arrow_csv.ReadOptions(column_names=header, skip_rows=1),
-            parse_options=arrow_csv.ParseOptions(quote_char=False, newlines_in_values=False),
-            convert_options=arrow_csv.ConvertOptions(
-                column_types=dict.fromkeys(header, pa.string()),
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
-        )
-    except (pa.ArrowInvalid, UnicodeDecodeError):  # ragged rows, bad bytes: the slow reader says
+        table = arrow_csv.read_csv(io.BytesIO(content), **_options(header))
+    except pa.ArrowInvalid:  # ragged rows, bytes that are not UTF-8: the slow reader says
         return None
-    if table.num_rows == 0 or len(set(header)) != len(header):
+    if table.num_rows == 0:
         return None
-    index = pd.Index(np.arange(table.num_rows, dtype=np.int64))
-    columns: dict[str, pd.Series] = {}
-    for name, column in zip(header, table.columns, strict=True):
-        limit = csv.field_size_limit()  # in characters; a cell has at least as many bytes
-        if pc.max(pc.binary_length(column)).as_py() > limit and (
-            pc.max(pc.utf8_length(column)).as_py() > limit
-        ):
-            return None  # the csv module refuses such a cell: the slow reader says so
-        blank = pc.equal(column, "")
-        numbers = None
-        if name not in text and not pc.all(blank).as_py():
-            try:
-                numbers = _numeric(column, blank)
-            except _LeftToPandas:
-                return None
-        if numbers is not None:  # plain numbers hold no white space
-            columns[name] = pd.Series(numbers, index=index)
-        elif pc.any(pc.match_substring_regex(column, PADDED)).as_py():
-            return None  # the cell-by-cell reader strips it
-        else:
-            columns[name] = pd.Series(_text(column, blank), index=index, dtype=object)
-    return header, pd.DataFrame(columns, index=index)
+    frame = _frame(header, table.columns, 0, text)
+    return None if frame is None else (header, frame)
+
+
+class NotPlain(Exception):
+    """A part of the file is not plain: read the whole file with :func:`parse_table` instead."""
+
+
+def plain_chunks(
+    raw: bytes, *, text: Sequence[str] = (), block_size: int = 8 << 20
+) -> tuple[list[str], Iterator[pd.DataFrame]] | None:
+    """Parse a plain CSV file a block of bytes at a time, to keep memory bounded.
+
+    Each frame is typed on its own (a column of integers in one part may be floats in the
+    next, when that part has a blank): check and use each part by itself.
+
+    Args:
+        raw: The file's bytes.
+        text: Columns kept as text even when every cell is a number.
+        block_size: Bytes of the file per part.
+
+    Returns:
+        The header and an iterator of frames (index: line number minus 2), or ``None`` when
+        the file is not plain.
+
+    Raises:
+        NotPlain: From the iterator, when a later part is not plain (read the whole file).
+    """
+    plain = _header(raw)
+    if plain is None:
+        return None
+    content, header = plain
+
+    def frames() -> Iterator[pd.DataFrame]:
+        import pyarrow as pa
+        from pyarrow import csv as arrow_csv
+
+        start = 0
+        try:
+            for batch in arrow_csv.open_csv(io.BytesIO(content), **_options(header, block_size)):
+                frame = _frame(header, batch.columns, start, text)
+                if frame is None:
+                    raise NotPlain
+                start += batch.num_rows
+                yield frame
+        except pa.ArrowInvalid:
+            raise NotPlain from None
+
+    return header, frames()

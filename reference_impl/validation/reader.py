@@ -17,7 +17,7 @@ import csv
 import io
 import stat
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -26,7 +26,12 @@ from reference_impl.validation.display import safe_names
 from reference_impl.validation.errors import DataValidationError
 from reference_impl.validation.formats import is_columnar, read_columnar
 from reference_impl.validation.lexical import NUMBER
-from reference_impl.validation.plain_csv import PLAIN_INTEGER, cast_numbers, parse_plain
+from reference_impl.validation.plain_csv import (
+    PLAIN_INTEGER,
+    cast_numbers,
+    parse_plain,
+    plain_chunks,
+)
 
 _OTHER_DELIMITERS = (";", "\t", "|")
 
@@ -143,11 +148,14 @@ def _rows(source: str, content: str) -> tuple[list[str], list[list[str]], list[i
 
 
 def _typed(column: pd.Series, *, as_text: bool) -> pd.Series:
-    """Blank cells become missing; a column whose every value is a plain number becomes numeric."""
+    """Blank cells become missing; a column whose every value is a plain number becomes numeric.
+
+    Any other column becomes pandas text (``str``), the type the contract's checks give it.
+    """
     stripped = column.str.strip()
     blank = stripped == ""
     if as_text:
-        return column.where(~blank, None)
+        return column.where(~blank, None).astype("str")
     present = stripped[~blank]
     if len(present) and present.str.fullmatch(NUMBER).all():
         import pyarrow as pa
@@ -157,7 +165,7 @@ def _typed(column: pd.Series, *, as_text: bool) -> pd.Series:
         strings = pa.array(kept.to_numpy(dtype=object), pa.string())
         numbers = cast_numbers(strings, integers=integers)
         return pd.to_numeric(kept) if numbers is None else pd.Series(numbers, index=column.index)
-    return column.where(~blank, None)
+    return column.where(~blank, None).astype("str")
 
 
 # --8<-- [start:read-table]
@@ -200,6 +208,41 @@ def read_table(
         allowed_extra=allowed_extra,
         text=text,
     )
+
+
+def read_table_parts(
+    path: Path,
+    *,
+    required: Sequence[str],
+    allowed_extra: Sequence[str] = (),
+    text: Sequence[str] = (),
+    block_size: int = 8 << 20,
+) -> Iterator[pd.DataFrame] | None:
+    """Read a plain CSV file in parts of about ``block_size`` bytes, to keep memory bounded.
+
+    Args:
+        path: The CSV file.
+        required: Columns that must be present.
+        allowed_extra: Columns that may be present but are not required.
+        text: Columns kept as text.
+        block_size: Bytes of the file per part.
+
+    Returns:
+        The parts (see :func:`~reference_impl.validation.plain_csv.plain_chunks`), or ``None``
+        for a Parquet or Delta path or a CSV file that is not plain: read it with
+        :func:`read_table`.
+
+    Raises:
+        DataValidationError: If the file cannot be read or its header is not the expected one.
+    """
+    if is_columnar(path):
+        return None
+    plain = plain_chunks(read_source(path), text=text, block_size=block_size)
+    if plain is None:
+        return None
+    header, parts = plain
+    _check_columns(str(path), header, required=required, label=None, allowed_extra=allowed_extra)
+    return parts
 
 
 def parse_table(

@@ -53,6 +53,7 @@ BATCH_FILES = frozenset(
         "scoring/lake_io.py",
         "azureml/batch.py",
         "lifecycle/test_batch_scoring.py",
+        "lifecycle/test_batch_parts.py",
         "azureml/test_http_batch_deployment.py",
         "azureml/golden/deploy/batch_endpoint.yml",
         "azureml/golden/deploy/batch_deployment.yml",

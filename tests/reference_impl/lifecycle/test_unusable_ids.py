@@ -36,3 +36,10 @@ def test_any_ids_are_judged_as_cell_by_cell(ids):
 @given(ids=st.lists(st.text(alphabet="abc123-_", min_size=1, max_size=5), min_size=1, max_size=8))
 def test_ordinary_ids_pass(ids):
     assert not unusable_ids(pd.Series(ids, dtype=object)).any()
+
+
+@settings(max_examples=300, deadline=None)
+@given(ids=st.lists(st.one_of(st.text(alphabet="ab1 \t\n\x00\u3000", max_size=4), st.none())))
+def test_ids_as_pandas_text_are_judged_as_cell_by_cell(ids):
+    values = pd.Series(ids, dtype="str")  # what the CSV readers give an id column
+    assert unusable_ids(values).tolist() == per_cell(values)
