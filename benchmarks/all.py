@@ -42,7 +42,7 @@ def run_one(script: Path, runs: int | None) -> tuple[int, str, float]:
 
 def table(outputs: dict[str, tuple[int, str, float]]) -> str:
     """The Markdown summary of every script's output."""
-    lines = ["| benchmark | figure (min) | floor (min) | ratio | goal |", "|---|---|---|---|---|"]
+    lines = ["| benchmark | figure | floor | ratio | goal |", "|---|---|---|---|---|"]
     notes: list[str] = []
     for name, (code, output, elapsed) in outputs.items():
         rows = [

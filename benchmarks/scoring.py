@@ -236,6 +236,15 @@ def main() -> None:
         f"{len(latencies)} requests, {seen['errors']} non-200, "
         f"{len(seen['failures'])} connection failures"
     )
+    print(
+        f"result: scoring p50, one client | {http_med:.2f} ms | {run_med:.2f} ms (run()) | "
+        f"+{http_med - run_med:.2f} ms | +{GOAL_EXTRA_MS:.0f} ms"
+    )
+    print(
+        f"result: scoring load, {CLIENTS} clients | {rate:.0f} req/s, p99 {p99:.0f} ms | "
+        f"{capacity:.0f} req/s (cores / run()) | {rate / capacity:.2f} | "
+        f">= {GOAL_RATE:.0f} req/s, p99 <= {GOAL_P99_MS:.0f} ms"
+    )
 
 
 if __name__ == "__main__":
