@@ -22,11 +22,18 @@ import csv
 import io
 import sys
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Union
 
 import numpy as np
 import pandas as pd
 
+if TYPE_CHECKING:
+    import pyarrow as pa
+
 from reference_impl.validation.lexical import NUMBER
+
+Strings = Union["pa.Array", "pa.ChunkedArray"]
+"""A column of text as pyarrow holds it: one array, or the chunks of a table's column."""
 
 
 def _space_class() -> str:
@@ -58,13 +65,13 @@ def _is_plain(raw: bytes) -> bool:
     )
 
 
-def _all_match(values, pattern: str) -> bool:
+def _all_match(values: Strings, pattern: str) -> bool:
     import pyarrow.compute as pc
 
     return bool(pc.all(pc.match_substring_regex(values, pattern)).as_py())
 
 
-def _numeric(column, blank) -> np.ndarray | None:
+def _numeric(column: Strings, blank: Strings) -> np.ndarray | None:
     """The column as numbers, or ``None`` if one present cell is not a plain number.
 
     Raises:
@@ -91,7 +98,7 @@ def _numeric(column, blank) -> np.ndarray | None:
     return numbers
 
 
-def cast_numbers(values, *, integers: bool) -> np.ndarray | None:
+def cast_numbers(values: Strings, *, integers: bool) -> np.ndarray | None:
     """Convert plain-number text to numbers: the one conversion both CSV readers use.
 
     Both readers convert with pyarrow so that a file gives the same floats whichever reader
@@ -115,7 +122,7 @@ def cast_numbers(values, *, integers: bool) -> np.ndarray | None:
     return numbers.to_numpy(zero_copy_only=False)
 
 
-def _text(column, blank) -> pd.Series:
+def _text(column: Strings, blank: Strings) -> pd.Series:
     """The column as pandas text (``str``), missing for a blank cell."""
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -159,7 +166,9 @@ def _options(header: list[str], block_size: int | None = None) -> dict[str, obje
     }
 
 
-def _frame(header: list[str], columns: Sequence, start: int, text: Sequence[str]):
+def _frame(
+    header: list[str], columns: Sequence[Strings], start: int, text: Sequence[str]
+) -> pd.DataFrame | None:
     """Typed columns as a frame whose index starts at row ``start``, or ``None``."""
     import pyarrow.compute as pc
 
