@@ -14,37 +14,24 @@ after a build that logged no warning, so a strict build never hides a warning be
 from __future__ import annotations
 
 import hashlib
-import json
-import logging
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import fromstring, tostring
 
-CACHE_FOLDER = ".cache/api-render"
-"""Where entries live, under the folder of ``mkdocs.yml`` (git-ignored)."""
+from accelerator.site_build.build_cache import BuildCache, digest
+
 LIBRARIES = ("mkdocstrings", "mkdocstrings-python", "griffelib", "markdown", "pymdown-extensions")
-
-
-class _WarningCounter(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
 
 
 _state: dict[str, Any] = {
     "roots": [],
     "config": "",
     "hashes": {},
-    "pending": {},
-    "cache": Path(CACHE_FOLDER),
     "versions": [],
     "aliases": {},
 }
-_counter = _WarningCounter()
+cache = BuildCache("api-render")
 
 
 def sources_hash(package_dir: Path) -> str:
@@ -97,8 +84,7 @@ def cache_key(identifier: str, page: str, options: Any) -> str:
         extensions) and the rendering libraries' versions.
     """
     parts = [identifier, page, repr(options), _package_hash(identifier), _state["config"]]
-    parts += _state["versions"]
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return digest(*parts, *_state["versions"])
 
 
 def _wrap(handler_class: type) -> None:
@@ -108,22 +94,25 @@ def _wrap(handler_class: type) -> None:
         treeprocessors = self.md.treeprocessors
         relpath = treeprocessors["relpath"] if "relpath" in treeprocessors else None  # noqa: SIM401
         page = relpath.file.src_uri if relpath is not None and relpath.file else ""
-        path = _state["cache"] / f"{cache_key(data.path, page, options)}.json"
-        if path.exists():
-            entry = json.loads(path.read_text(encoding="utf-8"))
+        key = cache_key(data.path, page, options)
+        entry = cache.get(key)
+        if entry is not None:
             self._headings.extend(fromstring(heading) for heading in entry["headings"])
             _state["aliases"].update(entry["aliases"])
             return entry["html"]
         before = len(self._headings)
         html = render(self, data, options, locale=locale)
         new = self._headings[before:]
-        _state["pending"][path] = {
-            "html": html,
-            "headings": [tostring(heading, encoding="unicode") for heading in new],
-            # Rendering resolves imported names, which adds aliases that mkdocstrings registers
-            # right after this call; a hit replays them as they were then.
-            "aliases": {h.get("id"): list(get_aliases(self, h.get("id"))) for h in new},
-        }
+        cache.put(
+            key,
+            {
+                "html": html,
+                "headings": [tostring(heading, encoding="unicode") for heading in new],
+                # Rendering resolves imported names, which adds aliases that mkdocstrings registers
+                # right after this call; a hit replays them as they were then.
+                "aliases": {h.get("id"): list(get_aliases(self, h.get("id"))) for h in new},
+            },
+        )
         return html
 
     def cached_get_aliases(self: Any, identifier: str) -> tuple[str, ...]:
@@ -145,7 +134,7 @@ def on_config(config: Any, **_kwargs: Any) -> Any:
         return config
     _wrap(PythonHandler)  # again after a reload under ``mkdocs serve``: this module's state
     config_file = Path(config["config_file_path"])
-    _state["cache"] = config_file.parent / CACHE_FOLDER
+    cache.configure(config_file)
     options = config["plugins"]["mkdocstrings"].config["handlers"].get("python", {})
     _state["roots"] = [config_file.parent / p for p in options.get("paths", ["."])]
     _state["config"] = hashlib.sha256(config_file.read_bytes()).hexdigest()
@@ -155,20 +144,10 @@ def on_config(config: Any, **_kwargs: Any) -> Any:
 
 def on_pre_build(**_kwargs: Any) -> None:
     """MkDocs ``on_pre_build`` event: hash sources afresh and start counting warnings."""
-    _state["pending"], _state["hashes"], _state["aliases"] = {}, {}, {}
-    _counter.count = 0
-    logger = logging.getLogger("mkdocs")
-    if _counter not in logger.handlers:
-        logger.addHandler(_counter)
+    _state["hashes"], _state["aliases"] = {}, {}
+    cache.start()
 
 
 def on_post_build(**_kwargs: Any) -> None:
     """MkDocs ``on_post_build`` event: keep the new entries if the build logged no warning."""
-    if _counter.count:
-        return
-    for path, entry in _state["pending"].items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(entry), encoding="utf-8")
-        tmp.replace(path)
-    _state["pending"] = {}
+    cache.commit()

@@ -28,16 +28,18 @@ def test_a_changed_added_or_removed_source_file_changes_the_hash(tmp_path: Path)
 
 
 def test_entries_are_kept_only_after_a_build_without_warnings(tmp_path: Path) -> None:
-    cache = chain.load_hook("api_render_cache")
+    hook = chain.load_hook("api_render_cache")
+    hook.cache.folder = tmp_path
     entry = {"html": "<p>x</p>", "headings": [], "aliases": {}}
-    cache.on_pre_build()
-    cache._state["pending"] = {tmp_path / "warned.json": entry}
+    hook.on_pre_build()
+    hook.cache.put("warned", entry)
     logging.getLogger("mkdocs.test").warning("a warning fails a strict build")
-    cache.on_post_build()
-    cache.on_pre_build()
-    cache._state["pending"] = {tmp_path / "clean.json": entry}
-    cache.on_post_build()
+    hook.on_post_build()
+    hook.on_pre_build()
+    hook.cache.put("clean", entry)
+    hook.on_post_build()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["clean.json"]
+    assert hook.cache.get("clean") == entry and hook.cache.get("warned") is None
 
 
 def _project(root: Path) -> Path:

@@ -1,0 +1,107 @@
+"""A folder of JSON entries that a build hook reuses across builds.
+
+A hook computes a key from everything its output depends on, asks :meth:`BuildCache.get` for
+it and, on a miss, hands its fresh output to :meth:`BuildCache.put`. New entries are written at
+the end of a build, and only if that build logged no warning: a strict build that failed never
+leaves behind an entry that would hide its warning from the next build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+
+class _WarningCounter(logging.Handler):
+    """Counts the warnings (and worse) that MkDocs' loggers emit during a build."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def digest(*parts: str) -> str:
+    """A SHA-256 hex digest of ``parts``, one per line.
+
+    Args:
+        *parts: The strings an entry depends on.
+
+    Returns:
+        64 hex characters.
+    """
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+class BuildCache:
+    """Entries of one hook under ``.cache/NAME/`` next to ``mkdocs.yml`` (git-ignored).
+
+    Args:
+        name: The cache's folder name under ``.cache/``.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.folder = Path(".cache") / name
+        self.pending: dict[str, Any] = {}
+        self._counter = _WarningCounter()
+
+    def configure(self, config_file: Path) -> None:
+        """Keep entries next to the build's ``mkdocs.yml``.
+
+        Args:
+            config_file: Path of ``mkdocs.yml``.
+        """
+        self.folder = config_file.parent / ".cache" / self.name
+
+    def start(self) -> None:
+        """Forget unwritten entries and start counting the build's warnings."""
+        self.pending = {}
+        self._counter.count = 0
+        logger = logging.getLogger("mkdocs")
+        if self._counter not in logger.handlers:
+            logger.addHandler(self._counter)
+
+    def get(self, key: str) -> Any | None:
+        """The entry stored under ``key``, or ``None``.
+
+        Args:
+            key: A digest of everything the entry depends on.
+
+        Returns:
+            The decoded JSON value, or ``None`` on a miss.
+        """
+        path = self.folder / f"{key}.json"
+        return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+
+    def put(self, key: str, value: Any) -> None:
+        """Keep ``value`` under ``key`` once the build ends without warnings.
+
+        Args:
+            key: A digest of everything the entry depends on.
+            value: A JSON-serialisable value.
+        """
+        self.pending[key] = value
+
+    def commit(self) -> int:
+        """Write the build's new entries, unless it logged a warning.
+
+        Returns:
+            How many entries were written.
+        """
+        if self._counter.count:
+            self.pending = {}
+            return 0
+        for key, value in self.pending.items():
+            path = self.folder / f"{key}.json"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp")
+            tmp.write_text(json.dumps(value), encoding="utf-8")
+            tmp.replace(path)
+        written, self.pending = len(self.pending), {}
+        return written

@@ -1,0 +1,140 @@
+"""The build caches of search entries, guidance tables and notebooks: same site, less work."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import mkdocs_build
+from tests.docs import chain
+
+NOTEBOOK = {
+    "cells": [
+        {"cell_type": "markdown", "metadata": {}, "source": ["# A first experiment\n"]},
+        {
+            "cell_type": "code",
+            "execution_count": None,
+            "metadata": {},
+            "outputs": [],
+            "source": ["print('hello')\n"],
+        },
+    ],
+    "metadata": {"kernelspec": {"name": "python3", "language": "python", "display_name": "P"}},
+    "nbformat": 4,
+    "nbformat_minor": 5,
+}
+
+
+def _site(root: Path) -> Path:
+    """A site under ``root``; the tests build it outside, as the suite and the benchmark do."""
+    (root / "docs").mkdir(parents=True)
+    (root / "docs" / "index.md").write_text(
+        "# Home\n\n## Tables\n\n<!-- render: accelerator.guidance.roles:roles_table -->\n"
+    )
+    (root / "docs" / "nb.ipynb").write_text(json.dumps(NOTEBOOK))
+    hooks = chain.DOCS / "hooks"
+    config = root / "mkdocs.yml"
+    config.write_text(
+        "site_name: t\ntheme: {name: material}\n"
+        f"hooks: [{hooks / 'guidance_tables.py'}, {hooks / 'search_cache.py'}]\n"
+        "plugins:\n  - search\n  - accelerator-notebooks:\n      include_source: true\n"
+        "nav: [index.md, nb.ipynb]\n"
+    )
+    return config
+
+
+def _entries(root: Path) -> dict[str, set[str]]:
+    cache = root / ".cache"
+    return {d.name: {p.name for p in d.glob("*.json")} for d in cache.iterdir()}
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_a_warm_build_is_byte_for_byte_the_cold_one(tmp_path: Path) -> None:
+    config = _site(repo := tmp_path / "repo")
+    cold = mkdocs_build(config, tmp_path / "cold")
+    assert cold.returncode == 0, cold.stderr
+    entries = _entries(repo)
+    assert {name: len(found) for name, found in entries.items()} == {
+        "guidance-tables": 1,
+        "search-entries": 2,  # one per page
+        "notebooks": 1,
+    }
+    warm = mkdocs_build(config, tmp_path / "warm")
+    assert warm.returncode == 0, warm.stderr
+    assert _entries(repo) == entries  # every lookup hit
+    assert _files(tmp_path / "warm") == _files(tmp_path / "cold")
+    page = (tmp_path / "warm" / "nb" / "index.html").read_text()
+    assert "A first experiment" in page and "hello" in page
+    assert (tmp_path / "warm" / "nb" / "nb.ipynb").read_bytes() == (
+        repo / "docs" / "nb.ipynb"
+    ).read_bytes()  # include_source: the notebook is there to download
+    index = json.loads((tmp_path / "warm" / "search" / "search_index.json").read_text())
+    assert {doc["location"] for doc in index["docs"]} >= {"", "nb/"}
+
+
+def test_an_edit_renders_only_what_it_touches(tmp_path: Path) -> None:
+    config = _site(repo := tmp_path / "repo")
+    assert mkdocs_build(config, tmp_path / "first").returncode == 0
+    before = _entries(repo)
+    page = repo / "docs" / "index.md"
+    page.write_text(page.read_text() + "\nA new paragraph.\n")
+    notebook = dict(
+        NOTEBOOK, cells=[*NOTEBOOK["cells"][:1], NOTEBOOK["cells"][1] | {"source": ["1"]}]
+    )
+    (repo / "docs" / "nb.ipynb").write_text(json.dumps(notebook))
+    done = mkdocs_build(config, tmp_path / "second")
+    assert done.returncode == 0, done.stderr
+    after = _entries(repo)
+    assert after["guidance-tables"] == before["guidance-tables"]  # prose edit: table reused
+    assert len(after["search-entries"] - before["search-entries"]) == 2  # both pages changed
+    assert len(after["notebooks"] - before["notebooks"]) == 1
+    assert "A new paragraph" in (tmp_path / "second" / "index.html").read_text()
+
+
+def test_a_warm_build_imports_neither_mkdocs_jupyter_nor_the_render_functions(
+    tmp_path: Path,
+) -> None:
+    config = _site(tmp_path / "repo")
+    assert mkdocs_build(config, tmp_path / "cold").returncode == 0
+    probe = (
+        "import sys\nfrom mkdocs.commands.build import build\n"
+        "from mkdocs.config import load_config\n"
+        f"build(load_config({str(config)!r}, site_dir={str(tmp_path / 'warm')!r}))\n"
+        "heavy = ('mkdocs_jupyter', 'nbconvert', 'jupytext', 'accelerator.guidance.roles')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
+    )
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, env=env
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+    assert _files(tmp_path / "warm") == _files(tmp_path / "cold")
+
+
+def test_the_fingerprint_follows_files_but_not_prose(tmp_path: Path) -> None:
+    hook = chain.load_hook("guidance_tables")
+    docs = tmp_path / "docs"
+    (docs / "accelerator").mkdir(parents=True)
+    (docs / "page.md").write_text("# Page\n")
+    (docs / "accelerator" / "notes.md").write_text("tooling data\n")
+    (tmp_path / "data.yaml").write_text("a: 1\n")
+
+    def fingerprint() -> str:
+        return hook.repository_fingerprint(tmp_path, docs)
+
+    first = fingerprint()
+    (docs / "page.md").write_text("# Page\n\nMore prose.\n")
+    assert fingerprint() == first
+    (tmp_path / "data.yaml").write_text("a: 22\n")
+    second = fingerprint()
+    (docs / "accelerator" / "notes.md").write_text("tooling data, edited\n")
+    third = fingerprint()
+    (docs / "page.md").rename(docs / "renamed.md")
+    assert len({first, second, third, fingerprint()}) == 4
