@@ -19,13 +19,13 @@ from _timing import ROOT, Sample, interleave, report, timed_process
 GOAL = 1.5
 
 
-def floor_config(folder: Path) -> Path:
-    """Write the floor's config: ``mkdocs.yml`` inherited, hooks and plugins removed."""
+def floor_config(folder: Path, root: Path = ROOT) -> Path:
+    """Write the floor's config: ``mkdocs.yml`` of ``root`` inherited, hooks and plugins removed."""
     config = folder / "mkdocs-floor.yml"
     config.write_text(
-        f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
-        f"docs_dir: {ROOT / 'docs'}\n"
-        f"theme: {{name: material, custom_dir: {ROOT / 'docs' / 'overrides'}}}\n"
+        f"INHERIT: {root / 'mkdocs.yml'}\n"
+        f"docs_dir: {root / 'docs'}\n"
+        f"theme: {{name: material, custom_dir: {root / 'docs' / 'overrides'}}}\n"
         "hooks: []\n"
         "plugins: []\n"
         "watch: []\n"
