@@ -7,12 +7,20 @@ SQLite cannot read, corrupt pages, or a schema upgrade that never finished stop 
 with :attr:`~reference_impl.exit_codes.ExitCode.STORE_DAMAGED` and one sentence saying how
 to recover. The store is never silently re-created, because that would drop the run history
 and the registry (and with them the champion the gate compares against).
+
+MLflow's migrations take about a second. The first store made with a given MLflow version is
+also kept, empty, under ``~/.cache/mlops-stores/`` (``$XDG_CACHE_HOME`` if set); later stores
+start as a copy of it, through the same side file.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import sqlite3
+import tempfile
+import time
 from pathlib import Path
 
 from reference_impl.exit_codes import ExitCode
@@ -95,21 +103,62 @@ def check_store(workdir: Workdir) -> None:
     # --8<-- [end:check-store]
 
 
+def template_path() -> Path:
+    """Where the empty store made by this MLflow version is kept for the next new store."""
+    from mlflow.version import VERSION
+
+    cache = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(cache) / "mlops-stores" / f"mlflow-{VERSION}.db"
+
+
+def _keep_template(store: Path, template: Path) -> None:
+    """Copy a just-migrated, still empty store to ``template``; skip where that cannot be."""
+    with contextlib.suppress(OSError):
+        template.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(dir=template.parent, suffix=".tmp")
+        os.close(handle)
+        shutil.copyfile(store, name)
+        os.replace(name, template)
+
+
+def _from_template(template: Path, side: Path, workdir: Workdir) -> bool:
+    """Fill ``side`` from a sound template and point its default experiment at ``workdir``."""
+    if not template.is_file() or _problem(template) is not None:
+        return False
+    shutil.copyfile(template, side)
+    now = int(time.time() * 1000)
+    connection = sqlite3.connect(side)
+    try:
+        with connection:
+            connection.execute(
+                "UPDATE experiments SET artifact_location = ?, creation_time = ?, "
+                "last_update_time = ? WHERE experiment_id = 0",
+                (f"{workdir.artifact_root.as_uri()}/0", now, now),
+            )
+    finally:
+        connection.close()
+    return True
+
+
 def create_store(workdir: Workdir) -> None:
     """Create ``mlflow.db`` with MLflow's full schema, atomically.
 
-    The schema is built in ``mlflow.db.creating`` and renamed over ``mlflow.db`` only when
-    it is complete. Call it with the workdir lock held (a side file left by a killed
-    creator is simply replaced).
+    The schema is built in ``mlflow.db.creating`` (by MLflow's migrations, or as a copy of the
+    empty store this MLflow version made before) and renamed over ``mlflow.db`` only when it is
+    complete. Call it with the workdir lock held (a side file left by a killed creator is simply
+    replaced).
 
     Args:
         workdir: The working directory (its store must not exist yet).
     """
-    from mlflow.store.tracking.sqlalchemy_store import SqlAlchemyStore
-
     side = workdir.database.with_name(workdir.database.name + SIDE_SUFFIX)
     for leftover in (side, side.with_name(side.name + "-journal")):
         leftover.unlink(missing_ok=True)
-    store = SqlAlchemyStore(f"sqlite:///{side}", workdir.artifact_root.as_uri())
-    store.engine.dispose()
+    template = template_path()
+    if not _from_template(template, side, workdir):
+        from mlflow.store.tracking.sqlalchemy_store import SqlAlchemyStore
+
+        store = SqlAlchemyStore(f"sqlite:///{side}", workdir.artifact_root.as_uri())
+        store.engine.dispose()
+        _keep_template(side, template)
     os.replace(side, workdir.database)

@@ -37,9 +37,11 @@ class Finished:
     err: str
 
 
-def start_train(workdir: Path, *extra: str) -> subprocess.Popen:
+def start_train(
+    workdir: Path, *extra: str, env_extra: dict[str, str] | None = None
+) -> subprocess.Popen:
     """Start ``python -m reference_impl train`` on ``workdir`` in its own process group."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), **(env_extra or {})}
     env.pop("MLFLOW_TRACKING_URI", None)
     module = ["-m", "reference_impl"]
     command = [sys.executable, *module, "train", "--workdir", str(workdir), *extra]
