@@ -53,10 +53,11 @@ def job_python(requirements: Sequence[str], python: str, root: Path) -> Path:
     uv = _uv()
     shutil.rmtree(venv, ignore_errors=True)
     env = {k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV"}
-    steps = (
-        [uv, "venv", "--quiet", "--python", python, str(venv)],
-        [uv, "pip", "install", "--quiet", "--python", str(interpreter), *requirements],
-    )
+    # Compiled as pip compiles what it installs (and Azure ML's image build uses pip): each
+    # step is a new process, and where PYTHONDONTWRITEBYTECODE is set each would compile MLflow,
+    # pandas and scikit-learn again.
+    install = [uv, "pip", "install", "--quiet", "--compile-bytecode", "--python", str(interpreter)]
+    steps = ([uv, "venv", "--quiet", "--python", python, str(venv)], [*install, *requirements])
     for step in steps:
         done = subprocess.run(step, env=env, capture_output=True, text=True, check=False)
         if done.returncode != 0:
