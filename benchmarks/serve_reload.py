@@ -83,6 +83,7 @@ class Server:
         deadline = time.monotonic() + 300
         while fetch(self.url) is None:
             if self.process.poll() is not None or time.monotonic() > deadline:
+                self.stop()
                 raise SystemExit(f"mkdocs serve in {folder} did not start")
             time.sleep(0.2)
 
@@ -99,9 +100,10 @@ class Server:
         return time.perf_counter() - started
 
     def stop(self) -> None:
-        """Stop the server."""
-        self.process.terminate()
-        self.process.wait(timeout=30)
+        """Stop the server (if it still runs)."""
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=30)
 
 
 def main(argv: list[str] | None = None) -> None:
