@@ -15,7 +15,6 @@ start as a copy of it, through the same side file.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import sqlite3
@@ -113,30 +112,44 @@ def template_path() -> Path:
 
 def _keep_template(store: Path, template: Path) -> None:
     """Copy a just-migrated, still empty store to ``template``; skip where that cannot be."""
-    with contextlib.suppress(OSError):
+    try:
         template.parent.mkdir(parents=True, exist_ok=True)
         handle, name = tempfile.mkstemp(dir=template.parent, suffix=".tmp")
-        os.close(handle)
+    except OSError:
+        return
+    os.close(handle)
+    try:
         shutil.copyfile(store, name)
         os.replace(name, template)
+    except OSError:
+        Path(name).unlink(missing_ok=True)
 
 
 def _from_template(template: Path, side: Path, workdir: Workdir) -> bool:
-    """Fill ``side`` from a sound template and point its default experiment at ``workdir``."""
-    if not template.is_file() or _problem(template) is not None:
-        return False
-    shutil.copyfile(template, side)
-    now = int(time.time() * 1000)
-    connection = sqlite3.connect(side)
+    """Fill ``side`` from a sound template and point its default experiment at ``workdir``.
+
+    Returns:
+        ``False``, with ``side`` removed, when there is no usable template: the caller then
+        runs MLflow's migrations.
+    """
     try:
-        with connection:
-            connection.execute(
-                "UPDATE experiments SET artifact_location = ?, creation_time = ?, "
-                "last_update_time = ? WHERE experiment_id = 0",
-                (f"{workdir.artifact_root.as_uri()}/0", now, now),
-            )
-    finally:
-        connection.close()
+        if not template.is_file() or _problem(template) is not None:
+            return False
+        shutil.copyfile(template, side)
+        now = int(time.time() * 1000)
+        connection = sqlite3.connect(side)
+        try:
+            with connection:
+                connection.execute(
+                    "UPDATE experiments SET artifact_location = ?, creation_time = ?, "
+                    "last_update_time = ? WHERE experiment_id = 0",
+                    (f"{workdir.artifact_root.as_uri()}/0", now, now),
+                )
+        finally:
+            connection.close()
+    except (OSError, sqlite3.Error):
+        side.unlink(missing_ok=True)
+        return False
     return True
 
 

@@ -56,6 +56,20 @@ def test_a_damaged_template_is_passed_over_and_replaced(tmp_path: Path, cache: P
         assert connection.execute("SELECT count(*) FROM alembic_version").fetchone() == (1,)
 
 
+def test_a_template_of_another_shape_is_passed_over(tmp_path: Path, cache: Path) -> None:
+    """Sound as SQLite and complete by name, but not the schema the copy is adjusted in."""
+    template = template_path()
+    template.parent.mkdir(parents=True)
+    with sqlite3.connect(template) as connection:
+        connection.execute("CREATE TABLE alembic_version (version_num TEXT)")
+        connection.execute("CREATE TABLE experiments (experiment_id INTEGER, name TEXT)")
+    workdir = Workdir.at(tmp_path / "workdir")
+    create_store(workdir)
+    check_store(workdir)
+    assert experiments(workdir) == [(0, "Default", f"{workdir.artifact_root.as_uri()}/0")]
+    assert not list(workdir.root.glob("*.creating"))
+
+
 def test_a_cache_that_cannot_be_written_costs_only_the_migrations(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
