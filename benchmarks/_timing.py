@@ -1,4 +1,4 @@
-"""Shared timing for the benchmarks: interleaved A/B runs, min/median, one result line.
+"""Shared parts of the benchmarks: interleaved A/B runs, min/median, one result line, a port.
 
 Every benchmark times its figure and its floor in the same run, alternating them (A, B, A,
 B, ...) so that drift on a busy machine lands on both sides, and prints one ``result:`` line
@@ -8,6 +8,7 @@ that ``benchmarks/all.py`` collects into its table.
 from __future__ import annotations
 
 import os
+import socket
 import statistics
 import subprocess
 import time
@@ -37,6 +38,13 @@ class Sample:
     def median(self) -> float:
         """The middle run."""
         return statistics.median(self.times)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def timed_process(cmd: Sequence[str], env: dict[str, str] | None = None) -> float:

@@ -32,7 +32,6 @@ import contextlib
 import http.client
 import json
 import signal
-import socket
 import statistics
 import subprocess
 import tempfile
@@ -41,6 +40,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
+from _timing import free_port
 
 from reference_impl.commands.serve import server_command
 from reference_impl.config import load_config
@@ -59,12 +59,6 @@ CLIENTS = 50
 LOAD_SECONDS = 15.0
 HOST = "127.0.0.1"
 GOAL_EXTRA_MS, GOAL_RATE, GOAL_P99_MS = 2.0, 300.0, 250.0
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
 
 
 def quantile(values: list[float], q: int) -> float:

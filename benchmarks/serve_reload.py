@@ -16,7 +16,6 @@ import argparse
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -26,7 +25,7 @@ from itertools import count
 from pathlib import Path
 from urllib.parse import urlparse
 
-from _timing import QUIET_THREADS, ROOT, interleave, report
+from _timing import QUIET_THREADS, ROOT, free_port, interleave, report
 from site_build import floor_config
 
 GOAL_SECONDS = 1.0
@@ -50,13 +49,6 @@ def base_path() -> str:
     line = re.search(r"^site_url:.*$", (ROOT / "mkdocs.yml").read_text(), re.MULTILINE)
     urls = re.findall(r"https?://[^\s\"',\]]+", line[0]) if line else []
     return urlparse(urls[-1]).path.rstrip("/") + "/" if urls else "/"
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def fetch(url: str) -> str | None:
