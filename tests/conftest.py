@@ -13,7 +13,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests import early_jobs
 from tests.browser.site_pages import mkdocs_config
+from tests.early_jobs import early_result  # noqa: F401 (a fixture for the marked tests)
 from tests.site_server import serve_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,6 +34,16 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start the jobs of tests marked ``early`` (see tests/early_jobs.py)."""
+    early_jobs.move_to_end_and_start(session)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Stop early jobs still running."""
+    early_jobs.close(session)
 
 
 def missing_part(reason: str) -> None:

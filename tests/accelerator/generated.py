@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import signal
 import subprocess
 from pathlib import Path
 
@@ -49,8 +51,14 @@ def user_env(home: Path) -> dict[str, str]:
     return env
 
 
+_RUNNING: set[subprocess.Popen] = set()
+
+
 def run_shell(commands: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
     """Run shell lines one after another in one ``bash``, stopping at the first failure.
+
+    The shell leads its own process group, so :func:`stop_running_shells` can stop it and
+    everything it started (a test run that is interrupted leaves nothing behind).
 
     Args:
         commands: The lines, as a user types them.
@@ -61,9 +69,23 @@ def run_shell(commands: list[str], cwd: Path, env: dict[str, str]) -> subprocess
         The completed process (output captured).
     """
     script = "set -eu\n" + "\n".join(commands) + "\n"
-    return subprocess.run(
-        ["bash", "-c", script], cwd=cwd, env=env, capture_output=True, text=True, check=False
-    )
+    with subprocess.Popen(
+        ["bash", "-c", script], cwd=cwd, env=env, text=True, start_new_session=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    ) as shell:  # fmt: skip
+        _RUNNING.add(shell)
+        try:
+            out, err = shell.communicate()
+        finally:
+            _RUNNING.discard(shell)
+    return subprocess.CompletedProcess(shell.args, shell.returncode, out, err)
+
+
+def stop_running_shells() -> None:
+    """Stop every shell :func:`run_shell` is still waiting for, with its process group."""
+    for shell in list(_RUNNING):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(shell.pid, signal.SIGKILL)
 
 
 def git_init(project: Path) -> None:

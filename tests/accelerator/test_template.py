@@ -283,21 +283,38 @@ def test_an_online_only_project_collects_every_test(rendered):
     assert "tests/lifecycle/test_batch_scoring.py" not in collected.stdout
 
 
-# The default project (both deployments, classification) runs its README commands in
-# tests/examples/test_process_starting_a_project.py, as the page types them; here the answer set
-# that differs most from it: Azure DevOps, Terraform, batch only, regression.
-@pytest.mark.slow
-@pytest.mark.parametrize("name", ["ado-terraform-batch"])
-def test_a_generated_projects_readme_commands_pass_as_written(tmp_path, name, capsys):
-    project = tmp_path / "project"
+def generate_and_type_the_readme(
+    folder: Path, name: str
+) -> tuple[str, subprocess.CompletedProcess]:
+    """Generate the project of answer set ``name`` as a user does and type its README's commands.
+
+    Minutes: it runs as an early job (tests/early_jobs.py), beside the rest of the suite.
+
+    Returns:
+        What ``new-project`` printed, and the finished shell of the README's commands.
+    """
+    project = folder / "project"
     answers = ["--answer", "project_name=Fraud detection"]
     answers += [
         arg for key, value in ANSWER_SETS[name].items() for arg in ("--answer", f"{key}={value}")
     ]
-    assert cli.main(["new-project", str(project), *answers]) == 0
-    assert "next: cd" in capsys.readouterr().out
+    generated = subprocess.run(
+        [sys.executable, "-m", "accelerator", "new-project", str(project), *answers],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
     git_init(project)
-    result = run_shell(readme_commands(project), project, user_env(tmp_path / "home"))
+    return generated.stdout, run_shell(readme_commands(project), project, user_env(folder / "home"))
+
+
+# The default project (both deployments, classification) runs its README commands in
+# tests/examples/test_process_starting_a_project.py, as the page types them; here the answer set
+# that differs most from it: Azure DevOps, Terraform, batch only, regression.
+@pytest.mark.slow
+@pytest.mark.early.with_args(generate_and_type_the_readme)
+@pytest.mark.parametrize("name", ["ado-terraform-batch"])
+def test_a_generated_projects_readme_commands_pass_as_written(name, early_result):
+    generated, result = early_result
+    assert "next: cd" in generated
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
     assert "registered: fraud-detection version 1" in result.stdout
     task = ANSWER_SETS[name].get("task", "classification")

@@ -1,6 +1,8 @@
 """Claims of docs/process/starting-a-project.md."""
 
 import re
+import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -38,16 +40,30 @@ def test_the_page_tree_is_the_default_project(tmp_path):
     assert {"README.md", "dev.py", "uv.lock", "churn_prediction/", "tests/", "infra/"} <= found
 
 
-@pytest.mark.slow
-def test_the_pages_commands_generate_a_project_whose_own_commands_pass(tmp_path):
+def page_commands() -> list[str]:
+    """The lines of the page's shell block that generates a project and runs its commands."""
     page = (ROOT / "docs" / "process" / "starting-a-project.md").read_text()
     (block,) = [b for b in re.findall(r"```sh\n(.*?)```", page, re.S) if "copier copy" in b]
-    commands = [line for line in block.splitlines() if line.strip()]
-    home = tmp_path / "home"
+    return [line for line in block.splitlines() if line.strip()]
+
+
+def type_the_page_commands(folder: Path) -> tuple[subprocess.CompletedProcess, Path]:
+    """Type the page's commands as a user whose home is ``folder/home`` (minutes: an early job).
+
+    Returns:
+        The finished shell and the generated project.
+    """
+    home = folder / "home"
     (home / "projects").mkdir(parents=True)
-    result = run_shell(commands, ROOT, user_env(home))
+    result = run_shell(page_commands(), ROOT, user_env(home))
+    return result, home / "projects" / "fraud-detection"
+
+
+@pytest.mark.slow
+@pytest.mark.early.with_args(type_the_page_commands)
+def test_the_pages_commands_generate_a_project_whose_own_commands_pass(early_result):
+    result, project = early_result
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
-    project = home / "projects" / "fraud-detection"
-    assert commands[2:] == readme_commands(project)  # the page shows the README's commands
+    assert page_commands()[2:] == readme_commands(project)  # the page shows the README's commands
     assert "registered: fraud-detection version 1" in result.stdout
     assert re.search(r"\n=+ \d+ passed", result.stdout), result.stdout[-2000:]
