@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from reference_impl.modeling.task_metrics import TRAIN_METRIC, holdout_metrics
+from reference_impl.modeling.task_metrics import TRAIN_METRIC, holdout_metrics, task_score
 
 if TYPE_CHECKING:
     from reference_impl.modeling.packaging import LoadedModel
@@ -74,10 +74,10 @@ def feature_importance(
     from sklearn.inspection import permutation_importance
 
     def score(_: Any, rows: Any, truth: Any) -> float:
-        found = holdout_metrics(
-            model.contract, truth, model.scores(rows), model.threshold, model.classes
-        )
-        return found[scoring]
+        contract, scores = model.contract, model.scores(rows)
+        if scoring == TRAIN_METRIC[contract.task]:  # the usual case: that one metric alone
+            return task_score(contract, truth, scores, model.threshold, model.classes)
+        return holdout_metrics(contract, truth, scores, model.threshold, model.classes)[scoring]
 
     if len(features) > MAX_ROWS:  # one seeded sample for the baseline and every shuffle
         import numpy as np

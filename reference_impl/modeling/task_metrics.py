@@ -108,6 +108,39 @@ def holdout_metrics(
     # --8<-- [end:holdout-metrics]
 
 
+def task_score(
+    contract: DataContract,
+    y_true: Sequence[Any],
+    scores: Any,
+    threshold: float,
+    classes: Sequence[str] = (),
+) -> float:
+    """The task's one score, :data:`TRAIN_METRIC`, computed alone.
+
+    The same value as that entry of :func:`holdout_metrics`, without the other metrics: the
+    training score and every shuffle of the permutation importance need only this one
+    (computing all of them took 1 s of a local ``train``).
+
+    Args:
+        contract: The data contract (its task).
+        y_true: The labels.
+        scores: The model's scores on the same rows.
+        threshold: Decision threshold (binary: unused by ROC AUC).
+        classes: The model's classes, in the order of its probability columns (multi-class).
+
+    Returns:
+        ROC AUC (binary), accuracy (multi-class) or R² (regression).
+    """
+    from sklearn import metrics as m
+
+    if contract.task == "binary":
+        return float(m.roc_auc_score(np.asarray(y_true), np.asarray(scores)))
+    if contract.task == "multiclass":
+        predicted = decisions(contract, np.asarray(scores), threshold, classes)
+        return float(m.accuracy_score(np.asarray(y_true).astype(str), predicted))
+    return float(m.r2_score(np.asarray(y_true, dtype=float), np.asarray(scores, dtype=float)))
+
+
 def segment_records(
     contract: DataContract,
     y_true: Sequence[Any],

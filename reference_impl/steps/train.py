@@ -26,7 +26,7 @@ from reference_impl.contract import DataContract
 from reference_impl.exit_codes import ExitCode
 from reference_impl.modeling.estimator import EstimatorError, build_pipeline
 from reference_impl.modeling.packaging import LoadedModel, save_model
-from reference_impl.modeling.task_metrics import TRAIN_METRIC, holdout_metrics
+from reference_impl.modeling.task_metrics import TRAIN_METRIC, task_score
 from reference_impl.modeling.train_function import fit_with_function
 from reference_impl.monitoring.profile import build_profile
 from reference_impl.pipeline.graph import parse_step_args
@@ -155,8 +155,7 @@ def training_score(
         ROC AUC (binary), accuracy (multi-class) or R² (regression) on the training rows.
     """
     fitted = LoadedModel(pipeline, contract, threshold)  # scores as served, for every task
-    found = holdout_metrics(contract, labels, fitted.scores(features), threshold, fitted.classes)
-    return found[TRAIN_METRIC[contract.task]]
+    return task_score(contract, labels, fitted.scores(features), threshold, fitted.classes)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -10,6 +10,7 @@ same frame or the same error.
 from __future__ import annotations
 
 import codecs
+import sys
 
 import pandas as pd
 import pytest
@@ -19,7 +20,7 @@ from hypothesis import strategies as st
 from reference_impl.contract import load_contract
 from reference_impl.data import DATA_DIR, TRAINING_DATA
 from reference_impl.validation.errors import DataValidationError
-from reference_impl.validation.plain_csv import parse_plain
+from reference_impl.validation.plain_csv import STRIP_SPACES, parse_plain
 from reference_impl.validation.reader import parse_table
 
 CONTRACT = load_contract()
@@ -149,3 +150,8 @@ PLAIN_CELLS = st.one_of(
 @given(rows=st.lists(st.lists(PLAIN_CELLS, min_size=3, max_size=3), min_size=1, max_size=6))
 def test_plain_rows_of_any_numbers_and_words_read_the_same_either_way(rows):
     assert_same_answer(rows)
+
+
+def test_the_space_list_is_what_str_strip_removes():
+    every_space = "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())
+    assert every_space == STRIP_SPACES
