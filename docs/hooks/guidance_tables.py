@@ -14,32 +14,23 @@ Every page that has curated links in ``accelerator/guidance/data/read_more.yaml`
 "Read more" section appended here, by page path — no marker needed. A page that writes its own
 "## Read more" heading fails the build, so the links are kept in one place only.
 
-During a build, each marker's Markdown is kept with
-:class:`accelerator.site_build.build_cache.BuildCache` under ``.cache/guidance-tables/``, keyed by
-the marker and by a fingerprint of the repository's files (name, size and modification time of
-each, the pages' prose excepted, whose names alone count): a build after a prose edit imports
-and runs none of the render functions.
+During a build, each marker's Markdown is kept by :mod:`accelerator.site_build.repository_cache`
+under ``.cache/guidance-tables/``, keyed by the marker and by a fingerprint of the repository's
+files (name, size and modification time of each, the pages' prose excepted, whose names alone
+count): a build after a prose edit imports and runs none of the render functions.
 """
 
 from __future__ import annotations
 
 import importlib
-import os
 import re
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from accelerator.site_build.build_cache import BuildCache, digest
+from accelerator.site_build import repository_cache
 
 RENDER = re.compile(r"^<!-- render: (?P<module>[\w.]+):(?P<func>\w+) -->$", re.MULTILINE)
-
-
-PAGES = (".md", ".ipynb")
-SKIPPED = {"__pycache__", "node_modules", "site"}
-cache = BuildCache("guidance-tables")
-_fingerprint: list[str] = []
 
 
 class RenderError(RuntimeError):
@@ -98,44 +89,6 @@ def render_markers(
     return RENDER.sub(lambda m: render(m["module"], m["func"], where), markdown)
 
 
-def repository_fingerprint(root: Path, docs_dir: Path, site_dir: Path | None = None) -> str:
-    """A digest of the files render functions may read: every file's name, size and mtime.
-
-    Hidden folders (``.git``, ``.venv``, ``.cache``) other than ``.github`` and ``.ci``, and
-    the build's output (``site_dir``), are skipped. Pages under ``docs_dir`` (outside its
-    ``accelerator`` package) count by name only, so editing prose keeps the entries.
-
-    Args:
-        root: The folder of ``mkdocs.yml``.
-        docs_dir: The site's ``docs_dir``.
-        site_dir: Where the build writes, if under ``root``.
-
-    Returns:
-        A hex digest (of Python's version too: the CLI reference is argparse's help).
-    """
-    tooling = docs_dir / "accelerator"
-    parts = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(
-            d
-            for d in dirs
-            if d not in SKIPPED and (not d.startswith(".") or d in (".github", ".ci"))
-        )
-        here = Path(folder)
-        if site_dir is not None and here.is_relative_to(site_dir):
-            dirs[:] = []
-            continue
-        prose = here.is_relative_to(docs_dir) and not here.is_relative_to(tooling)
-        for name in sorted(files):
-            path = here / name
-            if prose and path.suffix in PAGES:
-                parts.append(path.relative_to(root).as_posix())
-                continue
-            stat = path.stat()
-            parts.append(f"{path.relative_to(root).as_posix()} {stat.st_size} {stat.st_mtime_ns}")
-    return digest(sys.version, *parts)
-
-
 def cached_renderer(module_name: str, func_name: str, where: str) -> str:
     """:func:`call_renderer`, served from the build cache while the repository is unchanged.
 
@@ -147,12 +100,9 @@ def cached_renderer(module_name: str, func_name: str, where: str) -> str:
     Returns:
         The function's Markdown.
     """
-    key = digest(module_name, func_name, *_fingerprint)
-    markdown = cache.get(key)
-    if markdown is None:
-        markdown = call_renderer(module_name, func_name, where)
-        cache.put(key, markdown)
-    return markdown
+    return repository_cache.cached_call(
+        module_name, func_name, lambda: call_renderer(module_name, func_name, where)
+    )
 
 
 def append_read_more(markdown: str, page_path: str) -> str:
@@ -182,16 +132,15 @@ def append_read_more(markdown: str, page_path: str) -> str:
 
 def on_config(config: Any, **_kwargs: Any) -> Any:
     """MkDocs ``on_config`` event: keep the cache next to ``mkdocs.yml``."""
-    cache.configure(Path(config["config_file_path"]))
+    repository_cache.cache.configure(Path(config["config_file_path"]))
     return config
 
 
 def on_pre_build(config: Any, **_kwargs: Any) -> None:
     """MkDocs ``on_pre_build`` event: fingerprint the repository, start counting warnings."""
-    root = Path(config["config_file_path"]).parent
-    docs, site = Path(config["docs_dir"]), Path(config["site_dir"])
-    _fingerprint[:] = [repository_fingerprint(root, docs, site)]
-    cache.start()
+    repository_cache.start(
+        Path(config["config_file_path"]).parent, Path(config["docs_dir"]), Path(config["site_dir"])
+    )
 
 
 def on_page_markdown(markdown: str, page: Any, **_kwargs: Any) -> str:
@@ -202,4 +151,4 @@ def on_page_markdown(markdown: str, page: Any, **_kwargs: Any) -> str:
 
 def on_post_build(**_kwargs: Any) -> None:
     """MkDocs ``on_post_build`` event: keep the new entries if the build logged no warning."""
-    cache.commit()
+    repository_cache.cache.commit()

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
+import sys
 import zlib
 from pathlib import Path
 
@@ -89,3 +92,38 @@ def test_an_edited_docstring_is_rendered_again(tmp_path: Path) -> None:
     base.write_text(base.read_text().replace("Double ``x``.", "Twice ``x``, as an int."))
     assert mkdocs_build(config, tmp_path / "two").returncode == 0
     assert "Twice <code>x</code>, as an int." in (tmp_path / "two" / "index.html").read_text()
+
+
+def test_a_warm_build_collects_nothing(tmp_path: Path) -> None:
+    config = _project(tmp_path)
+    assert mkdocs_build(config, tmp_path / "cold").returncode == 0
+    probe = (  # counts the packages griffe loads during one build
+        "import griffe\nfrom mkdocs.commands.build import build\n"
+        "from mkdocs.config import load_config\nloaded = []\nload = griffe.GriffeLoader.load\n"
+        "def counted(self, name, *args, **kwargs):\n    loaded.append(name)\n"
+        "    return load(self, name, *args, **kwargs)\n"
+        "griffe.GriffeLoader.load = counted\n"
+        f"build(load_config({str(config)!r}, site_dir={str(tmp_path / 'warm')!r}))\n"
+        "print(sorted(set(loaded)))\n"
+    )
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, env=env
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"  # griffe loaded no package
+    edited = tmp_path / "pkg" / "user.py"
+    edited.write_text(edited.read_text() + "\nVALUE = 1\n")
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, env=env
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "['pkg']"  # a miss collects as before
+
+
+def test_a_block_naming_a_missing_module_still_fails_the_build(tmp_path: Path) -> None:
+    config = _project(tmp_path)
+    (tmp_path / "docs" / "index.md").write_text("# API\n\n::: pkg.missing\n")
+    done = mkdocs_build(config, tmp_path / "site")
+    assert done.returncode != 0
+    assert "Could not collect 'pkg.missing'" in done.stdout + done.stderr

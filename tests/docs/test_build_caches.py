@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from accelerator.site_build.repository_cache import repository_fingerprint
 from tests.conftest import mkdocs_build
 from tests.docs import chain
 
@@ -39,7 +40,8 @@ def _site(root: Path) -> Path:
     config = root / "mkdocs.yml"
     config.write_text(
         "site_name: t\ntheme: {name: material}\n"
-        f"hooks: [{hooks / 'guidance_tables.py'}, {hooks / 'search_cache.py'}]\n"
+        f"hooks: [{hooks / 'guidance_tables.py'}, {hooks / 'search_cache.py'}, "
+        f"{hooks / 'downloads.py'}]\n"
         "plugins:\n  - search\n  - accelerator-notebooks:\n      include_source: true\n"
         "nav: [index.md, nb.ipynb]\n"
     )
@@ -61,7 +63,7 @@ def test_a_warm_build_is_byte_for_byte_the_cold_one(tmp_path: Path) -> None:
     assert cold.returncode == 0, cold.stderr
     entries = _entries(repo)
     assert {name: len(found) for name, found in entries.items()} == {
-        "guidance-tables": 1,
+        "guidance-tables": 3,  # the page's table and the two downloads
         "search-entries": 2,  # one per page
         "notebooks": 1,
     }
@@ -106,7 +108,8 @@ def test_a_warm_build_imports_neither_mkdocs_jupyter_nor_the_render_functions(
         "import sys\nfrom mkdocs.commands.build import build\n"
         "from mkdocs.config import load_config\n"
         f"build(load_config({str(config)!r}, site_dir={str(tmp_path / 'warm')!r}))\n"
-        "heavy = ('mkdocs_jupyter', 'nbconvert', 'jupytext', 'accelerator.guidance.roles')\n"
+        "heavy = ('mkdocs_jupyter', 'nbconvert', 'jupytext', 'accelerator.guidance.roles',\n"
+        "         'accelerator.guidance.raci', 'accelerator.guidance.questionnaire')\n"
         "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
     )
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -119,7 +122,6 @@ def test_a_warm_build_imports_neither_mkdocs_jupyter_nor_the_render_functions(
 
 
 def test_the_fingerprint_follows_files_but_not_prose(tmp_path: Path) -> None:
-    hook = chain.load_hook("guidance_tables")
     docs = tmp_path / "docs"
     (docs / "accelerator").mkdir(parents=True)
     (docs / "page.md").write_text("# Page\n")
@@ -127,7 +129,7 @@ def test_the_fingerprint_follows_files_but_not_prose(tmp_path: Path) -> None:
     (tmp_path / "data.yaml").write_text("a: 1\n")
 
     def fingerprint() -> str:
-        return hook.repository_fingerprint(tmp_path, docs)
+        return repository_fingerprint(tmp_path, docs)
 
     first = fingerprint()
     (docs / "page.md").write_text("# Page\n\nMore prose.\n")
