@@ -13,9 +13,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests import early_jobs
 from tests.browser.site_pages import mkdocs_config
-from tests.early_jobs import early_result  # noqa: F401 (a fixture for the marked tests)
+from tests.reference_impl import early_jobs
+from tests.reference_impl.early_jobs import early_result  # noqa: F401 (for the marked tests)
 from tests.site_server import serve_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,7 +37,7 @@ CHROMIUM_ARGS = [
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
-    """Start the jobs of tests marked ``early`` (see tests/early_jobs.py)."""
+    """Start the early jobs (tests/reference_impl/early_jobs.py; its conftest does the same)."""
     early_jobs.move_to_end_and_start(session)
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import signal
 import subprocess
 from pathlib import Path
+
+from tests.reference_impl.early_jobs import environ, stoppable
 
 QUICK_START = re.compile(r"## Quick start\n.*?```sh\n(?P<commands>.*?)```", re.S)
 
@@ -40,25 +39,22 @@ def user_env(home: Path) -> dict[str, str]:
     real_home = Path.home()
     env = {
         k: v
-        for k, v in os.environ.items()
+        for k, v in environ().items()
         if k
         not in {"VIRTUAL_ENV", "UV_PROJECT_ENVIRONMENT", "PYTHONPATH", "COVERAGE_PROCESS_START"}
         and not k.startswith("PYTEST")
     }
-    env["UV_CACHE_DIR"] = os.environ.get("UV_CACHE_DIR", str(real_home / ".cache" / "uv"))
-    env["PIP_CACHE_DIR"] = os.environ.get("PIP_CACHE_DIR", str(real_home / ".cache" / "pip"))
+    env["UV_CACHE_DIR"] = env.get("UV_CACHE_DIR", str(real_home / ".cache" / "uv"))
+    env["PIP_CACHE_DIR"] = env.get("PIP_CACHE_DIR", str(real_home / ".cache" / "pip"))
     env["HOME"] = str(home)
     return env
-
-
-_RUNNING: set[subprocess.Popen] = set()
 
 
 def run_shell(commands: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
     """Run shell lines one after another in one ``bash``, stopping at the first failure.
 
-    The shell leads its own process group, so :func:`stop_running_shells` can stop it and
-    everything it started (a test run that is interrupted leaves nothing behind).
+    The shell leads its own process group, so an interrupted test run stops it and everything
+    it started (:func:`tests.reference_impl.early_jobs.stoppable`).
 
     Args:
         commands: The lines, as a user types them.
@@ -72,20 +68,9 @@ def run_shell(commands: list[str], cwd: Path, env: dict[str, str]) -> subprocess
     with subprocess.Popen(
         ["bash", "-c", script], cwd=cwd, env=env, text=True, start_new_session=True,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-    ) as shell:  # fmt: skip
-        _RUNNING.add(shell)
-        try:
-            out, err = shell.communicate()
-        finally:
-            _RUNNING.discard(shell)
+    ) as shell, stoppable(shell):  # fmt: skip
+        out, err = shell.communicate()
     return subprocess.CompletedProcess(shell.args, shell.returncode, out, err)
-
-
-def stop_running_shells() -> None:
-    """Stop every shell :func:`run_shell` is still waiting for, with its process group."""
-    for shell in list(_RUNNING):
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(shell.pid, signal.SIGKILL)
 
 
 def git_init(project: Path) -> None:

@@ -41,6 +41,7 @@ from reference_impl.modeling.task_metrics import SUMMARY_METRICS, TASK_METRICS
 from reference_impl.scoring.outputs import prediction_columns
 from reference_impl.steps.gate import _ABSOLUTE_RULES
 from tests.docs import chain
+from tests.reference_impl import early_jobs
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = ROOT / "docs" / "reference-implementation" / "adapt-your-data-and-model.md"
@@ -70,6 +71,7 @@ def run(argv: list[str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, *argv[1:]],
         cwd=ROOT,
+        env=early_jobs.environ(),
         capture_output=True,
         text=True,
         check=False,
@@ -104,10 +106,11 @@ class Walkthrough:
     problems: list[str]
 
 
-@pytest.fixture(scope="module")
-def walkthrough(tmp_path_factory: pytest.TempPathFactory) -> Walkthrough:
-    """Run the page's commands once, in order; compare each shown output with the real one."""
-    root = tmp_path_factory.mktemp("page")
+def run_the_page(root: Path) -> Walkthrough:
+    """Run the page's commands once, in order; compare each shown output with the real one.
+
+    A minute of ``train`` processes: the ``walkthrough`` fixture runs it as an early job.
+    """
     folder = root / "adapt"
     copy = root / "page.md"
     copy.write_text(page_text(folder), encoding="utf-8")
@@ -133,6 +136,9 @@ def walkthrough(tmp_path_factory: pytest.TempPathFactory) -> Walkthrough:
             missing = shown_lines_appear_in_order(fence.body, draft.read_text(encoding="utf-8"))
             problems += [f"not in {draft}: {line}" for line in missing]
     return Walkthrough(folder, commands, problems)
+
+
+walkthrough = early_jobs.fixture("walkthrough", run_the_page)
 
 
 def test_every_command_of_the_page_runs_as_typed_and_shows_real_output(walkthrough: Walkthrough):
@@ -433,10 +439,8 @@ def infer(data: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[str
     )  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def worked_example(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def write_worked_example(folder: Path) -> dict[str, Path]:
     """The page's breast-cancer and diabetes samples and their proposed contracts."""
-    folder = tmp_path_factory.mktemp("adapt")
     data, contract = folder / "breast-cancer.csv", folder / "breast-cancer.yaml"
     sample_dataset.write_sample(data)
     assert infer(data, contract).returncode == 0
@@ -521,12 +525,15 @@ RUNNERS: dict[str, Runner] = {
 }
 
 
-@pytest.fixture(scope="module")
-def error_results(worked_example) -> dict[str, subprocess.CompletedProcess[str]]:
-    """Every error row's command, run side by side (each is a separate process)."""
+def run_the_error_rows(folder: Path) -> dict[str, subprocess.CompletedProcess[str]]:
+    """Every error row's command on the worked example, run side by side (an early job)."""
+    files = write_worked_example(folder)
     with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
-        done = pool.map(lambda runner: runner(worked_example), RUNNERS.values())
+        done = pool.map(lambda runner: runner(files), RUNNERS.values())
         return dict(zip(RUNNERS, done, strict=True))
+
+
+error_results = early_jobs.fixture("error_results", run_the_error_rows)
 
 
 def test_every_error_row_has_a_runner():

@@ -24,11 +24,27 @@ if SAMPLE_CONFIG.is_dir():
     os.environ.setdefault("MLOPS_CONFIG_DIR", str(SAMPLE_CONFIG))
 
 from reference_impl.config.deployments import KINDS, deployments  # noqa: E402
+from tests.reference_impl import early_jobs  # noqa: E402
+from tests.reference_impl.early_jobs import early_result  # noqa: E402, F401 (marked tests)
 
 
 def pytest_configure(config: pytest.Config) -> None:
     for kind in KINDS:
         config.addinivalue_line("markers", f"{kind}: needs a project with {kind} deployment")
+    config.addinivalue_line(
+        "markers", "early(job): runs job(folder, **params) in the background from the end of "
+        "collection; the test runs last and checks early_result (early_jobs.py)",
+    )  # fmt: skip
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start the early jobs (see early_jobs.py)."""
+    early_jobs.move_to_end_and_start(session)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Stop early jobs still running."""
+    early_jobs.close(session)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -7,26 +7,35 @@ than the lock), logging to the tracking stand-in that answers 404 for what Azure
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from reference_impl.azureml.environment import OVERRIDES
 from reference_impl.lineage import LINEAGE_TAGS
+from tests.reference_impl.early_jobs import environ
 from tests.reference_impl.identity import MODEL
 from tests.reference_impl.lifecycle.conftest import ROOT
 
 
-def test_the_pipeline_runs_in_the_job_pins_and_registers(tmp_path: Path) -> None:
-    workdir = tmp_path / "work"
+def emulate(folder: Path) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """Type the command (a minute of job environments and step processes: an early job)."""
+    workdir = folder / "work"
     done = subprocess.run(
         [sys.executable, "-m", "reference_impl", "train", "--target", "azureml", "--emulate",
          "--workdir", str(workdir)],
         cwd=ROOT, capture_output=True, text=True, check=False, timeout=1800,
-        env={k: v for k, v in os.environ.items() if k != "MLFLOW_TRACKING_URI"},
+        env={k: v for k, v in environ().items() if k != "MLFLOW_TRACKING_URI"},
     )  # fmt: skip
+    return workdir, done
+
+
+@pytest.mark.early.with_args(emulate)
+def test_the_pipeline_runs_in_the_job_pins_and_registers(early_result) -> None:
+    workdir, done = early_result
     assert done.returncode == 0, done.stderr[-3000:]
     assert f"registered: {MODEL} version 1" in done.stdout
     assert "404" not in done.stderr  # the stand-in refused nothing the steps asked for

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import reference_impl
+from tests.reference_impl.early_jobs import environ
 
 ROOT = Path(reference_impl.__file__).resolve().parents[1]
 FAST = (
@@ -41,7 +42,7 @@ def start_train(
     workdir: Path, *extra: str, env_extra: dict[str, str] | None = None
 ) -> subprocess.Popen:
     """Start ``python -m reference_impl train`` on ``workdir`` in its own process group."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT), **(env_extra or {})}
+    env = {**environ(), "PYTHONPATH": str(ROOT), **(env_extra or {})}
     env.pop("MLFLOW_TRACKING_URI", None)
     module = ["-m", "reference_impl"]
     command = [sys.executable, *module, "train", "--workdir", str(workdir), *extra]

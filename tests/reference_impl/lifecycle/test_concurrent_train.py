@@ -19,6 +19,7 @@ import pytest
 from reference_impl.exit_codes import ExitCode
 from reference_impl.file_lock import acquire, release
 from reference_impl.workdir import Workdir
+from tests.reference_impl import early_jobs
 from tests.reference_impl.identity import MODEL
 from tests.reference_impl.lifecycle.conftest import call
 from tests.reference_impl.lifecycle.processes import FAST, Finished, finish, start_train
@@ -73,10 +74,8 @@ def state(workdir: Path) -> tuple[list[str], dict[str, dict[str, str]]]:
     return champions(workdir), version_tags(workdir)
 
 
-@pytest.fixture(scope="module")
-def batches(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    """The fresh batch, then the populated batch, on one working directory."""
-    workdir = tmp_path_factory.mktemp("concurrent")
+def run_both_batches(workdir: Path) -> dict:
+    """The fresh batch, then the populated batch, on one working directory (an early job)."""
     fresh = run_batch(workdir)
     fresh_state = state(workdir)
     report(workdir, "fresh", fresh)
@@ -87,6 +86,9 @@ def batches(tmp_path_factory: pytest.TempPathFactory) -> dict:
         "fresh": (fresh, *fresh_state),
         "populated": (populated, *state(workdir)),
     }
+
+
+batches = early_jobs.fixture("batches", run_both_batches)
 
 
 @pytest.mark.slow

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -20,13 +21,18 @@ from reference_impl.exit_codes import ExitCode
 from reference_impl.store import StoreDamaged, check_store, create_store
 from reference_impl.workdir import Workdir
 from tests.reference_impl.lifecycle.conftest import call
-from tests.reference_impl.lifecycle.processes import FAST, finish, kill_when, start_train
+from tests.reference_impl.lifecycle.processes import (
+    FAST,
+    Finished,
+    finish,
+    kill_when,
+    start_train,
+)
 
 
-@pytest.fixture(scope="module")
-def small_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def small_data(folder: Path) -> Path:
     """The first 2,000 customers: enough for the floors, quicker to train on."""
-    path = tmp_path_factory.mktemp("data") / "customers-2000.csv"
+    path = folder / "customers-2000.csv"
     pd.read_csv(TRAINING_DATA, dtype=str).head(2000).to_csv(path, index=False)
     return path
 
@@ -49,20 +55,37 @@ def run_statuses(workdir: Path) -> dict[str, str]:
         return dict(connection.execute("SELECT run_uuid, status FROM runs"))
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("point", list(KILL_POINTS))
-def test_the_train_after_a_killed_first_train_succeeds(
-    point: str, tmp_path: Path, small_data: Path
-) -> None:
-    workdir = tmp_path / "workdir"
+@dataclass(frozen=True)
+class KillAndRetrain:
+    """A first ``train`` killed at a point, then a second one on the same working directory."""
+
+    killed: bool
+    before: dict[str, str]
+    after: Finished | None
+    workdir: Path
+
+
+def kill_then_train(folder: Path, point: str) -> KillAndRetrain:
+    """Kill a first ``train`` at ``point``, then train again (two processes: an early job)."""
+    data, workdir = small_data(folder), folder / "workdir"
     # No kept empty store (reference_impl.store.template_path): MLflow's migrations run, so
     # the store is being created for about a second, not for the moment a copy takes.
-    no_template = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
-    process = start_train(workdir, "--data", str(small_data), *FAST, env_extra=no_template)
-    assert kill_when(process, lambda: KILL_POINTS[point](workdir)), f"train ended before {point}"
+    no_template = {"XDG_CACHE_HOME": str(folder / "cache")}
+    process = start_train(workdir, "--data", str(data), *FAST, env_extra=no_template)
+    killed = kill_when(process, lambda: KILL_POINTS[point](workdir))
     before = run_statuses(workdir) if (workdir / "mlflow.db").exists() else {}
+    after = finish(start_train(workdir, "--data", str(data), *FAST)) if killed else None
+    return KillAndRetrain(killed, before, after, workdir)
 
-    after = finish(start_train(workdir, "--data", str(small_data), *FAST))
+
+@pytest.mark.slow
+@pytest.mark.early.with_args(kill_then_train)
+@pytest.mark.parametrize("point", list(KILL_POINTS))
+def test_the_train_after_a_killed_first_train_succeeds(
+    point: str, early_result: KillAndRetrain
+) -> None:
+    assert early_result.killed, f"train ended before {point}"
+    after, before, workdir = early_result.after, early_result.before, early_result.workdir
 
     assert after.code == 0, after.err
     assert "champion is version 1" in after.out

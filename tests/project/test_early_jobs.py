@@ -1,0 +1,117 @@
+"""The suite's early jobs (tests/reference_impl/early_jobs.py), run in a small suite of their own.
+
+They must start when collection ends, run beside the other tests, hand each test what its job
+returned, keep the main thread's patched variables out of a job's commands, and start nothing
+for ``--collect-only``.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CONFTEST = """
+from tests.reference_impl import early_jobs
+from tests.reference_impl.early_jobs import early_result
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "early(job): an early job")
+
+
+def pytest_collection_finish(session):
+    early_jobs.move_to_end_and_start(session)
+
+
+def pytest_sessionfinish(session):
+    early_jobs.close(session)
+"""
+EARLY = """
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.reference_impl import early_jobs
+
+LOG = Path(__file__).parent / "log.txt"
+
+
+def note(line):
+    with LOG.open("a") as log:
+        log.write(line + "\\n")
+
+
+def job(folder, n):
+    note(f"job {n} starts on {threading.current_thread().name}")
+    time.sleep(0.5)  # while test_plain has PATCHED set on the main thread
+    return n, early_jobs.environ().get("PATCHED")
+
+
+def made(folder):
+    (folder / "made.txt").write_text("made")
+    note(f"made in {folder}")
+    return folder
+
+
+made_folder = early_jobs.fixture("made_folder", made)
+
+
+@pytest.mark.early.with_args(job)
+@pytest.mark.parametrize("n", [1, 2])
+def test_marked(n, early_result):
+    note(f"marked {n} checks")
+    assert early_result == (n, None)
+
+
+def test_fixture(made_folder):
+    assert (made_folder / "made.txt").read_text() == "made"
+"""
+PLAIN = """
+import time
+from pathlib import Path
+
+LOG = Path(__file__).parent / "log.txt"
+
+
+def test_plain(monkeypatch):
+    monkeypatch.setenv("PATCHED", "yes")
+    time.sleep(1.5)
+    with LOG.open("a") as log:
+        log.write("plain ends\\n")
+"""
+
+
+def run_suite(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    (folder / "conftest.py").write_text(CONFTEST)
+    (folder / "test_a_early.py").write_text(EARLY)
+    (folder / "test_b_plain.py").write_text(PLAIN)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-v", "-p", "no:cacheprovider", "--rootdir", str(folder),
+         *args, str(folder)],
+        cwd=folder, env=env, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+
+
+def test_jobs_run_beside_the_suite_and_their_tests_run_last(tmp_path: Path) -> None:
+    done = run_suite(tmp_path)
+    assert done.returncode == 0, done.stdout[-3000:]
+    order = [line.split("::")[1].split(" ")[0] for line in done.stdout.splitlines() if "::" in line]
+    assert order == ["test_plain", "test_marked[1]", "test_marked[2]", "test_fixture"]
+    log = (tmp_path / "log.txt").read_text().splitlines()
+    assert log[0].startswith("job 1 starts on early-job")  # in the background, at once
+    assert log.index("plain ends") > log.index("job 2 starts on early-job_0")
+    (made,) = [line.split(" in ", 1)[1] for line in log if line.startswith("made in ")]
+    assert not Path(made).exists()  # the jobs' folders are removed at the end
+
+
+def test_collect_only_starts_no_job(tmp_path: Path) -> None:
+    done = run_suite(tmp_path, "--collect-only", "-q")
+    assert done.returncode == 0, done.stdout[-3000:]
+    assert "test_marked[1]" in done.stdout
+    assert not (tmp_path / "log.txt").exists()
