@@ -105,8 +105,16 @@ def cached_renderer(module_name: str, func_name: str, where: str) -> str:
     )
 
 
+def _read_more(page_path: str) -> list[str]:
+    from accelerator.guidance.read_more import HEADING, read_more_section
+
+    return [HEADING, read_more_section(page_path)]
+
+
 def append_read_more(markdown: str, page_path: str) -> str:
     """Append the page's "Read more" section from the links data, if it has links.
+
+    The section comes from the build cache while the repository is unchanged, like the tables.
 
     Args:
         markdown: Page source (markers already expanded).
@@ -118,14 +126,15 @@ def append_read_more(markdown: str, page_path: str) -> str:
     Raises:
         RenderError: If the page already has its own "Read more" heading.
     """
-    from accelerator.guidance.read_more import HEADING, read_more_section
-
-    section = read_more_section(page_path)
+    heading, section = repository_cache.cached_call(
+        "accelerator.guidance.read_more", f"read_more_section {page_path}",
+        lambda: _read_more(page_path),
+    )  # fmt: skip
     if not section:
         return markdown
-    if re.search(rf"^{re.escape(HEADING)}\s*$", markdown, re.MULTILINE):
+    if re.search(rf"^{re.escape(heading)}\s*$", markdown, re.MULTILINE):
         raise RenderError(
-            f"{page_path}: has its own '{HEADING}' heading; its links belong in read_more.yaml"
+            f"{page_path}: has its own '{heading}' heading; its links belong in read_more.yaml"
         )
     return markdown.rstrip("\n") + "\n\n" + section
 

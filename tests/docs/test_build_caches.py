@@ -63,7 +63,7 @@ def test_a_warm_build_is_byte_for_byte_the_cold_one(tmp_path: Path) -> None:
     assert cold.returncode == 0, cold.stderr
     entries = _entries(repo)
     assert {name: len(found) for name, found in entries.items()} == {
-        "guidance-tables": 3,  # the page's table and the two downloads
+        "guidance-tables": 5,  # the table, the two downloads, each page's Read more (none)
         "search-entries": 2,  # one per page
         "notebooks": 1,
     }
@@ -109,7 +109,8 @@ def test_a_warm_build_imports_neither_mkdocs_jupyter_nor_the_render_functions(
         "from mkdocs.config import load_config\n"
         f"build(load_config({str(config)!r}, site_dir={str(tmp_path / 'warm')!r}))\n"
         "heavy = ('mkdocs_jupyter', 'nbconvert', 'jupytext', 'accelerator.guidance.roles',\n"
-        "         'accelerator.guidance.raci', 'accelerator.guidance.questionnaire')\n"
+        "         'accelerator.guidance.raci', 'accelerator.guidance.questionnaire',\n"
+        "         'accelerator.guidance.read_more')\n"
         "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
     )
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from accelerator.site_build.build_cache import BuildCache, digest
 
@@ -21,6 +22,10 @@ PAGES = (".md", ".ipynb")
 SKIPPED = {"__pycache__", "node_modules", "site"}
 cache = BuildCache("guidance-tables")
 _fingerprint: list[str] = []
+
+
+def _inside(folder: str, parent: str) -> bool:
+    return folder == parent or folder.startswith(parent.rstrip(os.sep) + os.sep)
 
 
 def repository_fingerprint(root: Path, docs_dir: Path, site_dir: Path | None = None) -> str:
@@ -38,26 +43,28 @@ def repository_fingerprint(root: Path, docs_dir: Path, site_dir: Path | None = N
     Returns:
         A hex digest (of Python's version too: the CLI reference is argparse's help).
     """
-    tooling = docs_dir / "accelerator"
+    # Plain strings, not Path objects: about 1,000 files are stat-ed on every build.
+    base, docs, tooling = str(root), str(docs_dir), str(docs_dir / "accelerator")
+    site = str(site_dir) if site_dir is not None else None
     parts = []
-    for folder, dirs, files in os.walk(root):
+    for folder, dirs, files in os.walk(base):
         dirs[:] = sorted(
             d
             for d in dirs
             if d not in SKIPPED and (not d.startswith(".") or d in (".github", ".ci"))
         )
-        here = Path(folder)
-        if site_dir is not None and here.is_relative_to(site_dir):
+        if site is not None and _inside(folder, site):
             dirs[:] = []
             continue
-        prose = here.is_relative_to(docs_dir) and not here.is_relative_to(tooling)
+        prose = _inside(folder, docs) and not _inside(folder, tooling)
+        rel = os.path.relpath(folder, base).replace(os.sep, "/")
         for name in sorted(files):
-            path = here / name
-            if prose and path.suffix in PAGES:
-                parts.append(path.relative_to(root).as_posix())
+            path = name if rel == "." else f"{rel}/{name}"
+            if prose and os.path.splitext(name)[1] in PAGES:
+                parts.append(path)
                 continue
-            stat = path.stat()
-            parts.append(f"{path.relative_to(root).as_posix()} {stat.st_size} {stat.st_mtime_ns}")
+            stat = os.stat(os.path.join(folder, name))
+            parts.append(f"{path} {stat.st_size} {stat.st_mtime_ns}")
     return digest(sys.version, *parts)
 
 
@@ -73,18 +80,18 @@ def start(root: Path, docs_dir: Path, site_dir: Path) -> None:
     cache.start()
 
 
-def cached_call(module_name: str, func_name: str, call: Callable[[], str]) -> str:
+def cached_call(module_name: str, func_name: str, call: Callable[[], Any]) -> Any:
     """What ``call()`` returns, from the cache while the repository is unchanged.
 
     Outside a build (no fingerprint taken), ``call`` simply runs.
 
     Args:
         module_name: The function's module, part of the key.
-        func_name: The function's name, part of the key.
-        call: Produces the text on a miss.
+        func_name: The function's name (and any argument), part of the key.
+        call: Produces the value on a miss: text, or anything JSON keeps as it is.
 
     Returns:
-        The text.
+        The value.
     """
     if not _fingerprint:
         return call()
