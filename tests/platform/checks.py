@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from accelerator.infra.tables import Suppression, suppressions
+from tests.reference_impl.early_jobs import environ
 
 ROOT = Path(__file__).resolve().parents[2]
 INFRA = ROOT / "reference_impl" / "infra"
@@ -83,7 +84,7 @@ def run_checkov(uvx: str, *dirs: Path) -> subprocess.Popen[str]:
     args += ["terraform", "--output", "json", "--skip-download"]
     for folder in dirs:
         args += ["-d", str(folder)]
-    env = {**os.environ, "BC_SKIP_MAPPING": "TRUE", "LOG_LEVEL": "ERROR"}
+    env = {**environ(), "BC_SKIP_MAPPING": "TRUE", "LOG_LEVEL": "ERROR"}
     return subprocess.Popen(
         args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
     )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +11,7 @@ import pytest
 
 from tests.conftest import missing_part
 from tests.platform import checks
+from tests.reference_impl import early_jobs
 
 # A defect planted in a copy of a real file: (source, text to replace, replacement, check id).
 PLANTED_CHECKOV = {
@@ -87,26 +87,42 @@ def uvx() -> str:
     return path
 
 
-@pytest.fixture(scope="session")
-def checkov_runs(
-    uvx: str, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[dict[str, Any], dict[str, Any], dict[str, list[str]]]]:
-    """Run checkov over the real trees and over planted defects, concurrently, once.
+CheckovRuns = tuple[dict[str, Any], dict[str, Any], dict[str, list[str]]]
+"""Real reports by framework, planted reports by framework, planted check ids expected."""
 
-    Yields:
+
+def run_checkov_twice(folder: Path) -> CheckovRuns | str:
+    """Run checkov over the real trees and over planted defects, concurrently (an early job).
+
+    Returns:
+        Real reports by framework, planted reports by framework, planted check ids expected;
+        or why checkov could not run.
+    """
+    uvx = checks.uvx_path()
+    if uvx is None:
+        return "uvx is not installed (python3 .ci/dev.py test bootstraps it)"
+    expected = plant_checkov_defects(folder)
+    real = checks.run_checkov(uvx, checks.BICEP, checks.TERRAFORM)
+    planted = checks.run_checkov(uvx, folder / "bicep", folder / "terraform")
+    try:
+        return checks.checkov_reports(real), checks.checkov_reports(planted), expected
+    except RuntimeError as error:
+        return f"checkov {checks.CHECKOV_VERSION} could not run: {error}"
+
+
+checkov_outcome = early_jobs.fixture("checkov_outcome", run_checkov_twice)
+
+
+@pytest.fixture(scope="session")
+def checkov_runs(checkov_outcome: CheckovRuns | str) -> CheckovRuns:
+    """Checkov's reports on the real trees and on planted defects (run once, in the background).
+
+    Returns:
         Real reports by framework, planted reports by framework, planted check ids expected.
     """
-    planted_dir = tmp_path_factory.mktemp("planted-checkov")
-    expected = plant_checkov_defects(planted_dir)
-    real = checks.run_checkov(uvx, checks.BICEP, checks.TERRAFORM)
-    planted = checks.run_checkov(uvx, planted_dir / "bicep", planted_dir / "terraform")
-    try:
-        real_reports = checks.checkov_reports(real)
-        planted_reports = checks.checkov_reports(planted)
-    except RuntimeError as error:
-        missing_part(f"checkov {checks.CHECKOV_VERSION} could not run: {error}")
-    yield real_reports, planted_reports, expected
-    shutil.rmtree(planted_dir, ignore_errors=True)
+    if isinstance(checkov_outcome, str):
+        missing_part(checkov_outcome)
+    return checkov_outcome
 
 
 @pytest.fixture(scope="session")
