@@ -138,7 +138,11 @@ class EarlyJobs:
         return self._futures[key].result()
 
     def close(self) -> None:
-        """Drop the jobs not started, stop the running one's processes and remove the folders."""
+        """Drop the jobs not started, finish the running one, remove the folders.
+
+        The running job's :func:`stoppable` processes (a generated project's shell) are killed,
+        so it ends at once; any other job ends by itself (a minute at most).
+        """
         for future in self._futures.values():
             future.cancel()
         stop_processes()
