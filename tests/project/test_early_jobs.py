@@ -31,7 +31,6 @@ def pytest_sessionfinish(session):
 """
 EARLY = """
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -46,9 +45,18 @@ def note(line):
         log.write(line + "\\n")
 
 
+def wait_for(line, prefix=False):
+    for _ in range(600):
+        lines = LOG.read_text().splitlines() if LOG.exists() else []
+        if any(found == line or (prefix and found.startswith(line)) for found in lines):
+            return
+        threading.Event().wait(0.1)
+    raise AssertionError(f"waited a minute for {line!r}")
+
+
 def job(folder, n):
     note(f"job {n} starts on {threading.current_thread().name}")
-    time.sleep(0.5)  # while test_plain has PATCHED set on the main thread
+    wait_for("plain patched")  # test_plain has set PATCHED on the main thread meanwhile
     return n, early_jobs.environ().get("PATCHED")
 
 
@@ -64,7 +72,6 @@ made_folder = early_jobs.fixture("made_folder", made)
 @pytest.mark.early.with_args(job)
 @pytest.mark.parametrize("n", [1, 2])
 def test_marked(n, early_result):
-    note(f"marked {n} checks")
     assert early_result == (n, None)
 
 
@@ -72,17 +79,14 @@ def test_fixture(made_folder):
     assert (made_folder / "made.txt").read_text() == "made"
 """
 PLAIN = """
-import time
-from pathlib import Path
-
-LOG = Path(__file__).parent / "log.txt"
+from test_a_early import note, wait_for
 
 
 def test_plain(monkeypatch):
     monkeypatch.setenv("PATCHED", "yes")
-    time.sleep(1.5)
-    with LOG.open("a") as log:
-        log.write("plain ends\\n")
+    note("plain patched")
+    wait_for("made in ", prefix=True)  # the last job: all of them ran beside this test
+    note("plain ends")
 """
 
 
@@ -104,8 +108,10 @@ def test_jobs_run_beside_the_suite_and_their_tests_run_last(tmp_path: Path) -> N
     order = [line.split("::")[1].split(" ")[0] for line in done.stdout.splitlines() if "::" in line]
     assert order == ["test_plain", "test_marked[1]", "test_marked[2]", "test_fixture"]
     log = (tmp_path / "log.txt").read_text().splitlines()
-    assert log[0].startswith("job 1 starts on early-job")  # in the background, at once
-    assert log.index("plain ends") > log.index("job 2 starts on early-job_0")
+    starts = [line for line in log if line.startswith("job ")]
+    assert starts == ["job 1 starts on early-job_0", "job 2 starts on early-job_0"]
+    # test_plain waited for the last job: all of them ran beside it, in the background thread
+    assert log.index(starts[1]) < log.index("plain ends")
     (made,) = [line.split(" in ", 1)[1] for line in log if line.startswith("made in ")]
     assert not Path(made).exists()  # the jobs' folders are removed at the end
 
