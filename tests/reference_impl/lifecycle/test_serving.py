@@ -24,7 +24,15 @@ JSON = {"Content-Type": "application/json"}
 
 @pytest.fixture(scope="module")
 def session() -> requests.Session:
+    """A client that opens a new connection per request (``Connection: close``).
+
+    These tests are about the answer to each request. Reusing keep-alive connections is
+    test_serving_load's subject: with gunicorn's threaded worker on an oversubscribed machine, a
+    reused connection is now and then closed without an answer (benoitc/gunicorn#2676), which
+    failed a malformed-body test here once while other processes loaded both cores.
+    """
     with requests.Session() as http:
+        http.headers["Connection"] = "close"
         yield http
 
 
