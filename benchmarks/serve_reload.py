@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -28,20 +27,11 @@ from urllib.parse import urlparse
 from _timing import QUIET_THREADS, ROOT, free_port, interleave, report
 from site_build import floor_config
 
+from tests.site_copy import copy_sources
+
 GOAL_SECONDS = 1.0
 PAGE = Path("docs/process/branching.md")
 URL_PATH = "process/branching/"
-CACHES = ("api-render", "guidance-tables", "search-entries", "notebooks")
-
-
-def copy_sources(dest: Path) -> Path:
-    """Copy the repository without its environments and history, plus the warm build caches."""
-    skipped = {".git", ".venv", ".cache", "node_modules", "__pycache__", ".mlops", "site"}
-    shutil.copytree(ROOT, dest, ignore=lambda _folder, names: [n for n in names if n in skipped])
-    for name in CACHES:
-        if (ROOT / ".cache" / name).is_dir():
-            shutil.copytree(ROOT / ".cache" / name, dest / ".cache" / name)
-    return dest
 
 
 def base_path() -> str:
@@ -65,7 +55,11 @@ class Server:
 
     def __init__(self, folder: Path, config: Path) -> None:
         self.folder, self.port = folder, free_port()
-        env = {**os.environ, **QUIET_THREADS, "NO_MKDOCS_2_WARNING": "1"}
+        # TMPDIR: the server builds in a hidden folder of the copy (the build caches' fingerprint
+        # skips those), removed with the copy.
+        build_dir = folder / ".serve-build"
+        build_dir.mkdir()
+        env = {**os.environ, **QUIET_THREADS, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(build_dir)}
         cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config)]
         cmd += ["--dev-addr", f"127.0.0.1:{self.port}"]
         self.process = subprocess.Popen(

@@ -1,0 +1,159 @@
+"""``mkdocs serve`` rebuilds only an edited page, and serves what a full build would.
+
+One server runs on a copy of the sources (``tests/site_copy.py``) for the whole module; each test
+edits a page of its own and reads the server's log from where it stood before the edit.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.conftest import mkdocs_config
+from tests.site_copy import copy_sources
+
+FULL_BUILD = "Documentation built in"
+INJECTED = re.compile(r"<script>\s*var livereload = .*?</script>", re.S)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(check: Callable[[], object], what: str, seconds: float = 120) -> object:
+    """``check()``'s first truthy value, polled until ``seconds`` pass."""
+    deadline = time.monotonic() + seconds
+    while not (found := check()):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.05)
+    return found
+
+
+class DevServer:
+    """``mkdocs serve`` of a copy of the sources, its log in a file."""
+
+    def __init__(self, folder: Path, log_path: Path) -> None:
+        self.folder, self.port, self.log_path = folder, free_port(), log_path
+        build_dir = folder.parent / "build"  # TMPDIR: where the server builds, removed by pytest
+        build_dir.mkdir()
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(build_dir)}
+        with self.log_path.open("wb") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}"],
+                cwd=folder, env=env, stdout=log, stderr=subprocess.STDOUT,
+            )  # fmt: skip
+        prefix = urlsplit(mkdocs_config()["site_url"]).path
+        self.base = f"http://127.0.0.1:{self.port}{prefix}"
+        wait_for(lambda: "Serving on" in self.log() or self.process.poll() is not None, "serve")
+        assert self.process.poll() is None, self.log()
+
+    def log(self, since: int = 0) -> str:
+        return self.log_path.read_text(errors="replace")[since:]
+
+    def page(self, path: str) -> str:
+        """The page as served, without the live-reload script the server injects."""
+        with urllib.request.urlopen(self.base + path, timeout=30) as response:
+            return INJECTED.sub("", response.read().decode("utf-8"))
+
+    def edit(self, page: str, change: Callable[[str], str]) -> int:
+        """Apply ``change`` to ``docs/<page>``; the log's length before, to read what follows."""
+        mark = len(self.log())
+        source = self.folder / "docs" / page
+        source.write_text(change(source.read_text(encoding="utf-8")), encoding="utf-8")
+        return mark
+
+    def reloaded(self, since: int) -> str:
+        """The log since ``since``, once the server has told browsers to reload."""
+        return str(wait_for(lambda: "Reloading browsers" in self.log(since) and self.log(since),
+                            "the server to reload"))  # fmt: skip
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def server(built_site, tmp_path_factory) -> Iterator[DevServer]:
+    """A dev server on a copy whose build caches are warm (the session's build made them)."""
+    folder = tmp_path_factory.mktemp("serve")
+    running = DevServer(copy_sources(folder / "site"), folder / "serve.log")
+    yield running
+    running.stop()
+
+
+def append(sentence: str) -> Callable[[str], str]:
+    return lambda text: f"{text.rstrip()}\n\n{sentence}\n"
+
+
+def test_a_prose_edit_rebuilds_that_page_alone(server):
+    since = server.edit("process/branching.md", append("A sentence the writer just typed."))
+    log = server.reloaded(since)
+    assert "Rebuilt process/branching.md alone" in log
+    assert FULL_BUILD not in log
+    assert "A sentence the writer just typed." in server.page("process/branching/")
+
+
+def test_the_page_is_what_a_full_build_makes_of_it(server):
+    since = server.edit("process/handover.md", append("Handover, as [branching](branching.md)."))
+    assert "Rebuilt process/handover.md alone" in server.reloaded(since)
+    alone = server.page("process/handover/")
+    since = len(server.log())
+    os.utime(server.folder / "mkdocs.yml")  # not a page: the whole site is built again
+    assert FULL_BUILD in server.reloaded(since)
+    assert server.page("process/handover/") == alone
+    assert "Handover, as <a" in alone
+
+
+def test_a_new_heading_rebuilds_the_whole_site(server):
+    """Headings are in the search index and other pages' anchors, which a page build skips."""
+    since = server.edit(
+        "process/model-review.md", lambda text: text.replace("## Risk tiers", "## Tiers of risk")
+    )
+    log = server.reloaded(since)
+    assert FULL_BUILD in log and "alone" not in log
+    assert "Tiers of risk" in server.page("search/search_index.json")
+
+
+OTHER_PAGES_SEE_IT = {
+    "front matter": (
+        "process/operations-runbook.md",
+        "  - Monitoring\n",
+        "  - Monitoring\n  - Cost\n",
+    ),
+    "tags page": ("getting-started/tags.md", "this week", "this month"),
+}
+
+
+@pytest.mark.parametrize("edit", OTHER_PAGES_SEE_IT.values(), ids=OTHER_PAGES_SEE_IT.keys())
+def test_an_edit_to_what_other_pages_show_rebuilds_the_whole_site(server, edit):
+    page, old, new = edit
+    since = server.edit(page, lambda text: text.replace(old, new, 1))
+    log = server.reloaded(since)
+    assert FULL_BUILD in log and "alone" not in log
+
+
+def test_an_edit_that_warns_gets_the_strict_full_build(server):
+    since = server.edit("process/model-retirement.md", append("See [this](no-such-page.md)."))
+    failed = "An error happened during the rebuild"
+    log = wait_for(lambda: failed in server.log(since) and server.log(since), "the build to fail")
+    assert "Aborted with" in log and "no-such-page.md" in log
+    assert "alone" not in log and "Reloading browsers" not in log
+    assert server.process.poll() is None
+    since = server.edit(
+        "process/model-retirement.md", lambda text: text.replace("See [this](no-such-page.md).", "")
+    )
+    assert FULL_BUILD in server.reloaded(since)
+    assert "no-such-page" not in server.page("process/model-retirement/")
