@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
 import shutil
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
+import pytest
 import yaml
+
+from tests.conftest import mkdocs_config
 
 ROOT = Path(__file__).resolve().parents[2]
 ZIZMOR = str(Path(sys.executable).parent / "zizmor")
@@ -34,6 +44,43 @@ def test_serve_command_binds_the_documented_address():
     source = (ROOT / ".ci" / "dev.py").read_text()
     assert '"--dev-addr", "127.0.0.1:8000"' in source
     assert "http://127.0.0.1:8000" in (ROOT / "README.md").read_text()
+
+
+def port_is_free(port: int) -> bool:
+    with socket.socket() as sock:
+        return sock.connect_ex(("127.0.0.1", port)) != 0
+
+
+def home_page(url: str) -> str | None:
+    with contextlib.suppress(OSError), urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+    return None
+
+
+def test_the_serve_command_serves_the_site_as_typed(built_site, tmp_path):
+    """The README's first command, typed in the repository's root; stopped as a terminal would."""
+    if not port_is_free(8000):
+        pytest.skip("another program holds 127.0.0.1:8000, the address the command documents")
+    url = "http://127.0.0.1:8000" + urlsplit(mkdocs_config()["site_url"]).path
+    log = tmp_path / "serve.log"
+    env = {**os.environ, "TMPDIR": str(tmp_path)}  # its build folder goes where pytest cleans
+    with log.open("wb") as sink:
+        process = subprocess.Popen(
+            quick_start_commands()[0], shell=True, cwd=ROOT, env=env, stdout=sink,
+            stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 300
+        while (page := home_page(url)) is None and process.poll() is None:
+            assert time.monotonic() < deadline, log.read_text()
+            time.sleep(0.2)
+        assert page is not None, log.read_text()
+        assert "<title>Azure ML-Ops Accelerator - Azure ML-Ops Accelerator</title>" in page
+        assert "Serving on http://127.0.0.1:8000/" in log.read_text()
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=60)
 
 
 def test_ci_runs_the_readme_test_command_and_nothing_else():
