@@ -12,11 +12,10 @@ import re
 import sys
 from dataclasses import dataclass
 from functools import cache
+from html.parser import HTMLParser
 from pathlib import Path
 from types import ModuleType
 from urllib.parse import unquote, urlsplit
-
-from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -275,6 +274,29 @@ def _resolve(site_dir: Path, target: str) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
+LINK_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src"}
+
+
+class _PageLinks(HTMLParser):
+    """One page's anchors (``id`` of any tag, ``name`` of ``a``) and links, in page order."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[tuple[str, str]] = []
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if found.get("id") is not None:
+            self.ids.add(found["id"])
+        if tag == "a" and found.get("name") is not None:
+            self.ids.add(found["name"])
+        if tag in LINK_ATTRIBUTES and found.get(LINK_ATTRIBUTES[tag]):
+            self.links.append((tag, found[LINK_ATTRIBUTES[tag]]))
+
+
 def link_problems(site_dir: Path, url_prefix: str = "/") -> list[str]:
     """Check internal links and anchors of every HTML page of a built site.
 
@@ -285,23 +307,18 @@ def link_problems(site_dir: Path, url_prefix: str = "/") -> list[str]:
         site_dir: The built site.
         url_prefix: Path of ``site_url`` (pages such as 404.html link absolutely under it).
     """
-    ids: dict[Path, set[str]] = {}
-    soups: dict[Path, BeautifulSoup] = {}
+    pages: dict[Path, _PageLinks] = {}
 
-    def soup_of(html: Path) -> BeautifulSoup:
-        if html not in soups:
-            soups[html] = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
-            ids[html] = {tag["id"] for tag in soups[html].find_all(id=True)} | {
-                tag["name"] for tag in soups[html].find_all("a", attrs={"name": True})
-            }
-        return soups[html]
+    def page_of(html: Path) -> _PageLinks:
+        if html not in pages:
+            pages[html] = _PageLinks(html.read_text(encoding="utf-8"))
+        return pages[html]
 
     problems: list[str] = []
     for html in sorted(site_dir.rglob("*.html")):
         base = _page_url_path(site_dir, html)
-        for tag in soup_of(html).find_all(["a", "link", "img", "script", "source"]):
-            url = tag.get("href") if tag.name in {"a", "link"} else tag.get("src")
-            if not url or url.startswith(("mailto:", "data:", "javascript:", "tel:")):
+        for tag, url in page_of(html).links:
+            if url.startswith(("mailto:", "data:", "javascript:", "tel:")):
                 continue
             parts = urlsplit(url)
             if parts.scheme or parts.netloc:
@@ -315,14 +332,13 @@ def link_problems(site_dir: Path, url_prefix: str = "/") -> list[str]:
                     "/" if parts.path.endswith("/") else ""
                 )
             target = _resolve(site_dir, path) if path else html
-            where = f"{html.relative_to(site_dir)}: {tag.name} {url!r}"
+            where = f"{html.relative_to(site_dir)}: {tag} {url!r}"
             if target is None:
                 problems.append(f"{where} points to a missing file")
                 continue
-            if parts.fragment and target.suffix == ".html":
-                soup_of(target)
-                if unquote(parts.fragment) not in ids[target]:
-                    problems.append(f"{where} points to a missing anchor")
+            anchored = parts.fragment and target.suffix == ".html"
+            if anchored and unquote(parts.fragment) not in page_of(target).ids:
+                problems.append(f"{where} points to a missing anchor")
     return problems
 
 
