@@ -42,8 +42,7 @@ def test_guidance_pages_exclude_indexes_tags_api_and_template():
 
 @pytest.mark.parametrize("source", GUIDANCE)
 def test_guidance_page_has_at_least_600_words(built_site: Path, source: str):
-    html = word_counts.built_file(built_site, source).read_text(encoding="utf-8")
-    words = word_counts.prose_words(html)
+    words = word_counts.file_words(word_counts.built_file(built_site, source))
     assert words >= GUIDANCE_FLOOR, f"{source} has {words} words of prose, below {GUIDANCE_FLOOR}"
 
 

@@ -7,6 +7,7 @@ the home page), the tags page, the API reference and the contributing chapter te
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -71,6 +72,17 @@ def prose_words(html: str) -> int:
     return len(WORD.findall(article.get_text(" ")))
 
 
+@functools.cache
+def _file_words(path: Path, size: int, mtime_ns: int) -> int:
+    return prose_words(path.read_text(encoding="utf-8"))
+
+
+def file_words(path: Path) -> int:
+    """:func:`prose_words` of a built file, parsed once per version of the file."""
+    stat = path.stat()
+    return _file_words(path, stat.st_size, stat.st_mtime_ns)
+
+
 def built_file(site_dir: Path, source: str) -> Path:
     """The HTML file MkDocs writes for a navigation source."""
     return site_dir / page_url(source) / "index.html"
@@ -81,7 +93,7 @@ def page_words(site_dir: Path) -> list[PageWords]:
     return [
         PageWords(
             source,
-            prose_words(built_file(site_dir, source).read_text(encoding="utf-8")),
+            file_words(built_file(site_dir, source)),
             is_guidance(source),
         )
         for source in nav_sources()
