@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from accelerator.site_build import page_reload
 from tests.conftest import mkdocs_config
 from tests.site_copy import copy_sources
 
@@ -160,3 +161,17 @@ def test_an_edit_that_warns_gets_the_strict_full_build(server):
     log = server.reloaded(since)
     assert FULL_BUILD in log, server.log()
     assert "no-such-page" not in server.page("process/model-retirement/")
+
+
+def test_a_snapshot_skips_a_file_gone_since_it_was_listed(tmp_path):
+    """An editor's temporary file can vanish between the listing and the stat (here: a link to
+    nothing, which is listed but cannot be stat-ed); the snapshot goes on without it."""
+    (tmp_path / "page.md").write_text("words")
+    (tmp_path / ".page.md.swp").symlink_to(tmp_path / "gone")
+    assert list(page_reload.snapshot([str(tmp_path)])) == [str(tmp_path / "page.md")]
+
+
+def test_changed_paths_are_the_added_removed_and_modified_ones():
+    before = {"kept": (1, 1), "edited": (1, 1), "removed": (1, 1)}
+    after = {"kept": (1, 1), "edited": (2, 5), "added": (1, 1)}
+    assert page_reload.changed_paths(before, after) == {"edited", "removed", "added"}

@@ -43,17 +43,22 @@ def snapshot(paths: Iterable[str]) -> Snapshot:
         ``{path: (size, mtime_ns)}``.
     """
     seen: Snapshot = {}
+
+    def add(file: str) -> None:
+        try:
+            stat = os.stat(file)
+        except FileNotFoundError:  # an editor's temporary file, gone since it was listed
+            return
+        seen[file] = (stat.st_size, stat.st_mtime_ns)
+
     for path in paths:
         if os.path.isfile(path):
-            stat = os.stat(path)
-            seen[path] = (stat.st_size, stat.st_mtime_ns)
+            add(path)
             continue
         for folder, dirs, names in os.walk(path):
             dirs[:] = [d for d in dirs if d != "__pycache__"]
             for name in names:
-                full = os.path.join(folder, name)
-                stat = os.stat(full)
-                seen[full] = (stat.st_size, stat.st_mtime_ns)
+                add(os.path.join(folder, name))
     return seen
 
 
