@@ -58,7 +58,7 @@ def home_page(url: str) -> str | None:
 
 
 def test_the_serve_command_serves_the_site_as_typed(built_site, tmp_path):
-    """The README's first command, typed in the repository's root; stopped as a terminal would."""
+    """The README's first command, typed in the repository's root; then SIGTERM to its group."""
     if not port_is_free(8000):
         pytest.skip("another program holds 127.0.0.1:8000, the address the command documents")
     url = "http://127.0.0.1:8000" + urlsplit(mkdocs_config()["site_url"]).path
