@@ -26,19 +26,27 @@ def execute(path: Path, workdir: Path) -> nbformat.NotebookNode:
 
 
 def text_outputs(notebook: nbformat.NotebookNode) -> list[list[str]]:
-    """The plain-text outputs of each code cell (what a reader sees)."""
+    """The plain-text outputs of each code cell (what a reader sees).
+
+    Consecutive prints to the same stream are one text, as Jupyter shows them: the kernel
+    sends a stream in as many messages as it flushed, and that depends on the machine's load.
+    """
     result = []
     for cell in notebook.cells:
         if cell.cell_type != "code":
             continue
-        texts = []
+        texts: list[str] = []
+        previous = None
         for output in cell.get("outputs", []):
-            if output.output_type == "stream":
+            if output.output_type == "stream" and previous == ("stream", output.name):
+                texts[-1] += output.text
+            elif output.output_type == "stream":
                 texts.append(output.text)
             elif output.output_type in {"execute_result", "display_data"}:
                 texts.append(output.get("data", {}).get("text/plain", ""))
             elif output.output_type == "error":
                 texts.append(f"ERROR {output.ename}")
+            previous = (output.output_type, output.get("name"))
         result.append(texts)
     return result
 
@@ -91,3 +99,19 @@ def test_planted_stale_output_is_detected(tmp_path: Path) -> None:
     path = tmp_path / "stale.ipynb"
     nbformat.write(notebook, path)
     assert text_outputs(nbformat.read(path, as_version=4)) != text_outputs(execute(path, tmp_path))
+
+
+def test_a_stream_split_in_two_messages_reads_as_one() -> None:
+    one, two = nbformat.v4.new_notebook(), nbformat.v4.new_notebook()
+    one.cells = [nbformat.v4.new_code_cell("print('rejected'); print('  FAIL')")]
+    two.cells = [nbformat.v4.new_code_cell("print('rejected'); print('  FAIL')")]
+    one.cells[0].outputs = [
+        nbformat.v4.new_output("stream", name="stdout", text="rejected\n  FAIL\n")
+    ]
+    two.cells[0].outputs = [
+        nbformat.v4.new_output("stream", name="stdout", text="rejected"),
+        nbformat.v4.new_output("stream", name="stdout", text="\n  FAIL\n"),
+    ]
+    assert text_outputs(one) == text_outputs(two) == [["rejected\n  FAIL\n"]]
+    two.cells[0].outputs[1].name = "stderr"  # another stream stays apart
+    assert text_outputs(two) == [["rejected", "\n  FAIL\n"]]
