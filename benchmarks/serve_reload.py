@@ -13,83 +13,37 @@ for. The goal is at most 1 s.
 from __future__ import annotations
 
 import argparse
-import os
-import re
-import subprocess
-import sys
 import tempfile
 import time
-import urllib.request
 from itertools import count
 from pathlib import Path
-from urllib.parse import urlparse
 
-from _timing import QUIET_THREADS, ROOT, free_port, interleave, report
+from _timing import QUIET_THREADS, interleave, report
 from site_build import floor_config
 
-from tests.site_copy import copy_sources
+from tests.dev_server import DevServer, copy_sources, wait_for
 
 GOAL_SECONDS = 1.0
-PAGE = Path("docs/process/branching.md")
+PAGE = "process/branching.md"
 URL_PATH = "process/branching/"
 
 
-def base_path() -> str:
-    """The path ``mkdocs serve`` serves the site under: that of ``site_url`` in ``mkdocs.yml``."""
-    line = re.search(r"^site_url:.*$", (ROOT / "mkdocs.yml").read_text(), re.MULTILINE)
-    urls = re.findall(r"https?://[^\s\"',\]]+", line[0]) if line else []
-    return urlparse(urls[-1]).path.rstrip("/") + "/" if urls else "/"
-
-
-def fetch(url: str) -> str | None:
-    """The page's text, or ``None`` while the server is not answering."""
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return None
-
-
-class Server:
-    """``mkdocs serve`` of one copy, on a free loopback port."""
-
-    def __init__(self, folder: Path, config: Path) -> None:
-        self.folder, self.port = folder, free_port()
-        # TMPDIR: the server builds in a hidden folder of the copy (the build caches' fingerprint
-        # skips those), removed with the copy.
-        build_dir = folder / ".serve-build"
-        build_dir.mkdir()
-        env = {**os.environ, **QUIET_THREADS, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(build_dir)}
-        cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config)]
-        cmd += ["--dev-addr", f"127.0.0.1:{self.port}"]
-        self.process = subprocess.Popen(
-            cmd, cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
-        self.url = f"http://127.0.0.1:{self.port}{base_path()}{URL_PATH}"
-        deadline = time.monotonic() + 300
-        while fetch(self.url) is None:
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                self.stop()
-                raise SystemExit(f"mkdocs serve in {folder} did not start")
-            time.sleep(0.2)
+class Server(DevServer):
+    """``mkdocs serve`` of one copy, timed from a saved edit to the page that shows it."""
 
     def edit_and_wait(self, marker: str) -> float:
         """Append ``marker`` to the page; seconds until the server returns it."""
-        page = self.folder / PAGE
-        text = page.read_text(encoding="utf-8")
         started = time.perf_counter()
-        page.write_text(f"{text}\n{marker}\n", encoding="utf-8")
-        while marker not in (fetch(self.url) or ""):
-            if time.perf_counter() - started > 120:
-                raise SystemExit(f"the edit never showed up at {self.url}")
-            time.sleep(0.01)
+        self.edit(PAGE, lambda text: f"{text}\n{marker}\n")
+        wait_for(lambda: marker in (self.fetch() or ""), f"the edit at {URL_PATH}")
         return time.perf_counter() - started
 
-    def stop(self) -> None:
-        """Stop the server (if it still runs)."""
-        if self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=30)
+    def fetch(self) -> str | None:
+        """The edited page, or ``None`` while the server is not answering it."""
+        try:
+            return self.page(URL_PATH)
+        except OSError:
+            return None
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -101,9 +55,11 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         full_copy = copy_sources(Path(tmp) / "full")
         floor_copy = copy_sources(Path(tmp) / "floor")
-        servers = [Server(full_copy, full_copy / "mkdocs.yml")]
+        quiet, logs = QUIET_THREADS, Path(tmp)
+        servers = [Server(full_copy, logs / "full.log", env=quiet)]
         try:
-            servers.append(Server(floor_copy, floor_config(Path(tmp), floor_copy)))
+            floor_file = floor_config(Path(tmp), floor_copy)
+            servers.append(Server(floor_copy, logs / "floor.log", config=floor_file, env=quiet))
             figure, floor = interleave(
                 args.runs,
                 lambda: servers[0].edit_and_wait(f"Reload marker {next(edits)}."),

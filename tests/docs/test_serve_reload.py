@@ -1,91 +1,22 @@
 """``mkdocs serve`` rebuilds only an edited page, and serves what a full build would.
 
-One server runs on a copy of the sources (``tests/site_copy.py``) for the whole module; each test
+One server runs on a copy of the sources (``tests/dev_server.py``) for the whole module; each test
 edits a page of its own and reads the server's log from where it stood before the edit.
 """
 
 from __future__ import annotations
 
 import os
-import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Callable, Iterator
-from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
 from accelerator.site_build import page_reload
-from tests.conftest import mkdocs_config
-from tests.site_copy import copy_sources
+from tests.dev_server import DevServer, copy_sources, wait_for
 
 # What the server logs before each full build. (Not "Documentation built in …": MkDocs drops a
 # message its build module logged before, so two builds of the same duration log it once.)
 FULL_BUILD = "Building documentation..."
-INJECTED = re.compile(r"<script>\s*var livereload = .*?</script>", re.S)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(check: Callable[[], object], what: str, seconds: float = 120) -> object:
-    """``check()``'s first truthy value, polled until ``seconds`` pass."""
-    deadline = time.monotonic() + seconds
-    while not (found := check()):
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.05)
-    return found
-
-
-class DevServer:
-    """``mkdocs serve`` of a copy of the sources, its log in a file."""
-
-    def __init__(self, folder: Path, log_path: Path) -> None:
-        self.folder, self.port, self.log_path = folder, free_port(), log_path
-        build_dir = folder.parent / "build"  # TMPDIR: where the server builds, removed by pytest
-        build_dir.mkdir()
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(build_dir)}
-        with self.log_path.open("wb") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}"],
-                cwd=folder, env=env, stdout=log, stderr=subprocess.STDOUT,
-            )  # fmt: skip
-        prefix = urlsplit(mkdocs_config()["site_url"]).path
-        self.base = f"http://127.0.0.1:{self.port}{prefix}"
-        wait_for(lambda: "Serving on" in self.log() or self.process.poll() is not None, "serve")
-        assert self.process.poll() is None, self.log()
-
-    def log(self, since: int = 0) -> str:
-        return self.log_path.read_text(errors="replace")[since:]
-
-    def page(self, path: str) -> str:
-        """The page as served, without the live-reload script the server injects."""
-        with urllib.request.urlopen(self.base + path, timeout=30) as response:
-            return INJECTED.sub("", response.read().decode("utf-8"))
-
-    def edit(self, page: str, change: Callable[[str], str]) -> int:
-        """Apply ``change`` to ``docs/<page>``; the log's length before, to read what follows."""
-        mark = len(self.log())
-        source = self.folder / "docs" / page
-        source.write_text(change(source.read_text(encoding="utf-8")), encoding="utf-8")
-        return mark
-
-    def reloaded(self, since: int) -> str:
-        """The log since ``since``, once the server has told browsers to reload."""
-        return str(wait_for(lambda: "Reloading browsers" in self.log(since) and self.log(since),
-                            "the server to reload"))  # fmt: skip
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=30)
 
 
 @pytest.fixture(scope="module")

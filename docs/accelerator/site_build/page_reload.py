@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from mkdocs.commands.build import _build_page, _populate_page
@@ -111,11 +111,12 @@ class PageReloader:
     Args:
         full_build: The server's own builder.
         watched: Gives the paths to compare between builds (what the server watches).
+        last_build: Gives the objects of the last full build (the hook records them).
     """
 
     full_build: Callable[[], None]
     watched: Callable[[], list[str]]
-    last: LastBuild = field(default_factory=LastBuild)
+    last_build: Callable[[], LastBuild]
     seen: Snapshot | None = None
 
     def remember(self) -> None:
@@ -123,22 +124,26 @@ class PageReloader:
         self.seen = snapshot(self.watched())
 
     def __call__(self) -> None:
-        """Rebuild after the server saw a change."""
+        """Rebuild after the server saw a change.
+
+        After a full build that failed, :attr:`seen` is ``None``: no change is known, so the
+        next build is a full one too.
+        """
         now = snapshot(self.watched())
         changed = changed_paths(self.seen, now) if self.seen is not None else set()
         self.seen = now
-        pages = self.last.pages(changed)
+        pages = self.last_build().pages(changed)
         if pages is not None and self.rebuild_pages(pages):
             LOG.info("Rebuilt %s alone", ", ".join(page.file.src_uri for page in pages))
             return
         self.seen = None
-        self.last = LastBuild()
         self.full_build()
         self.remember()
 
     def rebuild_pages(self, pages: list[Any]) -> bool:
         """Build ``pages`` as the last full build would have; ``False`` to ask for a full one."""
-        config, files, nav, env = self.last.config, self.last.files, self.last.nav, self.last.env
+        last = self.last_build()
+        config, files, nav, env = last.config, last.files, last.nav, last.env
         assert files is not None
         warnings = CountHandler()
         warnings.setLevel(logging.WARNING)
@@ -160,6 +165,3 @@ class PageReloader:
         finally:
             logger.removeHandler(warnings)
         return not warnings.get_counts()
-
-
-reloader: PageReloader | None = None
