@@ -18,6 +18,7 @@ import pytest
 
 from reference_impl.data import TRAINING_DATA
 from reference_impl.exit_codes import ExitCode
+from reference_impl.file_lock import acquire, release
 from reference_impl.store import StoreDamaged, check_store, create_store
 from reference_impl.workdir import Workdir
 from tests.reference_impl.lifecycle.conftest import call
@@ -41,11 +42,28 @@ def _step_started(step: str) -> Callable[[Path], bool]:
     return lambda workdir: any((workdir / "runs").glob(f"*/{step}"))
 
 
+def _registry_lock_held(workdir: Path) -> bool:
+    """Evaluate has started and another process holds the workdir lock: gate and register.
+
+    The lock is seen the moment ``train`` takes it, so the kill lands inside it, not after
+    the first model was registered (polling for the gate's output folder could miss the
+    short window when the machine was busy).
+    """
+    lock_file = Workdir(workdir).lock_file
+    if not (_step_started("evaluate")(workdir) and lock_file.exists()):
+        return False
+    handle = acquire(lock_file, 0)
+    if handle is None:
+        return True
+    release(handle)
+    return False
+
+
 KILL_POINTS: dict[str, Callable[[Path], bool]] = {
     "while MLflow creates the store": lambda w: (w / "mlflow.db.creating").exists(),
     "during validate": _step_started("validate"),
     "during train": _step_started("train"),
-    "inside the registry lock (gate)": _step_started("gate"),
+    "inside the registry lock (gate)": _registry_lock_held,
 }
 
 
@@ -55,12 +73,24 @@ def run_statuses(workdir: Path) -> dict[str, str]:
         return dict(connection.execute("SELECT run_uuid, status FROM runs"))
 
 
+def registered_versions(workdir: Path) -> int:
+    """How many model versions the workdir's store holds (0 without a store or its tables)."""
+    if not (workdir / "mlflow.db").exists():
+        return 0
+    with sqlite3.connect(workdir / "mlflow.db") as connection:
+        try:
+            return connection.execute("SELECT COUNT(*) FROM model_versions").fetchone()[0]
+        except sqlite3.OperationalError:  # killed before MLflow made its tables
+            return 0
+
+
 @dataclass(frozen=True)
 class KillAndRetrain:
     """A first ``train`` killed at a point, then a second one on the same working directory."""
 
     killed: bool
     before: dict[str, str]
+    registered_before: int
     after: Finished | None
     workdir: Path
 
@@ -74,8 +104,9 @@ def kill_then_train(folder: Path, point: str) -> KillAndRetrain:
     process = start_train(workdir, "--data", str(data), *FAST, env_extra=no_template)
     killed = kill_when(process, lambda: KILL_POINTS[point](workdir))
     before = run_statuses(workdir) if (workdir / "mlflow.db").exists() else {}
+    registered = registered_versions(workdir)
     after = finish(start_train(workdir, "--data", str(data), *FAST)) if killed else None
-    return KillAndRetrain(killed, before, after, workdir)
+    return KillAndRetrain(killed, before, registered, after, workdir)
 
 
 @pytest.mark.slow
@@ -85,6 +116,7 @@ def test_the_train_after_a_killed_first_train_succeeds(
     point: str, early_result: KillAndRetrain
 ) -> None:
     assert early_result.killed, f"train ended before {point}"
+    assert early_result.registered_before == 0, f"the kill {point} came after registering"
     after, before, workdir = early_result.after, early_result.before, early_result.workdir
 
     assert after.code == 0, after.err
