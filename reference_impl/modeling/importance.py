@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from reference_impl.modeling.encoded_permutation import mean_and_std, permutation_drops
 from reference_impl.modeling.task_metrics import TRAIN_METRIC, holdout_metrics, task_score
 
 if TYPE_CHECKING:
@@ -57,7 +58,10 @@ def feature_importance(
     sample, so the drop would mix in the sampling).
 
     The score is computed from :meth:`LoadedModel.scores` with the task's holdout metrics, so
-    a fitted pipeline and a model returned by ``model.train_function`` are measured alike.
+    a fitted pipeline and a model returned by ``model.train_function`` are measured alike. A
+    model with a numpy encoder is shuffled on its encoded matrix
+    (:mod:`~reference_impl.modeling.encoded_permutation`): the same shuffles and the same
+    numbers, without encoding the frame again for each of them.
 
     Args:
         model: The loaded model (its contract gives the task, its scores the predictions).
@@ -71,27 +75,36 @@ def feature_importance(
     Returns:
         Records ``feature``, ``<scoring>_drop`` (mean) and ``std``, sorted by the drop.
     """
-    from sklearn.inspection import permutation_importance
+    import numpy as np
 
-    def score(_: Any, rows: Any, truth: Any) -> float:
-        contract, scores = model.contract, model.scores(rows)
+    def metric(truth: Any, scores: Any) -> float:
+        contract = model.contract
         if scoring == TRAIN_METRIC[contract.task]:  # the usual case: that one metric alone
             return task_score(contract, truth, scores, model.threshold, model.classes)
         return holdout_metrics(contract, truth, scores, model.threshold, model.classes)[scoring]
 
     if len(features) > MAX_ROWS:  # one seeded sample for the baseline and every shuffle
-        import numpy as np
-
         keep = np.sort(np.random.default_rng(seed).choice(len(features), MAX_ROWS, replace=False))
         features = features.iloc[keep]
         labels = labels.iloc[keep] if hasattr(labels, "iloc") else np.asarray(labels)[keep]
-    result = permutation_importance(
-        _Fitted(), features, labels, scoring=score, n_repeats=repeats, random_state=seed
-    )
+    if model.encoder is not None:  # the same numbers, with one encoding instead of one a shuffle
+        drops = permutation_drops(
+            model.encoder, features, lambda matrix: metric(labels, model.scores_of_encoded(matrix)),
+            repeats=repeats, seed=seed,
+        )  # fmt: skip
+        means, stds = mean_and_std(drops)
+    else:
+        from sklearn.inspection import permutation_importance
+
+        def score(_: Any, rows: Any, truth: Any) -> float:
+            return metric(truth, model.scores(rows))
+
+        result = permutation_importance(
+            _Fitted(), features, labels, scoring=score, n_repeats=repeats, random_state=seed
+        )
+        means, stds = result.importances_mean, result.importances_std
     records = [
         {"feature": name, f"{scoring}_drop": float(mean), "std": float(std)}
-        for name, mean, std in zip(
-            features.columns, result.importances_mean, result.importances_std, strict=True
-        )
+        for name, mean, std in zip(features.columns, means, stds, strict=True)
     ]
     return sorted(records, key=lambda record: (-record[f"{scoring}_drop"], record["feature"]))

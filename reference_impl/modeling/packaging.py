@@ -188,6 +188,17 @@ class LoadedModel:
             return self._predict(self.encoder.frame(frame))
         return self._predict(frame[self.contract.feature_names])
 
+    def scores_of_encoded(self, matrix: Any) -> Any:
+        """:meth:`scores` of rows its :attr:`encoder` has encoded already.
+
+        Args:
+            matrix: ``encoder.frame(rows)``, or rows of it moved about (permutation importance).
+
+        Returns:
+            The same arrays as :meth:`scores` on the rows the matrix encodes.
+        """
+        return self._predict(matrix)
+
     def scores_of_rows(self, rows: Sequence[Sequence[Any]]) -> Any:
         """:meth:`scores` for rows given as tuples in contract order.
 
