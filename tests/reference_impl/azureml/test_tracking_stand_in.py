@@ -65,9 +65,11 @@ def test_what_the_steps_call_is_served(stand_in: str, tmp_path: Path) -> None:
         + f"""
     from mlflow import MlflowClient
 
-    mlflow.sklearn.save_model(fitted, {str(tmp_path / "model")!r})
+    # pinned, as the train step pins them: no requirement inference, which calls no service
+    model = {str(tmp_path / "model")!r}
+    mlflow.sklearn.save_model(fitted, model, pip_requirements=["scikit-learn"])
     with mlflow.start_run() as run:  # what the train step does
-        mlflow.log_artifacts({str(tmp_path / "model")!r}, "model")
+        mlflow.log_artifacts(model, "model")
     version = mlflow.register_model(f"runs:/{{run.info.run_id}}/model", "m").version
     client = MlflowClient()
     client.set_model_version_tag("m", version, "gate", "approved")
