@@ -57,16 +57,19 @@ def fairness_report(
         {"group": str(group), **{GROUP_METRICS[k]: float(v) for k, v in row.items()}}
         for group, row in by_group.iterrows()
     ]
-    opportunity = float(frame.difference()["true_positive_rate"])
+    # fairlearn's summary functions are these differences of the frame's metrics, each on a
+    # MetricFrame of its own: read off the one frame, they cost no second pass over the rows
+    # (seconds at a million rows; tests/reference_impl/lifecycle/test_review_evidence.py
+    # checks they equal demographic_parity_difference and equalized_odds_difference).
+    differences = frame.difference(method="between_groups")
+    opportunity = float(differences["true_positive_rate"])
     return {
         "sensitive_feature": sensitive_feature,
         "groups": records,
-        "demographic_parity_difference": float(
-            fm.demographic_parity_difference(y, decided, sensitive_features=np.asarray(groups))
-        ),
+        "demographic_parity_difference": float(differences["selection_rate"]),
         "equal_opportunity_difference": opportunity,
         "equalized_odds_difference": float(
-            fm.equalized_odds_difference(y, decided, sensitive_features=np.asarray(groups))
+            max(differences["true_positive_rate"], differences["false_positive_rate"])
         ),
         "limit": limit,
         "within_limit": opportunity <= limit,

@@ -22,6 +22,8 @@ CONTRACT = load_contract()
 
 
 def test_fairlearn_and_the_gate_agree_on_the_recall_gap() -> None:
+    import fairlearn.metrics as fm
+
     rng = np.random.default_rng(3)
     groups = rng.choice(["north", "south", "east"], size=600)
     labels = rng.integers(0, 2, size=600)
@@ -31,11 +33,28 @@ def test_fairlearn_and_the_gate_agree_on_the_recall_gap() -> None:
     ours = recall_gap(segment_metrics(labels, probability, groups, 0.5))
     report = fairness_report(labels, decided, groups, sensitive_feature="region", limit=0.1)
     assert report["equal_opportunity_difference"] == pytest.approx(ours)
+    for summary in ("demographic_parity_difference", "equalized_odds_difference"):
+        assert report[summary] == getattr(fm, summary)(labels, decided, sensitive_features=groups)
     assert ours > 0.1 and report["within_limit"] is False
     assert [g["group"] for g in report["groups"]] == ["east", "north", "south"]
     assert sum(g["rows"] for g in report["groups"]) == 600
     wide = fairness_report(labels, decided, groups, sensitive_feature="region", limit=ours + 0.01)
     assert wide["within_limit"] is True
+
+
+def test_equalized_odds_takes_the_false_positive_gap_when_it_is_the_larger() -> None:
+    import fairlearn.metrics as fm
+
+    groups = np.repeat(["a", "b"], 200)
+    labels = np.tile([1, 0], 200)
+    decided = labels.copy()
+    decided[200:][labels[200:] == 0] = 1  # group b: every negative flagged, recall the same
+    report = fairness_report(labels, decided, groups, sensitive_feature="s", limit=0.1)
+    assert report["equal_opportunity_difference"] == 0.0
+    assert report["equalized_odds_difference"] == 1.0
+    assert report["equalized_odds_difference"] == fm.equalized_odds_difference(
+        labels, decided, sensitive_features=groups
+    )
 
 
 def test_a_feature_the_model_ignores_is_least_important() -> None:
