@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.browser.contrast import scans
 from tests.browser.site_pages import ROOT, nav_sources, page_url
 from tests.docs.chain import parse_sections
 
@@ -18,19 +19,24 @@ BLOCKING_IMPACTS = {"serious", "critical"}
 AXE = Axe()
 
 
-def axe_violations(page, context: dict | None = None) -> list[str]:
+def axe_violations(page) -> list[str]:
     """Serious and critical axe-core violations on the current page, one line each.
+
+    Every rule runs on every element, except colour contrast, which runs on one element of
+    each look (:mod:`tests.browser.contrast`).
 
     Args:
         page: The page, loaded.
-        context: What axe-core scans (its ``include`` / ``exclude`` selectors); all by default.
     """
-    result = AXE.run(page, context=context)
-    return [
-        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-        for v in result.response["violations"]
-        if v["impact"] in BLOCKING_IMPACTS
-    ]
+    found = []
+    for context, options in scans(page):
+        result = AXE.run(page, context=context, options=options)
+        found += [
+            f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+            for v in result.response["violations"]
+            if v["impact"] in BLOCKING_IMPACTS
+        ]
+    return found
 
 
 def foreign_requests(page, site_url: str) -> list[str]:
@@ -122,22 +128,7 @@ def dark_scheme_pages(built_site) -> dict[str, str]:
     }
 
 
-# The API reference is one kind of block repeated for each module (93); the light walk scans them
-# all, the dark one its first three (a package, a small module, a large one), which hold every
-# element a block is made of. That is 6 s of axe-core instead of 28 s.
 API_PAGE = "reference-implementation/api/"
-API_BLOCKS_AFTER_THE_THIRD = "article > div.doc ~ div.doc ~ div.doc ~ div.doc"
-API_BLOCK_PARTS = (".doc-heading", ".doc-signature", "table", ".doc-label")
-
-
-def dark_scan_scope(page, path: str) -> dict | None:
-    """What the dark walk scans of ``path``: all of it, or the API page's first blocks."""
-    if path != API_PAGE:
-        return None
-    sample = "article > div.doc:not(div.doc ~ div.doc ~ div.doc ~ div.doc)"
-    missing = [part for part in API_BLOCK_PARTS if page.locator(f"{sample} {part}").count() == 0]
-    assert missing == [], f"the API page's first blocks no longer show {missing}"
-    return {"exclude": [[API_BLOCKS_AFTER_THE_THIRD]]}
 
 
 def test_dark_scheme_is_accessible_too(browser, site_url, built_site):
@@ -152,7 +143,7 @@ def test_dark_scheme_is_accessible_too(browser, site_url, built_site):
         page.goto(site_url + path, wait_until="networkidle")
         assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
         load_all_diagrams(page)
-        if found := axe_violations(page, dark_scan_scope(page, path)):
+        if found := axe_violations(page):
             problems[path] = found
     context.close()
     assert problems == {}

@@ -1,0 +1,97 @@
+"""Axe-core's colour-contrast rule on one element per look, every other rule on every element.
+
+Colour contrast is nearly all of a scan's time: axe-core works out, for every element with
+text, its colour and what lies behind it (a code block holds hundreds of highlighted tokens).
+Whether it passes depends only on how the element looks: its colour, size and weight, its
+shadow and opacity, and the backgrounds of the elements it sits in. :data:`MARK_SAMPLES` gives
+each shown element with text that *look* (:data:`SIGNATURE`; hidden elements axe-core skips
+anyway), marks the first :data:`PER_LOOK` elements of each look, and axe-core checks the
+contrast of the marked ones only. Elements of one look pass or fail together, so the
+violations name the same looks, and the scan costs a fraction.
+``tests/browser/test_contrast_sample.py`` plants low-contrast colours and checks that the
+sampled scan finds each of them, as the full scan does.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+SAMPLE = "data-contrast-sample"
+"""The attribute on the marked elements."""
+PER_LOOK = 2
+"""Elements marked per look: a second one in case axe-core cannot decide the first (it calls an
+element whose background it cannot work out, e.g. one partly covered, incomplete)."""
+
+SIGNATURE = """
+const ownLook = (s) => [s.color, s.fontSize, s.fontWeight, s.textShadow, s.opacity, s.filter,
+  s.mixBlendMode, s.webkitTextFillColor, s.visibility].join(';');
+const layerLook = (s) => [s.backgroundColor, s.backgroundImage, s.opacity, s.filter,
+  s.mixBlendMode, s.backdropFilter].join(';');
+const behind = new Map();
+const layers = (el) => {
+  if (!el || el.nodeType !== 1) return '';
+  if (!behind.has(el)) {
+    behind.set(el, layers(el.parentElement) + '|' + layerLook(getComputedStyle(el)));
+  }
+  return behind.get(el);
+};
+const look = (el) => ownLook(getComputedStyle(el)) + '#' + layers(el);
+const hasText = (el) => [...el.childNodes].some((n) => n.nodeType === 3 && n.data.trim());
+const shown = (el) => el.checkVisibility({opacityProperty: true, visibilityProperty: true});
+"""
+"""JavaScript: ``look(element)``, the signature of how an element with text looks."""
+
+MARK_SAMPLES = f"""() => {{
+{SIGNATURE}
+  const marked = new Map();
+  let texts = 0;
+  for (const el of document.body.querySelectorAll('*')) {{
+    el.removeAttribute('{SAMPLE}');
+    if (!hasText(el) || !shown(el)) continue;
+    texts += 1;
+    const key = look(el);
+    const count = marked.get(key) || 0;
+    if (count < {PER_LOOK}) {{ marked.set(key, count + 1); el.setAttribute('{SAMPLE}', ''); }}
+  }}
+  return {{texts, looks: marked.size}};
+}}"""
+"""JavaScript: mark the first shown elements of each look; returns how many shown elements
+have text and how many looks they have."""
+
+SAMPLES_ONLY = {"include": [[f"[{SAMPLE}]"]], "exclude": [[f":not([{SAMPLE}])"]]}
+"""The marked elements and nothing else (an axe-core ``include`` alone takes in descendants;
+the element a selector names itself decides, as the innermost include or exclude wins)."""
+
+EVERY_RULE_BUT_CONTRAST = {
+    "rules": {"color-contrast": {"enabled": False}},
+    "resultTypes": ["violations"],
+}
+CONTRAST_ONLY = {"runOnly": ["color-contrast"], "resultTypes": ["violations"]}
+
+
+def mark_samples(page: Any) -> dict[str, int]:
+    """Mark the first shown elements of each look on the loaded page.
+
+    Args:
+        page: A Playwright page.
+
+    Returns:
+        ``texts`` (shown elements with text) and ``looks`` (how many looks they have).
+    """
+    return page.evaluate(MARK_SAMPLES)
+
+
+def scans(page: Any) -> list[tuple[dict | None, dict]]:
+    """The two axe-core runs that together check a page: (context, options) of each.
+
+    Marks the samples first: every rule but colour contrast on the whole page, then colour
+    contrast on the marked elements.
+
+    Args:
+        page: A Playwright page, loaded.
+
+    Returns:
+        The runs' contexts and options.
+    """
+    mark_samples(page)
+    return [(None, EVERY_RULE_BUT_CONTRAST), (SAMPLES_ONLY, CONTRAST_ONLY)]
