@@ -87,7 +87,7 @@ def feature_importance(
         keep = np.sort(np.random.default_rng(seed).choice(len(features), MAX_ROWS, replace=False))
         features = features.iloc[keep]
         labels = labels.iloc[keep] if hasattr(labels, "iloc") else np.asarray(labels)[keep]
-    if model.encoder is not None:  # the same numbers, with one encoding instead of one a shuffle
+    if model.encoder is not None:  # the same numbers, encoded once instead of once per shuffle
         drops = permutation_drops(
             model.encoder, features, lambda matrix: metric(labels, model.scores_of_encoded(matrix)),
             repeats=repeats, seed=seed,

@@ -3,9 +3,9 @@
 Colour contrast is nearly all of a scan's time: axe-core works out, for every element with
 text, its colour and what lies behind it (a code block holds hundreds of highlighted tokens).
 Whether it passes depends only on how the element looks: its colour, size and weight, its
-shadow and opacity, and the backgrounds of the elements it sits in. :data:`MARK_SAMPLES` gives
-each shown element with text that *look* (:data:`SIGNATURE`; hidden elements axe-core skips
-anyway), marks the first :data:`PER_LOOK` elements of each look, and axe-core checks the
+shadow and opacity, and the backgrounds of the elements it sits in. :data:`MARK_SAMPLES` works
+out that *look* (:data:`SIGNATURE`) for each shown element with text (axe-core skips hidden
+ones anyway), marks the first :data:`PER_LOOK` elements of each look, and axe-core checks the
 contrast of the marked ones only. Elements of one look pass or fail together, so the
 violations name the same looks, and the scan costs a fraction.
 ``tests/browser/test_contrast_sample.py`` plants low-contrast colours and checks that the

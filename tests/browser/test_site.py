@@ -22,8 +22,8 @@ AXE = Axe()
 def axe_violations(page) -> list[str]:
     """Serious and critical axe-core violations on the current page, one line each.
 
-    Every rule runs on every element, except colour contrast, which runs on one element of
-    each look (:mod:`tests.browser.contrast`).
+    Every rule runs on every element, except colour contrast, which runs on the first shown
+    elements of each look (:mod:`tests.browser.contrast`).
 
     Args:
         page: The page, loaded.

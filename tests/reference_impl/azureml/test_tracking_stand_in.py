@@ -65,7 +65,8 @@ def test_what_the_steps_call_is_served(stand_in: str, tmp_path: Path) -> None:
         + f"""
     from mlflow import MlflowClient
 
-    # pinned, as the train step pins them: no requirement inference, which calls no service
+    # requirements pinned, as the train step pins them: MLflow infers none (seconds in a
+    # subprocess, and nothing the stand-in is asked)
     model = {str(tmp_path / "model")!r}
     mlflow.sklearn.save_model(fitted, model, pip_requirements=["scikit-learn"])
     with mlflow.start_run() as run:  # what the train step does
