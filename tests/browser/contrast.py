@@ -67,6 +67,10 @@ EVERY_RULE_BUT_CONTRAST = {
     "resultTypes": ["violations"],
 }
 CONTRAST_ONLY = {"runOnly": ["color-contrast"], "resultTypes": ["violations"]}
+SCANS = ((None, EVERY_RULE_BUT_CONTRAST), (SAMPLES_ONLY, CONTRAST_ONLY))
+"""The two axe-core runs that together check a page, as (context, options): every rule but
+colour contrast on the whole page, then colour contrast on the elements :func:`mark_samples`
+marked."""
 
 
 def mark_samples(page: Any) -> dict[str, int]:
@@ -79,19 +83,3 @@ def mark_samples(page: Any) -> dict[str, int]:
         ``texts`` (shown elements with text) and ``looks`` (how many looks they have).
     """
     return page.evaluate(MARK_SAMPLES)
-
-
-def scans(page: Any) -> list[tuple[dict | None, dict]]:
-    """The two axe-core runs that together check a page: (context, options) of each.
-
-    Marks the samples first: every rule but colour contrast on the whole page, then colour
-    contrast on the marked elements.
-
-    Args:
-        page: A Playwright page, loaded.
-
-    Returns:
-        The runs' contexts and options.
-    """
-    mark_samples(page)
-    return [(None, EVERY_RULE_BUT_CONTRAST), (SAMPLES_ONLY, CONTRAST_ONLY)]

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.contrast import scans
+from tests.browser.contrast import SCANS, mark_samples
 from tests.browser.site_pages import ROOT, nav_sources, page_url
 from tests.docs.chain import parse_sections
 
@@ -28,8 +28,9 @@ def axe_violations(page) -> list[str]:
     Args:
         page: The page, loaded.
     """
+    mark_samples(page)
     found = []
-    for context, options in scans(page):
+    for context, options in SCANS:
         result = AXE.run(page, context=context, options=options)
         found += [
             f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
