@@ -46,6 +46,11 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     early_jobs.close(session)
 
 
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """List the early jobs' times after the slowest tests."""
+    early_jobs.summary(terminalreporter)
+
+
 def missing_part(reason: str) -> None:
     """Skip locally, fail in CI: a real part that is absent is a defect there, not a skip."""
     if IN_CI:

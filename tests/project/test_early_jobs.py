@@ -8,6 +8,7 @@ for ``--collect-only``.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -28,6 +29,10 @@ def pytest_collection_finish(session):
 
 def pytest_sessionfinish(session):
     early_jobs.close(session)
+
+
+def pytest_terminal_summary(terminalreporter):
+    early_jobs.summary(terminalreporter)
 """
 EARLY = """
 import threading
@@ -95,6 +100,7 @@ def run_suite(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
     (folder / "test_a_early.py").write_text(EARLY)
     (folder / "test_b_plain.py").write_text(PLAIN)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("PYTEST_ADDOPTS", None)  # the outer run's options are not this suite's
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-v", "-p", "no:cacheprovider", "--rootdir", str(folder),
          *args, str(folder)],
@@ -105,7 +111,7 @@ def run_suite(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_jobs_run_beside_the_suite_and_their_tests_run_last(tmp_path: Path) -> None:
     done = run_suite(tmp_path)
     assert done.returncode == 0, done.stdout[-3000:]
-    order = [line.split("::")[1].split(" ")[0] for line in done.stdout.splitlines() if "::" in line]
+    order = re.findall(r"^\S+::(\S+) (?:PASSED|FAILED|ERROR)", done.stdout, re.M)  # -v's lines
     assert order == ["test_plain", "test_marked[1]", "test_marked[2]", "test_fixture"]
     log = (tmp_path / "log.txt").read_text().splitlines()
     starts = [line for line in log if line.startswith("job ")]
@@ -114,6 +120,9 @@ def test_jobs_run_beside_the_suite_and_their_tests_run_last(tmp_path: Path) -> N
     assert log.index(starts[1]) < log.index("plain ends")
     (made,) = [line.split(" in ", 1)[1] for line in log if line.startswith("made in ")]
     assert not Path(made).exists()  # the jobs' folders are removed at the end
+    summary = done.stdout.split("early jobs (beside the suite)", 1)[1].splitlines()[1:4]
+    timed = sorted(line.split("s ", 1)[1] for line in summary)
+    assert timed == ["fixture:made_folder", *(f"test_a_early.py::test_marked[{n}]" for n in (1, 2))]
 
 
 def test_collect_only_starts_no_job(tmp_path: Path) -> None:

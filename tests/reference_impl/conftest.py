@@ -47,6 +47,11 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     early_jobs.close(session)
 
 
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """List the early jobs' times after the slowest tests."""
+    early_jobs.summary(terminalreporter)
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     present = set(deployments())
     absent = [i for i in items if any(i.get_closest_marker(k) for k in set(KINDS) - present)]

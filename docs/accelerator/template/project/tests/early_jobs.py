@@ -24,6 +24,7 @@ import signal
 import subprocess
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -77,6 +78,8 @@ def stop_processes() -> None:
             os.killpg(process.pid, signal.SIGKILL)
 
 
+_SECONDS: dict[str, float] = {}
+"""How long each job of the last run took, by key (printed by :func:`summary`)."""
 _FIXTURES: dict[str, Job] = {}
 """Early fixtures by name: the job that computes each one's value."""
 
@@ -127,7 +130,7 @@ class EarlyJobs:
             return
         folder = self._root / f"job{len(self._futures)}"
         folder.mkdir()
-        self._futures[key] = self._pool.submit(job, folder, **params)
+        self._futures[key] = self._pool.submit(_timed, key, job, folder, params)
 
     def result(self, key: str) -> Any:
         """Wait for the job queued under ``key`` and return what it returned (or raise its error).
@@ -150,6 +153,15 @@ class EarlyJobs:
         shutil.rmtree(self._root, ignore_errors=True)
 
 
+def _timed(key: str, job: Job, folder: Path, params: dict[str, Any]) -> Any:
+    """Run ``job(folder, **params)`` and note its seconds under ``key``."""
+    started = time.perf_counter()
+    try:
+        return job(folder, **params)
+    finally:
+        _SECONDS[key] = time.perf_counter() - started
+
+
 JOBS = pytest.StashKey[EarlyJobs]()
 
 
@@ -162,6 +174,7 @@ def move_to_end_and_start(session: pytest.Session) -> None:
     modules = {item.path for item in session.items if needs[item.nodeid]}
     if not modules or session.config.option.collectonly or JOBS in session.stash:
         return  # (the last: a conftest above this one may call this hook too)
+    _SECONDS.clear()
     late = [item for item in session.items if item.path in modules]
     session.items[:] = [item for item in session.items if item.path not in modules] + late
     _ENVIRON.clear()
@@ -184,3 +197,17 @@ def close(session: pytest.Session) -> None:
 def early_result(request: pytest.FixtureRequest) -> Any:
     """What the job of this test's ``early`` marker returned."""
     return request.session.stash[JOBS].result(request.node.nodeid)
+
+
+def summary(reporter: Any) -> None:
+    """Print how long each early job took, longest first (the durations list does not show
+    them: their tests only wait for what the jobs return).
+
+    Args:
+        reporter: pytest's terminal reporter.
+    """
+    if _SECONDS:
+        reporter.write_sep("=", "early jobs (beside the suite)")
+        for key, seconds in sorted(_SECONDS.items(), key=lambda item: -item[1]):
+            reporter.write_line(f"{seconds:7.2f}s {key}")
+        _SECONDS.clear()  # printed once, though the repository's two conftests both ask
