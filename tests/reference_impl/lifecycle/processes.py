@@ -11,8 +11,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,18 +61,23 @@ def finish(process: subprocess.Popen, timeout: float = 1200) -> Finished:
     return Finished(tuple(process.args), process.returncode, out, err)
 
 
-def kill_when(process: subprocess.Popen, ready: Callable[[], bool], timeout: float = 900) -> bool:
-    """SIGKILL the process group as soon as ``ready()`` holds; ``False`` if it ended first."""
-    deadline = time.monotonic() + timeout
+def kill_at(process: subprocess.Popen, workdir: Path, point: str, timeout: float = 900) -> bool:
+    """SIGKILL the process group at ``point`` of ``kill_watch.KILL_POINTS``; ``False`` if the
+    process ended first.
+
+    The watch runs in a process of its own (``kill_watch.py``), not in a thread of this one.
+    """
+    watch = Path(__file__).with_name("kill_watch.py")
+    watcher = subprocess.Popen(
+        [sys.executable, str(watch), str(workdir), point, str(process.pid)],
+        cwd=ROOT, env={**environ(), "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
     try:
-        while time.monotonic() < deadline and process.poll() is None:
-            if ready():
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
-                return True
-            time.sleep(0.02)
-        return False
+        process.communicate(timeout=timeout)
+        return process.returncode == -signal.SIGKILL
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
         process.communicate()
+        watcher.kill()
+        watcher.wait()

@@ -9,7 +9,6 @@ that never finished, a store deleted under earlier runs.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,15 +17,15 @@ import pytest
 
 from reference_impl.data import TRAINING_DATA
 from reference_impl.exit_codes import ExitCode
-from reference_impl.file_lock import acquire, release
 from reference_impl.store import StoreDamaged, check_store, create_store
 from reference_impl.workdir import Workdir
 from tests.reference_impl.lifecycle.conftest import call
+from tests.reference_impl.lifecycle.kill_watch import KILL_POINTS
 from tests.reference_impl.lifecycle.processes import (
     FAST,
     Finished,
     finish,
-    kill_when,
+    kill_at,
     start_train,
 )
 
@@ -36,35 +35,6 @@ def small_data(folder: Path) -> Path:
     path = folder / "customers-2000.csv"
     pd.read_csv(TRAINING_DATA, dtype=str).head(2000).to_csv(path, index=False)
     return path
-
-
-def _step_started(step: str) -> Callable[[Path], bool]:
-    return lambda workdir: any((workdir / "runs").glob(f"*/{step}"))
-
-
-def _registry_lock_held(workdir: Path) -> bool:
-    """Evaluate has started and another process holds the workdir lock: gate and register.
-
-    The lock is seen the moment ``train`` takes it, so the kill lands inside it, not after
-    the first model was registered (polling for the gate's output folder could miss the
-    short window when the machine was busy).
-    """
-    lock_file = Workdir(workdir).lock_file
-    if not (_step_started("evaluate")(workdir) and lock_file.exists()):
-        return False
-    handle = acquire(lock_file, 0)
-    if handle is None:
-        return True
-    release(handle)
-    return False
-
-
-KILL_POINTS: dict[str, Callable[[Path], bool]] = {
-    "while MLflow creates the store": lambda w: (w / "mlflow.db.creating").exists(),
-    "during validate": _step_started("validate"),
-    "during train": _step_started("train"),
-    "inside the registry lock (gate)": _registry_lock_held,
-}
 
 
 def run_statuses(workdir: Path) -> dict[str, str]:
@@ -102,7 +72,7 @@ def kill_then_train(folder: Path, point: str) -> KillAndRetrain:
     # the store is being created for about a second, not for the moment a copy takes.
     no_template = {"XDG_CACHE_HOME": str(folder / "cache")}
     process = start_train(workdir, "--data", str(data), *FAST, env_extra=no_template)
-    killed = kill_when(process, lambda: KILL_POINTS[point](workdir))
+    killed = kill_at(process, workdir, point)
     before = run_statuses(workdir) if (workdir / "mlflow.db").exists() else {}
     registered = registered_versions(workdir)
     after = finish(start_train(workdir, "--data", str(data), *FAST)) if killed else None
