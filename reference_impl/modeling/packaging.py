@@ -8,6 +8,7 @@ explicitly, which also spares MLflow a slow dependency inference.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -261,8 +262,18 @@ def find_model_dir(root: Path) -> Path:
     return found[0]
 
 
+_LOADED: OrderedDict[tuple[str, frozenset[tuple[str, int, int, int]]], LoadedModel] = OrderedDict()
+"""Models this process loaded, by folder and its files' identity (the last few only)."""
+_KEEP = 4
+
+
 def load_model_dir(root: Path) -> LoadedModel:
     """Load an MLflow model folder written by :func:`save_model`.
+
+    A folder this process loaded before, whose files are unchanged (name, size, modification
+    time, inode), gives the same :class:`LoadedModel` again: the local ``train`` runs its
+    steps in one process, and ``evaluate``, ``review`` and ``gate`` read the same model
+    folder. Nothing changes a loaded model.
 
     Args:
         root: The model folder, or its parent (see :func:`find_model_dir`).
@@ -270,13 +281,36 @@ def load_model_dir(root: Path) -> LoadedModel:
     Returns:
         The estimator with its contract, threshold and (when known) registry version.
     """
+    folder = find_model_dir(root)
+    key = (str(folder.resolve()), _identity(folder))
+    if key in _LOADED:
+        _LOADED.move_to_end(key)
+        return _LOADED[key]
+    loaded = _load(folder)
+    _LOADED[key] = loaded
+    while len(_LOADED) > _KEEP:
+        _LOADED.popitem(last=False)
+    return loaded
+
+
+def _identity(folder: Path) -> frozenset[tuple[str, int, int, int]]:
+    """Each file under ``folder``: relative name, size, modification time (ns) and inode."""
+    found = []
+    for path in folder.rglob("*"):
+        if path.is_file():
+            stat = path.stat()
+            found.append((path.relative_to(folder).as_posix(), stat.st_size, stat.st_mtime_ns,
+                          stat.st_ino))  # fmt: skip
+    return frozenset(found)
+
+
+def _load(folder: Path) -> LoadedModel:
     import mlflow
     import yaml
     from mlflow.models import Model
 
     from reference_impl.modeling.fast_path import FastEncoder
 
-    folder = find_model_dir(root)
     description = Model.load(str(folder))
     metadata = description.metadata or {}
     registered: dict[str, Any] = {}
