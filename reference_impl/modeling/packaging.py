@@ -8,6 +8,7 @@ explicitly, which also spares MLflow a slow dependency inference.
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -264,6 +265,7 @@ def find_model_dir(root: Path) -> Path:
 
 _LOADED: OrderedDict[tuple[str, frozenset[tuple[str, int, int, int]]], LoadedModel] = OrderedDict()
 """Models this process loaded, by folder and its files' identity (the last few only)."""
+_LOADED_LOCK = threading.Lock()
 _KEEP = 4
 
 
@@ -283,13 +285,15 @@ def load_model_dir(root: Path) -> LoadedModel:
     """
     folder = find_model_dir(root)
     key = (str(folder.resolve()), _identity(folder))
-    if key in _LOADED:
-        _LOADED.move_to_end(key)
-        return _LOADED[key]
+    with _LOADED_LOCK:
+        if key in _LOADED:
+            _LOADED.move_to_end(key)
+            return _LOADED[key]
     loaded = _load(folder)
-    _LOADED[key] = loaded
-    while len(_LOADED) > _KEEP:
-        _LOADED.popitem(last=False)
+    with _LOADED_LOCK:
+        _LOADED[key] = loaded
+        while len(_LOADED) > _KEEP:
+            _LOADED.popitem(last=False)
     return loaded
 
 

@@ -3,8 +3,8 @@
 Run as ``python kill_watch.py WORKDIR POINT PGID`` (``processes.kill_at`` starts it). The
 watch used to be a loop in the test process, where the rest of the suite shares the
 interpreter: a busy moment there kept the loop waiting longer than the registry lock is held
-(a tenth of a second on the sample data), and the kill came after the first model was
-registered. A process of its own looks every 2 ms whatever the suite does.
+(about a tenth of a second on the test's 2,000 rows, without coverage), and the kill came
+after the first model was registered. A process of its own looks every 2 ms whatever the suite does.
 """
 
 from __future__ import annotations
