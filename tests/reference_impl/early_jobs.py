@@ -13,6 +13,10 @@ the tests that need them, and those tests' modules move to the end of the run. S
 job spends in its own processes (``train`` processes killed and restarted, three trains at once,
 the Azure ML emulation) overlaps with the rest of the suite on the other core instead of adding
 to it. A job does what the test did before, unchanged: the same commands, as typed.
+
+A job prints nothing: ``sys.stdout`` is one for all threads, and a test on the main thread that
+captures a command's output by swapping it (``contextlib.redirect_stdout``) would capture the
+job's lines too. What a job has to say goes into what it returns, or into a file.
 """
 
 from __future__ import annotations
