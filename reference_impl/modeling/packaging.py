@@ -8,8 +8,7 @@ explicitly, which also spares MLflow a slow dependency inference.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -263,12 +262,6 @@ def find_model_dir(root: Path) -> Path:
     return found[0]
 
 
-_LOADED: OrderedDict[tuple[str, frozenset[tuple[str, int, int, int]]], LoadedModel] = OrderedDict()
-"""Models this process loaded, by folder and its files' identity (the last few only)."""
-_LOADED_LOCK = threading.Lock()
-_KEEP = 4
-
-
 def load_model_dir(root: Path) -> LoadedModel:
     """Load an MLflow model folder written by :func:`save_model`.
 
@@ -284,17 +277,7 @@ def load_model_dir(root: Path) -> LoadedModel:
         The estimator with its contract, threshold and (when known) registry version.
     """
     folder = find_model_dir(root)
-    key = (str(folder.resolve()), _identity(folder))
-    with _LOADED_LOCK:
-        if key in _LOADED:
-            _LOADED.move_to_end(key)
-            return _LOADED[key]
-    loaded = _load(folder)
-    with _LOADED_LOCK:
-        _LOADED[key] = loaded
-        while len(_LOADED) > _KEEP:
-            _LOADED.popitem(last=False)
-    return loaded
+    return _load(folder.resolve(), _identity(folder))
 
 
 def _identity(folder: Path) -> frozenset[tuple[str, int, int, int]]:
@@ -308,7 +291,9 @@ def _identity(folder: Path) -> frozenset[tuple[str, int, int, int]]:
     return frozenset(found)
 
 
-def _load(folder: Path) -> LoadedModel:
+@functools.lru_cache(maxsize=4)
+def _load(folder: Path, files: frozenset[tuple[str, int, int, int]]) -> LoadedModel:
+    """Load ``folder``; ``files`` (its :func:`_identity`) is the cache key's other half."""
     import mlflow
     import yaml
     from mlflow.models import Model

@@ -82,8 +82,6 @@ def stop_processes() -> None:
             os.killpg(process.pid, signal.SIGKILL)
 
 
-_SECONDS: dict[str, float] = {}
-"""How long each job of the last run took, by key (printed by :func:`summary`)."""
 _FIXTURES: dict[str, Job] = {}
 """Early fixtures by name: the job that computes each one's value."""
 
@@ -127,6 +125,8 @@ class EarlyJobs:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="early-job")
         self._root = Path(tempfile.mkdtemp(prefix="early-jobs-"))
         self._futures: dict[str, Future[Any]] = {}
+        self.seconds: dict[str, float] = {}
+        """How long each job that ran took, by key."""
 
     def start(self, key: str, job: Job, params: dict[str, Any]) -> None:
         """Queue ``job(folder, **params)`` under ``key``, unless it is queued already."""
@@ -134,7 +134,7 @@ class EarlyJobs:
             return
         folder = self._root / f"job{len(self._futures)}"
         folder.mkdir()
-        self._futures[key] = self._pool.submit(_timed, key, job, folder, params)
+        self._futures[key] = self._pool.submit(self._timed, key, job, folder, params)
 
     def result(self, key: str) -> Any:
         """Wait for the job queued under ``key`` and return what it returned (or raise its error).
@@ -156,17 +156,18 @@ class EarlyJobs:
         self._pool.shutdown(wait=True)
         shutil.rmtree(self._root, ignore_errors=True)
 
-
-def _timed(key: str, job: Job, folder: Path, params: dict[str, Any]) -> Any:
-    """Run ``job(folder, **params)`` and note its seconds under ``key``."""
-    started = time.perf_counter()
-    try:
-        return job(folder, **params)
-    finally:
-        _SECONDS[key] = time.perf_counter() - started
+    def _timed(self, key: str, job: Job, folder: Path, params: dict[str, Any]) -> Any:
+        """Run ``job(folder, **params)`` and note its seconds under ``key``."""
+        started = time.perf_counter()
+        try:
+            return job(folder, **params)
+        finally:
+            self.seconds[key] = time.perf_counter() - started
 
 
 JOBS = pytest.StashKey[EarlyJobs]()
+SECONDS = pytest.StashKey[dict[str, float]]()
+"""The closed jobs' :attr:`EarlyJobs.seconds`, kept for :func:`summary`."""
 
 
 def move_to_end_and_start(session: pytest.Session) -> None:
@@ -178,7 +179,6 @@ def move_to_end_and_start(session: pytest.Session) -> None:
     modules = {item.path for item in session.items if needs[item.nodeid]}
     if not modules or session.config.option.collectonly or JOBS in session.stash:
         return  # (the last: a conftest above this one may call this hook too)
-    _SECONDS.clear()
     late = [item for item in session.items if item.path in modules]
     session.items[:] = [item for item in session.items if item.path not in modules] + late
     _ENVIRON.clear()
@@ -194,6 +194,7 @@ def close(session: pytest.Session) -> None:
     """Stop what is still running (an interrupted or ``-x`` run) and clean up."""
     if JOBS in session.stash:
         session.stash[JOBS].close()
+        session.config.stash[SECONDS] = session.stash[JOBS].seconds
         del session.stash[JOBS]
 
 
@@ -210,8 +211,8 @@ def summary(reporter: Any) -> None:
     Args:
         reporter: pytest's terminal reporter.
     """
-    if _SECONDS:
+    if found := reporter.config.stash.get(SECONDS, None):
+        del reporter.config.stash[SECONDS]  # printed once, though both conftests may ask
         reporter.write_sep("=", "early jobs (beside the suite)")
-        for key, seconds in sorted(_SECONDS.items(), key=lambda item: -item[1]):
+        for key, seconds in sorted(found.items(), key=lambda item: -item[1]):
             reporter.write_line(f"{seconds:7.2f}s {key}")
-        _SECONDS.clear()  # printed once, though the repository's two conftests both ask
