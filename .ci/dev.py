@@ -40,7 +40,7 @@ def _bootstrap_uv() -> str:
 
 
 def _env() -> dict[str, str]:
-    env = project_dev.uv_env()  # without a foreign active venv, which uv would warn about
+    env = project_dev.uv_env(ROOT)  # no foreign venv; bytecode kept in .cache/pycache
     env.setdefault("NO_MKDOCS_2_WARNING", "1")
     return env
 
@@ -51,7 +51,7 @@ def _uv(*args: str) -> int:
 
 
 def _sync() -> None:
-    project_dev.sync(ROOT)  # the generated project's sync (bytecode compiled once per lock)
+    project_dev.sync(ROOT)  # the generated project's sync
 
 
 def _run(*cmd: str) -> int:

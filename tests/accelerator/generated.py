@@ -25,6 +25,16 @@ def readme_commands(project: Path) -> list[str]:
     return [line for line in match["commands"].splitlines() if line.strip()]
 
 
+NOT_A_USERS = {
+    "VIRTUAL_ENV",
+    "UV_PROJECT_ENVIRONMENT",
+    "PYTHONPATH",
+    "COVERAGE_PROCESS_START",
+    "PYTHONPYCACHEPREFIX",  # set by this repository's dev.py
+}
+"""Settings of this repository's environment and test run that a user's shell lacks."""
+
+
 def user_env(home: Path) -> dict[str, str]:
     """The environment of a user whose home is ``home``: no venv active, no project settings.
 
@@ -38,11 +48,7 @@ def user_env(home: Path) -> dict[str, str]:
     """
     real_home = Path.home()
     env = {
-        k: v
-        for k, v in environ().items()
-        if k
-        not in {"VIRTUAL_ENV", "UV_PROJECT_ENVIRONMENT", "PYTHONPATH", "COVERAGE_PROCESS_START"}
-        and not k.startswith("PYTEST")
+        k: v for k, v in environ().items() if k not in NOT_A_USERS and not k.startswith("PYTEST")
     }
     env["UV_CACHE_DIR"] = env.get("UV_CACHE_DIR", str(real_home / ".cache" / "uv"))
     env["PIP_CACHE_DIR"] = env.get("PIP_CACHE_DIR", str(real_home / ".cache" / "pip"))

@@ -55,8 +55,18 @@ def type_the_page_commands(folder: Path) -> tuple[subprocess.CompletedProcess, P
     """
     home = folder / "home"
     (home / "projects").mkdir(parents=True)
-    result = run_shell(page_commands(), ROOT, user_env(home))
+    env = user_env(home) | {"PYTHONDONTWRITEBYTECODE": "1"}  # as some CI machines set it
+    result = run_shell(page_commands(), ROOT, env)
     return result, home / "projects" / "fraud-detection"
+
+
+def source_pycache_folders(project: Path) -> list[str]:
+    """``__pycache__`` folders in the project outside ``.venv`` and ``.cache``."""
+    return [
+        str(found.relative_to(project))
+        for found in project.rglob("__pycache__")
+        if found.relative_to(project).parts[0] not in {".venv", ".cache"}
+    ]
 
 
 @pytest.mark.slow
@@ -67,3 +77,7 @@ def test_the_pages_commands_generate_a_project_whose_own_commands_pass(early_res
     assert page_commands()[2:] == readme_commands(project)  # the page shows the README's commands
     assert "registered: fraud-detection version 1" in result.stdout
     assert re.search(r"\n=+ \d+ passed", result.stdout), result.stdout[-2000:]
+    # dev.py keeps bytecode in .cache/pycache, though the shell sets PYTHONDONTWRITEBYTECODE
+    kept = project / ".cache" / "pycache"
+    assert any(kept.rglob("fraud_detection/cli.*.pyc")), "no bytecode kept for the package"
+    assert source_pycache_folders(project) == []

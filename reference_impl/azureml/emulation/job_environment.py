@@ -14,6 +14,14 @@ import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
+NOT_INHERITED = ("VIRTUAL_ENV", "MLFLOW_", "AZUREML_", "PYTHONPATH", "PYTHONPYCACHEPREFIX")
+"""This shell's settings a job on Azure ML would not see (prefixes of variable names)."""
+
+
+def inherited_environment() -> dict[str, str]:
+    """This shell's environment variables without those a job on Azure ML would not see."""
+    return {k: v for k, v in os.environ.items() if not k.startswith(NOT_INHERITED)}
+
 
 class JobEnvironmentError(RuntimeError):
     """The job environment cannot be built here (no uv, no matching Python, pins unresolvable)."""
@@ -52,10 +60,11 @@ def job_python(requirements: Sequence[str], python: str, root: Path) -> Path:
         return interpreter
     uv = _uv()
     shutil.rmtree(venv, ignore_errors=True)
-    env = {k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV"}
-    # Compiled as pip compiles what it installs (and Azure ML's image build uses pip): each
-    # step is a new process, and where PYTHONDONTWRITEBYTECODE is set each would compile MLflow,
-    # pandas and scikit-learn again.
+    env = inherited_environment()
+    # Compiled as pip compiles what it installs (and Azure ML's image build uses pip), into the
+    # environment's own __pycache__ folders (no PYTHONPYCACHEPREFIX): each step is a new process,
+    # and where PYTHONDONTWRITEBYTECODE is set each would compile MLflow, pandas and scikit-learn
+    # again.
     install = [uv, "pip", "install", "--quiet", "--compile-bytecode", "--python", str(interpreter)]
     steps = ([uv, "venv", "--quiet", "--python", python, str(venv)], [*install, *requirements])
     for step in steps:

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-_NOT_INHERITED = ("VIRTUAL_ENV", "MLFLOW_", "AZUREML_", "PYTHONPATH")
-"""This shell's settings a job on Azure ML would not see."""
+from reference_impl.azureml.emulation.job_environment import inherited_environment
+
 _PORT = re.compile(r"\$\{\{(inputs|outputs)\.(\w+)\}\}")
 _BINDING = re.compile(
     r"^\$\{\{parent\.(?:inputs\.(?P<input>\w+)|jobs\.(?P<job>\w+)\.outputs\.(?P<port>\w+))\}\}$"
@@ -127,7 +127,7 @@ def run_pipeline(
             folder.mkdir(parents=True, exist_ok=True)
         command = render(component["command"], inputs, outputs)
         log(f"[{number}/{len(nodes)}] {node_name}: {command}")
-        env = {k: v for k, v in os.environ.items() if not k.startswith(_NOT_INHERITED)}
+        env = inherited_environment()
         env |= {str(k): str(v) for k, v in (node.get("environment_variables") or {}).items()}
         env |= {
             "PATH": f"{python.parent}{os.pathsep}{env.get('PATH', '')}",

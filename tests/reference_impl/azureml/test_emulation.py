@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from reference_impl.azureml.emulation.job_environment import inherited_environment
 from reference_impl.azureml.environment import OVERRIDES
 from reference_impl.lineage import LINEAGE_TAGS
 from tests.reference_impl.early_jobs import environ
@@ -41,10 +42,10 @@ def test_the_pipeline_runs_in_the_job_pins_and_registers(early_result) -> None:
     assert "404" not in done.stderr  # the stand-in refused nothing the steps asked for
     root = workdir / "azureml-emulation"
 
-    (python,) = root.glob("job-environments/*/bin/python")
+    (python,) = root.glob("job-environments/*/bin/python")  # run as a step runs it
     versions = subprocess.run(
         [str(python), "-c", "import mlflow, pandas; print(mlflow.__version__, pandas.__version__)"],
-        capture_output=True, text=True, check=True,
+        capture_output=True, text=True, check=True, env=inherited_environment(),
     ).stdout.split()  # fmt: skip
     assert versions == [OVERRIDES["mlflow"][0], OVERRIDES["pandas"][0]]
 

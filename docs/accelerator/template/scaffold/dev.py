@@ -11,7 +11,6 @@ creates ``.venv`` from the committed ``uv.lock``; later calls only re-check the 
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import subprocess
@@ -57,10 +56,22 @@ def bootstrap_uv(root: Path = ROOT) -> str:
     return str(own)
 
 
-def uv_env() -> dict[str, str]:
-    """The environment uv runs in: this process's, without a foreign active venv."""
+def uv_env(root: Path = ROOT) -> dict[str, str]:
+    """The environment uv and its commands run in: this process's, bytecode kept in ``.cache``.
+
+    Without a foreign active venv. Python writes a module's bytecode the first time a command
+    imports it, into ``.cache/pycache`` (outside the source tree), and later processes reuse
+    it, even where ``PYTHONDONTWRITEBYTECODE`` is set (as on some CI machines): otherwise every
+    new process would compile MLflow, scikit-learn and pandas again. Only what is imported gets
+    compiled (a few seconds, once), not the whole environment (about 15 s at every new sync).
+
+    Args:
+        root: The project (or repository) folder.
+    """
     env = dict(os.environ)
     env.pop("VIRTUAL_ENV", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(root / ".cache" / "pycache")
     return env
 
 
@@ -71,29 +82,15 @@ def uv(*args: str, root: Path = ROOT) -> int:
         uv's exit code.
     """
     return subprocess.run(
-        [bootstrap_uv(root), *args], cwd=root, env=uv_env(), check=False
+        [bootstrap_uv(root), *args], cwd=root, env=uv_env(root), check=False
     ).returncode
 
 
 def sync(root: Path = ROOT) -> None:
-    """Create or update ``.venv`` from the lock file; exit if the lock is out of date.
-
-    The first sync for a lock file also compiles the environment's bytecode (about 25 s on
-    2 cores). Without it, where ``PYTHONDONTWRITEBYTECODE`` is set (as on some CI machines),
-    Python compiles MLflow, scikit-learn and pandas again in every new process, and never
-    keeps the result: seconds per command.
-    """
-    lock = root / "uv.lock"
-    digest = hashlib.sha256(lock.read_bytes()).hexdigest()[:16] if lock.exists() else "none"
-    compiled = root / ".venv" / f".bytecode-{digest}"
-    args = ["sync", "--locked", "--quiet"]
-    rc = uv(*args, *([] if compiled.exists() else ["--compile-bytecode"]), root=root)
+    """Create or update ``.venv`` from the lock file; exit if the lock is out of date."""
+    rc = uv("sync", "--locked", "--quiet", root=root)
     if rc != 0:
         sys.exit(f"[dev] uv sync failed (exit {rc}); is uv.lock up to date with pyproject.toml?")
-    if not compiled.exists():
-        for stale in compiled.parent.glob(".bytecode-*"):
-            stale.unlink()
-        compiled.touch()
 
 
 def run(*cmd: str) -> int:
