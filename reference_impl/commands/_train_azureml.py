@@ -57,7 +57,8 @@ def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
     from reference_impl.commands._training_check import training_problem
     from reference_impl.data import TRAINING_DATA
 
-    problem = training_problem(config) or _snapshot_problem(config)
+    emulation = _emulation_problem(args) if args.emulate else None
+    problem = emulation or training_problem(config) or _snapshot_problem(config)
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return ExitCode.USAGE
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
         print(f"error: {problem}", file=sys.stderr)
         return ExitCode.USAGE
     if args.emulate:
-        return _emulate_command(args, config, str(data))
+        return _emulate(config, str(data), args.workdir)
     if args.dry_run:
         out = dry_run_folder(args)
         if out is None:
@@ -127,21 +128,22 @@ def _dry_run(config: EnvironmentConfig, data: str, code: str | None, out: Path) 
     return ExitCode.OK
 
 
-def _emulate_command(args: argparse.Namespace, config: EnvironmentConfig, data: str) -> int:
+def _emulation_problem(args: argparse.Namespace) -> str | None:
+    """Why ``--emulate`` cannot honour the other arguments, or ``None``.
+
+    Checked before the configuration's model is imported, so the refusal is immediate.
+    """
     from reference_impl.azureml.data_inputs import is_uri
 
     for given, flag in ((args.dry_run, "--dry-run"), (args.code, "--code"), (args.wait, "--wait")):
         if given:
-            print(f"error: --emulate runs the job here; drop {flag}", file=sys.stderr)
-            return ExitCode.USAGE
-    if is_uri(data):
-        print(
-            f"error: --data {data}: the emulation reads local files only; pass a CSV, Parquet "
-            "or Delta path",
-            file=sys.stderr,
+            return f"--emulate runs the job here; drop {flag}"
+    if args.data is not None and is_uri(str(args.data)):
+        return (
+            f"--data {args.data}: the emulation reads local files only; pass a CSV, Parquet "
+            "or Delta path"
         )
-        return ExitCode.USAGE
-    return _emulate(config, data, args.workdir)
+    return None
 
 
 # --8<-- [start:emulate]
