@@ -72,6 +72,7 @@ def build(args: list[str]) -> int:
 
 def test(args: list[str]) -> int:
     """Run every test under coverage; on a full run also enforce the per-package floors."""
+    project_dev.prune_bytecode(project_dev.bytecode_prefix(ROOT))  # earlier runs' tmp folders
     _sync()
     shutil.rmtree(ROOT / ".cache" / "coverage", ignore_errors=True)
     (ROOT / ".cache" / "coverage").mkdir(parents=True, exist_ok=True)

@@ -71,8 +71,30 @@ def uv_env(root: Path = ROOT) -> dict[str, str]:
     env = dict(os.environ)
     env.pop("VIRTUAL_ENV", None)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPYCACHEPREFIX"] = str(root / ".cache" / "pycache")
+    env["PYTHONPYCACHEPREFIX"] = str(bytecode_prefix(root))
     return env
+
+
+def bytecode_prefix(root: Path = ROOT) -> Path:
+    """Where the commands keep their bytecode (``PYTHONPYCACHEPREFIX``)."""
+    return root / ".cache" / "pycache"
+
+
+def prune_bytecode(prefix: Path) -> None:
+    """Drop kept bytecode whose source folder is gone, such as the tests' temporary folders.
+
+    Below ``prefix`` each source folder's bytecode sits at the folder's own absolute path
+    (without a Windows drive letter, so the current drive is assumed).
+
+    Args:
+        prefix: The ``PYTHONPYCACHEPREFIX`` folder.
+    """
+    anchor = Path.cwd().anchor
+    for folder, children, _ in os.walk(prefix):
+        parts = Path(folder).relative_to(prefix).parts
+        if parts and not Path(anchor, *parts).is_dir():
+            shutil.rmtree(folder, ignore_errors=True)
+            children.clear()
 
 
 def uv(*args: str, root: Path = ROOT) -> int:
@@ -116,6 +138,7 @@ def train(args: list[str]) -> int:
 
 def test(args: list[str]) -> int:
     """Lint, check the formatting, then run every test."""
+    prune_bytecode(bytecode_prefix())  # earlier runs' temporary folders
     sync()
     for check in (("ruff", "check", "."), ("ruff", "format", "--check", ".")):
         rc = run(*check)
