@@ -63,7 +63,7 @@ def uv_env(root: Path = ROOT) -> dict[str, str]:
     imports it, into ``.cache/pycache`` (outside the source tree), and later processes reuse
     it, even where ``PYTHONDONTWRITEBYTECODE`` is set (as on some CI machines): otherwise every
     new process would compile MLflow, scikit-learn and pandas again. Only what is imported gets
-    compiled (a few seconds, once), not the whole environment (about 15 s at every new sync).
+    compiled (a few seconds, once), not the whole environment (about 15 s per new lock file).
 
     Args:
         root: The project (or repository) folder.
