@@ -292,7 +292,7 @@ TRAINING_PIPELINE = Pipeline(
             module="reference_impl.steps.validate",
             description="check the training CSV against the data contract",
             inputs=(Input("raw_data", "uri_file", "pipeline.raw_data", "training CSV"),),
-            outputs=(_folder("validated_data", "data.csv, contract.json, validation.json"),),
+            outputs=(_folder("validated_data", "data.parquet, contract.json, validation.json"),),
             params=(
                 Param("min_rows", "integer", "data.min_rows", "fewest rows accepted"),
                 Param("contract", "string", "data.contract", "data contract file"),
@@ -302,10 +302,10 @@ TRAINING_PIPELINE = Pipeline(
             name="prep",
             module="reference_impl.steps.prep",
             description="split rows by a hash of their id into training rows and the fixed holdout",
-            inputs=(_reads("validated_data", "validate.validated_data", "validated CSV"),),
+            inputs=(_reads("validated_data", "validate.validated_data", "validated rows"),),
             outputs=(
-                _folder("train_data", "train.csv"),
-                _folder("holdout_data", "holdout.csv"),
+                _folder("train_data", "train.parquet"),
+                _folder("holdout_data", "holdout.parquet"),
             ),
             params=(
                 Param("holdout_percent", "integer", "training.holdout_percent", "holdout share"),

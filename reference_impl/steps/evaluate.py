@@ -29,7 +29,7 @@ from reference_impl.modeling.task_metrics import (
     summary_names,
 )
 from reference_impl.pipeline.graph import parse_step_args
-from reference_impl.steps.files import read_folder_csv, write_json
+from reference_impl.steps.files import read_rows, write_json
 from reference_impl.steps.train import MODEL_FOLDER
 from reference_impl.tracking import step_run
 
@@ -47,7 +47,7 @@ def evaluate(
 
     Args:
         model: Folder written by the ``train`` step.
-        holdout_data: Folder with ``holdout.csv`` from the ``prep`` step.
+        holdout_data: Folder with ``holdout.parquet`` from the ``prep`` step.
         evaluation: Output folder.
         threshold: Decision threshold.
 
@@ -59,7 +59,7 @@ def evaluate(
 
     loaded = load_model_dir(model / MODEL_FOLDER)
     contract, classes = loaded.contract, loaded.classes
-    holdout = read_folder_csv(holdout_data, "holdout.csv")
+    holdout = read_rows(holdout_data, "holdout.parquet")
     labels = contract.labels(holdout)
     scores = loaded.scores(holdout)
     metrics = holdout_metrics(contract, labels, scores, threshold, classes)

@@ -34,7 +34,7 @@ from reference_impl.modeling.packaging import LoadedModel, load_model_dir
 from reference_impl.modeling.task_metrics import holdout_metrics
 from reference_impl.pipeline.graph import parse_step_args
 from reference_impl.registry import CHAMPION, alias_version, download_version
-from reference_impl.steps.files import read_folder_csv, read_json, write_json
+from reference_impl.steps.files import read_json, read_rows, write_json
 from reference_impl.steps.train import MODEL_FOLDER
 from reference_impl.tracking import step_run
 
@@ -42,7 +42,7 @@ REFERENCE_TAG = "reference_holdout"
 """Model-version tag: URI of the holdout the version was approved on."""
 REGISTERED_TAG = "holdout_roc_auc"
 """Model-version tag: the version's holdout ROC AUC when it was registered."""
-REFERENCE_ARTIFACT = "gate/holdout.csv"
+REFERENCE_ARTIFACT = "gate/holdout.parquet"
 
 
 GateRules = GateSection
@@ -198,7 +198,7 @@ def _reference_rows(uri: str, folder: Path) -> pd.DataFrame:
     import mlflow
 
     local = Path(mlflow.artifacts.download_artifacts(artifact_uri=uri, dst_path=str(folder)))
-    return read_folder_csv(local.parent, local.name)
+    return read_rows(local.parent, local.name)  # a .csv from before Parquet too
 
 
 def inspect_champion(
@@ -247,13 +247,13 @@ def gate(
 ) -> dict[str, Any]:
     """Decide, write ``decision.json`` and log the decision to MLflow.
 
-    An approved challenger's holdout is logged as ``gate/holdout.csv`` of the gate's run and
+    An approved challenger's holdout is logged as ``gate/holdout.parquet`` of the gate's run and
     its URI is written to ``decision.json`` (``holdout_uri``): the register step tags the new
     champion with it, and it becomes the reference holdout the next challenger must hold on.
 
     Args:
         evaluation: Folder with the challenger's ``metrics.json``.
-        holdout_data: Folder with ``holdout.csv``.
+        holdout_data: Folder with ``holdout.parquet``.
         decision: Output folder.
         model_name: Registered model name.
         rules: Promotion rules.
@@ -268,7 +268,7 @@ def gate(
     import mlflow
 
     challenger = read_json(evaluation / "metrics.json")
-    holdout = read_folder_csv(holdout_data, "holdout.csv")
+    holdout = read_rows(holdout_data, "holdout.parquet")
     found = inspect_champion(model_name, holdout, threshold)
     reference = None
     if found is not None and found["reference_rows"] is not None and model is not None:
@@ -299,9 +299,8 @@ def gate(
     }
     with step_run("gate") as run:
         if result["approved"]:
-            mlflow.log_artifact(
-                str(holdout_data / "holdout.csv"), Path(REFERENCE_ARTIFACT).parent.name
-            )
+            artifact = Path(REFERENCE_ARTIFACT)
+            mlflow.log_artifact(str(holdout_data / artifact.name), artifact.parent.name)
             result["holdout_uri"] = f"runs:/{run.info.run_id}/{REFERENCE_ARTIFACT}"
         mlflow.log_metric("gate_approved", float(result["approved"]))
         mlflow.log_dict(result, "gate/decision.json")

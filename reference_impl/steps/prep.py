@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from reference_impl.pipeline.graph import parse_step_args
-from reference_impl.steps.files import read_contract, read_folder_csv, write_contract
+from reference_impl.steps.files import read_contract, read_rows, write_contract, write_rows
 
 
 # --8<-- [start:in-holdout]
@@ -70,10 +70,10 @@ def holdout_mask(ids: Sequence[str], holdout_percent: int) -> np.ndarray:
 def prep(
     validated_data: Path, train_data: Path, holdout_data: Path, *, holdout_percent: int
 ) -> dict:
-    """Write ``train.csv`` and ``holdout.csv``, each with the contract they were checked against.
+    """Write ``train.parquet`` and ``holdout.parquet``, each with the contract checked.
 
     Args:
-        validated_data: Folder with ``data.csv`` from the ``validate`` step.
+        validated_data: Folder with ``data.parquet`` from the ``validate`` step.
         train_data: Output folder for the training rows.
         holdout_data: Output folder for the holdout rows.
         holdout_percent: Share of customers kept aside, in percent.
@@ -82,12 +82,12 @@ def prep(
         Row counts of both parts.
     """
     contract = read_contract(validated_data)
-    frame = read_folder_csv(validated_data, "data.csv")
+    frame = read_rows(validated_data, "data.parquet")
     train, holdout = split(frame, holdout_percent, contract.id_column)
     write_contract(train_data, contract)
     write_contract(holdout_data, contract)
-    train.to_csv(train_data / "train.csv", index=False, lineterminator="\n")
-    holdout.to_csv(holdout_data / "holdout.csv", index=False, lineterminator="\n")
+    write_rows(train, train_data, "train.parquet")
+    write_rows(holdout, holdout_data, "holdout.parquet")
     return {"train_rows": len(train), "holdout_rows": len(holdout)}
 
 

@@ -30,7 +30,7 @@ from reference_impl.modeling.task_metrics import TRAIN_METRIC, task_score
 from reference_impl.modeling.train_function import fit_with_function
 from reference_impl.monitoring.profile import build_profile
 from reference_impl.pipeline.graph import parse_step_args
-from reference_impl.steps.files import read_contract, read_folder_csv, write_json
+from reference_impl.steps.files import read_contract, read_rows, write_json
 from reference_impl.tracking import step_run
 
 MODEL_FOLDER = "mlflow_model"
@@ -53,7 +53,7 @@ def train(
     """Fit, log and save the model.
 
     Args:
-        train_data: Folder with ``train.csv`` and ``contract.json`` from the ``prep`` step.
+        train_data: Folder with ``train.parquet`` and ``contract.json`` from the ``prep`` step.
         model: Output folder.
         estimator: Import path of the estimator class (``model.estimator``).
         params: Its keyword arguments (``model.params``).
@@ -74,7 +74,7 @@ def train(
     import mlflow
 
     contract = read_contract(train_data)
-    frame = read_folder_csv(train_data, "train.csv")
+    frame = read_rows(train_data, "train.parquet")
     features, labels = frame[contract.feature_names], contract.labels(frame)
     if train_function is not None:
         fitted = fit_with_function(

@@ -19,7 +19,7 @@ from reference_impl.contract import ContractError, load_contract
 from reference_impl.exit_codes import ExitCode
 from reference_impl.lineage import record_data_reference
 from reference_impl.pipeline.graph import parse_step_args
-from reference_impl.steps.files import write_contract, write_json
+from reference_impl.steps.files import write_contract, write_json, write_rows
 from reference_impl.validation import DataValidationError, validate_frame
 from reference_impl.validation.formats import data_reference, is_columnar, read_columnar
 from reference_impl.validation.reader import parse_table, read_source
@@ -32,13 +32,13 @@ if TYPE_CHECKING:
 def validate_file(
     raw_data: Path, validated_data: Path, *, min_rows: int, contract: str = "contract.yaml"
 ) -> dict[str, Any]:
-    """Validate the training data and write the rows it checked to ``validated_data/data.csv``.
+    """Validate the training data and write the rows it checked to ``validated_data``.
 
     Args:
         raw_data: The training data: a CSV or Parquet file, a folder of Parquet files or a
             Delta table folder.
-        validated_data: Output folder; ``contract.json`` there is the contract the rows
-            were checked against, read by every later step.
+        validated_data: Output folder: the rows in ``data.parquet``, and in
+            ``contract.json`` the contract they were checked against, read by every later step.
         min_rows: Fewest rows accepted.
         contract: The ``data.contract`` setting (a file in the configuration folder, or a path).
 
@@ -61,7 +61,7 @@ def validate_file(
             raw, str(raw_data), required=columns, label=contract.label, text=columns[:1]
         )
     valid = validate_frame(frame, contract, source=str(raw_data), min_rows=min_rows)
-    valid.to_csv(validated_data / "data.csv", index=False, lineterminator="\n")
+    write_rows(valid, validated_data, "data.parquet")
     write_contract(validated_data, contract)
     report = {
         "source": str(raw_data),

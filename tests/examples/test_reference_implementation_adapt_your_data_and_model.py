@@ -315,7 +315,7 @@ def test_the_task_table_gives_the_columns_of_an_answer(walkthrough: Walkthrough)
     outputs = load_project().outputs
     for task, cell in task_table()["Columns of an answer or a batch output"].items():
         model = load_model_dir(run_files(walkthrough, task, "train/model")[0])
-        rows = pd.read_csv(run_files(walkthrough, task, "prep/holdout_data/holdout.csv")[0])
+        rows = pd.read_parquet(run_files(walkthrough, task, "prep/holdout_data/holdout.parquet")[0])
         columns = prediction_columns(model, model.scores(rows), outputs)
         shown = {outputs.probability: "<probability>", outputs.decision: "<decision>"}
         shown |= {f"{outputs.probability}_{c}": "<probability>_<class>" for c in model.classes}

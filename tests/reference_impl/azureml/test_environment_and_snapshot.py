@@ -146,5 +146,5 @@ def test_a_step_runs_from_the_snapshot_alone(tmp_path: Path) -> None:
     assert done.stderr.splitlines()[0].startswith(str(root)), (
         "imported the repository, not the snapshot"
     )
-    assert (out / "data.csv").is_file()
+    assert (out / "data.parquet").is_file()
     assert json.loads((out / "contract.json").read_text())["label"] == "cancelled"

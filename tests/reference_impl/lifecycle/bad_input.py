@@ -50,5 +50,5 @@ def assert_refused(code: int, printed: str, fragment: str, out: Path) -> None:
     assert fragment in printed, printed
     assert "Traceback" not in printed
     assert len(printed) < MAX_MESSAGE, f"{len(printed)} characters: {printed[:300]}"
-    assert not (out / "data.csv").exists()
+    assert not (out / "data.parquet").exists()
     assert not (out / "validation.json").exists()

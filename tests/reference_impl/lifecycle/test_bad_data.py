@@ -158,7 +158,7 @@ def test_all_problems_are_listed_at_once(
     assert "4 problem(s)" in err
     for fragment in ("only 1100 row(s)", "column 'age'", "column 'region'", "column 'plan'"):
         assert fragment in err
-    assert not (tmp_path / "out" / "data.csv").exists()
+    assert not (tmp_path / "out" / "data.parquet").exists()
 
 
 def test_valid_file_passes_and_reports(tmp_path: Path) -> None:
@@ -166,7 +166,9 @@ def test_valid_file_passes_and_reports(tmp_path: Path) -> None:
     report = validate.validate_file(tmp_path / "good.csv", tmp_path, min_rows=1000)
     assert report["rows"] == ROWS
     assert set(report["segments"]) == {"north", "south", "east", "west"}
-    assert (tmp_path / "data.csv").read_bytes() == (tmp_path / "good.csv").read_bytes()
+    kept = pd.read_parquet(tmp_path / "data.parquet")  # the file's rows, typed
+    expected = pd.read_csv(tmp_path / "good.csv", dtype={"customer_id": str})
+    pd.testing.assert_frame_equal(kept, expected)
 
 
 def test_numeric_looking_ids_stay_text_through_validate_and_prep(tmp_path: Path) -> None:
@@ -180,6 +182,6 @@ def test_numeric_looking_ids_stay_text_through_validate_and_prep(tmp_path: Path)
         folder.mkdir()
     validate.validate_file(tmp_path / "ids.csv", validated, min_rows=1000)
     prep(validated, train, holdout, holdout_percent=20)
-    kept = pd.read_csv(holdout / "holdout.csv", dtype=str)["customer_id"].tolist()
+    kept = pd.read_parquet(holdout / "holdout.parquet")["customer_id"].tolist()
     assert kept == [cid for cid in frame["customer_id"] if in_holdout(cid, 20)]
     assert kept[0].startswith("0")

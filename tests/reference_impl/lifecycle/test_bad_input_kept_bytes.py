@@ -55,8 +55,8 @@ def test_a_file_replaced_after_the_check_is_not_what_is_kept(
     assert code == 0, printed
     assert calls == [1]
     assert data.read_text() != original  # the file on disk was replaced...
-    kept = pd.read_csv(tmp_path / "out" / "data.csv", dtype=str)
-    expected = pd.read_csv(io.StringIO(original), dtype=str)
+    kept = pd.read_parquet(tmp_path / "out" / "data.parquet")
+    expected = pd.read_csv(io.StringIO(original), dtype={"customer_id": str})
     pd.testing.assert_frame_equal(kept, expected)  # ...but the kept rows are the checked ones
     report = read_json(tmp_path / "out" / "validation.json")
     assert report["sha256"] == hashlib.sha256(original.encode()).hexdigest()
@@ -83,8 +83,9 @@ def test_a_bad_file_swapped_in_after_the_check_never_reaches_training(
     )
     assert code == 0, err
     (run,) = (workdir / "runs").iterdir()
-    train = pd.read_csv(run / "prep" / "train_data" / "train.csv", dtype=str)
-    holdout = pd.read_csv(run / "prep" / "holdout_data" / "holdout.csv", dtype=str)
+    train = pd.read_parquet(run / "prep" / "train_data" / "train.parquet")
+    holdout = pd.read_parquet(run / "prep" / "holdout_data" / "holdout.parquet")
     trained = pd.concat([train, holdout]).set_index("customer_id").sort_index()
-    expected = pd.read_csv(io.StringIO(original), dtype=str).set_index("customer_id").sort_index()
+    expected = pd.read_csv(io.StringIO(original), dtype={"customer_id": str})
+    expected = expected.set_index("customer_id").sort_index()
     pd.testing.assert_frame_equal(trained[expected.columns], expected)

@@ -104,7 +104,7 @@ def test_plain_numbers_in_any_csv_spelling_are_accepted(tmp_path: Path, spelling
     data.write_text(with_cell("tenure_months", spelling))
     code, printed = run_validate(data, tmp_path / "out")
     assert code == 0, printed
-    kept = pd.read_csv(tmp_path / "out" / "data.csv")
+    kept = pd.read_parquet(tmp_path / "out" / "data.parquet")
     assert kept.loc[5, "tenure_months"] == 12
 
 

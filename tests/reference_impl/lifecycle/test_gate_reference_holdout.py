@@ -80,10 +80,11 @@ def test_the_champion_carries_its_reference_holdout(champion_workdir: Path) -> N
     registry_state(champion_workdir)  # points MLflow at the workdir
     version = MlflowClient().get_model_version_by_alias(MODEL, "champion")
     uri = version.tags[REFERENCE_TAG]
-    assert uri.startswith("runs:/") and uri.endswith("/gate/holdout.csv")
+    assert uri.startswith("runs:/") and uri.endswith("/gate/holdout.parquet")
     local = Path(mlflow.artifacts.download_artifacts(artifact_uri=uri))
     (run_dir,) = (champion_workdir / "runs").iterdir()
-    assert local.read_bytes() == (run_dir / "prep" / "holdout_data" / "holdout.csv").read_bytes()
+    holdout = run_dir / "prep" / "holdout_data" / "holdout.parquet"
+    assert local.read_bytes() == holdout.read_bytes()
 
 
 @pytest.mark.slow
@@ -127,6 +128,37 @@ def test_with_the_limit_raised_the_reference_holdout_still_rejects(
     assert aliases["champion"] == "1"
     assert run.read("register", "registration", "registration.json")["aliases"] == ["challenger"]
     assert json.loads(json.dumps(decision))["data_problem"] is None
+
+
+@pytest.mark.slow
+def test_a_reference_holdout_logged_as_csv_by_an_earlier_release_still_judges(
+    tmp_path: Path,
+) -> None:
+    """Before rows travelled as Parquet, gates logged ``gate/holdout.csv``: such a champion,
+    in a working directory kept across an update, must still be defended by those rows."""
+    import mlflow
+    from mlflow import MlflowClient
+
+    workdir = tmp_path / "workdir"
+    assert train(workdir, *FAST).exit_code == 0
+    registry_state(workdir)  # points MLflow at the workdir
+    client = MlflowClient()
+    version = client.get_model_version_by_alias(MODEL, "champion")
+    run_id = version.tags[REFERENCE_TAG].split("/")[1]
+    rows = Path(mlflow.artifacts.download_artifacts(artifact_uri=version.tags[REFERENCE_TAG]))
+    old = tmp_path / "holdout.csv"
+    pd.read_parquet(rows).to_csv(old, index=False)  # what the earlier gate logged
+    client.log_artifact(run_id, str(old), "gate")
+    old_uri = f"runs:/{run_id}/gate/holdout.csv"
+    client.set_model_version_tag(MODEL, version.version, REFERENCE_TAG, old_uri)
+
+    data = write_corrupt(tmp_path, "flipped labels")
+    run = train(workdir, "--data", str(data), *FAST, "--set", "gate.max_champion_drop=1")
+    assert run.exit_code == 0, run.err
+    decision = run.read("gate", "decision", "decision.json")
+    assert decision["champion"]["reference_uri"] == old_uri
+    assert decision["reference"]["challenger"]["roc_auc"] < 0.5
+    assert decision["approved"] is False
 
 
 def test_data_problem_names_both_figures_and_the_limit() -> None:

@@ -96,13 +96,17 @@ def test_argv_round_trips_through_the_parser(tmp_path: Path) -> None:
 
 def test_a_step_runs_standalone_like_an_azure_ml_command_job(tmp_path: Path) -> None:
     # prep needs no MLflow: run it exactly as Azure ML would, in its own process.
+    import pandas as pd
+
     from reference_impl.contract import load_contract
     from reference_impl.data import TRAINING_DATA
     from reference_impl.steps.files import write_contract
 
     (tmp_path / "validated").mkdir()
-    (tmp_path / "validated" / "data.csv").write_bytes(TRAINING_DATA.read_bytes())
-    write_contract(tmp_path / "validated", load_contract())  # as validate leaves it
+    contract = load_contract()
+    rows = pd.read_csv(TRAINING_DATA, dtype={contract.id_column: str})
+    rows.to_parquet(tmp_path / "validated" / "data.parquet", index=False)
+    write_contract(tmp_path / "validated", contract)  # as validate leaves it
     step = replace(TRAINING_PIPELINE.step("prep"))
     paths = {"validated_data": tmp_path / "validated", "train_data": tmp_path / "train",
              "holdout_data": tmp_path / "holdout"}  # fmt: skip
@@ -112,7 +116,7 @@ def test_a_step_runs_standalone_like_an_azure_ml_command_job(tmp_path: Path) -> 
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "prep: 7996 training rows, 2004 holdout rows" in done.stdout
-    assert (tmp_path / "holdout" / "holdout.csv").is_file()
+    assert (tmp_path / "holdout" / "holdout.parquet").is_file()
 
 
 def test_holdout_is_stable_and_about_the_requested_share() -> None:
