@@ -154,7 +154,12 @@ def training_score(
     Returns:
         ROC AUC (binary), accuracy (multi-class) or R² (regression) on the training rows.
     """
-    fitted = LoadedModel(pipeline, contract, threshold)  # scores as served, for every task
+    from reference_impl.modeling.fast_path import FastEncoder
+
+    # scores as served, for every task: through the numpy encoder, as load_model_dir sets it up
+    # (on a million rows it encodes in half the time the ColumnTransformer takes)
+    encoder = FastEncoder.from_pipeline(pipeline, contract)
+    fitted = LoadedModel(pipeline, contract, threshold, encoder=encoder)
     return task_score(contract, labels, fitted.scores(features), threshold, fitted.classes)
 
 
