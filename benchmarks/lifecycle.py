@@ -6,13 +6,16 @@ Each round runs, in new processes and alternating their order, the whole ``train
 (``benchmarks/_train_floor.py``: one process importing pandas, scikit-learn and MLflow, reading
 the same file, fitting the same pipeline and predicting the holdout). Data at 100x is drawn by
 the project's own generator (``reference_impl.data.generate``) into a temporary folder. Both
-run with one OpenMP thread. Goal: at most 1.2x at each size.
+run with one OpenMP thread. Goal: at most 1.2x at each size. Where ``train``'s time goes is
+printed too: each step's median seconds, read from the nested MLflow runs the timed runs wrote.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import sqlite3
+import statistics
 import sys
 import tempfile
 from itertools import count
@@ -38,6 +41,25 @@ def data_file(folder: Path, scale: int) -> Path:
     return path
 
 
+def step_seconds(workdirs: list[Path]) -> dict[str, float]:
+    """Median seconds of each step over the runs in ``workdirs``, in the order the steps ran.
+
+    Every ``train`` run is a parent MLflow run with one nested run per step; their start and
+    end times (milliseconds) are in the working directory's ``mlflow.db``.
+    """
+    seconds: dict[str, list[float]] = {}
+    for workdir in workdirs:
+        with sqlite3.connect(workdir / "mlflow.db") as store:
+            rows = store.execute(
+                "SELECT r.name, r.end_time - r.start_time FROM runs r JOIN tags t"
+                " ON t.run_uuid = r.run_uuid AND t.key = 'mlflow.parentRunId'"
+                " ORDER BY r.start_time"
+            ).fetchall()
+        for name, millis in rows:
+            seconds.setdefault(name, []).append(millis / 1000)
+    return {name: statistics.median(times) for name, times in seconds.items()}
+
+
 def main(argv: list[str] | None = None) -> None:
     """Time ``train`` and its floor alternately at each scale and print the ratios."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -50,8 +72,11 @@ def main(argv: list[str] | None = None) -> None:
         for scale in args.scale:
             data = data_file(folder, scale)
 
-            def train(data: Path = data) -> float:
+            workdirs: list[Path] = []
+
+            def train(data: Path = data, workdirs: list[Path] = workdirs) -> float:
                 workdir = folder / f"w{next(fresh)}"  # a new working directory every run
+                workdirs.append(workdir)
                 cmd = [sys.executable, "-m", "reference_impl", "train", "--target", "local"]
                 return timed_process([*cmd, "--workdir", str(workdir), "--data", str(data)])
 
@@ -67,6 +92,12 @@ def main(argv: list[str] | None = None) -> None:
             rows = sum(1 for _ in data.open(encoding="utf-8")) - 1
             print(f"data x{scale}: {rows} rows ({data.name}); runs: {args.runs} each, interleaved")
             report(f"local train x{scale}", figure, floor_sample, GOAL)
+            steps = step_seconds(workdirs)
+            print(
+                f"train x{scale} steps, median s: "
+                + ", ".join(f"{name} {value:.2f}" for name, value in steps.items())
+                + f" (sum {sum(steps.values()):.2f}; the rest is start-up, imports and the store)"
+            )
 
 
 if __name__ == "__main__":
