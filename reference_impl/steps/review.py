@@ -43,7 +43,7 @@ def review(
 
     Args:
         model: Folder written by the ``train`` step.
-        holdout_data: Folder with ``holdout.csv`` from the ``prep`` step.
+        holdout_data: Folder with ``holdout.parquet`` from the ``prep`` step.
         evaluation: Folder written by the ``evaluate`` step (``metrics.json``).
         evidence: Output folder.
         threshold: Decision threshold.
