@@ -1,9 +1,9 @@
 """Small file helpers shared by the steps: JSON in and out, and the rows inside a folder port.
 
-Rows travel between steps as Parquet, not CSV: writing a million rows takes about a seventh
-of the time, reading them back is no slower, and every column keeps the type ``validate``
-gave it (an id such as ``00123`` stays text without being told). The training data itself,
-and every file a person reads, stay CSV.
+Rows travel between steps as Parquet, not CSV: writing a million rows takes about a sixth of
+the time, reading them back is no slower, and every column keeps the type ``validate`` gave it
+(an id such as ``00123`` stays text without being told). The training data a team brings is
+read as it comes (CSV, Parquet or a Delta table).
 """
 
 from __future__ import annotations

@@ -70,7 +70,7 @@ def holdout_mask(ids: Sequence[str], holdout_percent: int) -> np.ndarray:
 def prep(
     validated_data: Path, train_data: Path, holdout_data: Path, *, holdout_percent: int
 ) -> dict:
-    """Write ``train.parquet`` and ``holdout.parquet``, each with the contract checked.
+    """Write ``train.parquet`` and ``holdout.parquet``, each beside the contract it was checked by.
 
     Args:
         validated_data: Folder with ``data.parquet`` from the ``validate`` step.
