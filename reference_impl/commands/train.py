@@ -1,4 +1,4 @@
-"""``train``: run the training pipeline (validate, prep, train, evaluate, gate, register)."""
+"""``train``: the training pipeline (validate, prep, train, evaluate, review, gate, register)."""
 
 from __future__ import annotations
 

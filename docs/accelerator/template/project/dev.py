@@ -131,7 +131,7 @@ def package() -> str:
 
 
 def train(args: list[str]) -> int:
-    """Run the training lifecycle locally (validate, prep, train, evaluate, gate, register)."""
+    """Train locally: validate, prep, train, evaluate, review, gate and register."""
     sync()
     return run("python", "-m", package(), "train", *args)
 
