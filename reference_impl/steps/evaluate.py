@@ -29,7 +29,7 @@ from reference_impl.modeling.task_metrics import (
     summary_names,
 )
 from reference_impl.pipeline.graph import parse_step_args
-from reference_impl.steps.files import read_rows, write_json
+from reference_impl.steps.files import HOLDOUT_ROWS, read_rows, write_json
 from reference_impl.steps.train import MODEL_FOLDER
 from reference_impl.tracking import step_run
 
@@ -59,7 +59,7 @@ def evaluate(
 
     loaded = load_model_dir(model / MODEL_FOLDER)
     contract, classes = loaded.contract, loaded.classes
-    holdout = read_rows(holdout_data, "holdout.parquet")
+    holdout = read_rows(holdout_data, HOLDOUT_ROWS)
     labels = contract.labels(holdout)
     scores = loaded.scores(holdout)
     metrics = holdout_metrics(contract, labels, scores, threshold, classes)

@@ -18,6 +18,12 @@ from reference_impl.contract import DataContract, parse_contract
 
 CONTRACT_JSON = "contract.json"
 """The contract the ``validate`` step checked the rows against; it travels with them."""
+VALIDATED_ROWS = "data.parquet"
+"""The rows ``validate`` checked, in its output folder."""
+TRAINING_ROWS = "train.parquet"
+"""The rows ``prep`` keeps for training."""
+HOLDOUT_ROWS = "holdout.parquet"
+"""The rows ``prep`` keeps aside; ``gate`` logs this file as the champion's reference holdout."""
 
 
 def write_json(path: Path, payload: Any) -> Path:
@@ -77,7 +83,8 @@ def write_rows(frame: pd.DataFrame, folder: Path, name: str) -> Path:
     Args:
         frame: The rows.
         folder: A step's output folder.
-        name: File name inside it (``*.parquet``).
+        name: File name inside it (:data:`VALIDATED_ROWS`, :data:`TRAINING_ROWS` or
+            :data:`HOLDOUT_ROWS`).
 
     Returns:
         The written file.
@@ -92,16 +99,9 @@ def read_rows(folder: Path, name: str) -> pd.DataFrame:
 
     Args:
         folder: A step's output folder.
-        name: File name inside it: Parquet, or CSV for a champion's reference holdout logged
-            before rows travelled as Parquet.
+        name: File name inside it, written by :func:`write_rows`.
 
     Returns:
-        The rows with the types they were written with; from a CSV file, the id column named
-        by the folder's ``contract.json`` stays text (``00123`` is not the number 123).
+        The rows, with the types they were written with.
     """
-    path = folder / name
-    if path.suffix != ".csv":
-        return pd.read_parquet(path)
-    stored = folder / CONTRACT_JSON
-    id_column = read_json(stored)["id_column"] if stored.exists() else None
-    return pd.read_csv(path, dtype={id_column: str} if id_column else None)
+    return pd.read_parquet(folder / name)

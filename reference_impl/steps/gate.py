@@ -34,7 +34,7 @@ from reference_impl.modeling.packaging import LoadedModel, load_model_dir
 from reference_impl.modeling.task_metrics import holdout_metrics
 from reference_impl.pipeline.graph import parse_step_args
 from reference_impl.registry import CHAMPION, alias_version, download_version
-from reference_impl.steps.files import read_json, read_rows, write_json
+from reference_impl.steps.files import HOLDOUT_ROWS, read_json, read_rows, write_json
 from reference_impl.steps.train import MODEL_FOLDER
 from reference_impl.tracking import step_run
 
@@ -42,7 +42,7 @@ REFERENCE_TAG = "reference_holdout"
 """Model-version tag: URI of the holdout the version was approved on."""
 REGISTERED_TAG = "holdout_roc_auc"
 """Model-version tag: the version's holdout ROC AUC when it was registered."""
-REFERENCE_ARTIFACT = "gate/holdout.parquet"
+REFERENCE_ARTIFACT = f"gate/{HOLDOUT_ROWS}"
 
 
 GateRules = GateSection
@@ -198,7 +198,9 @@ def _reference_rows(uri: str, folder: Path) -> pd.DataFrame:
     import mlflow
 
     local = Path(mlflow.artifacts.download_artifacts(artifact_uri=uri, dst_path=str(folder)))
-    return read_rows(local.parent, local.name)  # a .csv from before Parquet too
+    if local.suffix == ".csv":  # logged by a gate from before rows travelled as Parquet
+        return pd.read_csv(local)
+    return read_rows(local.parent, local.name)
 
 
 def inspect_champion(
@@ -268,7 +270,7 @@ def gate(
     import mlflow
 
     challenger = read_json(evaluation / "metrics.json")
-    holdout = read_rows(holdout_data, "holdout.parquet")
+    holdout = read_rows(holdout_data, HOLDOUT_ROWS)
     found = inspect_champion(model_name, holdout, threshold)
     reference = None
     if found is not None and found["reference_rows"] is not None and model is not None:
@@ -299,8 +301,9 @@ def gate(
     }
     with step_run("gate") as run:
         if result["approved"]:
-            artifact = Path(REFERENCE_ARTIFACT)
-            mlflow.log_artifact(str(holdout_data / artifact.name), artifact.parent.name)
+            mlflow.log_artifact(
+                str(holdout_data / HOLDOUT_ROWS), Path(REFERENCE_ARTIFACT).parent.name
+            )
             result["holdout_uri"] = f"runs:/{run.info.run_id}/{REFERENCE_ARTIFACT}"
         mlflow.log_metric("gate_approved", float(result["approved"]))
         mlflow.log_dict(result, "gate/decision.json")

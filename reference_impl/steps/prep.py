@@ -16,7 +16,15 @@ import numpy as np
 import pandas as pd
 
 from reference_impl.pipeline.graph import parse_step_args
-from reference_impl.steps.files import read_contract, read_rows, write_contract, write_rows
+from reference_impl.steps.files import (
+    HOLDOUT_ROWS,
+    TRAINING_ROWS,
+    VALIDATED_ROWS,
+    read_contract,
+    read_rows,
+    write_contract,
+    write_rows,
+)
 
 
 # --8<-- [start:in-holdout]
@@ -82,12 +90,12 @@ def prep(
         Row counts of both parts.
     """
     contract = read_contract(validated_data)
-    frame = read_rows(validated_data, "data.parquet")
+    frame = read_rows(validated_data, VALIDATED_ROWS)
     train, holdout = split(frame, holdout_percent, contract.id_column)
     write_contract(train_data, contract)
     write_contract(holdout_data, contract)
-    write_rows(train, train_data, "train.parquet")
-    write_rows(holdout, holdout_data, "holdout.parquet")
+    write_rows(train, train_data, TRAINING_ROWS)
+    write_rows(holdout, holdout_data, HOLDOUT_ROWS)
     return {"train_rows": len(train), "holdout_rows": len(holdout)}
 
 

@@ -20,7 +20,7 @@ from reference_impl.modeling.importance import IMPORTANCE_SCORING, feature_impor
 from reference_impl.modeling.model_card import render_model_card
 from reference_impl.modeling.packaging import load_model_dir
 from reference_impl.pipeline.graph import parse_step_args
-from reference_impl.steps.files import read_json, read_rows, write_json
+from reference_impl.steps.files import HOLDOUT_ROWS, read_json, read_rows, write_json
 from reference_impl.steps.train import MODEL_FOLDER
 from reference_impl.tracking import step_run
 
@@ -57,7 +57,7 @@ def review(
 
     loaded = load_model_dir(model / MODEL_FOLDER)
     contract = loaded.contract
-    holdout = read_rows(holdout_data, "holdout.parquet")
+    holdout = read_rows(holdout_data, HOLDOUT_ROWS)
     labels = contract.labels(holdout)
     fairness = (
         no_segment_report(max_segment_recall_gap, contract.task)

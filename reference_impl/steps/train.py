@@ -30,7 +30,7 @@ from reference_impl.modeling.task_metrics import TRAIN_METRIC, task_score
 from reference_impl.modeling.train_function import fit_with_function
 from reference_impl.monitoring.profile import build_profile
 from reference_impl.pipeline.graph import parse_step_args
-from reference_impl.steps.files import read_contract, read_rows, write_json
+from reference_impl.steps.files import TRAINING_ROWS, read_contract, read_rows, write_json
 from reference_impl.tracking import step_run
 
 MODEL_FOLDER = "mlflow_model"
@@ -74,7 +74,7 @@ def train(
     import mlflow
 
     contract = read_contract(train_data)
-    frame = read_rows(train_data, "train.parquet")
+    frame = read_rows(train_data, TRAINING_ROWS)
     features, labels = frame[contract.feature_names], contract.labels(frame)
     if train_function is not None:
         fitted = fit_with_function(

@@ -19,7 +19,7 @@ from reference_impl.contract import ContractError, load_contract
 from reference_impl.exit_codes import ExitCode
 from reference_impl.lineage import record_data_reference
 from reference_impl.pipeline.graph import parse_step_args
-from reference_impl.steps.files import write_contract, write_json, write_rows
+from reference_impl.steps.files import VALIDATED_ROWS, write_contract, write_json, write_rows
 from reference_impl.validation import DataValidationError, validate_frame
 from reference_impl.validation.formats import data_reference, is_columnar, read_columnar
 from reference_impl.validation.reader import parse_table, read_source
@@ -61,7 +61,7 @@ def validate_file(
             raw, str(raw_data), required=columns, label=contract.label, text=columns[:1]
         )
     valid = validate_frame(frame, contract, source=str(raw_data), min_rows=min_rows)
-    write_rows(valid, validated_data, "data.parquet")
+    write_rows(valid, validated_data, VALIDATED_ROWS)
     write_contract(validated_data, contract)
     report = {
         "source": str(raw_data),

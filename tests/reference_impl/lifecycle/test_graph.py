@@ -100,12 +100,12 @@ def test_a_step_runs_standalone_like_an_azure_ml_command_job(tmp_path: Path) -> 
 
     from reference_impl.contract import load_contract
     from reference_impl.data import TRAINING_DATA
-    from reference_impl.steps.files import write_contract
+    from reference_impl.steps.files import VALIDATED_ROWS, write_contract, write_rows
 
     (tmp_path / "validated").mkdir()
     contract = load_contract()
     rows = pd.read_csv(TRAINING_DATA, dtype={contract.id_column: str})
-    rows.to_parquet(tmp_path / "validated" / "data.parquet", index=False)
+    write_rows(rows, tmp_path / "validated", VALIDATED_ROWS)
     write_contract(tmp_path / "validated", contract)  # as validate leaves it
     step = replace(TRAINING_PIPELINE.step("prep"))
     paths = {"validated_data": tmp_path / "validated", "train_data": tmp_path / "train",
