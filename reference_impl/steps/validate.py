@@ -19,7 +19,12 @@ from reference_impl.contract import ContractError, load_contract
 from reference_impl.exit_codes import ExitCode
 from reference_impl.lineage import record_data_reference
 from reference_impl.pipeline.graph import parse_step_args
-from reference_impl.steps.files import VALIDATED_ROWS, write_contract, write_json, write_rows
+from reference_impl.steps.files import (
+    VALIDATED_ROWS,
+    write_contract,
+    write_json,
+    write_rows,
+)
 from reference_impl.validation import DataValidationError, validate_frame
 from reference_impl.validation.formats import data_reference, is_columnar, read_columnar
 from reference_impl.validation.reader import parse_table, read_source
