@@ -16,13 +16,11 @@ import pytest
 from tests.browser.site_pages import mkdocs_config
 from tests.reference_impl import early_jobs
 from tests.reference_impl.early_jobs import early_result  # noqa: F401 (for the marked tests)
+from tests.reference_impl.threads import one_thread_each
 from tests.site_server import serve_site
 
+one_thread_each()  # for every test of the repository, not only the reference project's
 ROOT = Path(__file__).resolve().parent.parent
-# The suite fits many models, some in concurrent processes: one OpenMP thread each avoids
-# oversubscribing the cores (a 0.2 s fit took 2.6-3.9 s next to another CPU-heavy process).
-for _threads in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_threads, "1")
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 CHROMIUM_ARGS = [
     "--headless",

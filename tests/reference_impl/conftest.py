@@ -13,6 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.reference_impl.threads import one_thread_each
+
+one_thread_each()  # before the package (and scikit-learn's OpenMP runtime) is imported
+
 SAMPLE_CONFIG = Path(__file__).resolve().parent / "sample_config"
 """The binary sample configuration, in a project generated for another task.
 
