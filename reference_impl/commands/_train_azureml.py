@@ -21,6 +21,9 @@ from reference_impl.exit_codes import ExitCode
 if TYPE_CHECKING:
     from reference_impl.config import EnvironmentConfig
 
+JOB_ENVIRONMENTS = "job-environments"
+"""The emulation's virtual environments of the job's pins, one per set of pins."""
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the Azure ML options of ``train``.
@@ -129,11 +132,13 @@ def _dry_run(config: EnvironmentConfig, data: str, code: str | None, out: Path) 
 
 
 def _emulation_problem(args: argparse.Namespace) -> str | None:
-    """Why ``--emulate`` cannot honour the other arguments, or ``None``.
+    """Why ``--emulate`` cannot honour the other arguments, or cannot run here, or ``None``.
 
-    Checked before the configuration's model is imported, so the refusal is immediate.
+    Checked before the configuration's model and azure-ai-ml are imported, so the refusal is
+    immediate.
     """
     from reference_impl.azureml.data_inputs import is_uri
+    from reference_impl.azureml.emulation.job_environment import missing_uv
 
     for given, flag in ((args.dry_run, "--dry-run"), (args.code, "--code"), (args.wait, "--wait")):
         if given:
@@ -143,7 +148,12 @@ def _emulation_problem(args: argparse.Namespace) -> str | None:
             f"--data {args.data}: the emulation reads local files only; pass a CSV, Parquet "
             "or Delta path"
         )
-    return None
+    return missing_uv(_emulation_root(args.workdir) / JOB_ENVIRONMENTS)
+
+
+def _emulation_root(workdir: Path) -> Path:
+    """The emulation's folder under the working directory."""
+    return Path(workdir).resolve() / "azureml-emulation"
 
 
 # --8<-- [start:emulate]
@@ -159,9 +169,9 @@ def _emulate(config: EnvironmentConfig, data: str, workdir: Path) -> int:
     from reference_impl.azureml.yaml_files import pipeline_job_dict
     from reference_impl.commands.train import summary
 
-    root = Path(workdir).resolve() / "azureml-emulation"
+    root = _emulation_root(workdir)
     try:
-        python = job_python(pip_requirements(), PYTHON_VERSION, root / "job-environments")
+        python = job_python(pip_requirements(), PYTHON_VERSION, root / JOB_ENVIRONMENTS)
     except JobEnvironmentError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return ExitCode.USAGE

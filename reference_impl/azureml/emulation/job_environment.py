@@ -37,6 +37,28 @@ def _uv() -> str:
     return uv
 
 
+def missing_uv(root: Path) -> str | None:
+    """Why no job environment can be had here, before anything is imported or built.
+
+    An environment built earlier under ``root`` needs no uv (:func:`job_python` reuses it when
+    the pins are the same, and says so itself when they are not).
+
+    Args:
+        root: Folder of the environments, as passed to :func:`job_python`.
+
+    Returns:
+        One sentence when uv is missing and no environment was built under ``root``, else
+        ``None``.
+    """
+    if any(root.glob("*/.complete")):
+        return None
+    try:
+        _uv()
+    except JobEnvironmentError as exc:
+        return str(exc)
+    return None
+
+
 # --8<-- [start:job-python]
 def job_python(requirements: Sequence[str], python: str, root: Path) -> Path:
     """The interpreter of a virtual environment holding exactly ``requirements``.

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from reference_impl.azureml.emulation.job_environment import missing_uv
 from tests.reference_impl.lifecycle.conftest import ROOT
 
 
@@ -45,3 +46,14 @@ def test_without_uv_it_says_how_to_get_it(tmp_path: Path) -> None:
     code, err = emulate(tmp_path, env=env)
     assert code == 2, err
     assert "builds the job environment with uv" in err and "Traceback" not in err
+
+
+def test_an_environment_built_earlier_is_used_without_uv(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("UV", raising=False)
+    monkeypatch.setenv("PATH", str(Path(sys.executable).parent))  # this Python, and no uv
+    assert "builds the job environment with uv" in (missing_uv(tmp_path) or "")
+    (tmp_path / "0123456789ab").mkdir()
+    (tmp_path / "0123456789ab" / ".complete").write_text("mlflow==3.17.0\n", encoding="utf-8")
+    assert missing_uv(tmp_path) is None  # job_python reuses it, or says why not
