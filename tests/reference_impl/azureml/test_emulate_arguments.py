@@ -48,7 +48,7 @@ def test_without_uv_it_says_how_to_get_it(tmp_path: Path) -> None:
     assert "builds the job environment with uv" in err and "Traceback" not in err
 
 
-def test_an_environment_built_earlier_is_used_without_uv(
+def test_without_uv_an_environment_built_earlier_is_not_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("UV", raising=False)
