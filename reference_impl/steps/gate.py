@@ -42,7 +42,9 @@ REFERENCE_TAG = "reference_holdout"
 """Model-version tag: URI of the holdout the version was approved on."""
 REGISTERED_TAG = "holdout_roc_auc"
 """Model-version tag: the version's holdout ROC AUC when it was registered."""
-REFERENCE_ARTIFACT = f"gate/{HOLDOUT_ROWS}"
+REFERENCE_FOLDER = "gate"
+"""Run artifact folder of the approved holdout."""
+REFERENCE_ARTIFACT = f"{REFERENCE_FOLDER}/{HOLDOUT_ROWS}"
 
 
 GateRules = GateSection
@@ -301,9 +303,7 @@ def gate(
     }
     with step_run("gate") as run:
         if result["approved"]:
-            mlflow.log_artifact(
-                str(holdout_data / HOLDOUT_ROWS), Path(REFERENCE_ARTIFACT).parent.name
-            )
+            mlflow.log_artifact(str(holdout_data / HOLDOUT_ROWS), REFERENCE_FOLDER)
             result["holdout_uri"] = f"runs:/{run.info.run_id}/{REFERENCE_ARTIFACT}"
         mlflow.log_metric("gate_approved", float(result["approved"]))
         mlflow.log_dict(result, "gate/decision.json")

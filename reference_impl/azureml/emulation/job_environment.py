@@ -16,6 +16,8 @@ from pathlib import Path
 
 NOT_INHERITED = ("VIRTUAL_ENV", "MLFLOW_", "AZUREML_", "PYTHONPATH", "PYTHONPYCACHEPREFIX")
 """This shell's settings a job on Azure ML would not see (prefixes of variable names)."""
+COMPLETE = ".complete"
+"""Written into an environment's folder once its pins are installed (it lists them)."""
 
 
 def inherited_environment() -> dict[str, str]:
@@ -50,7 +52,7 @@ def missing_uv(root: Path) -> str | None:
         One sentence when uv is missing and no environment was built under ``root``, else
         ``None``.
     """
-    if any(root.glob("*/.complete")):
+    if any(root.glob(f"*/{COMPLETE}")):
         return None
     try:
         _uv()
@@ -78,7 +80,7 @@ def job_python(requirements: Sequence[str], python: str, root: Path) -> Path:
     key = hashlib.sha256("\n".join([python, *requirements]).encode()).hexdigest()[:12]
     venv = root / key
     interpreter = venv / "bin" / "python"
-    if (venv / ".complete").is_file():
+    if (venv / COMPLETE).is_file():
         return interpreter
     uv = _uv()
     shutil.rmtree(venv, ignore_errors=True)
@@ -94,6 +96,6 @@ def job_python(requirements: Sequence[str], python: str, root: Path) -> Path:
         if done.returncode != 0:
             detail = (done.stderr.strip().splitlines() or ["no output"])[-1]
             raise JobEnvironmentError(f"cannot build the job environment: {detail}")
-    (venv / ".complete").write_text("\n".join(requirements) + "\n", encoding="utf-8")
+    (venv / COMPLETE).write_text("\n".join(requirements) + "\n", encoding="utf-8")
     return interpreter
     # --8<-- [end:job-python]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reference_impl.azureml.emulation.job_environment import missing_uv
+from reference_impl.azureml.emulation.job_environment import COMPLETE, missing_uv
 from tests.reference_impl.lifecycle.conftest import ROOT
 
 
@@ -55,5 +55,5 @@ def test_without_uv_an_environment_built_earlier_is_not_refused(
     monkeypatch.setenv("PATH", str(Path(sys.executable).parent))  # this Python, and no uv
     assert "builds the job environment with uv" in (missing_uv(tmp_path) or "")
     (tmp_path / "0123456789ab").mkdir()
-    (tmp_path / "0123456789ab" / ".complete").write_text("mlflow==3.17.0\n", encoding="utf-8")
+    (tmp_path / "0123456789ab" / COMPLETE).write_text("mlflow==3.17.0\n", encoding="utf-8")
     assert missing_uv(tmp_path) is None  # job_python reuses it, or says why not
