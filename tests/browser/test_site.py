@@ -144,7 +144,7 @@ def test_dark_scheme_is_accessible_too(browser, site_url, built_site):
     page = context.new_page()
     problems = {}
     for path in sorted(set(pages.values())):
-        page.goto(site_url + path, wait_until="networkidle")
+        page.goto(site_url + path, wait_until="load")  # diagrams: load_all_diagrams waits
         assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
         load_all_diagrams(page)
         if found := axe_violations(page):
