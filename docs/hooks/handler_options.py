@@ -28,15 +28,16 @@ def import_handler_without_validation() -> None:
     """
     if HANDLER in sys.modules:
         return
-    before = sys.modules.get(VALIDATOR)
+    absent = object()
+    before = sys.modules.get(VALIDATOR, absent)
     sys.modules[VALIDATOR] = None  # type: ignore[assignment]  # makes ``import pydantic`` fail
     try:
         __import__(HANDLER)
     finally:
-        if before is None:
+        if before is absent:
             del sys.modules[VALIDATOR]
         else:
-            sys.modules[VALIDATOR] = before
+            sys.modules[VALIDATOR] = before  # type: ignore[assignment]
 
 
 @event_priority(100)  # before mkdocstrings' own on_config, which loads the handler

@@ -40,6 +40,23 @@ def test_the_sites_handler_options_pass_pydantic_validation(tmp_path: Path) -> N
     assert done.returncode == 0, done.stderr[-3000:]
 
 
+def test_the_sites_config_loads_the_handler_with_plain_dataclasses() -> None:
+    probe = (
+        "from mkdocs.config import load_config\n"
+        "config = load_config('mkdocs.yml')\n"
+        "config.plugins.on_config(config)\n"  # mkdocstrings loads its handler here
+        "from mkdocstrings_handlers.python import PythonOptions\n"
+        "from pydantic.dataclasses import is_pydantic_dataclass\n"
+        "print(is_pydantic_dataclass(PythonOptions))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.split() == ["False"]
+
+
 def test_a_wrongly_typed_option_passes_a_build_and_fails_the_validating_one(
     tmp_path: Path,
 ) -> None:
