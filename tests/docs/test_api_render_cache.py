@@ -11,6 +11,7 @@ from pathlib import Path
 
 from tests.conftest import mkdocs_build
 from tests.docs import chain
+from tests.docs.mkdocstrings_site import write_config
 
 HOOK = chain.DOCS / "hooks" / "api_render_cache.py"
 
@@ -56,14 +57,7 @@ def _project(root: Path) -> Path:
     )
     (root / "pkg" / "user.py").write_text('"""User."""\n\nfrom pkg.base import helper\n')
     (root / "docs" / "index.md").write_text("# API\n\n::: pkg.base\n\n::: pkg.user\n")
-    config = root / "mkdocs.yml"
-    config.write_text(
-        "site_name: t\ntheme: {name: material}\n"
-        f"hooks: [{HOOK}]\n"
-        "plugins:\n  - mkdocstrings:\n      handlers:\n        python:\n"
-        "          paths: [.]\n          options: {docstring_style: google, show_source: false}\n"
-    )
-    return config
+    return write_config(root, [HOOK], "{docstring_style: google, show_source: false}")
 
 
 def test_a_warm_build_gives_the_same_page_and_inventory_as_a_cold_one(tmp_path: Path) -> None:

@@ -14,9 +14,11 @@ from pathlib import Path
 
 from tests.conftest import ROOT, mkdocs_build
 from tests.docs import chain
+from tests.docs.mkdocstrings_site import write_config
+
+HOOK = chain.DOCS / "hooks" / "handler_options.py"
 
 VALIDATING_BUILD = (
-    "import sys\n"
     "import mkdocstrings_handlers.python\n"  # first, with pydantic: the hook leaves it be
     "from pydantic.dataclasses import is_pydantic_dataclass\n"
     "assert is_pydantic_dataclass(mkdocstrings_handlers.python.PythonOptions)\n"
@@ -63,13 +65,7 @@ def test_a_wrongly_typed_option_passes_a_build_and_fails_the_validating_one(
     (tmp_path / "docs").mkdir()
     (tmp_path / "pkg.py").write_text('"""A module."""\n')
     (tmp_path / "docs" / "index.md").write_text("# API\n\n::: pkg\n")
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(
-        "site_name: t\ntheme: {name: material}\n"
-        f"hooks: [{chain.DOCS / 'hooks' / 'handler_options.py'}]\n"
-        "plugins:\n  - mkdocstrings:\n      handlers:\n        python:\n"
-        "          paths: [.]\n          options: {show_source: sometimes}\n"
-    )
+    config = write_config(tmp_path, [HOOK], "{show_source: sometimes}")
     assert mkdocs_build(config, tmp_path / "plain").returncode == 0  # the hook is in effect
     done = validating_build(config, tmp_path / "validated")
     assert done.returncode != 0
