@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.contrast import CONTRAST_ONLY, PER_LOOK, SAMPLES_ONLY, mark_samples
-from tests.browser.test_site import AXE
+from tests.browser.contrast import CONTRAST_ONLY, PER_LOOK, SAMPLE, mark_samples, scan
 
 pytestmark = pytest.mark.browser
 PAGE = "technology/registry-and-promotion-gate/"  # highlighted code and an admonition
@@ -29,18 +28,24 @@ PLANTED_COLOURS = {
 }
 
 
-def failing_colours(page, context: dict | None) -> set[str]:
-    """The colours of the elements that fail axe-core's colour-contrast rule in ``context``."""
-    result = AXE.run(page, context=context, options=CONTRAST_ONLY)
-    targets = [
-        node["target"][0] for rule in result.response["violations"] for node in rule["nodes"]
-    ]
-    return set(
-        page.evaluate(
-            "(targets) => targets.map((t) => getComputedStyle(document.querySelector(t)).color)",
-            targets,
-        )
+def contrast_check(page, *, sampled: bool) -> tuple[set[str], int]:
+    """Run axe-core's colour-contrast rule as :func:`scan` does, on the samples or on all.
+
+    Returns:
+        The colours of the elements that fail it, and how many elements it looked at.
+    """
+    result = scan(page, CONTRAST_ONLY, sampled=sampled)
+    targets = [node["target"][0] for rule in result["violations"] for node in rule["nodes"]]
+    looked_at = sum(
+        len(rule["nodes"])
+        for kind in ("passes", "violations", "incomplete")
+        for rule in result[kind]
     )
+    colours = page.evaluate(
+        "(targets) => targets.map((t) => getComputedStyle(document.querySelector(t)).color)",
+        targets,
+    )
+    return set(colours), looked_at
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -50,9 +55,11 @@ def test_the_sampled_check_finds_every_planted_look(browser, site_url, scheme) -
     page.goto(site_url + PAGE, wait_until="networkidle")
     page.add_style_tag(content=PLANTED[scheme])
     counts = mark_samples(page)
-    full = failing_colours(page, None)
-    sampled = failing_colours(page, SAMPLES_ONLY)
+    marked = page.locator(f"[{SAMPLE}]").count()
+    full, all_looked_at = contrast_check(page, sampled=False)
+    sampled, samples_looked_at = contrast_check(page, sampled=True)
     context.close()
     assert full == PLANTED_COLOURS[scheme]
     assert sampled == full
+    assert 0 < samples_looked_at <= marked < all_looked_at  # the samples and nothing else
     assert counts["looks"] * PER_LOOK * 4 < counts["texts"]  # the point of it: far fewer elements

@@ -7,16 +7,14 @@ import textwrap
 from urllib.parse import urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.contrast import SCANS, mark_samples
+from tests.browser.contrast import mark_samples, scan
 from tests.browser.site_pages import ROOT, nav_sources, page_url
 from tests.docs.chain import parse_sections
 
 pytestmark = pytest.mark.browser
 NAV_URLS = [page_url(source) for source in nav_sources()]
 BLOCKING_IMPACTS = {"serious", "critical"}
-AXE = Axe()
 
 
 def axe_violations(page) -> list[str]:
@@ -29,15 +27,11 @@ def axe_violations(page) -> list[str]:
         page: The page, loaded.
     """
     mark_samples(page)
-    found = []
-    for context, options in SCANS:
-        result = AXE.run(page, context=context, options=options)
-        found += [
-            f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-            for v in result.response["violations"]
-            if v["impact"] in BLOCKING_IMPACTS
-        ]
-    return found
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+        for v in scan(page)["violations"]
+        if v["impact"] in BLOCKING_IMPACTS
+    ]
 
 
 def foreign_requests(page, site_url: str) -> list[str]:
@@ -69,6 +63,14 @@ def load_all_diagrams(page) -> None:
             .filter(i => getComputedStyle(i).display !== 'none').map(i => i.className))""",
     )
     assert shown == [["diagram__dark" if dark else "diagram__light"]] * len(shown)
+
+
+def test_the_scan_reports_a_planted_violation_of_a_rule_other_than_contrast(page):
+    page.set_content(
+        '<html lang="en"><head><title>t</title></head><body><main><h1>Title</h1>'
+        '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main></body></html>'
+    )
+    assert [line.split(":")[0] for line in axe_violations(page)] == ["image-alt (critical)"]
 
 
 def test_navigation_is_read_from_mkdocs_yml():
