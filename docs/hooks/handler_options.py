@@ -16,6 +16,8 @@ from typing import Any
 
 from mkdocs.plugins import event_priority
 
+from reference_impl.hidden_module import hidden
+
 HANDLER = "mkdocstrings_handlers.python"
 VALIDATOR = "pydantic"
 
@@ -28,16 +30,8 @@ def import_handler_without_validation() -> None:
     """
     if HANDLER in sys.modules:
         return
-    absent = object()
-    before = sys.modules.get(VALIDATOR, absent)
-    sys.modules[VALIDATOR] = None  # type: ignore[assignment]  # makes ``import pydantic`` fail
-    try:
+    with hidden(VALIDATOR):
         __import__(HANDLER)
-    finally:
-        if before is absent:
-            del sys.modules[VALIDATOR]
-        else:
-            sys.modules[VALIDATOR] = before  # type: ignore[assignment]
 
 
 @event_priority(100)  # before mkdocstrings' own on_config, which loads the handler

@@ -23,7 +23,7 @@ from reference_impl.interrupted_runs import (
     mark_interrupted_runs,
 )
 from reference_impl.pipeline.graph import PIPELINE_SOURCE, TRAINING_PIPELINE, Pipeline
-from reference_impl.tracking import DEFAULT_WAIT_SECONDS, use_workdir
+from reference_impl.tracking import DEFAULT_WAIT_SECONDS, start_run, use_workdir
 from reference_impl.workdir import Workdir
 
 REGISTRY_STEPS = ("gate", "register")
@@ -90,7 +90,7 @@ def run_local(
         killed = mark_interrupted_runs(workdir, experiment_id)
         if killed:
             log(f"marked {len(killed)} run(s) of an interrupted train as KILLED")
-        parent = mlflow.start_run(run_name=pipeline.name, tags=tags)
+        parent = start_run(run_name=pipeline.name, tags=tags)
         alive = hold_run_lock(workdir, parent.info.run_id)
     result = LocalRun(run_id=parent.info.run_id)
     status = "FAILED"
@@ -109,7 +109,7 @@ def run_local(
                     paths[f"{step.name}.{port.name}"] = ports[port.name]
                 main = importlib.import_module(step.module).main
                 started = time.perf_counter()
-                with mlflow.start_run(run_name=step.name, nested=True):
+                with start_run(run_name=step.name, nested=True):
                     code = main(step.argv(ports, values[step.name]))
                 result.seconds[step.name] = time.perf_counter() - started
                 log(f"      {step.name} took {result.seconds[step.name]:.1f} s")

@@ -1,0 +1,45 @@
+"""``hidden(name)`` makes one module unimportable for a block and puts everything back after."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+import pytest
+
+from reference_impl.hidden_module import hidden
+
+
+def write_module(folder: Path, name: str) -> None:
+    (folder / f"{name}.py").write_text("VALUE = 42\n")
+
+
+def test_a_module_not_imported_yet_fails_to_import_inside_and_imports_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_module(tmp_path, "probed_package")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with hidden("probed_package"), pytest.raises(ImportError):
+        import probed_package  # noqa: F401
+    assert "probed_package" not in sys.modules
+    assert importlib.import_module("probed_package").VALUE == 42
+    monkeypatch.delitem(sys.modules, "probed_package")
+
+
+def test_an_imported_module_is_hidden_inside_and_the_same_object_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_module(tmp_path, "loaded_package")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    module = importlib.import_module("loaded_package")
+    with hidden("loaded_package"), pytest.raises(ImportError):
+        importlib.import_module("loaded_package")
+    assert sys.modules["loaded_package"] is module
+    monkeypatch.delitem(sys.modules, "loaded_package")
+
+
+def test_the_module_comes_back_when_the_block_raises(tmp_path: Path) -> None:
+    with pytest.raises(KeyError), hidden("json"):
+        raise KeyError("x")
+    assert importlib.import_module("json").dumps([1]) == "[1]"
