@@ -11,16 +11,18 @@ import pytest
 from reference_impl.hidden_module import hidden
 
 
-def write_module(folder: Path, name: str) -> None:
+def importable(name: str, folder: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Write module ``name`` into ``folder`` on ``sys.path``; it is forgotten after the test."""
     (folder / f"{name}.py").write_text("VALUE = 42\n")
+    monkeypatch.syspath_prepend(str(folder))
+    monkeypatch.delitem(sys.modules, name, raising=False)  # removed again at teardown
+    return name
 
 
 def test_a_module_not_imported_yet_fails_to_import_inside_and_imports_after(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    write_module(tmp_path, "probed_package")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.delitem(sys.modules, "probed_package", raising=False)  # gone again after
+    importable("probed_package", tmp_path, monkeypatch)
     with hidden("probed_package"), pytest.raises(ImportError):
         import probed_package  # noqa: F401
     assert "probed_package" not in sys.modules
@@ -30,10 +32,7 @@ def test_a_module_not_imported_yet_fails_to_import_inside_and_imports_after(
 def test_an_imported_module_is_hidden_inside_and_the_same_object_after(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    write_module(tmp_path, "loaded_package")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.delitem(sys.modules, "loaded_package", raising=False)  # gone again after
-    module = importlib.import_module("loaded_package")
+    module = importlib.import_module(importable("loaded_package", tmp_path, monkeypatch))
     with hidden("loaded_package"), pytest.raises(ImportError):
         importlib.import_module("loaded_package")
     assert sys.modules["loaded_package"] is module
