@@ -29,11 +29,13 @@ def get_ipython():
 SCRIPT = textwrap.dedent(
     """\
     import json, sys
-    import mlflow
-    from reference_impl.tracking import start_run
+    from pathlib import Path
 
-    mlflow.set_tracking_uri(sys.argv[1])
-    mlflow.set_experiment("probe")
+    import mlflow
+    from reference_impl.tracking import start_run, use_workdir
+    from reference_impl.workdir import Workdir
+
+    use_workdir(Workdir.at(Path(sys.argv[1])))  # as train opens its store (from the kept copy)
 
     def tags(run):
         found = mlflow.get_run(run.info.run_id).data.tags
@@ -64,7 +66,7 @@ def test_the_notebook_probe_is_skipped_only_when_ipython_is_not_imported(tmp_pat
     (tmp_path / "probe.py").write_text(SCRIPT)
     path = [entry for entry in os.environ.get("PYTHONPATH", "").split(os.pathsep) if entry]
     done = subprocess.run(
-        [sys.executable, str(tmp_path / "probe.py"), f"sqlite:///{tmp_path / 'mlflow.db'}"],
+        [sys.executable, str(tmp_path / "probe.py"), str(tmp_path / "work")],
         capture_output=True, text=True, cwd=tmp_path,
         env={**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path / "stand_in"), *path])},
     )  # fmt: skip
