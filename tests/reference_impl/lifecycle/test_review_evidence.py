@@ -42,6 +42,41 @@ def test_fairlearn_and_the_gate_agree_on_the_recall_gap() -> None:
     assert wide["within_limit"] is True
 
 
+def every_row_report(labels, decided, groups) -> list[dict]:
+    """fairlearn's MetricFrame on every row, as the report used to be computed."""
+    import fairlearn.metrics as fm
+
+    names = {"count": "rows", "selection_rate": "flagged_rate", "true_positive_rate": "recall",
+             "false_positive_rate": "false_positive_rate"}  # fmt: skip
+    frame = fm.MetricFrame(
+        metrics={name: getattr(fm, name) for name in names},
+        y_true=labels, y_pred=decided, sensitive_features=groups,
+    )  # fmt: skip
+    return [
+        {"group": str(group), **{names[k]: float(v) for k, v in row.items()}}
+        for group, row in frame.by_group.sort_index().iterrows()
+    ]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_weighted_cells_give_fairlearns_figures_on_every_row(seed: int) -> None:
+    import fairlearn.metrics as fm
+
+    rng = np.random.default_rng(seed)
+    groups = rng.choice(["north", "south", "east", "west"], size=3_000).astype(object)
+    labels = rng.integers(0, 2, size=3_000)
+    decided = (rng.random(3_000) < 0.2 + 0.5 * labels).astype(int)
+    labels[groups == "west"] = 0  # a group without positives (its recall: 0, not a number)
+    decided[groups == "east"] = 1  # a group where every row is flagged
+    report = fairness_report(labels, decided, groups, sensitive_feature="region", limit=0.1)
+    assert report["groups"] == every_row_report(labels, decided, groups)  # to the last digit
+    for summary in ("demographic_parity_difference", "equalized_odds_difference"):
+        assert report[summary] == getattr(fm, summary)(labels, decided, sensitive_features=groups)
+    west = report["groups"][3]
+    assert west["group"] == "west" and west["recall"] == 0.0 and west["rows"] > 0
+    assert report["groups"][0] == {**report["groups"][0], "group": "east", "flagged_rate": 1.0}
+
+
 def test_equalized_odds_takes_the_false_positive_gap_when_it_is_the_larger() -> None:
     import fairlearn.metrics as fm
 
