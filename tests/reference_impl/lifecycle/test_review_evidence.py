@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from reference_impl.contract import DataContract, load_contract
-from reference_impl.modeling.fairness import fairness_report
+from reference_impl.modeling.fairness import GROUP_RATES, fairness_report
 from reference_impl.modeling.importance import feature_importance
 from reference_impl.modeling.metrics import recall_gap, segment_metrics
 from reference_impl.modeling.packaging import LoadedModel
@@ -46,8 +46,7 @@ def every_row_report(labels, decided, groups) -> list[dict]:
     """fairlearn's MetricFrame on every row, row count included: what the report must equal."""
     import fairlearn.metrics as fm
 
-    names = {"count": "rows", "selection_rate": "flagged_rate", "true_positive_rate": "recall",
-             "false_positive_rate": "false_positive_rate"}  # fmt: skip
+    names = {"count": "rows", **GROUP_RATES}  # fairlearn's own row count, unweighted
     frame = fm.MetricFrame(
         metrics={name: getattr(fm, name) for name in names},
         y_true=labels, y_pred=decided, sensitive_features=groups,
