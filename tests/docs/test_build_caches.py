@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from accelerator.site_build.repository_cache import repository_fingerprint
 from tests.conftest import mkdocs_build
@@ -57,32 +60,44 @@ def _files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
-def test_a_warm_build_is_byte_for_byte_the_cold_one(tmp_path: Path) -> None:
-    config = _site(repo := tmp_path / "repo")
-    cold = mkdocs_build(config, tmp_path / "cold")
-    assert cold.returncode == 0, cold.stderr
-    entries = _entries(repo)
+@pytest.fixture(scope="module")
+def cold(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built once from nothing: ``repo`` (with the caches it wrote) and ``site``."""
+    root = tmp_path_factory.mktemp("cold")
+    done = mkdocs_build(_site(root / "repo"), root / "site")
+    assert done.returncode == 0, done.stderr
+    return root
+
+
+def _copy(cold: Path, tmp_path: Path) -> Path:
+    """A copy of the cold build's repository, its caches included; returns its ``mkdocs.yml``."""
+    shutil.copytree(cold / "repo", tmp_path / "repo")
+    return tmp_path / "repo" / "mkdocs.yml"
+
+
+def test_a_warm_build_is_byte_for_byte_the_cold_one(cold: Path, tmp_path: Path) -> None:
+    entries = _entries(cold / "repo")
     assert {name: len(found) for name, found in entries.items()} == {
         "guidance-tables": 5,  # the table, the two downloads, each page's Read more (none)
         "search-entries": 2,  # one per page
         "notebooks": 1,
     }
+    config = _copy(cold, tmp_path)
     warm = mkdocs_build(config, tmp_path / "warm")
     assert warm.returncode == 0, warm.stderr
-    assert _entries(repo) == entries  # every lookup hit
-    assert _files(tmp_path / "warm") == _files(tmp_path / "cold")
+    assert _entries(config.parent) == entries  # every lookup hit
+    assert _files(tmp_path / "warm") == _files(cold / "site")
     page = (tmp_path / "warm" / "nb" / "index.html").read_text()
     assert "A first experiment" in page and "hello" in page
     assert (tmp_path / "warm" / "nb" / "nb.ipynb").read_bytes() == (
-        repo / "docs" / "nb.ipynb"
+        config.parent / "docs" / "nb.ipynb"
     ).read_bytes()  # include_source: the notebook is there to download
     index = json.loads((tmp_path / "warm" / "search" / "search_index.json").read_text())
     assert {doc["location"] for doc in index["docs"]} >= {"", "nb/"}
 
 
-def test_an_edit_renders_only_what_it_touches(tmp_path: Path) -> None:
-    config = _site(repo := tmp_path / "repo")
-    assert mkdocs_build(config, tmp_path / "first").returncode == 0
+def test_an_edit_renders_only_what_it_touches(cold: Path, tmp_path: Path) -> None:
+    repo = _copy(cold, tmp_path).parent
     before = _entries(repo)
     page = repo / "docs" / "index.md"
     page.write_text(page.read_text() + "\nA new paragraph.\n")
@@ -90,7 +105,7 @@ def test_an_edit_renders_only_what_it_touches(tmp_path: Path) -> None:
         NOTEBOOK, cells=[*NOTEBOOK["cells"][:1], NOTEBOOK["cells"][1] | {"source": ["1"]}]
     )
     (repo / "docs" / "nb.ipynb").write_text(json.dumps(notebook))
-    done = mkdocs_build(config, tmp_path / "second")
+    done = mkdocs_build(repo / "mkdocs.yml", tmp_path / "second")
     assert done.returncode == 0, done.stderr
     after = _entries(repo)
     assert after["guidance-tables"] == before["guidance-tables"]  # prose edit: table reused
@@ -100,10 +115,9 @@ def test_an_edit_renders_only_what_it_touches(tmp_path: Path) -> None:
 
 
 def test_a_warm_build_imports_neither_mkdocs_jupyter_nor_the_render_functions(
-    tmp_path: Path,
+    cold: Path, tmp_path: Path
 ) -> None:
-    config = _site(tmp_path / "repo")
-    assert mkdocs_build(config, tmp_path / "cold").returncode == 0
+    config = _copy(cold, tmp_path)
     probe = (
         "import sys\nfrom mkdocs.commands.build import build\n"
         "from mkdocs.config import load_config\n"
@@ -119,7 +133,7 @@ def test_a_warm_build_imports_neither_mkdocs_jupyter_nor_the_render_functions(
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]"
-    assert _files(tmp_path / "warm") == _files(tmp_path / "cold")
+    assert _files(tmp_path / "warm") == _files(cold / "site")
 
 
 def test_the_fingerprint_follows_files_but_not_prose(tmp_path: Path) -> None:
