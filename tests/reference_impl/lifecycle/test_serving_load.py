@@ -22,7 +22,8 @@ from tests.reference_impl.lifecycle.conftest import Server
 
 ONE_ROW = json.dumps({"data": json.loads(SAMPLE_REQUEST.read_text())["data"][:1]}).encode()
 CLIENTS = 50
-SECONDS = 8.0  # the slow client trickles 16 bytes meanwhile; a benchmark measures throughput
+SECONDS = 4.0  # the slow client trickles 16 bytes meanwhile; a benchmark measures throughput
+TRICKLE = 0.25  # seconds between the slow client's bytes
 
 
 def connect(server: Server) -> socket.socket:
@@ -55,7 +56,7 @@ def slow_client(server: Server, until: float, outcome: dict) -> None:
         while time.monotonic() < until and sent < len(ONE_ROW) - 1:
             sock.sendall(ONE_ROW[sent : sent + 1])
             sent += 1
-            time.sleep(0.5)
+            time.sleep(TRICKLE)
         sock.sendall(ONE_ROW[sent:])
         outcome["bytes trickled"] = sent
         outcome["status"], outcome["body"] = read_response(sock)
