@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from accelerator.guidance.organisation import BusinessUnit, Organisation
+from tests.browser.site_pages import nav_sources
+
+__all__ = ["DOCS", "ROOT", "nav_sources", "org", "table_rows"]
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -38,26 +39,3 @@ def table_rows(markdown: str) -> list[list[str]]:
     lines = markdown.strip().splitlines()
     assert lines[1].startswith("| ---"), "second line must be the separator"
     return [[cell.strip() for cell in line.strip().strip("|").split(" | ")] for line in lines[2:]]
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    """SafeLoader that ignores MkDocs' ``!!python/name:`` tags."""
-
-
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_args: None)
-_TolerantLoader.add_constructor("!ENV", lambda *_args: None)  # site_url/repo_url: not needed here
-
-
-def nav_sources() -> list[str]:
-    """Every page path (relative to docs/) listed in mkdocs.yml's navigation."""
-
-    def walk(items: list) -> list[str]:
-        found = []
-        for item in items:
-            values = item.values() if isinstance(item, dict) else [item]
-            for value in values:
-                found += walk(value) if isinstance(value, list) else [value]
-        return found
-
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader)
-    return walk(config["nav"])

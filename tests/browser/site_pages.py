@@ -2,43 +2,9 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
+from accelerator.site_build.mkdocs_config import ROOT, mkdocs_config
 
-import yaml
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    """SafeLoader that accepts MkDocs' ``!!python/name:`` tags without importing anything."""
-
-
-_TolerantLoader.add_multi_constructor(
-    "tag:yaml.org,2002:python/", lambda _loader, _suffix, _node: None
-)
-
-
-def env_value(loader: yaml.SafeLoader, node: yaml.Node) -> object:
-    """Resolve MkDocs' ``!ENV VAR`` / ``!ENV [VAR, ..., default]`` as MkDocs does.
-
-    Each variable is tried in turn; the last item is the default when none is set.
-    """
-    if isinstance(node, yaml.ScalarNode):
-        return os.environ.get(loader.construct_scalar(node))
-    items = loader.construct_sequence(node)
-    for name in items[:-1]:
-        if name in os.environ:
-            return os.environ[name]
-    return items[-1] if len(items) > 1 else os.environ.get(items[0])
-
-
-_TolerantLoader.add_constructor("!ENV", env_value)
-
-
-def mkdocs_config() -> dict:
-    """Return mkdocs.yml as data (Python tags become ``None``)."""
-    return yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_TolerantLoader)
+__all__ = ["ROOT", "mkdocs_config", "nav_sources", "page_url"]
 
 
 def _walk(items: list) -> list[str]:
