@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from accelerator.guidance.data import load_data
 from accelerator.guidance.markdown import markdown_table
+from accelerator.guidance.partial_date import PartialDate
 
 EXAMPLE = "examples/technology/migrating_from_v1/v2_equivalents.py"
-PARTIAL_DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 
 
 class Status(BaseModel):
@@ -30,15 +29,8 @@ class Status(BaseModel):
 
     item: str
     status: str
-    date: str | None
+    date: PartialDate | None
     source: str = Field(pattern=r"^https://learn\.microsoft\.com/")
-
-    @field_validator("date")
-    @classmethod
-    def _date_form(cls, value: str | None) -> str | None:
-        if value is not None and not PARTIAL_DATE.match(value):
-            raise ValueError(f"date {value!r} must be YYYY-MM-DD or YYYY-MM")
-        return value
 
 
 class Mapping(BaseModel):
