@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from accelerator.guidance.data import load_data
 from accelerator.guidance.markdown import markdown_table
 from accelerator.guidance.partial_date import PartialDate
-from accelerator.site_build.mkdocs_config import ROOT, mkdocs_config
+from accelerator.site_build.mkdocs_config import CONFIG, ROOT, mkdocs_config
 
 HOOK_PREFIX = "MkDocs hook: "
 
@@ -148,7 +148,7 @@ def part(name: str) -> Part:
     raise KeyError(f"no part called {name!r}")
 
 
-def site_mechanisms(config: Path | None = None) -> list[tuple[str, str]]:
+def site_mechanisms(config: Path = CONFIG) -> list[tuple[str, str]]:
     """List the hooks, plugins and template overrides a site configuration uses.
 
     Args:
@@ -158,14 +158,13 @@ def site_mechanisms(config: Path | None = None) -> list[tuple[str, str]]:
         ``(kind, name)`` pairs: hooks by path, plugins by name, overrides by their path under
         the theme's ``custom_dir``, each kind in the configuration's order (overrides sorted).
     """
-    path = config or ROOT / "mkdocs.yml"
-    data = mkdocs_config(path)
+    data = mkdocs_config(config)
     found = [("hook", hook) for hook in data.get("hooks") or []]
     for plugin in data.get("plugins") or []:
         found.append(("plugin", plugin if isinstance(plugin, str) else next(iter(plugin))))
     custom_dir = (data.get("theme") or {}).get("custom_dir")
     if custom_dir:
-        folder = path.parent / custom_dir
+        folder = config.parent / custom_dir
         found += [
             ("override", file.relative_to(folder).as_posix())
             for file in sorted(folder.rglob("*"))
