@@ -17,7 +17,6 @@ from accelerator.guidance.site_generator import (
     hook_summary,
     lifecycle_table,
     options_table,
-    part,
     site_generator_data,
     site_mechanisms,
     zensical_trial_table,
@@ -48,7 +47,8 @@ def announced_end_of_life() -> dt.date:
 
 
 def test_the_end_of_life_date_is_the_one_material_announces():
-    assert part("Material for MkDocs").date == announced_end_of_life().isoformat()
+    material = next(p for p in site_generator_data().parts if p.part == "Material for MkDocs")
+    assert material.date == announced_end_of_life().isoformat()
 
 
 def test_commands_run_through_dev_py_do_not_print_the_notice():
@@ -116,11 +116,6 @@ def test_the_tables_render_every_row_and_the_day_checked():
     assert f"*Checked on {data.checked_on.isoformat()}.*" in lifecycle
     assert len(table_rows(options_table())) == len(data.options)
     assert zensical_trial_table().startswith(f"Zensical {data.trial.version}, ")
-
-
-def test_an_unknown_part_is_named_in_the_error():
-    with pytest.raises(KeyError, match="no part called 'Sphinx'"):
-        part("Sphinx")
 
 
 def test_the_contributing_page_renders_the_three_tables():

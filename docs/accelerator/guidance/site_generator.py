@@ -130,24 +130,6 @@ def site_generator_data() -> SiteGeneratorData:
     return load_data("site_generator", SiteGeneratorData)
 
 
-def part(name: str) -> Part:
-    """Return the part called ``name``.
-
-    Args:
-        name: The package, e.g. ``"Material for MkDocs"``.
-
-    Returns:
-        Its row.
-
-    Raises:
-        KeyError: If there is no such part.
-    """
-    for row in site_generator_data().parts:
-        if row.part == name:
-            return row
-    raise KeyError(f"no part called {name!r}")
-
-
 def site_mechanisms(config: Path = CONFIG) -> list[tuple[str, str]]:
     """List the hooks, plugins and template overrides a site configuration uses.
 
