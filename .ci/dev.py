@@ -16,7 +16,6 @@ Usage::
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -34,11 +33,6 @@ def _say(message: str) -> None:
     print(f"[dev] {message}", flush=True)
 
 
-def _bootstrap_uv() -> str:
-    """Return a uv binary of the pinned version (the generated project's bootstrap, one copy)."""
-    return project_dev.bootstrap_uv(ROOT)
-
-
 def _env() -> dict[str, str]:
     env = project_dev.uv_env(ROOT)  # no foreign venv; bytecode kept in .cache/pycache
     env.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -46,8 +40,8 @@ def _env() -> dict[str, str]:
 
 
 def _uv(*args: str) -> int:
-    uv = _bootstrap_uv()
-    return subprocess.run([uv, *args], cwd=ROOT, env=_env(), check=False).returncode
+    """Run ``uv ARGS`` here, in this repository's environment (the generated project's runner)."""
+    return project_dev.uv(*args, root=ROOT, env=_env())
 
 
 def _sync() -> None:

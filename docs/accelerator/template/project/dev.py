@@ -97,15 +97,29 @@ def prune_bytecode(prefix: Path) -> None:
             children.clear()
 
 
-def uv(*args: str, root: Path = ROOT) -> int:
-    """Run ``uv ARGS`` in ``root``.
+def uv(*args: str, root: Path = ROOT, env: dict[str, str] | None = None) -> int:
+    """Run ``uv ARGS`` in ``root`` and wait for it, through Ctrl-C too.
+
+    Ctrl-C reaches every process in the terminal's foreground group, so the command uv runs
+    gets it as well and stops in its own way (a server shuts down, pytest prints what it
+    had). This process keeps waiting for that instead of stopping at once with a traceback
+    of its own, and returns the command's exit code.
+
+    Args:
+        args: uv's arguments.
+        root: The folder uv runs in.
+        env: The environment; :func:`uv_env` of ``root`` if not given.
 
     Returns:
-        uv's exit code.
+        uv's exit code (for ``uv run``, the command's).
     """
-    return subprocess.run(
-        [bootstrap_uv(root), *args], cwd=root, env=uv_env(root), check=False
-    ).returncode
+    command = [bootstrap_uv(root), *args]
+    with subprocess.Popen(command, cwd=root, env=env or uv_env(root)) as process:
+        while True:
+            try:
+                return process.wait()
+            except KeyboardInterrupt:
+                continue
 
 
 def sync(root: Path = ROOT) -> None:
