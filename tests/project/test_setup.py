@@ -7,7 +7,6 @@ import json
 import os
 import re
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -20,6 +19,7 @@ import pytest
 import yaml
 
 from tests.conftest import mkdocs_config
+from tests.project.terminal import Terminal
 
 ROOT = Path(__file__).resolve().parents[2]
 ZIZMOR = str(Path(sys.executable).parent / "zizmor")
@@ -57,30 +57,27 @@ def home_page(url: str) -> str | None:
     return None
 
 
-def test_the_serve_command_serves_the_site_as_typed(built_site, tmp_path):
-    """The README's first command, typed in the repository's root; then SIGTERM to its group."""
+def test_the_serve_command_serves_the_site_as_typed_and_stops_on_ctrl_c(built_site, tmp_path):
+    """The README's first command, typed in the repository's root; then Ctrl-C, as users stop it."""
     if not port_is_free(8000):
         pytest.skip("another program holds 127.0.0.1:8000, the address the command documents")
     url = "http://127.0.0.1:8000" + urlsplit(mkdocs_config()["site_url"]).path
-    log = tmp_path / "serve.log"
     env = {**os.environ, "TMPDIR": str(tmp_path)}  # its build folder goes where pytest cleans
-    with log.open("wb") as sink:
-        process = subprocess.Popen(
-            quick_start_commands()[0], shell=True, cwd=ROOT, env=env, stdout=sink,
-            stderr=subprocess.STDOUT, start_new_session=True,
-        )  # fmt: skip
-    try:
+    with Terminal(quick_start_commands()[0], ROOT, env) as terminal:
         deadline = time.monotonic() + 300
-        while (page := home_page(url)) is None and process.poll() is None:
-            assert time.monotonic() < deadline, log.read_text()
+        while (page := home_page(url)) is None and terminal.process.poll() is None:
+            assert time.monotonic() < deadline, terminal.output()
             time.sleep(0.2)
-        assert page is not None, log.read_text()
+        assert page is not None, terminal.output()
         assert "<title>Azure ML-Ops Accelerator - Azure ML-Ops Accelerator</title>" in page
-        assert "Serving on http://127.0.0.1:8000/" in log.read_text()
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=60)
+        assert "Serving on http://127.0.0.1:8000/" in terminal.output()
+
+        terminal.press_ctrl_c()
+
+    shown = terminal.output()
+    assert "Shutting down..." in shown, shown  # MkDocs' own way out
+    assert "Traceback" not in shown, shown
+    assert port_is_free(8000)
 
 
 def test_ci_runs_the_readme_test_command_and_nothing_else():
