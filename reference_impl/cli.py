@@ -74,3 +74,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except WorkdirError as exc:  # busy, or a damaged store: one sentence and its exit code
         print(f"error: {exc}", file=sys.stderr)
         return int(exc.exit_code)
+    except KeyboardInterrupt:  # what a step finished stays; a train run is marked KILLED
+        print(f"stopped by Ctrl-C: {args.command} did not finish", file=sys.stderr)
+        return int(ExitCode.INTERRUPTED)

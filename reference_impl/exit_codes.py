@@ -15,4 +15,5 @@ class ExitCode(IntEnum):
     GATE_REFUSED = 6  # promote, deploy: the gate rejected the version, or it lacks evidence
     BUSY = 7  # train: another run on the same workdir held its lock too long; run again later
     STORE_DAMAGED = 8  # the workdir's MLflow store is empty, damaged or half-created
+    INTERRUPTED = 130  # stopped with Ctrl-C; the process ends by SIGINT, which shells show as 130
     # --8<-- [end:exit-codes]

@@ -22,6 +22,10 @@ EXIT_MEANINGS = {
     ExitCode.GATE_REFUSED: "`promote`, `deploy`: the gate rejected the version (tag "
     "`gate=rejected`), or it carries no gate evidence or lineage tags; nothing was copied or "
     "deployed",
+    ExitCode.INTERRUPTED: "stopped with Ctrl-C (`serve` exits `0` instead): one line says so; "
+    "what finished stays and an interrupted `train` run is marked `KILLED`; the process "
+    "then ends by SIGINT, as Python does, which a shell shows as 130 (and Python's "
+    "`subprocess` as -2)",
 }
 
 

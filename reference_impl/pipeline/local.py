@@ -110,7 +110,11 @@ def run_local(
                 main = importlib.import_module(step.module).main
                 started = time.perf_counter()
                 with start_run(run_name=step.name, nested=True):
-                    code = main(step.argv(ports, values[step.name]))
+                    try:
+                        code = main(step.argv(ports, values[step.name]))
+                    except KeyboardInterrupt:  # MLflow would record FAILED
+                        mlflow.end_run(status="KILLED")
+                        raise
                 result.seconds[step.name] = time.perf_counter() - started
                 log(f"      {step.name} took {result.seconds[step.name]:.1f} s")
                 if code != 0:
@@ -122,6 +126,9 @@ def run_local(
                 )
             else:
                 status = "FINISHED"
+        except KeyboardInterrupt:  # Ctrl-C: the mark the next run gives a killed run's leftovers
+            status = "KILLED"
+            raise
         finally:
             mlflow.end_run(status=status)
             drop_run_lock(workdir, result.run_id, alive)

@@ -6,10 +6,9 @@
 from __future__ import annotations
 
 import shlex
-import time
 
-from tests.project.terminal import Terminal
 from tests.project.test_setup import ROOT
+from tests.reference_impl.terminal import Terminal
 
 # Stands for a command that stops in its own way on Ctrl-C (a server shutting down, pytest
 # printing its summary): it takes a moment, says so and exits 130, as shells report Ctrl-C.
@@ -28,11 +27,7 @@ except KeyboardInterrupt:
 def test_ctrl_c_stops_the_command_and_dev_py_returns_its_exit_code() -> None:
     line = f"python3 .ci/dev.py run python -c {shlex.quote(COMMAND)}"
     with Terminal(line, ROOT) as terminal:
-        deadline = time.monotonic() + 120
-        while "ready" not in terminal.output():
-            assert terminal.process.poll() is None and time.monotonic() < deadline
-            time.sleep(0.05)
-
+        terminal.wait_for("ready")
         code = terminal.press_ctrl_c()
 
     shown = terminal.output()

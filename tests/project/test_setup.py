@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from tests.conftest import mkdocs_config
-from tests.project.terminal import Terminal
+from tests.reference_impl.terminal import Terminal
 
 ROOT = Path(__file__).resolve().parents[2]
 ZIZMOR = str(Path(sys.executable).parent / "zizmor")

@@ -36,18 +36,26 @@ class Finished:
     err: str
 
 
+def train_command(workdir: Path, *extra: str) -> list[str]:
+    """``python -m reference_impl train`` on ``workdir``, with this interpreter."""
+    return [sys.executable, "-m", "reference_impl", "train", "--workdir", str(workdir), *extra]
+
+
+def train_env(env_extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment ``train`` runs in: the suite's, with no tracking server of its own."""
+    env = {**environ(), "PYTHONPATH": str(ROOT), **(env_extra or {})}
+    env.pop("MLFLOW_TRACKING_URI", None)
+    return env
+
+
 def start_train(
     workdir: Path, *extra: str, env_extra: dict[str, str] | None = None
 ) -> subprocess.Popen:
     """Start ``python -m reference_impl train`` on ``workdir`` in its own process group."""
-    env = {**environ(), "PYTHONPATH": str(ROOT), **(env_extra or {})}
-    env.pop("MLFLOW_TRACKING_URI", None)
-    module = ["-m", "reference_impl"]
-    command = [sys.executable, *module, "train", "--workdir", str(workdir), *extra]
     return subprocess.Popen(
-        command,
+        train_command(workdir, *extra),
         cwd=ROOT,
-        env=env,
+        env=train_env(env_extra),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -8,7 +8,11 @@ that never finished, a store deleted under earlier runs.
 
 from __future__ import annotations
 
+import contextlib
+import shlex
+import signal
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,11 +27,15 @@ from tests.reference_impl.lifecycle.conftest import call
 from tests.reference_impl.lifecycle.kill_watch import KILL_POINTS
 from tests.reference_impl.lifecycle.processes import (
     FAST,
+    ROOT,
     Finished,
     finish,
     kill_at,
     start_train,
+    train_command,
+    train_env,
 )
+from tests.reference_impl.terminal import Terminal
 
 
 def small_data(folder: Path) -> Path:
@@ -98,6 +106,45 @@ def test_the_train_after_a_killed_first_train_succeeds(
     if interrupted:
         assert f"marked {len(interrupted)} run(s) of an interrupted train as KILLED" in after.out
     assert not (workdir / "mlflow.db.creating").exists()
+
+
+def step_is_running(workdir: Path, step: str) -> bool:
+    """Whether MLflow shows the run of ``step`` as running (read-only, as ``train`` writes)."""
+    if not (workdir / "mlflow.db").exists():
+        return False
+    uri = f"{(workdir / 'mlflow.db').as_uri()}?mode=ro"
+    with contextlib.closing(sqlite3.connect(uri, uri=True)) as connection:
+        try:
+            query = "SELECT 1 FROM runs WHERE name = ? AND status = 'RUNNING'"
+            return connection.execute(query, (step,)).fetchone() is not None
+        except sqlite3.OperationalError:  # MLflow has not made its tables yet
+            return False
+
+
+def test_ctrl_c_stops_train_in_one_line_and_marks_its_runs_killed(tmp_path: Path) -> None:
+    data, workdir = small_data(tmp_path), tmp_path / "workdir"
+    line = shlex.join(train_command(workdir, "--data", str(data), *FAST))
+    with Terminal(line, ROOT, train_env()) as terminal:
+        terminal.wait_for("] validate:")
+        deadline = time.monotonic() + 60
+        while not step_is_running(workdir, "validate"):  # its checks take most of a second
+            assert terminal.process.poll() is None and time.monotonic() < deadline
+            time.sleep(0.02)
+        code = terminal.press_ctrl_c()
+
+    shown = terminal.output()
+    assert code == -signal.SIGINT, shown  # ExitCode.INTERRUPTED, 130, in a shell
+    assert ExitCode.INTERRUPTED == 128 + signal.SIGINT
+    last = shown.strip().splitlines()[-1].removeprefix("^C")  # the terminal's echo of Ctrl-C
+    assert last == "stopped by Ctrl-C: train did not finish", shown
+    assert "Traceback" not in shown and "KeyboardInterrupt" not in shown, shown
+    assert sorted(run_statuses(workdir).values()) == ["KILLED", "KILLED"]  # pipeline, validate
+    assert registered_versions(workdir) == 0
+    assert not any(Workdir(workdir).run_locks.glob("*.lock"))
+
+    code, out, err = call(["train", "--workdir", str(workdir), "--data", str(data), *FAST])
+    assert code == 0, err
+    assert "champion is version 1" in out and "marked" not in out  # nothing left to mend
 
 
 @pytest.fixture(scope="module")

@@ -20,6 +20,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 _LAUNCHER = """
@@ -64,6 +65,19 @@ class Terminal:
     def output(self) -> str:
         """What the command has written so far (stdout and stderr, as a terminal shows them)."""
         return self._output.decode("utf-8", errors="replace").replace("\r\n", "\n")
+
+    def wait_for(self, text: str, timeout: float = 300) -> str:
+        """Wait until the command has written ``text``, while it runs.
+
+        Returns:
+            The output so far.
+        """
+        deadline = time.monotonic() + timeout
+        while text not in (shown := self.output()):
+            assert self.process.poll() is None, f"the command ended first:\n{shown}"
+            assert time.monotonic() < deadline, f"no {text!r} after {timeout} s:\n{shown}"
+            time.sleep(0.05)
+        return shown
 
     def press_ctrl_c(self, timeout: float = 60) -> int:
         """Press Ctrl-C and wait for the command to stop.

@@ -1,0 +1,111 @@
+"""Run a command as typed into a terminal, and press Ctrl-C on it.
+
+A shell runs a typed command as the terminal's foreground process group, with SIGINT's
+default action, and Ctrl-C makes the terminal send SIGINT to every process of that group,
+once. A test suite has no terminal; started in the background by a shell that is not
+interactive (as in CI) it even runs with SIGINT ignored, which its children inherit. And a
+SIGINT sent with ``killpg`` is not the same either: without a terminal, ``uv run`` passes
+the signal on to its command, which then gets it twice.
+
+So :class:`Terminal` gives the command a pseudo-terminal: a small launcher makes it the
+command's controlling terminal, restores SIGINT's default and execs the command line, split
+as a shell splits a simple command. Pressing Ctrl-C writes the ^C character to the terminal.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+_LAUNCHER = """
+import os, shlex, signal, sys
+signal.signal(signal.SIGINT, signal.SIG_DFL)
+os.login_tty(int(sys.argv[1]))
+argv = shlex.split(sys.argv[2])
+os.execvp(argv[0], argv)
+"""
+
+
+class Terminal:
+    """A command line running in a pseudo-terminal of its own; use it as a context manager.
+
+    Leaving the block presses Ctrl-C if the command still runs and, if it has not stopped a
+    minute later, kills what is left of its process group.
+
+    Args:
+        line: The command as a user types it.
+        cwd: The folder it is typed in.
+        env: Its environment (this process's if not given).
+    """
+
+    def __init__(self, line: str, cwd: Path, env: dict[str, str] | None = None) -> None:
+        self._master, slave = os.openpty()
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-c", _LAUNCHER, str(slave), line],
+                cwd=cwd, env=env, pass_fds=(slave,), stdin=subprocess.DEVNULL,
+            )  # fmt: skip
+        finally:
+            os.close(slave)  # the command holds the terminal now
+        self._output = bytearray()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        with contextlib.suppress(OSError):  # EIO: no process holds the terminal any more
+            while chunk := os.read(self._master, 65536):
+                self._output += chunk
+
+    def output(self) -> str:
+        """What the command has written so far (stdout and stderr, as a terminal shows them)."""
+        return self._output.decode("utf-8", errors="replace").replace("\r\n", "\n")
+
+    def wait_for(self, text: str, timeout: float = 300) -> str:
+        """Wait until the command has written ``text``, while it runs.
+
+        Returns:
+            The output so far.
+        """
+        deadline = time.monotonic() + timeout
+        while text not in (shown := self.output()):
+            assert self.process.poll() is None, f"the command ended first:\n{shown}"
+            assert time.monotonic() < deadline, f"no {text!r} after {timeout} s:\n{shown}"
+            time.sleep(0.05)
+        return shown
+
+    def press_ctrl_c(self, timeout: float = 60) -> int:
+        """Press Ctrl-C and wait for the command to stop.
+
+        Args:
+            timeout: How long it may take to stop.
+
+        Returns:
+            Its exit code, once no process of its group is left and its output is read.
+        """
+        os.write(self._master, b"\x03")
+        code = self.process.wait(timeout=timeout)
+        self._reader.join(timeout)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, 0)
+            raise AssertionError(f"a process of the group outlived Ctrl-C:\n{self.output()}")
+        return code
+
+    def __enter__(self) -> Terminal:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        try:
+            if self.process.poll() is None:
+                with contextlib.suppress(subprocess.TimeoutExpired, AssertionError):
+                    self.press_ctrl_c()
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+            os.close(self._master)
