@@ -38,7 +38,8 @@ class Finished:
 
 def train_command(workdir: Path, *extra: str) -> list[str]:
     """``python -m reference_impl train`` on ``workdir``, with this interpreter."""
-    return [sys.executable, "-m", "reference_impl", "train", "--workdir", str(workdir), *extra]
+    module = ["-m", "reference_impl"]  # apart: a generated project's name may be longer
+    return [sys.executable, *module, "train", "--workdir", str(workdir), *extra]
 
 
 def train_env(env_extra: dict[str, str] | None = None) -> dict[str, str]:
