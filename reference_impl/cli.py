@@ -61,6 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         The command's exit code (``0`` on success).
     """
     from reference_impl.exit_codes import ExitCode
+    from reference_impl.interrupt import leave_ctrl_c_to_python
     from reference_impl.workdir import WorkdirError
 
     try:
@@ -69,6 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return int(ExitCode.USAGE)
     args = parser.parse_args(argv)
+    leave_ctrl_c_to_python()
     try:
         return int(args.func(args) or 0)
     except WorkdirError as exc:  # busy, or a damaged store: one sentence and its exit code
