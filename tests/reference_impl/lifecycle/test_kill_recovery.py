@@ -138,7 +138,7 @@ def test_ctrl_c_stops_train_in_one_line_and_marks_its_runs_killed(tmp_path: Path
     with Terminal(line, ROOT, train_env()) as terminal:
         terminal.wait_for("] validate:")
         deadline = time.monotonic() + 60
-        while not step_is_running(workdir, "validate"):  # its checks take most of a second
+        while not step_is_running(workdir, "validate"):  # then press at once: it is short
             assert terminal.process.poll() is None and time.monotonic() < deadline
             time.sleep(0.02)
         code = terminal.press_ctrl_c()

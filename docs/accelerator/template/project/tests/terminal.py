@@ -54,6 +54,7 @@ class Terminal:
         finally:
             os.close(slave)  # the command holds the terminal now
         self._output = bytearray()
+        self._stopped = False  # True once Ctrl-C ended the command and all of its group
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 
@@ -94,6 +95,7 @@ class Terminal:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(self.process.pid, 0)
             raise AssertionError(f"a process of the group outlived Ctrl-C:\n{self.output()}")
+        self._stopped = True
         return code
 
     def __enter__(self) -> Terminal:
@@ -105,7 +107,8 @@ class Terminal:
                 with contextlib.suppress(subprocess.TimeoutExpired, AssertionError):
                     self.press_ctrl_c()
         finally:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.process.pid, signal.SIGKILL)
+            if not self._stopped:  # a group that is gone may have left its id to another
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait()
             os.close(self._master)
