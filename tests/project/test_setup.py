@@ -10,7 +10,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -64,11 +63,7 @@ def test_the_serve_command_serves_the_site_as_typed_and_stops_on_ctrl_c(built_si
     url = "http://127.0.0.1:8000" + urlsplit(mkdocs_config()["site_url"]).path
     env = {**os.environ, "TMPDIR": str(tmp_path)}  # its build folder goes where pytest cleans
     with Terminal(quick_start_commands()[0], ROOT, env) as terminal:
-        deadline = time.monotonic() + 300
-        while (page := home_page(url)) is None and terminal.process.poll() is None:
-            assert time.monotonic() < deadline, terminal.output()
-            time.sleep(0.2)
-        assert page is not None, terminal.output()
+        page = terminal.wait_until(lambda: home_page(url), "the home page")
         assert "<title>Azure ML-Ops Accelerator - Azure ML-Ops Accelerator</title>" in page
         assert "Serving on http://127.0.0.1:8000/" in terminal.output()
 

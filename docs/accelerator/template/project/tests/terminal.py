@@ -21,7 +21,11 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 _LAUNCHER = """
 import os, shlex, signal, sys
@@ -67,18 +71,27 @@ class Terminal:
         """What the command has written so far (stdout and stderr, as a terminal shows them)."""
         return self._output.decode("utf-8", errors="replace").replace("\r\n", "\n")
 
-    def wait_for(self, text: str, timeout: float = 300) -> str:
-        """Wait until the command has written ``text``, while it runs.
+    def wait_until(self, check: Callable[[], T], what: str, timeout: float = 300) -> T:
+        """Wait, while the command runs, until ``check()`` returns something truthy.
+
+        Args:
+            check: Looked at every 20 ms.
+            what: What is awaited, for the failure message.
+            timeout: Seconds to wait at most.
 
         Returns:
-            The output so far.
+            What ``check`` returned.
         """
         deadline = time.monotonic() + timeout
-        while text not in (shown := self.output()):
-            assert self.process.poll() is None, f"the command ended first:\n{shown}"
-            assert time.monotonic() < deadline, f"no {text!r} after {timeout} s:\n{shown}"
-            time.sleep(0.05)
-        return shown
+        while not (found := check()):
+            assert self.process.poll() is None, f"the command ended before {what}:\n{self.output()}"
+            assert time.monotonic() < deadline, f"no {what} after {timeout} s:\n{self.output()}"
+            time.sleep(0.02)
+        return found
+
+    def wait_for(self, text: str, timeout: float = 300) -> None:
+        """Wait, while the command runs, until it has written ``text``."""
+        self.wait_until(lambda: text in self.output(), repr(text), timeout)
 
     def press_ctrl_c(self, timeout: float = 60) -> int:
         """Press Ctrl-C and wait for the command to stop.
