@@ -10,7 +10,8 @@ from reference_impl.exit_codes import ExitCode
 
 EXIT_MEANINGS = {
     ExitCode.OK: "done (for `train`: whatever the promotion gate decided)",
-    ExitCode.USAGE: "bad arguments or configuration; the message names the problem",
+    ExitCode.USAGE: "bad arguments or configuration, or an output path that cannot be written; "
+    "the message names the problem",
     ExitCode.RETRAIN_RECOMMENDED: "`monitor`: drift found, retraining recommended",
     ExitCode.BAD_DATA: "a data file breaks the contract; nothing was trained or registered",
     ExitCode.NO_CHAMPION: "`serve`, `batch-score`, `monitor`: no model holds the `champion` alias",
@@ -23,7 +24,8 @@ EXIT_MEANINGS = {
     "`gate=rejected`), or it carries no gate evidence or lineage tags; nothing was copied or "
     "deployed",
     ExitCode.INTERRUPTED: "stopped with Ctrl-C (`serve` exits `0` instead): one line says so; "
-    "what finished stays and an interrupted `train` run is marked `KILLED`; the process "
+    "what finished stays, an interrupted `train` run is marked `KILLED`, and an output "
+    "`batch-score` or `contract infer` was writing keeps its earlier content; the process "
     "then ends by SIGINT, as Python does, which a shell shows as 130 (and Python's "
     "`subprocess` as -2)",
 }

@@ -138,3 +138,21 @@ def model_name_problem(name: str) -> str | None:
         f"model name {shown} is not a registered model name: use letters, digits, '-', '_' "
         "or '.', starting with a letter or digit (at most 255, no '/' or '..')"
     )
+
+
+def unwritable(option: str, path: Path, problem: str | OSError) -> int:
+    """Say in one sentence that ``path``, given as ``option``, cannot be written.
+
+    Args:
+        option: The argument that named the path (``--output``).
+        path: The path as given.
+        problem: Why, from :func:`~reference_impl.whole_file.output_problem`, or the OS
+            error a write raised (its reason is shown, not its repr).
+
+    Returns:
+        :attr:`~reference_impl.exit_codes.ExitCode.USAGE`.
+    """
+    if isinstance(problem, OSError):
+        problem = problem.strerror or str(problem)
+    print(f"error: cannot write {option} {path}: {problem}", file=sys.stderr)
+    return ExitCode.USAGE

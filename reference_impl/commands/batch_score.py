@@ -15,6 +15,7 @@ from reference_impl.commands._common import (
     add_override_argument,
     add_workdir_arguments,
     needs_config,
+    unwritable,
 )
 from reference_impl.exit_codes import ExitCode
 
@@ -35,8 +36,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="score a folder of CSV files, Parquet data or a Delta table into predictions",
         description="Drive reference_impl/scoring/batch_driver.py over mini-batches of files. "
         "With --format parquet the predictions go to --output/run_date=YYYY-MM-DD/. "
-        "Exit codes: 0 written, 4 a file breaks the contract (nothing written), "
-        "5 no champion registered.",
+        "The output is written whole or not at all: a run that stops early leaves an "
+        "earlier output as it was. "
+        "Exit codes: 0 written, 2 bad arguments or an --output that cannot be written, "
+        "4 a file breaks the contract (nothing written), 5 no champion registered.",
     )
     add_workdir_arguments(parser)
     add_override_argument(parser)
@@ -151,6 +154,10 @@ def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
             file=sys.stderr,
         )
         return ExitCode.BAD_DATA
+    from reference_impl.whole_file import output_problem, whole_file
+
+    if problem := output_problem(args.output, folder=args.format == "parquet"):
+        return unwritable("--output", args.output, problem)
     from reference_impl.config.project import load_project
     from reference_impl.registry import NoChampionError, champion_copy
     from reference_impl.tracking import use_workdir
@@ -169,13 +176,16 @@ def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
     except DataValidationError as exc:
         print(f"error: cannot score: {exc}", file=sys.stderr)
         return ExitCode.BAD_DATA
-    if args.format == "parquet":
-        run_date = args.run_date or datetime.now(UTC).date()
-        written = write_partition(predictions, args.output, run_date)
-    else:
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        predictions.to_csv(args.output, index=False, lineterminator="\n")
-        written = args.output
+    try:
+        if args.format == "parquet":
+            run_date = args.run_date or datetime.now(UTC).date()
+            written = write_partition(predictions, args.output, run_date)
+        else:
+            with whole_file(args.output) as side:
+                predictions.to_csv(side, index=False, lineterminator="\n")
+            written = args.output
+    except OSError as exc:  # no permission, a full disk: an earlier output stays as it was
+        return unwritable("--output", args.output, exc)
     decided = predictions[load_project().outputs.decision]
     print(
         f"scored {len(predictions)} rows from {predictions['file'].nunique()} file(s) with "

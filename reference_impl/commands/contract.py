@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reference_impl.commands._common import unwritable
 from reference_impl.exit_codes import ExitCode
 
 if TYPE_CHECKING:
@@ -25,7 +26,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "contract",
         help="propose a data contract from a sample of your data",
-        description="Exit codes: 0 written, 2 bad arguments or --out exists, 4 the sample "
+        description="Exit codes: 0 written, 2 bad arguments, or --out exists or cannot be "
+        "written, 4 the sample "
         "cannot describe a contract (missing column, label that does not fit the task).",
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -61,7 +63,10 @@ def run(args: argparse.Namespace) -> int:
         contract_yaml,
         infer_contract,
     )
+    from reference_impl.whole_file import output_problem, whole_file
 
+    if problem := output_problem(args.out):
+        return unwritable("--out", args.out, problem)
     if args.out.exists():  # a reviewed contract is never overwritten by a proposal
         print(f"error: --out {args.out} exists; choose another file or remove it", file=sys.stderr)
         return ExitCode.USAGE
@@ -74,7 +79,11 @@ def run(args: argparse.Namespace) -> int:
     except InferenceError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return ExitCode.BAD_DATA
-    args.out.write_text(contract_yaml(contract, str(args.data), len(frame)), encoding="utf-8")
+    try:
+        with whole_file(args.out) as side:
+            side.write_text(contract_yaml(contract, str(args.data), len(frame)), encoding="utf-8")
+    except OSError as exc:
+        return unwritable("--out", args.out, exc)
     print(
         f"wrote {args.out}: {contract.task}, label {contract.label}, "
         f"{len(contract.features)} features; review it before training with "

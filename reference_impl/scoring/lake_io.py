@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reference_impl.validation.formats import DELTA_LOG
+from reference_impl.whole_file import whole_file
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -46,6 +47,8 @@ def write_partition(predictions: pd.DataFrame, folder: Path, run_date: date) -> 
     """Write one run's predictions as Parquet under ``folder/run_date=<date>/``.
 
     A rerun on the same date replaces that date's partition and leaves the others alone.
+    The new file is written whole before the old files go (a write that fails or is
+    stopped leaves the partition as it was).
 
     Args:
         predictions: The scored rows.
@@ -55,11 +58,11 @@ def write_partition(predictions: pd.DataFrame, folder: Path, run_date: date) -> 
     Returns:
         The file written.
     """
-    partition = folder / f"{PARTITION}={run_date.isoformat()}"
-    partition.mkdir(parents=True, exist_ok=True)
-    for old in partition.glob("*.parquet"):
-        old.unlink()
-    target = partition / "predictions.parquet"
-    predictions.to_parquet(target, index=False)
+    target = folder / f"{PARTITION}={run_date.isoformat()}" / "predictions.parquet"
+    with whole_file(target) as side:
+        predictions.to_parquet(side, index=False)
+    for old in target.parent.glob("*.parquet"):
+        if old != target:
+            old.unlink()
     return target
     # --8<-- [end:write-partition]

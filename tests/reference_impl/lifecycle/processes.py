@@ -36,14 +36,19 @@ class Finished:
     err: str
 
 
+def cli_command(*argv: str) -> list[str]:
+    """``python -m reference_impl ARGV``, with this interpreter."""
+    module = ["-m", "reference_impl"]  # apart: a generated project's name may be longer
+    return [sys.executable, *module, *argv]
+
+
 def train_command(workdir: Path, *extra: str) -> list[str]:
     """``python -m reference_impl train`` on ``workdir``, with this interpreter."""
-    module = ["-m", "reference_impl"]  # apart: a generated project's name may be longer
-    return [sys.executable, *module, "train", "--workdir", str(workdir), *extra]
+    return cli_command("train", "--workdir", str(workdir), *extra)
 
 
 def train_env(env_extra: dict[str, str] | None = None) -> dict[str, str]:
-    """The environment ``train`` runs in: the suite's, with no tracking server of its own."""
+    """The environment a command runs in: the suite's, with no tracking server of its own."""
     env = {**environ(), "PYTHONPATH": str(ROOT), **(env_extra or {})}
     env.pop("MLFLOW_TRACKING_URI", None)
     return env

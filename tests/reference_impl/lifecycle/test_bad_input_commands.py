@@ -2,11 +2,12 @@
 
 ``--set`` with a value that is not YAML, a non-finite float or ``true`` for a number; a model
 name that would walk out of ``models/<name>`` in ``promote``, or break the endpoint names in
-``deploy``.
+``deploy``; an output path that cannot be written.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ import yaml
 from reference_impl.config import ConfigError, apply_overrides, load_config
 from reference_impl.config.loader import CONFIG_DIR, load_config_file
 from reference_impl.exit_codes import ExitCode
-from tests.reference_impl.lifecycle.conftest import call
+from tests.reference_impl.lifecycle.conftest import Lifecycle, call
 
 # name -> (override, expected fragment)
 BAD_OVERRIDES: dict[str, tuple[str, str]] = {
@@ -117,3 +118,75 @@ def test_deploy_refuses_an_invalid_model_name(tmp_path: Path, name: str, fragmen
     assert fragment in err
     assert "Traceback" not in out + err
     assert not (tmp_path / "out").exists()
+
+
+# name -> (--output below tmp_path, extra arguments, the reason given; {tmp} is tmp_path)
+UNWRITABLE_OUTPUTS: dict[str, tuple[str, tuple[str, ...], str]] = {
+    "folder-for-csv": ("folder", (), "it is a folder"),
+    "file-for-parquet": (
+        "file.csv",
+        ("--format", "parquet"),
+        "it is a file, and this writes a folder",
+    ),
+    "under-a-file": ("file.csv/predictions.csv", (), "{tmp}/file.csv is a file"),
+    "name-too-long": ("a" * 300 + ".csv", (), "File name too long"),
+}
+
+
+@pytest.mark.batch
+@pytest.mark.parametrize("case", sorted(UNWRITABLE_OUTPUTS))
+def test_an_output_that_cannot_be_written_is_refused_before_scoring(
+    lifecycle: Lifecycle, tmp_path: Path, case: str
+) -> None:
+    from reference_impl.data import BATCH_DIR
+
+    relative, extra, reason = UNWRITABLE_OUTPUTS[case]
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "file.csv").write_text("kept\n")
+    output = tmp_path / relative
+    args = ["batch-score", "--workdir", str(lifecycle.workdir), "--input", str(BATCH_DIR)]
+    code, out, err = call([*args, "--output", str(output), *extra])
+    assert code == ExitCode.USAGE, out + err
+    assert err == f"error: cannot write --output {output}: {reason.format(tmp=tmp_path)}\n"
+    assert out == ""  # nothing scored
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file.csv", "folder"]
+    assert (tmp_path / "file.csv").read_text() == "kept\n"
+
+
+@pytest.mark.batch
+def test_an_output_the_system_refuses_is_named_after_scoring(lifecycle: Lifecycle) -> None:
+    from reference_impl.data import BATCH_DIR
+
+    output = "/proc/predictions.csv"  # a folder that takes no new file, whoever asks
+    args = ["batch-score", "--workdir", str(lifecycle.workdir), "--input", str(BATCH_DIR)]
+    code, out, err = call([*args, "--output", output])
+    assert code == ExitCode.USAGE, out + err
+    assert err == f"error: cannot write --output {output}: No such file or directory\n"
+    assert "Traceback" not in out + err
+
+
+def infer_args() -> list[str]:
+    """``contract infer`` on the bundled sample, with the shipped contract's label and id."""
+    from reference_impl.contract import load_contract
+    from reference_impl.data import TRAINING_DATA
+
+    contract = load_contract()
+    return ["contract", "infer", "--data", str(TRAINING_DATA), "--label", contract.label,
+            "--task", contract.task, "--id", contract.id_column]  # fmt: skip
+
+
+def test_contract_infer_names_an_out_it_cannot_write(tmp_path: Path) -> None:
+    (tmp_path / "file.yaml").write_text("kept\n")
+    out_path = tmp_path / "file.yaml" / "contract.yaml"
+    code, out, err = call([*infer_args(), "--out", str(out_path)])
+    assert code == ExitCode.USAGE, out + err
+    assert err == f"error: cannot write --out {out_path}: {tmp_path}/file.yaml is a file\n"
+    assert (tmp_path / "file.yaml").read_text() == "kept\n"
+
+
+def test_contract_infer_makes_the_folder_of_its_out(tmp_path: Path) -> None:
+    out_path = tmp_path / "contracts" / "new" / "contract.yaml"
+    code, out, err = call([*infer_args(), "--out", str(out_path)])
+    assert code == ExitCode.OK, out + err
+    assert yaml.safe_load(out_path.read_text())["label"] == infer_args()[5]
+    assert os.listdir(out_path.parent) == ["contract.yaml"]

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import shlex
 import shutil
+import signal
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -10,8 +14,12 @@ import pytest
 
 from reference_impl.config.project import load_project
 from reference_impl.data import BATCH_DIR, FRESH_BATCH
+from reference_impl.data.generate import DataFile, generate
+from reference_impl.scoring.lake_io import write_partition
 from tests.reference_impl.identity import DECISION, MODEL, PROB
 from tests.reference_impl.lifecycle.conftest import Lifecycle, call
+from tests.reference_impl.lifecycle.processes import ROOT, cli_command, train_env
+from tests.reference_impl.terminal import Terminal
 
 PROJECT = load_project()
 
@@ -88,6 +96,35 @@ def test_a_bad_file_fails_the_batch_and_writes_nothing(
     assert not (tmp_path / "p.csv").exists()
 
 
+def _listing(folder: Path) -> dict[str, tuple[int, int]]:
+    return {p.name: (p.stat().st_size, p.stat().st_mtime_ns) for p in folder.iterdir()}
+
+
+def test_ctrl_c_while_writing_leaves_the_earlier_predictions_whole(
+    lifecycle: Lifecycle, tmp_path: Path
+) -> None:
+    output = tmp_path / "out" / "predictions.csv"
+    assert batch_score(lifecycle, BATCH_DIR, output)[0] == 0
+    earlier, before = output.read_bytes(), _listing(output.parent)
+    big = tmp_path / "big"
+    big.mkdir()  # enough rows that writing their predictions takes a good part of a second
+    rows = DataFile("big.csv", rows=300_000, seed=5, id_prefix="B", labelled=False)
+    generate(rows).to_parquet(big / "big.parquet", index=False)
+    argv = ["batch-score", "--workdir", str(lifecycle.workdir), "--input", str(big)]
+    line = shlex.join(cli_command(*argv, "--output", str(output)))
+    with Terminal(line, ROOT, train_env()) as terminal:
+        terminal.wait_until(lambda: _listing(output.parent) != before, "the write beginning")
+        code = terminal.press_ctrl_c()
+
+    shown = terminal.output()
+    assert code == -signal.SIGINT, shown  # it was stopped, not finished
+    last = shown.strip().splitlines()[-1].removeprefix("^C")
+    assert last == "stopped by Ctrl-C: batch-score did not finish", shown
+    assert "Traceback" not in shown, shown
+    assert [p.name for p in output.parent.iterdir()] == [output.name]  # no part left behind
+    assert output.read_bytes() == earlier
+
+
 def test_folder_without_csv_files(lifecycle: Lifecycle, tmp_path: Path) -> None:
     code, _, err = batch_score(lifecycle, tmp_path, tmp_path / "p.csv")
     assert code == 4
@@ -128,3 +165,24 @@ def test_model_dir_env_restores_a_previous_value(
     with model_dir_env(tmp_path):
         assert os.environ["AZUREML_MODEL_DIR"] == str(tmp_path)
     assert os.environ["AZUREML_MODEL_DIR"] == "/previous"
+
+
+def test_a_partition_whose_write_fails_keeps_its_earlier_file(tmp_path: Path) -> None:
+    day = date(2026, 12, 1)
+    earlier = write_partition(pd.DataFrame({"p": [0.5]}), tmp_path, day)
+    kept = earlier.read_bytes()
+    unwritable = pd.DataFrame({"p": [0.5, "high"]})  # pyarrow refuses the mixed column
+    with pytest.raises(ValueError, match="Conversion failed for column p"):
+        write_partition(unwritable, tmp_path, day)
+    assert earlier.read_bytes() == kept
+    assert os.listdir(earlier.parent) == [earlier.name]
+
+
+def test_a_rewritten_partition_holds_only_the_new_file(tmp_path: Path) -> None:
+    day = date(2026, 12, 1)
+    partition = tmp_path / "run_date=2026-12-01"
+    partition.mkdir()
+    (partition / "part-0000.parquet").write_bytes(b"an older writer's file")
+    written = write_partition(pd.DataFrame({"p": [0.25]}), tmp_path, day)
+    assert os.listdir(partition) == ["predictions.parquet"]
+    assert pd.read_parquet(written)["p"].tolist() == [0.25]
