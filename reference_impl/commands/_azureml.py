@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from reference_impl.commands._common import unwritable
 from reference_impl.exit_codes import ExitCode
 
 AZURE_FAILED = 1
@@ -48,18 +49,28 @@ def add_code_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def dry_run_folder(args: argparse.Namespace) -> Path | None:
-    """The ``--out`` folder of a dry run, or ``None`` after printing that it is missing.
+    """The ``--out`` folder of a dry run, or ``None`` after printing why there is none.
 
     Args:
         args: Parsed arguments with ``out``.
 
     Returns:
-        The folder (created).
+        The folder (created), or ``None`` when ``--out`` is missing or cannot be a folder.
     """
+    from reference_impl.whole_file import output_problem
+
     if args.out is None:
         print("error: --dry-run needs --out DIR", file=sys.stderr)
         return None
-    args.out.mkdir(parents=True, exist_ok=True)
+    problem: str | OSError | None = output_problem(args.out, folder=True)
+    if problem is None:
+        try:
+            args.out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            problem = exc
+    if problem is not None:
+        unwritable("--out", args.out, problem)
+        return None
     return args.out
 
 

@@ -77,6 +77,8 @@ def _promote(source: EnvironmentConfig, target: EnvironmentConfig, args: argpars
         if args.out:
             args.out = Path(args.out)
             out = dry_run_folder(args)
+            if out is None:
+                return ExitCode.USAGE
             path = write_entity(out / "model.yml", source_model(plan), command=COMMAND)
             print(f"wrote {path}")
         return ExitCode.OK

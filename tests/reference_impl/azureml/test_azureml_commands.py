@@ -48,6 +48,31 @@ def test_dry_run_needs_an_output_folder(argv: list[str]) -> None:
     assert "--dry-run needs --out DIR" in call.err
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["train", "--target", "azureml"],
+        ["deploy", "--target", "azureml", "--env", "dev", "--model", MODEL, "--version", "1"],
+        pytest.param(["monitor", "--target", "azureml"], marks=pytest.mark.online),
+        pytest.param(
+            ["promote", "--model", MODEL, "--version", "1", "--from", "dev", "--to", NEXT],
+            marks=NEEDS_TEST_ENV,
+        ),
+    ],
+    ids=lambda argv: argv[0],
+)
+def test_a_dry_run_out_that_is_a_file_is_refused(tmp_path: Path, argv: list[str]) -> None:
+    taken = tmp_path / "plan.yml"
+    taken.write_text("kept\n")
+    call = run_cli(*argv, "--dry-run", "--out", str(taken))
+    assert call.code == 2, call.err
+    assert call.err.endswith(
+        f"error: cannot write --out {taken}: it is a file, and this writes a folder\n"
+    )
+    assert "Traceback" not in call.err
+    assert taken.read_text() == "kept\n"
+
+
 def test_bad_configuration_is_a_usage_error(tmp_path: Path) -> None:
     call = run_cli(
         "train",
