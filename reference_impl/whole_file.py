@@ -64,9 +64,9 @@ def output_problem(target: Path, *, folder: bool = False) -> str | None:
     """
     try:
         if target.is_dir() and not folder:
-            return "it is a folder"
+            return "it is a folder, not a file"
         if target.exists() and folder and not target.is_dir():
-            return "it is a file, and this writes a folder"
+            return "it is a file, not a folder"
         parent = next((p for p in target.parents if p.exists()), None)
     except OSError as exc:  # a name too long, a loop of symlinks
         return exc.strerror or str(exc)

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from reference_impl.exit_codes import ExitCode
+
 DEFAULT_WORKDIR = Path(".mlops")
 """Where local commands work when no ``--workdir`` is given (git-ignored)."""
 
@@ -25,6 +27,12 @@ class WorkdirError(RuntimeError):
     """
 
     exit_code: int = 1
+
+
+class WorkdirUnusable(WorkdirError):
+    """``--workdir`` names something that cannot be a folder (a file, a path under a file)."""
+
+    exit_code = ExitCode.USAGE
 
 
 @dataclass(frozen=True)
@@ -46,9 +54,21 @@ class Workdir:
 
         Returns:
             The layout rooted at the absolute path of ``folder``.
+
+        Raises:
+            WorkdirUnusable: If ``folder`` is a file, lies under one or cannot be made.
         """
+        from reference_impl.whole_file import output_problem
+
         root = Path(folder).expanduser().resolve()
-        root.mkdir(parents=True, exist_ok=True)
+        problem: str | None = output_problem(root, folder=True)
+        if problem is None:
+            try:
+                root.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                problem = exc.strerror or str(exc)
+        if problem is not None:
+            raise WorkdirUnusable(f"cannot use --workdir {folder}: {problem}")
         return cls(root)
 
     @property

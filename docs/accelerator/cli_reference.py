@@ -10,8 +10,8 @@ from reference_impl.exit_codes import ExitCode
 
 EXIT_MEANINGS = {
     ExitCode.OK: "done (for `train`: whatever the promotion gate decided)",
-    ExitCode.USAGE: "bad arguments or configuration, or an output path that cannot be written; "
-    "the message names the problem",
+    ExitCode.USAGE: "bad arguments or configuration, or a path to write (`--workdir`, "
+    "`--output`, `--out`) that cannot be written; the message names the problem",
     ExitCode.RETRAIN_RECOMMENDED: "`monitor`: drift found, retraining recommended",
     ExitCode.BAD_DATA: "a data file breaks the contract; nothing was trained or registered",
     ExitCode.NO_CHAMPION: "`serve`, `batch-score`, `monitor`: no model holds the `champion` alias",

@@ -89,9 +89,7 @@ def test_output_problem_names_what_stands_in_the_way(tmp_path: Path) -> None:
     assert output_problem(tmp_path / "new" / "p.csv") is None
     assert output_problem(tmp_path / "file.csv") is None  # replaced when written
     assert output_problem(tmp_path / "folder", folder=True) is None
-    assert output_problem(tmp_path / "folder") == "it is a folder"
-    assert output_problem(tmp_path / "file.csv", folder=True) == (
-        "it is a file, and this writes a folder"
-    )
+    assert output_problem(tmp_path / "folder") == "it is a folder, not a file"
+    assert output_problem(tmp_path / "file.csv", folder=True) == ("it is a file, not a folder")
     assert output_problem(tmp_path / "file.csv" / "x" / "p.csv") == f"{tmp_path}/file.csv is a file"
     assert output_problem(tmp_path / ("a" * 300 + ".csv")) == "File name too long"

@@ -122,11 +122,11 @@ def test_deploy_refuses_an_invalid_model_name(tmp_path: Path, name: str, fragmen
 
 # name -> (--output below tmp_path, extra arguments, the reason given; {tmp} is tmp_path)
 UNWRITABLE_OUTPUTS: dict[str, tuple[str, tuple[str, ...], str]] = {
-    "folder-for-csv": ("folder", (), "it is a folder"),
+    "folder-for-csv": ("folder", (), "it is a folder, not a file"),
     "file-for-parquet": (
         "file.csv",
         ("--format", "parquet"),
-        "it is a file, and this writes a folder",
+        "it is a file, not a folder",
     ),
     "under-a-file": ("file.csv/predictions.csv", (), "{tmp}/file.csv is a file"),
     "name-too-long": ("a" * 300 + ".csv", (), "File name too long"),
@@ -190,3 +190,27 @@ def test_contract_infer_makes_the_folder_of_its_out(tmp_path: Path) -> None:
     assert code == ExitCode.OK, out + err
     assert yaml.safe_load(out_path.read_text())["label"] == infer_args()[5]
     assert os.listdir(out_path.parent) == ["contract.yaml"]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["train"],
+        pytest.param(["serve"], marks=pytest.mark.online),
+        pytest.param(["monitor", "--current", "{batch}/week-01.csv"], marks=pytest.mark.online),
+        pytest.param(["batch-score", "--input", "{batch}", "--output", "{tmp}/p.csv"],
+                     marks=pytest.mark.batch),
+    ],
+    ids=lambda argv: argv[0],
+)  # fmt: skip
+def test_a_workdir_that_is_a_file_is_a_usage_error(tmp_path: Path, argv: list[str]) -> None:
+    from reference_impl.data import BATCH_DIR
+
+    taken = tmp_path / "workdir"
+    taken.write_text("kept\n")
+    args = [a.format(batch=BATCH_DIR, tmp=tmp_path) for a in argv]
+    code, out, err = call([*args, "--workdir", str(taken)])
+    assert code == ExitCode.USAGE, out + err
+    assert err == f"error: cannot use --workdir {taken}: it is a file, not a folder\n"
+    assert taken.read_text() == "kept\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["workdir"]
