@@ -37,12 +37,58 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Run azmlinfsrv with reference_impl/scoring/score.py and the champion model. "
         "Model inputs and outputs are collected under DIR/collected/ as a managed deployment's "
         "data collector would store them. "
-        "Exit codes: 0 stopped, 5 no champion registered; otherwise the server's exit code.",
+        "Exit codes: 0 stopped, 2 bad arguments or the port is in use, 5 no champion "
+        "registered; otherwise the server's exit code.",
     )
     add_workdir_arguments(parser)
     add_override_argument(parser)
-    parser.add_argument("--port", type=int, default=5001, help="port on 127.0.0.1 (default 5001)")
+    parser.add_argument("--port", type=port, default=5001, help="port on 127.0.0.1 (default 5001)")
     parser.set_defaults(func=run)
+
+
+def port(text: str) -> int:
+    """``--port``: a TCP port number, 1 to 65535.
+
+    Args:
+        text: The argument as typed.
+
+    Returns:
+        The port.
+
+    Raises:
+        argparse.ArgumentTypeError: If it is not a whole number in that range.
+    """
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if not 1 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port: use a number from 1 to 65535")
+    return number
+
+
+def port_in_use(number: int) -> bool:
+    """Whether a process already listens on ``127.0.0.1:number``.
+
+    The probe binds the port the way the server's gunicorn does (``SO_REUSEADDR``, so the
+    closed connections of a server stopped a moment ago do not count) and lets it go.
+
+    Args:
+        number: The port.
+
+    Returns:
+        ``True`` if the bind was refused because the address is taken.
+    """
+    import errno
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", number))
+        except OSError as exc:
+            return exc.errno == errno.EADDRINUSE
+    return False
 
 
 # --8<-- [start:server-command]
@@ -89,6 +135,13 @@ def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
     from reference_impl.tracking import use_workdir
     from reference_impl.workdir import Workdir
 
+    if port_in_use(args.port):
+        print(
+            f"error: port {args.port} on 127.0.0.1 is in use (is another serve running?); stop "
+            "that process or choose another --port",
+            file=sys.stderr,
+        )
+        return ExitCode.USAGE
     workdir = Workdir.at(args.workdir)
     use_workdir(workdir)
     try:

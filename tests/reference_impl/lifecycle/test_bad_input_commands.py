@@ -8,6 +8,7 @@ name that would walk out of ``models/<name>`` in ``promote``, or break the endpo
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 
 import pytest
@@ -214,3 +215,35 @@ def test_a_workdir_that_is_a_file_is_a_usage_error(tmp_path: Path, argv: list[st
     assert err == f"error: cannot use --workdir {taken}: it is a file, not a folder\n"
     assert taken.read_text() == "kept\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["workdir"]
+
+
+@pytest.mark.online
+def test_serve_on_a_port_another_process_listens_on_is_a_usage_error(tmp_path: Path) -> None:
+    workdir = tmp_path / "workdir"
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        number = taken.getsockname()[1]
+        code, out, err = call(["serve", "--workdir", str(workdir), "--port", str(number)])
+    assert code == ExitCode.USAGE, out + err
+    assert err == (
+        f"error: port {number} on 127.0.0.1 is in use (is another serve running?); stop that "
+        "process or choose another --port\n"
+    )
+    assert out == "" and not workdir.exists()  # nothing started, nothing copied
+
+
+@pytest.mark.online
+@pytest.mark.parametrize("number", ["0", "65536", "http"])
+def test_serve_refuses_a_port_number_that_is_not_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], number: str
+) -> None:
+    from reference_impl.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["serve", "--workdir", str(tmp_path / "workdir"), "--port", number])
+    assert stopped.value.code == ExitCode.USAGE
+    message = capsys.readouterr().err.strip().splitlines()[-1]
+    assert message.endswith(
+        f"argument --port: {number!r} is not a port: use a number from 1 to 65535"
+    )
