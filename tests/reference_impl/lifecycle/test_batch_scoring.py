@@ -108,7 +108,7 @@ def test_ctrl_c_while_writing_leaves_the_earlier_predictions_whole(
     earlier, before = output.read_bytes(), _listing(output.parent)
     big = tmp_path / "big"
     big.mkdir()  # enough rows that writing their predictions takes a good part of a second
-    rows = DataFile("big.csv", rows=300_000, seed=5, id_prefix="B", labelled=False)
+    rows = DataFile("big.csv", rows=200_000, seed=5, id_prefix="B", labelled=False)
     generate(rows).to_parquet(big / "big.parquet", index=False)
     argv = ["batch-score", "--workdir", str(lifecycle.workdir), "--input", str(big)]
     line = shlex.join(cli_command(*argv, "--output", str(output)))
