@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +19,30 @@ if TYPE_CHECKING:
     from reference_impl.config import EnvironmentConfig
 
 TARGETS = ("local", "azureml")
+
+
+def seconds(text: str) -> float:
+    """``--lock-wait``: a number of seconds, 0 or more (``inf`` waits as long as it takes).
+
+    Args:
+        text: The argument as typed.
+
+    Returns:
+        The seconds.
+
+    Raises:
+        argparse.ArgumentTypeError: If it is not a number, is negative or is ``nan`` (which
+            no deadline is ever past, so the wait would never end).
+    """
+    try:
+        number = float(text)
+    except ValueError:
+        number = math.nan
+    if not number >= 0:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a number of seconds: use 0 or more (inf waits as long as it takes)"
+        )
+    return number
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -58,11 +83,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--lock-wait",
-        type=float,
+        type=seconds,
         default=600.0,
         metavar="SECONDS",
         help="how long to wait for another train on the same workdir (target local; default "
-        "600); exit 7 after that",
+        "600; inf: as long as it takes); exit 7 after that",
     )
     _train_azureml.add_arguments(parser)
     parser.set_defaults(func=run)

@@ -247,3 +247,21 @@ def test_serve_refuses_a_port_number_that_is_not_one(
     assert message.endswith(
         f"argument --port: {number!r} is not a port: use a number from 1 to 65535"
     )
+
+
+@pytest.mark.parametrize("wait", ["nan", "-1", "soon"])
+def test_train_refuses_a_lock_wait_that_is_not_seconds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], wait: str
+) -> None:
+    from reference_impl.cli import main
+
+    workdir = tmp_path / "workdir"
+    with pytest.raises(SystemExit) as stopped:  # nan: no deadline is ever past, it would hang
+        main(["train", "--workdir", str(workdir), "--lock-wait", wait])
+    assert stopped.value.code == ExitCode.USAGE
+    message = capsys.readouterr().err.strip().splitlines()[-1]
+    assert message.endswith(
+        f"argument --lock-wait: {wait!r} is not a number of seconds: use 0 or more (inf waits "
+        "as long as it takes)"
+    )
+    assert not workdir.exists()
