@@ -1,4 +1,4 @@
-"""Write an output file whole or not at all, and say why a path cannot be written.
+"""Write an output file whole or not at all, and say why a path cannot be written to.
 
 A command that writes its result straight to the path a user named destroys the earlier
 result the moment it opens the file, and leaves a cut-off file behind when it is stopped
@@ -72,4 +72,23 @@ def output_problem(target: Path, *, folder: bool = False) -> str | None:
         return exc.strerror or str(exc)
     if parent is not None and not parent.is_dir():
         return f"{parent} is a file"
+    return None
+
+
+def make_folder(folder: Path) -> str | None:
+    """Create ``folder`` and its parents, or say why it cannot be a folder.
+
+    Args:
+        folder: The folder a command writes into.
+
+    Returns:
+        ``None`` once the folder exists, or the reason (:func:`output_problem`'s, or the
+        system's: no permission, a read-only disk).
+    """
+    if problem := output_problem(folder, folder=True):
+        return problem
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return exc.strerror or str(exc)
     return None

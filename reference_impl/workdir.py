@@ -58,16 +58,10 @@ class Workdir:
         Raises:
             WorkdirUnusable: If ``folder`` is a file, lies under one or cannot be made.
         """
-        from reference_impl.whole_file import output_problem
+        from reference_impl.whole_file import make_folder
 
         root = Path(folder).expanduser().resolve()
-        problem: str | None = output_problem(root, folder=True)
-        if problem is None:
-            try:
-                root.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                problem = exc.strerror or str(exc)
-        if problem is not None:
+        if problem := make_folder(root):
             raise WorkdirUnusable(f"cannot use --workdir {folder}: {problem}")
         return cls(root)
 

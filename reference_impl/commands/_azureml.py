@@ -57,18 +57,12 @@ def dry_run_folder(args: argparse.Namespace) -> Path | None:
     Returns:
         The folder (created), or ``None`` when ``--out`` is missing or cannot be a folder.
     """
-    from reference_impl.whole_file import output_problem
+    from reference_impl.whole_file import make_folder
 
     if args.out is None:
         print("error: --dry-run needs --out DIR", file=sys.stderr)
         return None
-    problem: str | OSError | None = output_problem(args.out, folder=True)
-    if problem is None:
-        try:
-            args.out.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            problem = exc
-    if problem is not None:
+    if problem := make_folder(args.out):
         unwritable("--out", args.out, problem)
         return None
     return args.out

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from reference_impl.whole_file import output_problem, whole_file
+from reference_impl.whole_file import make_folder, output_problem, whole_file
 
 
 def test_the_target_gets_the_new_bytes_and_no_side_file_stays(tmp_path: Path) -> None:
@@ -93,3 +93,12 @@ def test_output_problem_names_what_stands_in_the_way(tmp_path: Path) -> None:
     assert output_problem(tmp_path / "file.csv", folder=True) == ("it is a file, not a folder")
     assert output_problem(tmp_path / "file.csv" / "x" / "p.csv") == f"{tmp_path}/file.csv is a file"
     assert output_problem(tmp_path / ("a" * 300 + ".csv")) == "File name too long"
+
+
+def test_make_folder_makes_it_or_says_why_not(tmp_path: Path) -> None:
+    (tmp_path / "file.csv").write_text("x\n")
+    assert make_folder(tmp_path / "a" / "b") is None
+    assert (tmp_path / "a" / "b").is_dir()
+    assert make_folder(tmp_path / "a" / "b") is None  # already there
+    assert make_folder(tmp_path / "file.csv") == "it is a file, not a folder"
+    assert make_folder(Path("/proc/new-folder")) == "No such file or directory"  # the system's
