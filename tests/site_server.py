@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gzip
+import sys
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -72,12 +73,25 @@ class PagesHandler(SimpleHTTPRequestHandler):
         self._send_bytes(404, not_found.read_bytes(), "text/html; charset=utf-8", True)
 
 
+class PagesServer(ThreadingHTTPServer):
+    """A threaded server that takes a client hanging up mid-response as the normal thing it is.
+
+    A browser cancels requests it no longer needs (it left the page, a search index it
+    stopped waiting for); the write then fails with a broken pipe or a reset, which the
+    standard server prints as a traceback into the test run's output.
+    """
+
+    def handle_error(self, request: object, client_address: tuple[str, int]) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve_site(site_dir: Path, prefix: str = "/") -> Iterator[str]:
     """Serve ``site_dir`` on a free 127.0.0.1 port; yields the base URL (ending with '/')."""
     handler_class = type("SiteHandler", (PagesHandler,), {"prefix": prefix})
     handler = functools.partial(handler_class, directory=str(site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = PagesServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
