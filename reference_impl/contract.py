@@ -247,6 +247,8 @@ def load_contract(value: str | Path = CONTRACT_FILE) -> DataContract:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ContractError(f"contract {path}: file not found") from None
+    except OSError as exc:  # a folder, no permission, a name too long
+        raise ContractError(f"contract {path}: cannot read the file: {exc.strerror}") from None
     except yaml.YAMLError as exc:
         raise ContractError(f"contract {path}: not valid YAML ({exc})") from None
     return parse_contract(raw, f"contract {path}")

@@ -97,7 +97,11 @@ def _read_sample(path: Path, id_column: str) -> pd.DataFrame:
 
     from reference_impl.contract_inference import InferenceError
 
-    if not path.exists():
+    try:
+        found = path.exists()
+    except OSError as exc:  # a name too long, a folder on the way that may not be searched
+        raise InferenceError(f"--data {path}: {exc.strerror}") from None
+    if not found:
         raise InferenceError(f"--data {path}: no such file or folder")
     try:
         if path.is_dir() or path.suffix.lower() == ".parquet":  # a file or a folder of files

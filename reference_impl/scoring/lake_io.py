@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reference_impl.validation.formats import DELTA_LOG
+from reference_impl.validation.formats import DELTA_LOG, is_folder
 from reference_impl.whole_file import whole_file
 
 if TYPE_CHECKING:
@@ -31,11 +31,9 @@ def input_items(source: Path) -> list[str]:
     Returns:
         One path per mini-batch item; empty when nothing scorable is there.
     """
-    if source.is_file():
+    if not is_folder(source):  # a file; if it is missing or unreadable, the reader says why
         return [str(source)] if source.suffix.lower() in {".csv", ".parquet"} else []
-    if not source.is_dir():
-        return []
-    if (source / DELTA_LOG).is_dir():
+    if is_folder(source / DELTA_LOG):
         return [str(source)]  # a Delta table is read whole, at its latest version
     csv = sorted(str(p) for p in source.glob("*.csv"))
     return csv or sorted(str(p) for p in source.rglob("*.parquet"))

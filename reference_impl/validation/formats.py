@@ -25,6 +25,24 @@ DELTA_FILE = re.compile(r"^part-\d{5}-[0-9a-f-]{36}-c\d{3}(\.\w+)?\.parquet$")
 """How Delta writers (Spark, delta-rs) name data files."""
 
 
+def is_folder(path: Path) -> bool:
+    """``path.is_dir()``, but a path the system cannot look up is no folder, not a traceback.
+
+    A name longer than the system allows, or a folder on the way that may not be searched,
+    makes ``is_dir`` raise; the file reader then names the reason when it reads the path.
+
+    Args:
+        path: A data file or folder.
+
+    Returns:
+        Whether ``path`` is a folder that can be looked up.
+    """
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 def is_columnar(path: Path) -> bool:
     """Whether ``path`` is read here rather than by the CSV reader.
 
@@ -34,7 +52,7 @@ def is_columnar(path: Path) -> bool:
     Returns:
         ``True`` for a folder (Delta table or Parquet files) or a ``.parquet`` file.
     """
-    return path.is_dir() or path.suffix.lower() == ".parquet"
+    return is_folder(path) or path.suffix.lower() == ".parquet"
 
 
 # --8<-- [start:detect-format]
@@ -52,7 +70,7 @@ def detect_format(path: Path) -> Format:
         DataValidationError: For a folder that is neither a Delta table nor holds Parquet
             files, or that holds a Delta table's data files without its ``_delta_log``.
     """
-    if not path.is_dir():
+    if not is_folder(path):
         return "parquet" if path.suffix.lower() == ".parquet" else "csv"
     if (path / DELTA_LOG).is_dir():
         return "delta"

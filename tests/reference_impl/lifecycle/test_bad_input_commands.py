@@ -265,3 +265,56 @@ def test_train_refuses_a_lock_wait_that_is_not_seconds(
         "as long as it takes)"
     )
     assert not workdir.exists()
+
+
+LONG = "a" * 300  # a name may hold 255 bytes: the system refuses to look this one up
+
+# name -> (arguments, with {long} the path below tmp_path; exit code; the one sentence's end)
+UNREADABLE_PATHS: dict[str, tuple[list[str], int, str]] = {
+    "batch-score-input": (
+        ["batch-score", "--input", "{long}.csv", "--output", "{tmp}/p.csv"],
+        ExitCode.BAD_DATA,
+        "cannot read the file: File name too long",
+    ),
+    "monitor-current": (
+        ["monitor", "--current", "{long}.csv"],
+        ExitCode.BAD_DATA,
+        "cannot read the file: File name too long",
+    ),
+    "train-contract": (
+        ["train", "--contract", "{long}.yaml"],
+        ExitCode.USAGE,
+        "contract {long}.yaml: cannot read the file: File name too long",
+    ),
+    "train-contract-folder": (
+        ["train", "--contract", "{tmp}"],
+        ExitCode.USAGE,
+        "contract {tmp}: cannot read the file: Is a directory",
+    ),
+}
+MARKS = {"batch-score-input": pytest.mark.batch, "monitor-current": pytest.mark.online}
+
+
+@pytest.mark.parametrize(
+    "case", [pytest.param(c, marks=MARKS.get(c, ())) for c in sorted(UNREADABLE_PATHS)]
+)
+def test_a_path_that_cannot_be_read_is_named_in_one_sentence(
+    lifecycle: Lifecycle, tmp_path: Path, case: str
+) -> None:
+    argv, exit_code, reason = UNREADABLE_PATHS[case]
+    names = {"long": tmp_path / LONG, "tmp": tmp_path}
+    args = [a.format(**names) for a in argv]
+    code, out, err = call([*args, "--workdir", str(lifecycle.workdir)])
+    assert code == exit_code, out + err
+    assert "Traceback" not in out + err
+    assert reason.format(**names) in err
+    assert os.listdir(tmp_path) == []  # nothing written
+
+
+def test_contract_infer_names_a_sample_it_cannot_look_up(tmp_path: Path) -> None:
+    data = tmp_path / f"{LONG}.csv"
+    args = ["contract", "infer", "--data", str(data), "--label", "y", "--task", "binary"]
+    code, out, err = call([*args, "--id", "id", "--out", str(tmp_path / "contract.yaml")])
+    assert code == ExitCode.BAD_DATA, out + err
+    assert err == f"error: --data {data}: File name too long\n"
+    assert os.listdir(tmp_path) == []

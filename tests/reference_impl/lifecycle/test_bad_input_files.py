@@ -131,6 +131,12 @@ def test_a_file_without_read_permission(tmp_path: Path) -> None:
     assert_refused(code, printed, "permission denied", tmp_path / "out")
 
 
+def test_a_name_longer_than_the_system_allows(tmp_path: Path) -> None:
+    data = tmp_path / ("a" * 300 + ".csv")  # a name may hold 255 bytes: looking it up fails
+    code, printed = run_validate(data, tmp_path / "out")
+    assert_refused(code, printed, "cannot read the file: File name too long", tmp_path / "out")
+
+
 def test_a_device_is_not_a_data_file(tmp_path: Path) -> None:
     code, printed = run_validate(Path("/dev/zero"), tmp_path / "out")  # would never end
     assert_refused(code, printed, "is not a regular file", tmp_path / "out")
