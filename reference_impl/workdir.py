@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reference_impl.exit_codes import ExitCode
+from reference_impl.paths import real_path
 
 DEFAULT_WORKDIR = Path(".mlops")
 """Where local commands work when no ``--workdir`` is given (git-ignored)."""
@@ -60,7 +61,7 @@ class Workdir:
         """
         from reference_impl.whole_file import make_folder
 
-        root = Path(folder).expanduser().resolve()
+        root = real_path(Path(folder).expanduser())
         if problem := make_folder(root):
             raise WorkdirUnusable(f"cannot use --workdir {folder}: {problem}")
         return cls(root)

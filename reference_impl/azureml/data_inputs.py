@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
+from reference_impl.paths import is_folder, real_path
+
 InputType = Literal["uri_file", "uri_folder", "mltable"]
 
 # --8<-- [start:datastores]
@@ -127,8 +129,8 @@ def classify(data: str | Path, *, datastores: tuple[str, ...] = LAKE_DATASTORES)
         raise DataInputError(
             f"--data {value}: URI scheme {scheme[1]!r} is not supported; use {SUPPORTED}"
         )
-    local = Path(value).resolve()
-    if local.is_dir():
+    local = real_path(value)
+    if is_folder(local):
         return DataInput(
             "mltable" if (local / "MLTable").is_file() else "uri_folder", str(local), "local"
         )

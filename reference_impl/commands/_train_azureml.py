@@ -17,6 +17,7 @@ from reference_impl.commands._azureml import (
 )
 from reference_impl.commands._common import needs_config
 from reference_impl.exit_codes import ExitCode
+from reference_impl.paths import real_path
 
 if TYPE_CHECKING:
     from reference_impl.config import EnvironmentConfig
@@ -94,7 +95,7 @@ def _snapshot_problem(config: EnvironmentConfig) -> str | None:
     from reference_impl.config.environments import CONFIG_DIR
     from reference_impl.contract import contract_path
 
-    if not contract_path(config.data.contract).resolve().is_relative_to(CONFIG_DIR):
+    if not real_path(contract_path(config.data.contract)).is_relative_to(CONFIG_DIR):
         return (
             f"data.contract {config.data.contract}: an Azure ML job reads the contract from "
             f"its code snapshot, so keep the file in {CONFIG_DIR} and name it relative to it"
@@ -153,7 +154,7 @@ def _emulation_problem(args: argparse.Namespace) -> str | None:
 
 def _emulation_root(workdir: Path) -> Path:
     """The emulation's folder under the working directory."""
-    return Path(workdir).resolve() / "azureml-emulation"
+    return real_path(workdir) / "azureml-emulation"
 
 
 # --8<-- [start:emulate]
@@ -177,7 +178,7 @@ def _emulate(config: EnvironmentConfig, data: str, workdir: Path) -> int:
         return ExitCode.USAGE
     print(f"job environment: {python.parent.parent} (Python {PYTHON_VERSION}, the job's pins)")
     with code_snapshot(None, root) as snapshot, tracking_stand_in(root / "tracking") as uri:
-        plan = training_plan(config, code=snapshot, data=Path(data).resolve())
+        plan = training_plan(config, code=snapshot, data=real_path(data))
         print(f"tracking stand-in: {uri} (answers only what Azure ML's tracking serves)")
         job = pipeline_job_dict(plan.job)
         result = run_pipeline(

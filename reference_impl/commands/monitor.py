@@ -95,8 +95,10 @@ def _collected_table(collected: Path, workdir: Path) -> Path | None:
 
     try:
         frame = read_inputs(collected)
-    except (FileNotFoundError, ValueError, KeyError) as exc:
-        print(f"error: cannot monitor: {exc}", file=sys.stderr)
+    except (OSError, ValueError, KeyError) as exc:
+        system = isinstance(exc, OSError) and exc.strerror  # the system's error, not ours
+        reason = f"{collected}: {system}" if system else exc
+        print(f"error: cannot monitor: {reason}", file=sys.stderr)
         return None
     path = Path(workdir) / "monitoring" / "collected.csv"
     path.parent.mkdir(parents=True, exist_ok=True)

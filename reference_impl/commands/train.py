@@ -13,6 +13,7 @@ from reference_impl.commands import _train_azureml
 from reference_impl.commands._common import add_override_argument, needs_config
 from reference_impl.config.environments import ENVIRONMENTS
 from reference_impl.exit_codes import ExitCode
+from reference_impl.paths import real_path
 from reference_impl.workdir import DEFAULT_WORKDIR
 
 if TYPE_CHECKING:
@@ -127,7 +128,7 @@ def _setting(contract: Path) -> str:
     """``--contract FILE`` as a ``data.contract`` value: relative when in the config folder."""
     from reference_impl.config.environments import CONFIG_DIR
 
-    path = contract.resolve()
+    path = real_path(contract)
     return str(path.relative_to(CONFIG_DIR)) if path.is_relative_to(CONFIG_DIR) else str(path)
 
 

@@ -22,6 +22,7 @@ from reference_impl.interrupted_runs import (
     hold_run_lock,
     mark_interrupted_runs,
 )
+from reference_impl.paths import real_path
 from reference_impl.pipeline.graph import PIPELINE_SOURCE, TRAINING_PIPELINE, Pipeline
 from reference_impl.tracking import DEFAULT_WAIT_SECONDS, start_run, use_workdir
 from reference_impl.workdir import Workdir
@@ -84,7 +85,7 @@ def run_local(
 
     experiment_id = use_workdir(workdir, wait)
     values = pipeline.param_values(config)
-    paths = {f"{PIPELINE_SOURCE}.raw_data": Path(raw_data).resolve()}
+    paths = {f"{PIPELINE_SOURCE}.raw_data": real_path(raw_data)}
     tags = {"environment": config.name, "raw_data": str(paths[f"{PIPELINE_SOURCE}.raw_data"])}
     with held(workdir.lock_file, wait, "start a run"):
         killed = mark_interrupted_runs(workdir, experiment_id)

@@ -12,7 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reference_impl.validation.formats import DELTA_LOG, is_folder
+from reference_impl.paths import is_folder
+from reference_impl.validation.formats import DELTA_LOG
 from reference_impl.whole_file import whole_file
 
 if TYPE_CHECKING:

@@ -17,30 +17,13 @@ from typing import Literal
 
 import pandas as pd
 
+from reference_impl.paths import is_folder
 from reference_impl.validation.errors import DataValidationError
 
 Format = Literal["csv", "parquet", "delta"]
 DELTA_LOG = "_delta_log"
 DELTA_FILE = re.compile(r"^part-\d{5}-[0-9a-f-]{36}-c\d{3}(\.\w+)?\.parquet$")
 """How Delta writers (Spark, delta-rs) name data files."""
-
-
-def is_folder(path: Path) -> bool:
-    """``path.is_dir()``, but a path the system cannot look up is no folder, not a traceback.
-
-    A name longer than the system allows, or a folder on the way that may not be searched,
-    makes ``is_dir`` raise; the file reader then names the reason when it reads the path.
-
-    Args:
-        path: A data file or folder.
-
-    Returns:
-        Whether ``path`` is a folder that can be looked up.
-    """
-    try:
-        return path.is_dir()
-    except OSError:
-        return False
 
 
 def is_columnar(path: Path) -> bool:

@@ -102,3 +102,5 @@ def test_make_folder_makes_it_or_says_why_not(tmp_path: Path) -> None:
     assert make_folder(tmp_path / "a" / "b") is None  # already there
     assert make_folder(tmp_path / "file.csv") == "it is a file, not a folder"
     assert make_folder(Path("/proc/new-folder")) == "No such file or directory"  # the system's
+    (tmp_path / "nowhere").symlink_to(tmp_path / "gone")
+    assert make_folder(tmp_path / "nowhere") == "it is a symbolic link that leads to no folder"

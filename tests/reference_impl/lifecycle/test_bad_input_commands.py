@@ -269,10 +269,22 @@ def test_train_refuses_a_lock_wait_that_is_not_seconds(
 
 LONG = "a" * 300  # a name may hold 255 bytes: the system refuses to look this one up
 
-# name -> (arguments, with {long} the path below tmp_path; exit code; the one sentence's end)
+
+def test_a_workdir_that_is_a_loop_of_links_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "workdir").symlink_to("loop")  # each leads to the other
+    (tmp_path / "loop").symlink_to("workdir")
+    code, out, err = call(["train", "--workdir", str(tmp_path / "workdir")])
+    assert code == ExitCode.USAGE, out + err
+    assert err == (
+        f"error: cannot use --workdir {tmp_path / 'workdir'}: it is a symbolic link that leads "
+        "to no folder\n"
+    )
+
+
+# name -> (arguments, {long} and {loop} being paths in {inputs}; exit code; the one sentence)
 UNREADABLE_PATHS: dict[str, tuple[list[str], int, str]] = {
     "batch-score-input": (
-        ["batch-score", "--input", "{long}.csv", "--output", "{tmp}/p.csv"],
+        ["batch-score", "--input", "{long}.csv", "--output", "{inputs}/p.csv"],
         ExitCode.BAD_DATA,
         "cannot read the file: File name too long",
     ),
@@ -281,18 +293,32 @@ UNREADABLE_PATHS: dict[str, tuple[list[str], int, str]] = {
         ExitCode.BAD_DATA,
         "cannot read the file: File name too long",
     ),
+    "monitor-collected": (
+        ["monitor", "--collected", "{long}"],
+        ExitCode.BAD_DATA,
+        "cannot monitor: {long}: File name too long",
+    ),
+    "train-data-loop": (
+        ["train", "--data", "{loop}"],
+        ExitCode.BAD_DATA,
+        "cannot read the file: Too many levels of symbolic links",
+    ),
     "train-contract": (
         ["train", "--contract", "{long}.yaml"],
         ExitCode.USAGE,
         "contract {long}.yaml: cannot read the file: File name too long",
     ),
     "train-contract-folder": (
-        ["train", "--contract", "{tmp}"],
+        ["train", "--contract", "{inputs}"],
         ExitCode.USAGE,
-        "contract {tmp}: cannot read the file: Is a directory",
+        "contract {inputs}: cannot read the file: Is a directory",
     ),
 }
-MARKS = {"batch-score-input": pytest.mark.batch, "monitor-current": pytest.mark.online}
+MARKS = {
+    "batch-score-input": pytest.mark.batch,
+    "monitor-current": pytest.mark.online,
+    "monitor-collected": pytest.mark.online,
+}
 
 
 @pytest.mark.parametrize(
@@ -301,14 +327,20 @@ MARKS = {"batch-score-input": pytest.mark.batch, "monitor-current": pytest.mark.
 def test_a_path_that_cannot_be_read_is_named_in_one_sentence(
     lifecycle: Lifecycle, tmp_path: Path, case: str
 ) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "loop").symlink_to("loop-back")  # each leads to the other
+    (inputs / "loop-back").symlink_to("loop")
     argv, exit_code, reason = UNREADABLE_PATHS[case]
-    names = {"long": tmp_path / LONG, "tmp": tmp_path}
+    names = {"long": inputs / LONG, "loop": inputs / "loop", "inputs": inputs}
     args = [a.format(**names) for a in argv]
-    code, out, err = call([*args, "--workdir", str(lifecycle.workdir)])
+    # train gets a working directory of its own; the others need the shared one's champion
+    workdir = tmp_path / "workdir" if argv[0] == "train" else lifecycle.workdir
+    code, out, err = call([*args, "--workdir", str(workdir)])
     assert code == exit_code, out + err
     assert "Traceback" not in out + err
     assert reason.format(**names) in err
-    assert os.listdir(tmp_path) == []  # nothing written
+    assert sorted(os.listdir(inputs)) == ["loop", "loop-back"]  # nothing written
 
 
 def test_contract_infer_names_a_sample_it_cannot_look_up(tmp_path: Path) -> None:

@@ -87,6 +87,8 @@ def make_folder(folder: Path) -> str | None:
         return problem
     try:
         folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # not a file, not a folder: a link that leads nowhere, or in a loop
+        return "it is a symbolic link that leads to no folder"
     except OSError as exc:
         return exc.strerror or str(exc)
     return None
