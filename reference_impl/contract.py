@@ -237,8 +237,8 @@ def load_contract(value: str | Path = CONTRACT_FILE) -> DataContract:
         The contract.
 
     Raises:
-        ContractError: If the file is missing, is not YAML, or breaks a rule; the message
-            names the file and the key.
+        ContractError: If the file is missing, cannot be read (a folder, a name too long),
+            is not YAML, or breaks a rule; the message names the file and the key.
     """
     import yaml
 

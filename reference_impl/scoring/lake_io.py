@@ -30,7 +30,9 @@ def input_items(source: Path) -> list[str]:
         source: A CSV or Parquet file, a folder of CSV or Parquet files, or a Delta table.
 
     Returns:
-        One path per mini-batch item; empty when nothing scorable is there.
+        One path per mini-batch item; empty when nothing scorable is there. A path that is
+        no folder is listed when its name ends in ``.csv`` or ``.parquet``: reading it then
+        says whether it is missing or unreadable.
     """
     if not is_folder(source):  # a file; if it is missing or unreadable, the reader says why
         return [str(source)] if source.suffix.lower() in {".csv", ".parquet"} else []
