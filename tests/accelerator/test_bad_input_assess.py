@@ -45,3 +45,16 @@ def test_a_bad_answers_file_is_a_usage_error(
 def test_a_folder_as_the_answers_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli(["assess", "--answers", str(tmp_path)]) == 2
     assert "Is a directory" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [("missing.yaml", "No such file or directory"), ("a" * 300 + ".yaml", "File name too long")],
+    ids=["missing", "name-too-long"],
+)
+def test_an_answers_file_that_cannot_be_read_is_named_with_the_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, reason: str
+) -> None:
+    answers = tmp_path / name
+    assert cli(["assess", "--answers", str(answers)]) == 2
+    assert capsys.readouterr().err == f"error: cannot read --answers {answers}: {reason}\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import keyword
+import os
 import re
 import shutil
 import subprocess
@@ -254,6 +255,24 @@ def test_bad_answers_are_refused_in_one_sentence_and_write_nothing(tmp_path, ans
         scaffold.generate(tmp_path / "p", answers, template=export.EXPORT_DIR.parents[3])
     assert " ".join(message.split()) in " ".join(str(refused.value).split())
     assert not (tmp_path / "p" / "pyproject.toml").exists()
+
+
+@pytest.mark.parametrize(
+    ("dest", "reason"),
+    [
+        ("file.txt", "it is a file, not a folder"),
+        ("file.txt/project", "{tmp}/file.txt is a file"),
+        ("a" * 300, "File name too long"),
+    ],
+    ids=["a-file", "under-a-file", "name-too-long"],
+)
+def test_new_project_names_a_dest_that_cannot_be_a_folder(tmp_path, capsys, dest, reason):
+    (tmp_path / "file.txt").write_text("kept\n")
+    assert cli.main(["new-project", str(tmp_path / dest)]) == 2
+    expected = f"error: cannot generate into {tmp_path / dest}: {reason.format(tmp=tmp_path)}\n"
+    assert capsys.readouterr().err == expected
+    assert os.listdir(tmp_path) == ["file.txt"]
+    assert (tmp_path / "file.txt").read_text() == "kept\n"
 
 
 def test_new_project_exits_2_for_a_bad_answer_or_a_non_empty_folder(tmp_path, capsys):

@@ -154,8 +154,13 @@ def run(args: argparse.Namespace) -> int:
             )
             return 2
         result = assess(answers)
-    except (OSError, AnswersError) as exc:
+    except AnswersError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # missing, a folder, a name too long: the system's reason
+        print(
+            f"error: cannot read --answers {args.answers}: {exc.strerror or exc}", file=sys.stderr
+        )
         return 2
     except UnicodeDecodeError:
         print(f"error: {args.answers}: not UTF-8 text; save the file as UTF-8", file=sys.stderr)

@@ -19,7 +19,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "new-project",
         help="generate a new ML project from the copier template",
         description="Render the reference project into DEST with copier (the same as "
-        "`copier copy --defaults`). Exit codes: 0 generated, 2 bad answers or a non-empty DEST.",
+        "`copier copy --defaults`). Exit codes: 0 generated, 2 bad answers, or a DEST that is "
+        "not empty or cannot be a folder.",
     )
     parser.add_argument("dest", type=Path, metavar="DEST", help="folder of the new project")
     parser.add_argument(
@@ -64,6 +65,7 @@ def run(args: argparse.Namespace) -> int:
         ``0`` on success, ``2`` for bad answers or a non-empty destination.
     """
     from accelerator.scaffold import check_answers, generate
+    from reference_impl.whole_file import output_problem
 
     try:
         answers = check_answers(parse_answers(args.answers))
@@ -71,6 +73,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return ExitCode.USAGE
     dest: Path = args.dest
+    if problem := output_problem(dest, folder=True):  # a file, a path under one, too long
+        print(f"error: cannot generate into {dest}: {problem}", file=sys.stderr)
+        return ExitCode.USAGE
     if dest.exists() and any(dest.iterdir()):
         print(f"error: {dest} exists and is not empty", file=sys.stderr)
         return ExitCode.USAGE
