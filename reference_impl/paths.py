@@ -40,3 +40,19 @@ def is_folder(path: Path) -> bool:
         return path.is_dir()
     except OSError:
         return False
+
+
+def missing_problem(path: Path) -> str | None:
+    """Why ``path`` is not there to be read, or ``None`` when it exists.
+
+    Args:
+        path: A file or folder a command is about to read or upload.
+
+    Returns:
+        ``"no such file or folder"``, the system's reason when it cannot even look the path
+        up (a name too long), or ``None``.
+    """
+    try:
+        return None if path.exists() else "no such file or folder"
+    except OSError as exc:
+        return exc.strerror or str(exc)

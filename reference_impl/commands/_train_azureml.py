@@ -68,7 +68,7 @@ def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
         return ExitCode.USAGE
     data = args.data or TRAINING_DATA
     problem = _data_problem(str(data))
-    if problem:  # an unknown datastore or URI scheme: nothing is built or submitted
+    if problem:  # an unknown datastore, URI scheme or local path: nothing built or submitted
         print(f"error: {problem}", file=sys.stderr)
         return ExitCode.USAGE
     if args.emulate:
@@ -113,11 +113,14 @@ def _snapshot_problem(config: EnvironmentConfig) -> str | None:
 def _data_problem(data: str) -> str | None:
     """One sentence saying why ``--data`` cannot be bound to the pipeline, or ``None``."""
     from reference_impl.azureml.data_inputs import DataInputError, classify
+    from reference_impl.paths import missing_problem
 
     try:
-        classify(data)
+        bound = classify(data)
     except DataInputError as exc:
         return str(exc)
+    if bound.kind == "local" and (problem := missing_problem(Path(bound.path))):
+        return f"--data {data}: {problem}; a local path is uploaded from this machine"
     return None
 
 

@@ -96,13 +96,10 @@ def _read_sample(path: Path, id_column: str) -> pd.DataFrame:
     import pandas as pd
 
     from reference_impl.contract_inference import InferenceError
+    from reference_impl.paths import missing_problem
 
-    try:
-        found = path.exists()
-    except OSError as exc:  # a name too long, a folder on the way that may not be searched
-        raise InferenceError(f"--data {path}: {exc.strerror}") from None
-    if not found:
-        raise InferenceError(f"--data {path}: no such file or folder")
+    if problem := missing_problem(path):
+        raise InferenceError(f"--data {path}: {problem}")
     try:
         if path.is_dir() or path.suffix.lower() == ".parquet":  # a file or a folder of files
             frame = pd.read_parquet(path)

@@ -138,3 +138,17 @@ def test_dry_run_refuses_unusable_data_with_exit_2_and_writes_nothing(
     assert call.code == 2
     assert call.err.startswith(f"error: --data {data}: ") and call.err.count("\n") == 1
     assert not (out / "pipeline_job.yml").exists()
+
+
+def test_dry_run_refuses_a_local_path_that_is_not_there(tmp_path: Path) -> None:
+    data, out = tmp_path / "typo.csv", tmp_path / "out"
+    call = run_cli(
+        "train", "--target", "azureml", "--env", "dev", "--data", str(data),
+        "--dry-run", "--out", str(out),
+    )  # fmt: skip
+    assert call.code == 2, call.err
+    assert call.err == (
+        f"error: --data {data}: no such file or folder; a local path is uploaded from this "
+        "machine\n"
+    )
+    assert not out.exists()  # refused before anything was built
