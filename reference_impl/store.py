@@ -15,14 +15,15 @@ start as a copy of it, through the same side file.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sqlite3
-import tempfile
 import time
 from pathlib import Path
 
 from reference_impl.exit_codes import ExitCode
+from reference_impl.whole_file import whole_file
 from reference_impl.workdir import Workdir, WorkdirError
 
 SIDE_SUFFIX = ".creating"
@@ -112,17 +113,8 @@ def template_path() -> Path:
 
 def _keep_template(store: Path, template: Path) -> None:
     """Copy a just-migrated, still empty store to ``template``; skip where that cannot be."""
-    try:
-        template.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(dir=template.parent, suffix=".tmp")
-    except OSError:
-        return
-    os.close(handle)
-    try:
-        shutil.copyfile(store, name)
-        os.replace(name, template)
-    except OSError:
-        Path(name).unlink(missing_ok=True)
+    with contextlib.suppress(OSError), whole_file(template) as side:
+        shutil.copyfile(store, side)
 
 
 def _from_template(template: Path, side: Path, workdir: Workdir) -> bool:

@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from reference_impl.paths import real_path
+
 
 # --8<-- [start:whole-file]
 @contextmanager
@@ -38,7 +40,7 @@ def whole_file(target: Path) -> Iterator[Path]:
     if target.exists() and not target.is_file():
         yield target
         return
-    real = Path(os.path.realpath(target))
+    real = real_path(target)
     real.parent.mkdir(parents=True, exist_ok=True)
     side = real.with_name(f".part-{os.getpid()}{''.join(real.suffixes[-2:])}")
     try:
