@@ -61,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         The command's exit code (``0`` on success).
     """
     from reference_impl.exit_codes import ExitCode
-    from reference_impl.interrupt import leave_ctrl_c_to_python
+    from reference_impl.interrupt import ctrl_c_unwrapped, leave_ctrl_c_to_python
     from reference_impl.workdir import WorkdirError
 
     try:
@@ -72,7 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     leave_ctrl_c_to_python()
     try:
-        return int(args.func(args) or 0)
+        with ctrl_c_unwrapped():
+            return int(args.func(args) or 0)
     except WorkdirError as exc:  # busy, or a damaged store: one sentence and its exit code
         print(f"error: {exc}", file=sys.stderr)
         return int(exc.exit_code)

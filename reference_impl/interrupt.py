@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import NoReturn
 
 
@@ -20,6 +22,27 @@ def leave_ctrl_c_to_python() -> None:
     import pyarrow
 
     pyarrow.enable_signal_handlers(False)
+
+
+@contextmanager
+def ctrl_c_unwrapped() -> Iterator[None]:
+    """Let a Ctrl-C that Python wrapped in another error be a ``KeyboardInterrupt`` again.
+
+    Python 3.11 wraps whatever a descriptor's ``__set_name__`` raises in a ``RuntimeError``
+    ("Error calling __set_name__ ..."; 3.12 no longer does). Importing pandera or pydantic
+    models runs many of them, and a ``train`` spends seconds importing: a Ctrl-C that lands
+    there surfaced as that error, a traceback instead of one line and a run marked
+    ``FAILED`` instead of ``KILLED``.
+
+    Yields:
+        Nothing; a ``RuntimeError`` caused by a ``KeyboardInterrupt`` leaves as the latter.
+    """
+    try:
+        yield
+    except RuntimeError as error:
+        if isinstance(error.__cause__, KeyboardInterrupt):
+            raise error.__cause__ from None
+        raise
 
 
 def end_by_sigint() -> NoReturn:

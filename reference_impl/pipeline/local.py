@@ -17,6 +17,7 @@ from typing import Any
 
 from reference_impl.config import EnvironmentConfig
 from reference_impl.file_lock import held
+from reference_impl.interrupt import ctrl_c_unwrapped
 from reference_impl.interrupted_runs import (
     drop_run_lock,
     hold_run_lock,
@@ -108,11 +109,12 @@ def run_local(
                 for port in step.outputs:
                     ports[port.name] = workdir.runs / result.run_id / step.name / port.name
                     paths[f"{step.name}.{port.name}"] = ports[port.name]
-                main = importlib.import_module(step.module).main
                 started = time.perf_counter()
                 with start_run(run_name=step.name, nested=True):
                     try:
-                        code = main(step.argv(ports, values[step.name]))
+                        with ctrl_c_unwrapped():  # a Ctrl-C while a module defines classes
+                            main = importlib.import_module(step.module).main
+                            code = main(step.argv(ports, values[step.name]))
                     except KeyboardInterrupt:  # MLflow would record FAILED
                         mlflow.end_run(status="KILLED")
                         raise

@@ -156,6 +156,36 @@ def test_ctrl_c_stops_train_in_one_line_and_marks_its_runs_killed(tmp_path: Path
     assert "champion is version 1" in out and "marked" not in out  # nothing left to mend
 
 
+class _CtrlCWhileDefined:
+    """A class attribute whose ``__set_name__`` gets the Ctrl-C (Python 3.11 wraps it)."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        raise KeyboardInterrupt  # what the SIGINT handler raises at that moment
+
+
+@pytest.mark.parametrize("step", ["validate", "train"])
+def test_a_ctrl_c_while_a_step_defines_a_class_is_still_a_ctrl_c(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str
+) -> None:
+    """Importing pandera or pydantic models defines such classes (the test above, now and then)."""
+    import importlib
+
+    def main(argv: list[str]) -> int:
+        class Defined:  # defining it is the point
+            field = _CtrlCWhileDefined()
+
+        return 0
+
+    monkeypatch.setattr(importlib.import_module(f"reference_impl.steps.{step}"), "main", main)
+    data, workdir = small_data(tmp_path), tmp_path / "workdir"
+    code, out, err = call(["train", "--workdir", str(workdir), "--data", str(data), *FAST])
+    assert code == ExitCode.INTERRUPTED, out + err
+    assert err == "stopped by Ctrl-C: train did not finish\n"
+    assert pipeline_status(workdir) == "KILLED"
+    assert sorted(run_statuses(workdir).values()).count("KILLED") == 2  # the pipeline, the step
+    assert registered_versions(workdir) == 0
+
+
 @pytest.fixture(scope="module")
 def fresh_store(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     """The bytes of a new, sound MLflow store (its migrations run once per module)."""
