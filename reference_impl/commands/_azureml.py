@@ -18,6 +18,11 @@ from reference_impl.exit_codes import ExitCode
 
 AZURE_FAILED = 1
 """Exit code when Azure refuses or fails an operation (authentication, validation, a failed job)."""
+NO_SIGN_IN = (
+    "no Azure sign-in found: DefaultAzureCredential got a token from none of its sources; run "
+    "`az login`, or run where a workload or managed identity is set up (nothing was sent to Azure)"
+)
+"""The error when the credential chain yields no token, before any request is sent."""
 
 
 def add_dry_run_arguments(parser: argparse.ArgumentParser, what: str) -> None:
@@ -100,7 +105,7 @@ def guarded(action: Callable[[], int]) -> int:
         The action's exit code, or :data:`AZURE_FAILED` after printing the error.
     """
     from azure.ai.ml.exceptions import MlException
-    from azure.core.exceptions import AzureError
+    from azure.core.exceptions import AzureError, ClientAuthenticationError
 
     from reference_impl.azureml.models import VersionError
     from reference_impl.azureml.promotion import PromotionError
@@ -114,6 +119,13 @@ def guarded(action: Callable[[], int]) -> int:
     except (VersionError, PromotionError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return ExitCode.USAGE
+    except ClientAuthenticationError as exc:
+        # No response: the credential chain found no token here (azure-identity has logged
+        # each source's reason); with one, Azure refused the token it was sent.
+        refused = exc.response is not None
+        reason = f"Azure ML refused the operation: {exc}" if refused else NO_SIGN_IN
+        print(f"error: {reason}", file=sys.stderr)
+        return AZURE_FAILED
     except (AzureError, MlException) as exc:
         print(f"error: Azure ML refused the operation: {exc}", file=sys.stderr)
         return AZURE_FAILED

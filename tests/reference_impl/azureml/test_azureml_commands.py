@@ -228,3 +228,33 @@ def test_a_broken_environment_file_stops_every_azure_command(
     call = run_cli(*argv)
     assert call.code == 2
     assert "azure.subscription_id: invalid" in call.err
+
+
+def test_without_an_azure_sign_in_the_command_says_so_in_one_line(
+    blocked: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The real DefaultAzureCredential on a machine with no sign-in of any kind.
+
+    No Azure variables, no ``az``/``azd``/``pwsh`` on the path, an empty home (no token
+    cache), and no managed identity endpoint (``blocked`` refuses the connection to it).
+    azure-identity logs each source's reason (a warning: printed where no logging is set up);
+    the command adds one sentence instead of repeating them.
+    """
+    import os
+
+    from reference_impl.commands._azureml import AZURE_FAILED, NO_SIGN_IN
+
+    for name in [n for n in os.environ if n.startswith(("AZURE_", "IDENTITY_", "MSI_"))]:
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    call = run_cli("status", "--job", "j")
+    assert call.code == AZURE_FAILED, call.err
+    assert (call.err, call.out) == (f"error: {NO_SIGN_IN}\n", "")
+    reasons = [r for r in caplog.records if "failed to retrieve a token" in r.getMessage()]
+    assert [r.levelname for r in reasons] == ["WARNING"]
+    assert "AzureCliCredential" in reasons[0].getMessage()
+    assert set(blocked) <= {"169.254.169.254"}  # the managed identity probe, nothing else
