@@ -254,7 +254,11 @@ def test_without_an_azure_sign_in_the_command_says_so_in_one_line(
     call = run_cli("status", "--job", "j")
     assert call.code == AZURE_FAILED, call.err
     assert (call.err, call.out) == (f"error: {NO_SIGN_IN}\n", "")
-    reasons = [r for r in caplog.records if "failed to retrieve a token" in r.getMessage()]
+    reasons = [
+        r
+        for r in caplog.records
+        if r.name.startswith("azure.identity") and "failed to retrieve a token" in r.getMessage()
+    ]
     assert [r.levelname for r in reasons] == ["WARNING"]
     assert "AzureCliCredential" in reasons[0].getMessage()
     assert set(blocked) <= {"169.254.169.254"}  # the managed identity probe, nothing else

@@ -176,7 +176,8 @@ def test_a_ctrl_c_while_a_step_defines_a_class_is_still_a_ctrl_c(
 
         return 0
 
-    monkeypatch.setattr(importlib.import_module(f"reference_impl.steps.{step}"), "main", main)
+    module = importlib.import_module(f"reference_impl.steps.{step}")
+    monkeypatch.setattr(module, "main", main)
     data, workdir = small_data(tmp_path), tmp_path / "workdir"
     code, out, err = call(["train", "--workdir", str(workdir), "--data", str(data), *FAST])
     assert code == ExitCode.INTERRUPTED, out + err
