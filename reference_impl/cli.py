@@ -70,6 +70,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return int(ExitCode.USAGE)
     args = parser.parse_args(argv)
+    from reference_impl.commands._common import target_problem
+
+    if problem := target_problem(args):  # an option of the other target: refused, not ignored
+        print(f"error: {problem}", file=sys.stderr)
+        return int(ExitCode.USAGE)
     leave_ctrl_c_to_python()
     try:
         with ctrl_c_unwrapped():

@@ -61,3 +61,48 @@ def exit_codes_table() -> str:
         ["Exit code", "Name", "Meaning"],
         [(int(code), code.name, EXIT_MEANINGS[code]) for code in ExitCode],
     )
+
+
+def _default(action: argparse.Action) -> str:
+    """An option's default as a reader types it; ``—`` for none (and for a flag)."""
+    value = action.default
+    if value in (None, False, [], argparse.SUPPRESS):
+        return "—"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"`{value}`"
+
+
+def options_table(command: str) -> str:
+    """One row per option of a sub-command, read from its parser.
+
+    Args:
+        command: A sub-command name, e.g. ``train``.
+
+    Returns:
+        A Markdown table: the option, its default, the ``--target`` it belongs to (an option
+        of one target is refused on the other) and its help text.
+    """
+    sub = _subcommand_action(build_parser()).choices[command]
+    targets = sub.get_default("target_only") or {}
+    rows = []
+    for action in sub._actions:
+        if isinstance(action, argparse._HelpAction):
+            continue
+        option = action.option_strings[-1]
+        typed = f"{option} {action.metavar or action.dest.upper()}" if action.nargs != 0 else option
+        if action.choices:
+            typed = f"{option} {{{','.join(action.choices)}}}"
+        target = targets.get(option, ("any",))[0]
+        meaning = (action.help or "").replace("|", "\\|")
+        rows.append((f"`{typed}`", _default(action), target, meaning))
+    return markdown_table(["Option", "Default", "Target", "Meaning"], rows)
+
+
+def train_options_table() -> str:
+    """The options of ``train`` (:func:`options_table`).
+
+    Returns:
+        A Markdown table.
+    """
+    return options_table("train")

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from reference_impl.arguments import given_path, given_value
 from reference_impl.commands._common import unwritable
 from reference_impl.exit_codes import ExitCode
 
@@ -37,7 +38,7 @@ def add_dry_run_arguments(parser: argparse.ArgumentParser, what: str) -> None:
         action="store_true",
         help=f"write {what} as YAML to --out and send nothing to Azure",
     )
-    parser.add_argument("--out", type=Path, help="output folder of --dry-run")
+    parser.add_argument("--out", type=given_path, help="output folder of --dry-run")
 
 
 def add_code_argument(parser: argparse.ArgumentParser) -> None:
@@ -48,6 +49,7 @@ def add_code_argument(parser: argparse.ArgumentParser) -> None:
     """
     parser.add_argument(
         "--code",
+        type=given_value,
         metavar="ARM_ID",
         help="ARM id of an uploaded code asset to run (default: upload a snapshot of the package)",
     )

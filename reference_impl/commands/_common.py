@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reference_impl.arguments import given_path
 from reference_impl.config.environments import ENVIRONMENTS
 from reference_impl.exit_codes import ExitCode
 from reference_impl.workdir import DEFAULT_WORKDIR
@@ -29,11 +30,49 @@ def add_workdir_arguments(parser: argparse.ArgumentParser) -> None:
     """
     parser.add_argument(
         "--workdir",
-        type=Path,
+        type=given_path,
         default=DEFAULT_WORKDIR,
         help=f"local working directory (default: {DEFAULT_WORKDIR})",
     )
     parser.add_argument("--env", choices=ENVIRONMENTS, default="dev", help="environment name")
+
+
+def for_target(parser: argparse.ArgumentParser, target: str, *options: str) -> None:
+    """Record that ``options`` of ``parser`` mean something with ``--target target`` only.
+
+    The command then refuses them on the other target (:func:`target_problem`) instead of
+    ignoring them: ``train --dry-run`` without ``--target azureml`` would train and register a
+    model where the user asked for a preview, ``monitor --model other`` would report on the
+    configured model.
+
+    Args:
+        parser: A sub-command parser that has ``--target`` and ``options``.
+        target: The target the options belong to.
+        *options: Option strings as typed, e.g. ``"--dry-run"``.
+    """
+    known = dict(parser.get_default("target_only") or {})
+    for option in options:
+        action = parser._option_string_actions[option]
+        known[option] = (target, action.dest, action.default)
+    parser.set_defaults(target_only=known)
+
+
+def target_problem(args: argparse.Namespace) -> str | None:
+    """The first option given that belongs to another target than ``args.target``.
+
+    Args:
+        args: Parsed arguments of any command (those without ``--target`` have no problem).
+
+    Returns:
+        One sentence naming the option, or ``None``.
+    """
+    for option, (target, dest, default) in getattr(args, "target_only", {}).items():
+        if args.target != target and getattr(args, dest) != default:
+            return (
+                f"{option} applies to --target {target} only: add --target {target}, or leave "
+                f"{option} out (nothing was run)"
+            )
+    return None
 
 
 def add_override_argument(parser: argparse.ArgumentParser) -> None:

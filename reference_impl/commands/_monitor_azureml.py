@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reference_impl.arguments import given_value
 from reference_impl.commands._azureml import (
     add_code_argument,
     add_dry_run_arguments,
@@ -16,7 +17,7 @@ from reference_impl.commands._azureml import (
     guarded,
     print_files,
 )
-from reference_impl.commands._common import needs_config
+from reference_impl.commands._common import for_target, needs_config
 from reference_impl.config.environments import TRAINING_ENV
 from reference_impl.exit_codes import ExitCode
 
@@ -38,10 +39,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--target", choices=TARGETS, default="local", help="where to monitor")
     add_dry_run_arguments(parser, "the monitor schedule and the retraining schedule")
     parser.add_argument(
-        "--model", default=None, help="registered model name (default: registry.model_name)"
+        "--model",
+        type=given_value,
+        default=None,
+        help="registered model name (default: registry.model_name)",
     )
     parser.add_argument(
         "--deployment",
+        type=given_value,
         default=None,
         help="online deployment to monitor (default: the colour serving traffic; dry run: blue)",
     )
@@ -53,6 +58,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     add_code_argument(parser)
     parser._option_string_actions["--workdir"].required = False  # local only, checked there
+    for_target(
+        parser, "azureml", "--dry-run", "--out", "--model", "--deployment", "--check", "--code"
+    )
+    for_target(parser, "local", "--current", "--collected")
 
 
 @needs_config(also=(TRAINING_ENV,))

@@ -15,7 +15,7 @@ from reference_impl.commands._azureml import (
     guarded,
     print_files,
 )
-from reference_impl.commands._common import needs_config
+from reference_impl.commands._common import for_target, needs_config
 from reference_impl.exit_codes import ExitCode
 from reference_impl.paths import real_path
 
@@ -44,6 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "logging to a stand-in of the workspace's MLflow tracking under --workdir",
     )
     add_code_argument(parser)
+    for_target(parser, "azureml", "--dry-run", "--out", "--wait", "--emulate", "--code")
 
 
 @needs_config()

@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reference_impl.arguments import given_path
 from reference_impl.commands._common import (
     add_override_argument,
     add_workdir_arguments,
@@ -45,13 +46,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_override_argument(parser)
     parser.add_argument(
         "--input",
-        type=Path,
+        type=given_path,
         required=True,
         help="folder of CSV files, a Parquet file or folder, or a Delta table folder",
     )
     parser.add_argument(
         "--output",
-        type=Path,
+        type=given_path,
         required=True,
         help="predictions CSV to write, or with --format parquet the predictions folder",
     )

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
+from reference_impl.arguments import given_path
 from reference_impl.config.environments import CONFIG_DIR, ENVIRONMENTS
 
 
@@ -19,7 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("config", help="show an environment's validated configuration")
     parser.add_argument("--env", choices=ENVIRONMENTS, default="dev", help="environment name")
     parser.add_argument(
-        "--config-dir", type=Path, default=CONFIG_DIR, help="folder of <env>.yaml files"
+        "--config-dir", type=given_path, default=CONFIG_DIR, help="folder of <env>.yaml files"
     )
     parser.set_defaults(func=run)
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reference_impl.arguments import given_path
 from reference_impl.commands._common import unwritable
 from reference_impl.exit_codes import ExitCode
 
@@ -35,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "infer",
         help="write a contract YAML describing a CSV or Parquet sample, for review",
     )
-    infer.add_argument("--data", type=Path, required=True, help="a CSV or Parquet sample")
+    infer.add_argument("--data", type=given_path, required=True, help="a CSV or Parquet sample")
     infer.add_argument("--label", required=True, help="the target column")
     infer.add_argument(
         "--task", choices=TASK_CHOICES, required=True, help="what the model predicts"
@@ -45,7 +46,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     infer.add_argument(
         "--ignore", action="append", default=[], metavar="COL", help="leave a column out"
     )
-    infer.add_argument("--out", type=Path, required=True, help="the contract file to write")
+    infer.add_argument("--out", type=given_path, required=True, help="the contract file to write")
     infer.set_defaults(func=run)
 
 

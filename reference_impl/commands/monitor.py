@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reference_impl.arguments import given_path
 from reference_impl.commands._common import (
     add_override_argument,
     add_workdir_arguments,
@@ -43,13 +44,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add_workdir_arguments(parser)
     add_override_argument(parser)
-    parser.add_argument("--current", type=Path, help="CSV of recent data (target local)")
+    parser.add_argument("--current", type=given_path, help="CSV of recent data (target local)")
     if ONLINE:
         from reference_impl.commands import _monitor_azureml
 
         parser.add_argument(
             "--collected",
-            type=Path,
+            type=given_path,
             help="folder of collected production data, e.g. DIR/collected written by serve "
             "(target local; its model_inputs are compared instead of --current)",
         )

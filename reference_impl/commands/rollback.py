@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from reference_impl.arguments import given_value
 from reference_impl.commands._azureml import AZURE_FAILED, guarded
 from reference_impl.commands._common import needs_config
 from reference_impl.config.environments import ENVIRONMENTS
@@ -30,7 +31,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--env", choices=ENVIRONMENTS, required=True, help="environment name")
     parser.add_argument(
-        "--model", default=None, help="registered model name (default: from config)"
+        "--model",
+        type=given_value,
+        default=None,
+        help="registered model name (default: from config)",
     )
     parser.set_defaults(func=run)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from reference_impl.arguments import given_value
 from reference_impl.commands._azureml import guarded
 from reference_impl.commands._common import needs_config
 from reference_impl.config.environments import ENVIRONMENTS
@@ -27,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "Exit codes: 0 found, 1 Azure refused the request, 2 bad arguments.",
     )
     parser.add_argument("--env", choices=ENVIRONMENTS, default="dev", help="environment name")
-    parser.add_argument("--job", required=True, help="job name printed by train")
+    parser.add_argument("--job", type=given_value, required=True, help="job name printed by train")
     parser.set_defaults(func=run)
 
 

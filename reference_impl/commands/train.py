@@ -8,9 +8,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reference_impl.arguments import given_path, given_source
 from reference_impl.azureml.data_inputs import is_uri
 from reference_impl.commands import _train_azureml
-from reference_impl.commands._common import add_override_argument, needs_config
+from reference_impl.commands._common import add_override_argument, for_target, needs_config
 from reference_impl.config.environments import ENVIRONMENTS
 from reference_impl.exit_codes import ExitCode
 from reference_impl.paths import real_path
@@ -63,12 +64,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--target", choices=TARGETS, default="local", help="where to run")
     parser.add_argument(
         "--workdir",
-        type=Path,
+        type=given_path,
         default=DEFAULT_WORKDIR,
         help=f"local working directory (target local; default: {DEFAULT_WORKDIR})",
     )
     parser.add_argument(
         "--data",
+        type=given_source,
         help="training data: a CSV or Parquet file, a Parquet folder or a Delta table folder; "
         "with --target azureml also azureml://datastores/<name>/paths/..., abfss://... or "
         "azureml:<asset>:<version> (default: the sample CSV)",
@@ -77,7 +79,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_override_argument(parser)
     parser.add_argument(
         "--contract",
-        type=Path,
+        type=given_path,
         metavar="FILE",
         help="the data contract (YAML) to validate and train with; the same as --set "
         "data.contract=FILE (default: config/contract.yaml)",
@@ -90,6 +92,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="how long to wait for another train on the same workdir (target local; default "
         "600; inf: as long as it takes); exit 7 after that",
     )
+    for_target(parser, "local", "--lock-wait")
     _train_azureml.add_arguments(parser)
     parser.set_defaults(func=run)
 

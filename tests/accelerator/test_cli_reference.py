@@ -18,3 +18,13 @@ def test_every_exit_code_has_a_meaning():
     rows = exit_codes_table().splitlines()[2:]
     assert [int(row.split("|")[1]) for row in rows] == [int(code) for code in ExitCode]
     assert all(row.split("|")[3].strip() for row in rows)
+
+
+def test_the_train_options_table_is_the_parser_and_names_each_options_target():
+    from accelerator.cli_reference import train_options_table
+
+    rows = {row.split("|")[1].strip(): row.split("|")[3].strip() for row in
+            train_options_table().splitlines()[2:]}  # fmt: skip
+    assert rows["`--dry-run`"] == "azureml" and rows["`--lock-wait SECONDS`"] == "local"
+    assert rows["`--target {local,azureml}`"] == "any"
+    assert "`--workdir WORKDIR`" in rows and "`--data DATA`" in rows

@@ -275,6 +275,20 @@ def test_new_project_names_a_dest_that_cannot_be_a_folder(tmp_path, capsys, dest
     assert (tmp_path / "file.txt").read_text() == "kept\n"
 
 
+@pytest.mark.parametrize("argv", [["new-project", ""], ["assess", "--answers", ""]])
+def test_an_empty_path_is_refused_not_taken_for_the_current_folder(
+    tmp_path, capsys, monkeypatch, argv
+):
+    monkeypatch.chdir(tmp_path)  # Path("") is "."; new-project "" generated a project here
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(argv)
+    assert stopped.value.code == 2
+    option = "--answers" if "--answers" in argv else "DEST"
+    message = capsys.readouterr().err.strip().splitlines()[-1]
+    assert message.endswith(f"argument {option}: it is empty: name a file or folder")
+    assert os.listdir(tmp_path) == []
+
+
 def test_new_project_exits_2_for_a_bad_answer_or_a_non_empty_folder(tmp_path, capsys):
     assert cli.main(["new-project", str(tmp_path / "p"), "--answer", "ci"]) == 2
     assert "expected KEY=VALUE" in capsys.readouterr().err

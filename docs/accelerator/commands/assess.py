@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import TextIO
 
 import yaml
@@ -22,6 +21,7 @@ from accelerator.guidance.assessment import (
     load_answers,
 )
 from accelerator.guidance.questionnaire import questionnaire
+from reference_impl.arguments import given_path
 
 YES = {"y", "yes"}
 NO = {"", "n", "no"}
@@ -43,7 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--answers",
-        type=Path,
+        type=given_path,
         metavar="FILE",
         help="YAML or JSON mapping of question id to true/false; omitted ids count as no. "
         "Without it, the questions are asked on the terminal.",

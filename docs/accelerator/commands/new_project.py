@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from reference_impl.arguments import given_path
 from reference_impl.exit_codes import ExitCode
 
 
@@ -22,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "`copier copy --defaults`). Exit codes: 0 generated, 2 bad answers, or a DEST that is "
         "not empty or cannot be a folder.",
     )
-    parser.add_argument("dest", type=Path, metavar="DEST", help="folder of the new project")
+    parser.add_argument("dest", type=given_path, metavar="DEST", help="folder of the new project")
     parser.add_argument(
         "--answer",
         dest="answers",

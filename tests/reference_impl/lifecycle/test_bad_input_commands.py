@@ -352,3 +352,120 @@ def test_contract_infer_names_a_sample_it_cannot_look_up(tmp_path: Path) -> None
     assert code == ExitCode.BAD_DATA, out + err
     assert err == f"error: --data {data}: File name too long\n"
     assert os.listdir(tmp_path) == []
+
+
+# An empty argument, as ``--data "$DATA"`` passes with the variable unset: it would have meant the
+# sample data (train), the current folder (``Path("")`` is ``.``) or the option's default (an
+# uploaded snapshot for ``--code``, the configured VM size, model or deployment).
+EMPTY_ARGUMENTS = {
+    "train-data": (["train", "--data", ""], "--data", "a file, a folder or a URI"),
+    "train-workdir": (["train", "--workdir", ""], "--workdir", "a file or folder"),
+    "train-contract": (["train", "--contract", ""], "--contract", "a file or folder"),
+    "monitor-current": (["monitor", "--current", " "], "--current", "a file or folder"),
+    "config-dir": (["config", "--config-dir", ""], "--config-dir", "a file or folder"),
+    "contract-out": (
+        ["contract", "infer", "--data", "d.csv", "--label", "y", "--task", "binary", "--id", "i",
+         "--out", ""],
+        "--out",
+        "a file or folder",
+    ),
+    "train-code": (["train", "--target", "azureml", "--code", ""], "--code", None),
+    "deploy-instance-type": (
+        ["deploy", "--env", "dev", "--model", "m", "--version", "1", "--instance-type", "",
+         "--dry-run", "--out", "plan"],
+        "--instance-type",
+        None,
+    ),
+    "status-job": (["status", "--job", ""], "--job", None),
+    "rollback-model": (["rollback", "--env", "dev", "--model", ""], "--model", None),
+    "monitor-deployment": (
+        ["monitor", "--target", "azureml", "--deployment", ""], "--deployment", None
+    ),
+}  # fmt: skip
+ONLINE_COMMANDS = {"rollback-model", "monitor-deployment"}  # not in a batch-only project
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, marks=pytest.mark.online) if c in ONLINE_COMMANDS else c
+        for c in sorted(EMPTY_ARGUMENTS)
+    ],
+)
+def test_an_empty_argument_is_refused_before_anything_runs(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    case: str,
+) -> None:
+    from reference_impl.cli import main
+
+    argv, option, what = EMPTY_ARGUMENTS[case]
+    monkeypatch.chdir(tmp_path)  # where an empty path would have pointed
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    assert stopped.value.code == ExitCode.USAGE
+    message = capsys.readouterr().err.strip().splitlines()[-1]
+    hint = f"name {what}" if what else "give a value"  # a path, or a name, size or id
+    assert message.endswith(f"argument {option}: it is empty: {hint}")
+    assert list(tmp_path.iterdir()) == []  # no workdir, no store, no output, nothing sent
+
+
+@pytest.mark.batch
+def test_batch_score_refuses_an_empty_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reference_impl.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as stopped:
+        main(["batch-score", "--input", "", "--output", "out.csv"])
+    assert stopped.value.code == ExitCode.USAGE
+    message = capsys.readouterr().err.strip().splitlines()[-1]
+    assert message.endswith("argument --input: it is empty: name a file or folder")
+    assert list(tmp_path.iterdir()) == []
+
+
+# Options of one target given with the other: refused, where they used to be ignored (a
+# ``train --dry-run`` trained and registered a model; ``monitor --model`` reported on another).
+OTHER_TARGET = {
+    "train-dry-run": (["train", "--dry-run", "--out", "{tmp}/plan"], "--dry-run", "azureml"),
+    "train-emulate": (["train", "--emulate"], "--emulate", "azureml"),
+    "train-wait": (["train", "--wait"], "--wait", "azureml"),
+    "train-code": (["train", "--code", "azureml:code:1"], "--code", "azureml"),
+    "train-lock-wait": (
+        ["train", "--target", "azureml", "--lock-wait", "5", "--dry-run", "--out", "{tmp}/plan"],
+        "--lock-wait",
+        "local",
+    ),
+    "monitor-model": (
+        ["monitor", "--current", "{tmp}/c.csv", "--model", "other"], "--model", "azureml"
+    ),
+    "monitor-current": (
+        ["monitor", "--target", "azureml", "--current", "{tmp}/c.csv", "--dry-run", "--out",
+         "{tmp}/plan"],
+        "--current",
+        "local",
+    ),
+}  # fmt: skip
+ONLINE_ONLY = {"monitor-model", "monitor-current"}  # monitor has --target in online projects
+
+
+@pytest.mark.parametrize(
+    "case",
+    [pytest.param(c, marks=pytest.mark.online) if c in ONLINE_ONLY else c for c in OTHER_TARGET],
+)
+def test_an_option_of_the_other_target_is_refused_and_nothing_runs(
+    tmp_path: Path, case: str
+) -> None:
+    argv, option, target = OTHER_TARGET[case]
+    workdir = tmp_path / "workdir"
+    argv = [item.format(tmp=tmp_path) for item in argv]
+    code, out, err = call([*argv, "--workdir", str(workdir)])
+    assert code == ExitCode.USAGE, out + err
+    assert err == (
+        f"error: {option} applies to --target {target} only: add --target {target}, or leave "
+        f"{option} out (nothing was run)\n"
+    )
+    assert out == ""
+    assert list(tmp_path.iterdir()) == []  # no workdir (no train, no registry), no plan
