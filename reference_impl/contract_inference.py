@@ -105,12 +105,20 @@ def infer_contract(
         The proposed contract.
 
     Raises:
-        InferenceError: If a named column is missing, the label does not fit the task, a
-            column has empty values or is text with too many values.
+        InferenceError: If a named column is missing or named in two roles, the label does
+            not fit the task, a column has empty values or is text with too many values.
     """
-    for key, column in (("--label", label), ("--id", id_column), ("--segment", segment)):
-        if column is not None and column not in frame.columns:
+    named = [("--label", label), ("--id", id_column), ("--segment", segment)]
+    role: dict[str, str] = {}  # column -> the option that named it first
+    for key, column in [*named, *(("--ignore", column) for column in ignore)]:
+        if column is None:
+            continue
+        if column not in frame.columns:
             raise InferenceError(f"{key} {column!r} is not a column of the sample")
+        if role.setdefault(column, key) != key:  # e.g. the label as segment, or ignored
+            raise InferenceError(
+                f"{key} {column!r} is already the {role[column]} column; a column takes one role"
+            )
     classes = _classes(frame, label, task)
     features = []
     for column in frame.columns:

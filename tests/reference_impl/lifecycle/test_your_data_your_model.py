@@ -89,6 +89,15 @@ def test_infer_proposes_categories_and_a_segment_from_the_bundled_sample(tmp_pat
          "column 'gaps' has empty values"),
         ("text-not-category", "binary", ("--label", "target", "--ignore", "gaps"),
          "column 'name' holds 60 distinct text values: it is no category"),
+        # one column in two roles; an --ignore that names no column (a typo) is not skipped
+        ("segment-is-label", "binary", ("--label", "target", "--segment", "target"),
+         "--segment 'target' is already the --label column; a column takes one role"),
+        ("id-is-label", "binary", ("--label", "row_id"),
+         "--id 'row_id' is already the --label column; a column takes one role"),
+        ("ignore-label", "binary", ("--label", "target", "--ignore", "target"),
+         "--ignore 'target' is already the --label column; a column takes one role"),
+        ("ignore-unknown", "binary", ("--label", "target", "--ignore", "nmae"),
+         "--ignore 'nmae' is not a column of the sample"),
     ],
 )  # fmt: skip
 def test_infer_refuses_a_sample_that_cannot_be_a_contract(
