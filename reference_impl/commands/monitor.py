@@ -44,11 +44,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add_workdir_arguments(parser)
     add_override_argument(parser)
-    parser.add_argument("--current", type=given_path, help="CSV of recent data (target local)")
+    sources = parser.add_mutually_exclusive_group()  # both: which rows would be compared?
+    sources.add_argument("--current", type=given_path, help="CSV of recent data (target local)")
     if ONLINE:
         from reference_impl.commands import _monitor_azureml
 
-        parser.add_argument(
+        sources.add_argument(
             "--collected",
             type=given_path,
             help="folder of collected production data, e.g. DIR/collected written by serve "

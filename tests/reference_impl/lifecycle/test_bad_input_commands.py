@@ -469,3 +469,20 @@ def test_an_option_of_the_other_target_is_refused_and_nothing_runs(
     )
     assert out == ""
     assert list(tmp_path.iterdir()) == []  # no workdir (no train, no registry), no plan
+
+
+@pytest.mark.online
+def test_monitor_refuses_current_and_collected_together(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two sources of the rows to compare: ``--collected`` used to be ignored silently."""
+    from reference_impl.cli import main
+
+    (tmp_path / "collected").mkdir()
+    argv = ["monitor", "--workdir", str(tmp_path / "workdir"), "--current", str(tmp_path / "c.csv")]
+    with pytest.raises(SystemExit) as stopped:
+        main([*argv, "--collected", str(tmp_path / "collected")])
+    assert stopped.value.code == ExitCode.USAGE
+    message = capsys.readouterr().err.strip().splitlines()[-1]
+    assert message.endswith("argument --collected: not allowed with argument --current")
+    assert sorted(os.listdir(tmp_path)) == ["collected"]  # no workdir, no report
