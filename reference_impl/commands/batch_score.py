@@ -19,6 +19,7 @@ from reference_impl.commands._common import (
     unwritable,
 )
 from reference_impl.exit_codes import ExitCode
+from reference_impl.paths import real_path
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -159,6 +160,8 @@ def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
 
     if problem := output_problem(args.output, folder=args.format == "parquet"):
         return unwritable("--output", args.output, problem)
+    if _inside(args.output, args.input):  # it would replace an input, or be read as one
+        return unwritable("--output", args.output, f"it is inside --input {args.input}")
     from reference_impl.config.project import load_project
     from reference_impl.registry import NoChampionError, champion_copy
     from reference_impl.tracking import use_workdir
@@ -194,3 +197,12 @@ def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
         f"wrote {written}"
     )
     return ExitCode.OK
+
+
+def _inside(output: Path, source: Path) -> bool:
+    """Whether ``output`` is the ``--input`` file or lies in the ``--input`` folder or table.
+
+    Writing there replaced an input file with its own predictions (``--output batches/a.csv``),
+    or left a file the next run scores as a batch, or wrote into a Delta table's folder.
+    """
+    return real_path(output).is_relative_to(real_path(source))

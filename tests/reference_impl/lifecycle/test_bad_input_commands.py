@@ -486,3 +486,24 @@ def test_monitor_refuses_current_and_collected_together(
     message = capsys.readouterr().err.strip().splitlines()[-1]
     assert message.endswith("argument --collected: not allowed with argument --current")
     assert sorted(os.listdir(tmp_path)) == ["collected"]  # no workdir, no report
+
+
+@pytest.mark.batch
+@pytest.mark.parametrize("target", ["week-01.csv", "predictions.csv"], ids=["an-input", "beside"])
+def test_an_output_inside_the_input_folder_is_refused_and_the_inputs_are_kept(
+    lifecycle: Lifecycle, tmp_path: Path, target: str
+) -> None:
+    """``--output`` on an input file replaced that week's rows with their own predictions."""
+    import shutil
+
+    from reference_impl.data import BATCH_DIR
+
+    inputs = tmp_path / "batches"
+    shutil.copytree(BATCH_DIR, inputs)
+    before = {p.name: p.read_bytes() for p in inputs.iterdir()}
+    args = ["batch-score", "--workdir", str(lifecycle.workdir), "--input", str(inputs)]
+    code, out, err = call([*args, "--output", str(inputs / target)])
+    assert code == ExitCode.USAGE, out + err
+    assert err == f"error: cannot write --output {inputs / target}: it is inside --input {inputs}\n"
+    assert out == ""  # nothing scored
+    assert {p.name: p.read_bytes() for p in inputs.iterdir()} == before
