@@ -121,15 +121,12 @@ def guarded(action: Callable[[], int]) -> int:
     except (VersionError, PromotionError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return ExitCode.USAGE
-    except ClientAuthenticationError as exc:
-        # No response: the credential chain found no token here (azure-identity has logged
-        # each source's reason); with one, Azure refused the token it was sent.
-        refused = exc.response is not None
-        reason = f"Azure ML refused the operation: {exc}" if refused else NO_SIGN_IN
-        print(f"error: {reason}", file=sys.stderr)
-        return AZURE_FAILED
     except (AzureError, MlException) as exc:
-        print(f"error: Azure ML refused the operation: {exc}", file=sys.stderr)
+        # An authentication error without a response: the credential chain found no token
+        # here (azure-identity has logged each source's reason); nothing reached Azure.
+        signed_out = isinstance(exc, ClientAuthenticationError) and exc.response is None
+        reason = NO_SIGN_IN if signed_out else f"Azure ML refused the operation: {exc}"
+        print(f"error: {reason}", file=sys.stderr)
         return AZURE_FAILED
 
 

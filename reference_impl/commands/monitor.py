@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
         from reference_impl.commands import _monitor_azureml
 
         return _monitor_azureml.run(args)
-    if args.workdir is not None and args.collected is not None and args.current is None:
+    if args.workdir is not None and args.collected is not None:  # never with --current
         current = _collected_table(args.collected, args.workdir)
         if current is None:
             return ExitCode.BAD_DATA

@@ -19,6 +19,17 @@ from reference_impl.config.loader import CONFIG_DIR, load_config_file
 from reference_impl.exit_codes import ExitCode
 from tests.reference_impl.lifecycle.conftest import Lifecycle, call
 
+
+def refused_by_argparse(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    """Run the command line on ``argv``; argparse must stop it with exit 2. Its last line."""
+    from reference_impl.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    assert stopped.value.code == ExitCode.USAGE
+    return capsys.readouterr().err.strip().splitlines()[-1]
+
+
 # name -> (override, expected fragment)
 BAD_OVERRIDES: dict[str, tuple[str, str]] = {
     "yaml-open-bracket": ("model.params.max_iter=[", "not a valid YAML scalar"),
@@ -240,12 +251,8 @@ def test_serve_on_a_port_another_process_listens_on_is_a_usage_error(tmp_path: P
 def test_serve_refuses_a_port_number_that_is_not_one(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], number: str
 ) -> None:
-    from reference_impl.cli import main
-
-    with pytest.raises(SystemExit) as stopped:
-        main(["serve", "--workdir", str(tmp_path / "workdir"), "--port", number])
-    assert stopped.value.code == ExitCode.USAGE
-    message = capsys.readouterr().err.strip().splitlines()[-1]
+    argv = ["serve", "--workdir", str(tmp_path / "workdir"), "--port", number]
+    message = refused_by_argparse(argv, capsys)
     assert message.endswith(
         f"argument --port: {number!r} is not a port: use a number from 1 to 65535"
     )
@@ -255,13 +262,8 @@ def test_serve_refuses_a_port_number_that_is_not_one(
 def test_train_refuses_a_lock_wait_that_is_not_seconds(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], wait: str
 ) -> None:
-    from reference_impl.cli import main
-
-    workdir = tmp_path / "workdir"
-    with pytest.raises(SystemExit) as stopped:  # nan: no deadline is ever past, it would hang
-        main(["train", "--workdir", str(workdir), "--lock-wait", wait])
-    assert stopped.value.code == ExitCode.USAGE
-    message = capsys.readouterr().err.strip().splitlines()[-1]
+    workdir = tmp_path / "workdir"  # nan: no deadline is ever past, the wait would hang
+    message = refused_by_argparse(["train", "--workdir", str(workdir), "--lock-wait", wait], capsys)
     assert message.endswith(
         f"argument --lock-wait: {wait!r} is not a number of seconds: use 0 or more (inf waits "
         "as long as it takes)"
@@ -376,19 +378,23 @@ EMPTY_ARGUMENTS = {
         "--instance-type",
         None,
     ),
+    "batch-score-input": (
+        ["batch-score", "--input", "", "--output", "out.csv"], "--input", "a file or folder"
+    ),
     "status-job": (["status", "--job", ""], "--job", None),
     "rollback-model": (["rollback", "--env", "dev", "--model", ""], "--model", None),
     "monitor-deployment": (
         ["monitor", "--target", "azureml", "--deployment", ""], "--deployment", None
     ),
 }  # fmt: skip
-ONLINE_COMMANDS = {"rollback-model", "monitor-deployment"}  # not in a batch-only project
+# Commands that only a project with that kind of deployment has.
+NEEDS = {"rollback-model": "online", "monitor-deployment": "online", "batch-score-input": "batch"}
 
 
 @pytest.mark.parametrize(
     "case",
     [
-        pytest.param(c, marks=pytest.mark.online) if c in ONLINE_COMMANDS else c
+        pytest.param(c, marks=getattr(pytest.mark, NEEDS[c])) if c in NEEDS else c
         for c in sorted(EMPTY_ARGUMENTS)
     ],
 )
@@ -398,32 +404,12 @@ def test_an_empty_argument_is_refused_before_anything_runs(
     monkeypatch: pytest.MonkeyPatch,
     case: str,
 ) -> None:
-    from reference_impl.cli import main
-
     argv, option, what = EMPTY_ARGUMENTS[case]
     monkeypatch.chdir(tmp_path)  # where an empty path would have pointed
-    with pytest.raises(SystemExit) as stopped:
-        main(argv)
-    assert stopped.value.code == ExitCode.USAGE
-    message = capsys.readouterr().err.strip().splitlines()[-1]
+    message = refused_by_argparse(argv, capsys)
     hint = f"name {what}" if what else "give a value"  # a path, or a name, size or id
     assert message.endswith(f"argument {option}: it is empty: {hint}")
     assert list(tmp_path.iterdir()) == []  # no workdir, no store, no output, nothing sent
-
-
-@pytest.mark.batch
-def test_batch_score_refuses_an_empty_input(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from reference_impl.cli import main
-
-    monkeypatch.chdir(tmp_path)
-    with pytest.raises(SystemExit) as stopped:
-        main(["batch-score", "--input", "", "--output", "out.csv"])
-    assert stopped.value.code == ExitCode.USAGE
-    message = capsys.readouterr().err.strip().splitlines()[-1]
-    assert message.endswith("argument --input: it is empty: name a file or folder")
-    assert list(tmp_path.iterdir()) == []
 
 
 # Options of one target given with the other: refused, where they used to be ignored (a
@@ -476,14 +462,9 @@ def test_monitor_refuses_current_and_collected_together(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Two sources of the rows to compare: ``--collected`` used to be ignored silently."""
-    from reference_impl.cli import main
-
     (tmp_path / "collected").mkdir()
     argv = ["monitor", "--workdir", str(tmp_path / "workdir"), "--current", str(tmp_path / "c.csv")]
-    with pytest.raises(SystemExit) as stopped:
-        main([*argv, "--collected", str(tmp_path / "collected")])
-    assert stopped.value.code == ExitCode.USAGE
-    message = capsys.readouterr().err.strip().splitlines()[-1]
+    message = refused_by_argparse([*argv, "--collected", str(tmp_path / "collected")], capsys)
     assert message.endswith("argument --collected: not allowed with argument --current")
     assert sorted(os.listdir(tmp_path)) == ["collected"]  # no workdir, no report
 
