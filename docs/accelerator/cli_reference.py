@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 
 from accelerator.guidance.markdown import markdown_table
-from reference_impl.cli import build_parser
+from reference_impl.cli import COMMAND_MODULES, build_parser
 from reference_impl.exit_codes import ExitCode
 
 EXIT_MEANINGS = {
     ExitCode.OK: "done (for `train`: whatever the promotion gate decided)",
+    ExitCode.AZURE_REFUSED: "an Azure ML call was refused (the message quotes Azure's answer), "
+    "or there is no Azure sign-in; for `deploy` also a release that was rolled back",
     ExitCode.USAGE: "bad arguments or configuration, or a path to write (`--workdir`, "
     "`--output`, `--out`) that cannot be written; the message names the problem",
     ExitCode.RETRAIN_RECOMMENDED: "`monitor`: drift found, retraining recommended",
@@ -29,6 +32,33 @@ EXIT_MEANINGS = {
     "then ends by SIGINT, as Python does, which a shell shows as 130 (and Python's "
     "`subprocess` as -2)",
 }
+
+SCHEDULER_ACTIONS = {
+    ExitCode.OK: ("carry on; for `train`, read the gate's decision in the run, not the exit code",
+                  "nobody"),
+    ExitCode.AZURE_REFUSED: ("stop; read the quoted answer: a sign-in or permission problem needs "
+                             "a person, a throttled or busy service (HTTP 429 or 503) is worth "
+                             "one retry later", "the ML engineer on call"),
+    ExitCode.USAGE: ("stop; the command line or configuration is wrong and a re-run will fail "
+                     "the same way", "the engineer who changed the pipeline"),
+    ExitCode.RETRAIN_RECOMMENDED: ("start the training pipeline; the promotion gate still decides "
+                                   "whether the new model serves", "the model's owner, for "
+                                   "information"),
+    ExitCode.BAD_DATA: ("stop and keep the previous outputs; the input file breaks the data "
+                        "contract", "the data owner named in the contract"),
+    ExitCode.NO_CHAMPION: ("stop; nothing holds the champion alias yet: train and promote first",
+                           "the ML engineer on call"),
+    ExitCode.GATE_REFUSED: ("stop the release; the version was refused or lacks evidence",
+                            "the release approver"),
+    ExitCode.BUSY: ("retry after a few minutes; another run held the work folder's lock",
+                    "nobody, unless it repeats"),
+    ExitCode.STORE_DAMAGED: ("stop; restore or recreate the MLflow store before any other run",
+                             "the ML engineer on call"),
+    ExitCode.INTERRUPTED: ("stop; someone stopped the run with Ctrl-C (SIGINT): "
+                           "what finished stays, so run it again when it is meant to run",
+                           "whoever stopped it"),
+}  # fmt: skip
+"""What a scheduler should do with each exit code, and who hears about it."""
 
 
 def _subcommand_action(parser: argparse.ArgumentParser) -> argparse._SubParsersAction:
@@ -64,7 +94,9 @@ def exit_codes_table() -> str:
 
 
 def _default(action: argparse.Action) -> str:
-    """An option's default as a reader types it; ``—`` for none (and for a flag)."""
+    """An option's default as a reader types it; ``required``, or ``—`` for none (and a flag)."""
+    if action.required:
+        return "required"
     value = action.default
     if value in (None, False, [], argparse.SUPPRESS):
         return "—"
@@ -73,17 +105,26 @@ def _default(action: argparse.Action) -> str:
     return f"`{value}`"
 
 
+def _command_parser(command: str) -> argparse.ArgumentParser:
+    """The parser of a sub-command, or of a nested one such as ``contract infer``."""
+    parser = build_parser()
+    for name in command.split():
+        parser = _subcommand_action(parser).choices[name]
+    return parser
+
+
 def options_table(command: str) -> str:
     """One row per option of a sub-command, read from its parser.
 
     Args:
-        command: A sub-command name, e.g. ``train``.
+        command: A sub-command, e.g. ``train``, or a nested one, e.g. ``contract infer``.
 
     Returns:
-        A Markdown table: the option, its default, the ``--target`` it belongs to (an option
-        of one target is refused on the other) and its help text.
+        A Markdown table: the option, its default (or ``required``), the ``--target`` it
+        belongs to when the command has options of one target only (they are refused on the
+        other), and its help text.
     """
-    sub = _subcommand_action(build_parser()).choices[command]
+    sub = _command_parser(command)
     targets = sub.get_default("target_only") or {}
     rows = []
     for action in sub._actions:
@@ -93,10 +134,11 @@ def options_table(command: str) -> str:
         typed = f"{option} {action.metavar or action.dest.upper()}" if action.nargs != 0 else option
         if action.choices:
             typed = f"{option} {{{','.join(action.choices)}}}"
-        target = targets.get(option, ("any",))[0]
         meaning = (action.help or "").replace("|", "\\|")
-        rows.append((f"`{typed}`", _default(action), target, meaning))
-    return markdown_table(["Option", "Default", "Target", "Meaning"], rows)
+        target = (targets.get(option, ("any",))[0],) if targets else ()
+        rows.append((f"`{typed}`", _default(action), *target, meaning))
+    headers = ["Option", "Default", *(["Target"] if targets else []), "Meaning"]
+    return markdown_table(headers, rows)
 
 
 def train_options_table() -> str:
@@ -106,3 +148,81 @@ def train_options_table() -> str:
         A Markdown table.
     """
     return options_table("train")
+
+
+def contract_infer_options_table() -> str:
+    """The options of ``contract infer`` (:func:`options_table`).
+
+    Returns:
+        A Markdown table.
+    """
+    return options_table("contract infer")
+
+
+def command_exits(command: str) -> dict[ExitCode, str]:
+    """What each exit code of a command means for it: the command module's ``EXITS``.
+
+    Args:
+        command: A command as typed, e.g. ``batch-score``.
+
+    Returns:
+        The command's exit codes and their meanings, in numeric order.
+    """
+    module = importlib.import_module(f"reference_impl.commands.{command.replace('-', '_')}")
+    return dict(sorted(module.EXITS.items()))
+
+
+def scheduler_table() -> str:
+    """One row per exit code: what a scheduler should do and who hears about it.
+
+    Returns:
+        A Markdown table.
+    """
+    return markdown_table(
+        ["Exit code", "What the pipeline should do", "Who hears about it"],
+        [(int(code), *SCHEDULER_ACTIONS[code]) for code in ExitCode],
+    )
+
+
+def command_exits_matrix() -> str:
+    """One row per command, one column per exit code: which codes each command returns.
+
+    Returns:
+        A Markdown table; each command's ``--help`` says what its codes mean for it.
+    """
+    rows = []
+    for module in COMMAND_MODULES:
+        command = module.replace("_", "-")
+        exits = command_exits(command)
+        rows.append((f"`{command}`", *("✓" if code in exits else "" for code in ExitCode)))
+    return markdown_table(["Command", *(str(int(code)) for code in ExitCode)], rows)
+
+
+def _exits_rows(command: str) -> list[tuple[object, ...]]:
+    """A command's exit codes with their meaning and the scheduler's action."""
+    return [
+        (int(code), meaning, SCHEDULER_ACTIONS[code][0])
+        for code, meaning in command_exits(command).items()
+    ]
+
+
+def monitor_exits_table() -> str:
+    """The exit codes of ``monitor`` with what a scheduler should do on each.
+
+    Returns:
+        A Markdown table.
+    """
+    return markdown_table(
+        ["Exit code", "Meaning", "What the scheduler should do"], _exits_rows("monitor")
+    )
+
+
+def serving_exits_table() -> str:
+    """The exit codes of ``serve`` and ``batch-score``, one row per command and code.
+
+    Returns:
+        A Markdown table.
+    """
+    rows = [(f"`{command}`", *row[:2]) for command in ("serve", "batch-score")
+            for row in _exits_rows(command)]  # fmt: skip
+    return markdown_table(["Command", "Exit code", "Meaning"], rows)

@@ -17,8 +17,6 @@ from reference_impl.arguments import given_path, given_value
 from reference_impl.commands._common import unwritable
 from reference_impl.exit_codes import ExitCode
 
-AZURE_FAILED = 1
-"""Exit code when Azure refuses or fails an operation (authentication, validation, a failed job)."""
 NO_SIGN_IN = (
     "no Azure sign-in found: DefaultAzureCredential got a token from none of its sources; run "
     "`az login`, or run where a workload or managed identity is set up (nothing was sent to Azure)"
@@ -104,7 +102,7 @@ def guarded(action: Callable[[], int]) -> int:
         action: The command's work; returns an exit code.
 
     Returns:
-        The action's exit code, or :data:`AZURE_FAILED` after printing the error.
+        The action's exit code, or ``ExitCode.AZURE_REFUSED`` after printing the error.
     """
     from azure.ai.ml.exceptions import MlException
     from azure.core.exceptions import AzureError, ClientAuthenticationError
@@ -127,7 +125,7 @@ def guarded(action: Callable[[], int]) -> int:
         signed_out = isinstance(exc, ClientAuthenticationError) and exc.response is None
         reason = NO_SIGN_IN if signed_out else f"Azure ML refused the operation: {exc}"
         print(f"error: {reason}", file=sys.stderr)
-        return AZURE_FAILED
+        return ExitCode.AZURE_REFUSED
 
 
 def print_files(files: list[Path], out: Path) -> None:

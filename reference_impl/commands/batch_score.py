@@ -18,13 +18,25 @@ from reference_impl.commands._common import (
     needs_config,
     unwritable,
 )
-from reference_impl.exit_codes import ExitCode
+from reference_impl.exit_codes import ExitCode, exit_codes_sentence
 from reference_impl.paths import real_path
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from reference_impl.config import EnvironmentConfig
+
+
+EXITS: dict[ExitCode, str] = {
+    ExitCode.OK: "written",
+    ExitCode.USAGE: "bad arguments or configuration, or an --output that cannot be written",
+    ExitCode.BAD_DATA: "a file breaks the contract (nothing written)",
+    ExitCode.NO_CHAMPION: "no champion registered",
+    ExitCode.BUSY: "another process held the workdir's lock for ten minutes",
+    ExitCode.STORE_DAMAGED: "the MLflow store is damaged",
+    ExitCode.INTERRUPTED: "stopped with Ctrl-C",
+}
+"""What each exit code of ``batch-score`` means; its ``--help`` and the site list them."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -40,8 +52,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "With --format parquet the predictions go to --output/run_date=YYYY-MM-DD/. "
         "The output is written whole or not at all: a run that stops early leaves an "
         "earlier output as it was. "
-        "Exit codes: 0 written, 2 bad arguments or an --output that cannot be written, "
-        "4 a file breaks the contract (nothing written), 5 no champion registered.",
+        f"{exit_codes_sentence(EXITS)}",
     )
     add_workdir_arguments(parser)
     add_override_argument(parser)

@@ -8,6 +8,14 @@ import sys
 
 from reference_impl.arguments import given_path
 from reference_impl.config.environments import CONFIG_DIR, ENVIRONMENTS
+from reference_impl.exit_codes import ExitCode, exit_codes_sentence
+
+EXITS: dict[ExitCode, str] = {
+    ExitCode.OK: "the configuration is valid (printed as JSON)",
+    ExitCode.USAGE: "bad arguments, or a configuration file that is missing or invalid",
+    ExitCode.INTERRUPTED: "stopped with Ctrl-C",
+}
+"""What each exit code of ``config`` means; its ``--help`` and the site list them."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -16,7 +24,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     Args:
         subparsers: The parent parser's sub-parser collection.
     """
-    parser = subparsers.add_parser("config", help="show an environment's validated configuration")
+    parser = subparsers.add_parser(
+        "config",
+        help="show an environment's validated configuration",
+        description=exit_codes_sentence(EXITS),
+    )
     parser.add_argument("--env", choices=ENVIRONMENTS, default="dev", help="environment name")
     parser.add_argument(
         "--config-dir", type=given_path, default=CONFIG_DIR, help="folder of <env>.yaml files"

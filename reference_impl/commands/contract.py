@@ -9,13 +9,23 @@ from typing import TYPE_CHECKING
 
 from reference_impl.arguments import given_path
 from reference_impl.commands._common import unwritable
-from reference_impl.exit_codes import ExitCode
+from reference_impl.exit_codes import ExitCode, exit_codes_sentence
 
 if TYPE_CHECKING:
     import pandas as pd
 
 TASK_CHOICES = ("binary", "multiclass", "regression")
 """The contract's tasks, written out so ``--help`` needs no pydantic (a test keeps them equal)."""
+
+
+EXITS: dict[ExitCode, str] = {
+    ExitCode.OK: "written",
+    ExitCode.USAGE: "bad arguments, or --out exists or cannot be written",
+    ExitCode.BAD_DATA: "the sample cannot describe a contract (missing column, a column in two "
+    "roles, a label that does not fit the task)",
+    ExitCode.INTERRUPTED: "stopped with Ctrl-C",
+}
+"""What each exit code of ``contract`` means; its ``--help`` and the site list them."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -27,26 +37,57 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "contract",
         help="propose a data contract from a sample of your data",
-        description="Exit codes: 0 written, 2 bad arguments, or --out exists or cannot be "
-        "written, 4 the sample "
-        "cannot describe a contract (missing column, label that does not fit the task).",
+        description=exit_codes_sentence(EXITS),
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     infer = actions.add_parser(
         "infer",
         help="write a contract YAML describing a CSV or Parquet sample, for review",
     )
-    infer.add_argument("--data", type=given_path, required=True, help="a CSV or Parquet sample")
-    infer.add_argument("--label", required=True, help="the target column")
     infer.add_argument(
-        "--task", choices=TASK_CHOICES, required=True, help="what the model predicts"
+        "--data",
+        type=given_path,
+        required=True,
+        metavar="FILE",
+        help="the sample: a CSV file, a Parquet file or a folder of Parquet files",
     )
-    infer.add_argument("--id", dest="id_column", required=True, help="the row identifier column")
-    infer.add_argument("--segment", help="a category column to compare groups on (optional)")
     infer.add_argument(
-        "--ignore", action="append", default=[], metavar="COL", help="leave a column out"
+        "--label", required=True, metavar="COL", help="the column the model predicts"
     )
-    infer.add_argument("--out", type=given_path, required=True, help="the contract file to write")
+    infer.add_argument(
+        "--task",
+        choices=TASK_CHOICES,
+        required=True,
+        help="what the label is: 0 and 1 (binary), three or more classes (multiclass) or a "
+        "number (regression)",
+    )
+    infer.add_argument(
+        "--id",
+        dest="id_column",
+        required=True,
+        metavar="COL",
+        help="the row identifier; never a model input",
+    )
+    infer.add_argument(
+        "--segment",
+        metavar="COL",
+        help="a category column whose groups the per-segment and fairness metrics compare",
+    )
+    infer.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="COL",
+        help="a column to leave out of the contract, and so out of the model; repeatable",
+    )
+    infer.add_argument(
+        "--out",
+        type=given_path,
+        required=True,
+        metavar="FILE",
+        help="the contract file to write (its folder is made if missing); an existing file is "
+        "never overwritten",
+    )
     infer.set_defaults(func=run)
 
 

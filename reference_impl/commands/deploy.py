@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from reference_impl.arguments import given_value
 from reference_impl.commands._azureml import (
-    AZURE_FAILED,
     add_code_argument,
     add_dry_run_arguments,
     code_snapshot,
@@ -24,13 +23,25 @@ from reference_impl.commands._azureml import (
 from reference_impl.commands._common import model_name_problem, needs_config
 from reference_impl.config.deployments import deployments
 from reference_impl.config.environments import ENVIRONMENTS
-from reference_impl.exit_codes import ExitCode
+from reference_impl.exit_codes import ExitCode, exit_codes_sentence
 
 if TYPE_CHECKING:
     from reference_impl.config import EnvironmentConfig
 
 COMMAND = "deploy --target azureml"
 DEPLOYMENTS = deployments()
+
+
+EXITS: dict[ExitCode, str] = {
+    ExitCode.OK: "released",
+    ExitCode.AZURE_REFUSED: "Azure ML refused an operation, there is no Azure sign-in, or the "
+    "release was rolled back",
+    ExitCode.USAGE: "bad arguments (e.g. a version that is not an explicit number)",
+    ExitCode.GATE_REFUSED: "the gate rejected the version or it lacks gate evidence or lineage "
+    "tags (checked before traffic moves)",
+    ExitCode.INTERRUPTED: "stopped with Ctrl-C",
+}
+"""What each exit code of ``deploy`` means; its ``--help`` and the site list them."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -43,12 +54,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "deploy",
         help=f"release a model version to the Azure ML {' and '.join(DEPLOYMENTS)} endpoints",
         description="Online (if the project has it): blue/green release, the new version goes to "
-        "the idle colour, is smoke-tested, then takes 10, 50 and 100 %% of the traffic with a "
+        "the idle colour, is smoke-tested, then takes 10, 50 and 100 % of the traffic with a "
         "smoke test after each step; any failure rolls back. Batch (if the project has it): the "
-        "batch deployment is updated to the same version. Exit codes: "
-        "0 released, 1 Azure refused an operation or the release was rolled back, 2 bad "
-        "arguments (e.g. a version that is not an explicit number), 6 the gate rejected the "
-        "version or it lacks gate evidence or lineage tags (checked before traffic moves).",
+        "batch deployment is updated to the same version. "
+        f"{exit_codes_sentence(EXITS)}",
     )
     parser.add_argument("--target", choices=("azureml",), default="azureml", help="where to deploy")
     parser.add_argument("--env", choices=ENVIRONMENTS, required=True, help="environment name")
@@ -201,7 +210,7 @@ def _release(config: EnvironmentConfig, args: argparse.Namespace) -> int:
             rollout = release(ml_client, online, deployment, SAMPLE_REQUEST)
             if not rollout.ok:
                 print(f"error: release rolled back: {rollout.problem}", file=sys.stderr)
-                return AZURE_FAILED
+                return ExitCode.AZURE_REFUSED
             print(f"{rollout.endpoint}: {rollout.colour} serves {args.model}:{args.version}")
         if "batch_deployment" in entities:
             from reference_impl.azureml.batch import deploy_batch

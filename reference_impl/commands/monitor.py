@@ -14,7 +14,7 @@ from reference_impl.commands._common import (
     needs_config,
 )
 from reference_impl.config.deployments import deployments
-from reference_impl.exit_codes import ExitCode
+from reference_impl.exit_codes import ExitCode, exit_codes_sentence
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -27,6 +27,24 @@ if TYPE_CHECKING:
 ONLINE = "online" in deployments()
 
 
+EXITS: dict[ExitCode, str] = {
+    ExitCode.OK: "no drift",
+    ExitCode.AZURE_REFUSED: "with --target azureml, Azure ML refused an operation or there is no "
+    "Azure sign-in",
+    ExitCode.USAGE: "bad arguments or configuration",
+    ExitCode.RETRAIN_RECOMMENDED: "retraining recommended",
+    ExitCode.BAD_DATA: "the file cannot be read as the contract says or holds fewer rows than "
+    "monitoring.min_rows",
+    ExitCode.NO_CHAMPION: "no champion registered (with --target azureml --check: no deployment "
+    "serving traffic)",
+    ExitCode.GATE_REFUSED: "the deployed version has no data lineage tag",
+    ExitCode.BUSY: "another process held the workdir's lock for ten minutes",
+    ExitCode.STORE_DAMAGED: "the MLflow store is damaged",
+    ExitCode.INTERRUPTED: "stopped with Ctrl-C",
+}
+"""What each exit code of ``monitor`` means; its ``--help`` and the site list them."""
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``monitor`` sub-command.
 
@@ -36,11 +54,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "monitor",
         help="detect data drift against the training baseline",
-        description="Write DIR/monitoring/<name>/report.json and drift.png. Exit codes: "
-        "0 no drift, 3 retraining recommended, 4 the file cannot be read as the contract "
-        "says or holds fewer rows than monitoring.min_rows, 5 no champion registered (with "
-        "--target azureml --check: no deployment serving traffic), 6 the deployed version has no "
-        "data lineage tag.",
+        description="Write DIR/monitoring/<name>/report.json and drift.png. "
+        f"{exit_codes_sentence(EXITS)}",
     )
     add_workdir_arguments(parser)
     add_override_argument(parser)

@@ -9,12 +9,24 @@ from typing import TYPE_CHECKING
 from reference_impl.commands._azureml import dry_run_folder, guarded
 from reference_impl.commands._common import model_name_problem, needs_config
 from reference_impl.config.environments import ENVIRONMENTS
-from reference_impl.exit_codes import ExitCode
+from reference_impl.exit_codes import ExitCode, exit_codes_sentence
 
 if TYPE_CHECKING:
     from reference_impl.config import EnvironmentConfig
 
 COMMAND = "promote"
+
+
+EXITS: dict[ExitCode, str] = {
+    ExitCode.OK: "promoted",
+    ExitCode.AZURE_REFUSED: "Azure ML refused an operation or there is no Azure sign-in",
+    ExitCode.USAGE: "bad arguments, a skipped environment or a version that is not an explicit "
+    "number",
+    ExitCode.GATE_REFUSED: "the gate rejected the version, or it lacks gate evidence or lineage "
+    "tags (nothing copied)",
+    ExitCode.INTERRUPTED: "stopped with Ctrl-C",
+}
+"""What each exit code of ``promote`` means; its ``--help`` and the site list them."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -28,9 +40,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="copy a model version into the shared registry and record its lineage",
         description="dev -> test copies the exact version from the dev workspace into the "
         "registry; test -> prod checks that the version went through test. Both record who "
-        "promoted, when, and where the version came from. Exit codes: 0 promoted, 1 Azure "
-        "refused an operation, 2 bad arguments, a skipped environment or a version that is not "
-        "an explicit number.",
+        "promoted, when, and where the version came from. "
+        f"{exit_codes_sentence(EXITS)}",
     )
     parser.add_argument("--model", required=True, help="registered model name")
     parser.add_argument("--version", required=True, help="explicit model version, e.g. 3")

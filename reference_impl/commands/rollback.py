@@ -7,13 +7,23 @@ import sys
 from typing import TYPE_CHECKING
 
 from reference_impl.arguments import given_value
-from reference_impl.commands._azureml import AZURE_FAILED, guarded
+from reference_impl.commands._azureml import guarded
 from reference_impl.commands._common import needs_config
 from reference_impl.config.environments import ENVIRONMENTS
-from reference_impl.exit_codes import ExitCode
+from reference_impl.exit_codes import ExitCode, exit_codes_sentence
 
 if TYPE_CHECKING:
     from reference_impl.config import EnvironmentConfig
+
+
+EXITS: dict[ExitCode, str] = {
+    ExitCode.OK: "rolled back",
+    ExitCode.AZURE_REFUSED: "Azure ML refused an operation, there is no Azure sign-in, or there "
+    "is no previous colour",
+    ExitCode.USAGE: "bad arguments or configuration",
+    ExitCode.INTERRUPTED: "stopped with Ctrl-C",
+}
+"""What each exit code of ``rollback`` means; its ``--help`` and the site list them."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -26,8 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "rollback",
         help="put the previous online deployment back in service",
         description="All traffic to the other colour, then delete the colour that served. "
-        "Exit codes: 0 rolled back, 1 Azure refused an operation or there is no previous "
-        "colour, 2 bad arguments.",
+        f"{exit_codes_sentence(EXITS)}",
     )
     parser.add_argument("--env", choices=ENVIRONMENTS, required=True, help="environment name")
     parser.add_argument(
@@ -61,7 +70,7 @@ def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
             rollback(client.workspace_client(config), name)
         except RollbackError as exc:
             print(f"error: {exc}", file=sys.stderr)
-            return AZURE_FAILED
+            return ExitCode.AZURE_REFUSED
         return ExitCode.OK
 
     return guarded(roll_back)

@@ -15,7 +15,7 @@ from reference_impl.commands._common import (
     add_workdir_arguments,
     needs_config,
 )
-from reference_impl.exit_codes import ExitCode
+from reference_impl.exit_codes import ExitCode, exit_codes_sentence
 from reference_impl.scoring.server_settings import settings_for
 
 if TYPE_CHECKING:
@@ -23,6 +23,16 @@ if TYPE_CHECKING:
 
 SCORING_DIR = Path(__file__).resolve().parent.parent / "scoring"
 SCORE_SCRIPT = SCORING_DIR / "score.py"
+
+
+EXITS: dict[ExitCode, str] = {
+    ExitCode.OK: "stopped (Ctrl-C stops the server)",
+    ExitCode.USAGE: "bad arguments or configuration, or the port is in use",
+    ExitCode.NO_CHAMPION: "no champion registered",
+    ExitCode.BUSY: "another process held the workdir's lock for ten minutes",
+    ExitCode.STORE_DAMAGED: "the MLflow store is damaged",
+}
+"""What each exit code of ``serve`` means; its ``--help`` and the site list them."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -37,8 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Run azmlinfsrv with reference_impl/scoring/score.py and the champion model. "
         "Model inputs and outputs are collected under DIR/collected/ as a managed deployment's "
         "data collector would store them. "
-        "Exit codes: 0 stopped, 2 bad arguments or the port is in use, 5 no champion "
-        "registered; otherwise the server's exit code.",
+        f"{exit_codes_sentence(EXITS)} Otherwise the server's own exit code.",
     )
     add_workdir_arguments(parser)
     add_override_argument(parser)

@@ -9,10 +9,19 @@ from reference_impl.arguments import given_value
 from reference_impl.commands._azureml import guarded
 from reference_impl.commands._common import needs_config
 from reference_impl.config.environments import ENVIRONMENTS
-from reference_impl.exit_codes import ExitCode
+from reference_impl.exit_codes import ExitCode, exit_codes_sentence
 
 if TYPE_CHECKING:
     from reference_impl.config import EnvironmentConfig
+
+
+EXITS: dict[ExitCode, str] = {
+    ExitCode.OK: "found",
+    ExitCode.AZURE_REFUSED: "Azure ML refused the request or there is no Azure sign-in",
+    ExitCode.USAGE: "bad arguments or configuration",
+    ExitCode.INTERRUPTED: "stopped with Ctrl-C",
+}
+"""What each exit code of ``status`` means; its ``--help`` and the site list them."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -25,7 +34,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "status",
         help="show an Azure ML job's status and its steps",
         description="Print the status of a job submitted with train --target azureml. "
-        "Exit codes: 0 found, 1 Azure refused the request, 2 bad arguments.",
+        f"{exit_codes_sentence(EXITS)}",
     )
     parser.add_argument("--env", choices=ENVIRONMENTS, default="dev", help="environment name")
     parser.add_argument("--job", type=given_value, required=True, help="job name printed by train")

@@ -13,7 +13,7 @@ from reference_impl.azureml.data_inputs import is_uri
 from reference_impl.commands import _train_azureml
 from reference_impl.commands._common import add_override_argument, for_target, needs_config
 from reference_impl.config.environments import ENVIRONMENTS
-from reference_impl.exit_codes import ExitCode
+from reference_impl.exit_codes import ExitCode, exit_codes_sentence
 from reference_impl.paths import real_path
 from reference_impl.workdir import DEFAULT_WORKDIR
 
@@ -47,6 +47,19 @@ def seconds(text: str) -> float:
     return number
 
 
+EXITS: dict[ExitCode, str] = {
+    ExitCode.OK: "the pipeline ran (whatever the gate decided)",
+    ExitCode.AZURE_REFUSED: "with --target azureml, Azure ML refused the job or there is no Azure "
+    "sign-in",
+    ExitCode.USAGE: "bad arguments or configuration",
+    ExitCode.BAD_DATA: "the data breaks the contract (nothing trained or registered)",
+    ExitCode.BUSY: "busy: another run on the workdir held its lock longer than --lock-wait",
+    ExitCode.STORE_DAMAGED: "the MLflow store is damaged",
+    ExitCode.INTERRUPTED: "stopped with Ctrl-C",
+}
+"""What each exit code of ``train`` means; its ``--help`` and the site list them."""
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``train`` sub-command.
 
@@ -56,10 +69,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "train",
         help="run the training pipeline and register the model",
-        description="Validate, split, train, evaluate, gate and register. Exit codes: 0 the "
-        "pipeline ran (whatever the gate decided), 2 bad arguments or configuration, "
-        "4 the data breaks the contract (nothing trained or registered), 7 busy: another run "
-        "on the workdir held its lock longer than --lock-wait, 8 the MLflow store is damaged.",
+        description="Validate, split, train, evaluate, gate and register. "
+        f"{exit_codes_sentence(EXITS)}",
     )
     parser.add_argument("--target", choices=TARGETS, default="local", help="where to run")
     parser.add_argument(

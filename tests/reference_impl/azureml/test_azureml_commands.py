@@ -245,14 +245,15 @@ def test_without_an_azure_sign_in_the_command_says_so_in_one_line(
     """
     import os
 
-    from reference_impl.commands._azureml import AZURE_FAILED, NO_SIGN_IN
+    from reference_impl.commands._azureml import NO_SIGN_IN
+    from reference_impl.exit_codes import ExitCode
 
     for name in [n for n in os.environ if n.startswith(("AZURE_", "IDENTITY_", "MSI_"))]:
         monkeypatch.delenv(name)
     monkeypatch.setenv("PATH", str(tmp_path))
     monkeypatch.setenv("HOME", str(tmp_path))
     call = run_cli("status", "--job", "j")
-    assert call.code == AZURE_FAILED, call.err
+    assert call.code == ExitCode.AZURE_REFUSED, call.err
     assert (call.err, call.out) == (f"error: {NO_SIGN_IN}\n", "")
     reasons = [
         r

@@ -21,8 +21,8 @@ PROJECT = load_project()
 
 def test_exit_codes_are_stable() -> None:
     assert {code.name: int(code) for code in ExitCode} == {
-        "OK": 0, "USAGE": 2, "RETRAIN_RECOMMENDED": 3, "BAD_DATA": 4, "NO_CHAMPION": 5,
-        "GATE_REFUSED": 6, "BUSY": 7, "STORE_DAMAGED": 8, "INTERRUPTED": 130,
+        "OK": 0, "AZURE_REFUSED": 1, "USAGE": 2, "RETRAIN_RECOMMENDED": 3, "BAD_DATA": 4,
+        "NO_CHAMPION": 5, "GATE_REFUSED": 6, "BUSY": 7, "STORE_DAMAGED": 8, "INTERRUPTED": 130,
     }  # fmt: skip
 
 

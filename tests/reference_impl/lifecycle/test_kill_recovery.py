@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from reference_impl.data import TRAINING_DATA
+from reference_impl.data import BATCH_DIR, FRESH_BATCH, TRAINING_DATA
 from reference_impl.exit_codes import ExitCode
 from reference_impl.store import StoreDamaged, check_store, create_store
 from reference_impl.workdir import Workdir
@@ -255,6 +255,37 @@ def test_a_store_deleted_under_earlier_runs_is_refused(tmp_path: Path) -> None:
     (workdir.artifact_root / "1" / "abc").mkdir(parents=True)
     _refused(workdir, "is missing", "holds earlier runs")
     assert not workdir.database.exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        pytest.param(["serve", "--port", "1"], marks=pytest.mark.online, id="serve"),
+        pytest.param(["batch-score", "--input", str(BATCH_DIR)], marks=pytest.mark.batch,
+                     id="batch-score"),
+        pytest.param(["monitor", "--current", str(FRESH_BATCH)], id="monitor"),
+    ],
+)  # fmt: skip
+def test_a_damaged_store_stops_the_other_local_commands_with_the_code_their_help_lists(
+    tmp_path: Path, command: list[str]
+) -> None:
+    import importlib
+
+    from reference_impl.cli import build_parser
+
+    workdir = Workdir.at(tmp_path / "workdir")
+    workdir.database.write_bytes(b"not a database at all " * 400)
+    output = ["--output", str(tmp_path / "out.csv")] if command[0] == "batch-score" else []
+    code, out, err = call([*command, *output, "--workdir", str(workdir.root)])
+    assert code == ExitCode.STORE_DAMAGED, err
+    assert err.startswith("error: ") and err.count("\n") == 1, err
+    assert "cannot be read as an SQLite database" in err
+    assert out == "" and not (tmp_path / "out.csv").exists()
+    module = importlib.import_module(f"reference_impl.commands.{command[0].replace('-', '_')}")
+    assert module.EXITS[ExitCode.STORE_DAMAGED] == "the MLflow store is damaged"
+    parsers = next(a for a in build_parser()._actions if hasattr(a, "choices") and a.choices)
+    help_text = " ".join(parsers.choices[command[0]].format_help().split())
+    assert "8 the MLflow store is damaged" in help_text
 
 
 def test_a_sound_store_passes_and_a_missing_one_in_an_empty_folder_is_fine(
