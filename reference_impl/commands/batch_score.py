@@ -7,11 +7,11 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reference_impl.arguments import given_path
+from reference_impl.arguments import given_path, iso_date
 from reference_impl.commands._common import (
     add_override_argument,
     add_workdir_arguments,
@@ -76,10 +76,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--run-date",
-        type=date.fromisoformat,
+        type=iso_date,
         default=None,
         metavar="YYYY-MM-DD",
-        help="date that names the Parquet partition (default: today, UTC)",
+        help="with --format parquet, the date that names the partition (default: today, UTC)",
     )
     parser.add_argument(
         "--mini-batch-size", type=int, default=2, help="files per run() call (default 2)"
@@ -159,6 +159,9 @@ def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
     if args.mini_batch_size < 1:
         print("error: --mini-batch-size must be at least 1", file=sys.stderr)
         return ExitCode.USAGE
+    if problem := _format_problem(args):  # the output would not be what its name or date say
+        print(f"error: {problem}", file=sys.stderr)
+        return ExitCode.USAGE
     from reference_impl.scoring.lake_io import input_items, write_partition
 
     if not input_items(args.input):
@@ -208,6 +211,23 @@ def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
         f"wrote {written}"
     )
     return ExitCode.OK
+
+
+def _format_problem(args: argparse.Namespace) -> str | None:
+    """Why ``--output``, ``--format`` and ``--run-date`` contradict each other, or ``None``.
+
+    A CSV written to ``predictions.parquet``, or a partition folder named ``predictions.csv``,
+    breaks whoever reads it by its name; a ``--run-date`` with ``--format csv`` names nothing.
+    """
+    if args.run_date is not None and args.format != "parquet":
+        return "--run-date names the Parquet partition; it applies to --format parquet only"
+    other = "parquet" if args.format == "csv" else "csv"
+    if args.output.suffix.lower() == f".{other}":
+        return (
+            f"--output {args.output} ends in .{other} but --format is {args.format}; "
+            f"name the output for its format, or pass --format {other}"
+        )
+    return None
 
 
 def _inside(output: Path, source: Path) -> bool:

@@ -488,3 +488,54 @@ def test_an_output_inside_the_input_folder_is_refused_and_the_inputs_are_kept(
     assert err == f"error: cannot write --output {inputs / target}: it is inside --input {inputs}\n"
     assert out == ""  # nothing scored
     assert {p.name: p.read_bytes() for p in inputs.iterdir()} == before
+
+
+# name -> (arguments after --input, the whole message)
+CONTRADICTING_OUTPUTS: dict[str, tuple[list[str], str]] = {
+    "run-date-with-csv": (
+        ["--output", "{tmp}/p.csv", "--run-date", "2026-11-01"],
+        "error: --run-date names the Parquet partition; it applies to --format parquet only",
+    ),
+    "parquet-name-csv-format": (
+        ["--output", "{tmp}/p.parquet"],
+        "error: --output {tmp}/p.parquet ends in .parquet but --format is csv; name the output "
+        "for its format, or pass --format parquet",
+    ),
+    "csv-name-parquet-format": (
+        ["--output", "{tmp}/p.csv", "--format", "parquet"],
+        "error: --output {tmp}/p.csv ends in .csv but --format is parquet; name the output "
+        "for its format, or pass --format csv",
+    ),
+}
+
+
+@pytest.mark.batch
+@pytest.mark.parametrize("case", sorted(CONTRADICTING_OUTPUTS))
+def test_an_output_its_name_or_date_contradicts_is_refused_before_scoring(
+    lifecycle: Lifecycle, tmp_path: Path, case: str
+) -> None:
+    """A CSV written to ``p.parquet``, a partition folder named ``p.csv``, a ``--run-date``
+    that names nothing: each was written (exit 0) and broke whoever read it by its name."""
+    from reference_impl.data import BATCH_DIR
+
+    arguments, message = CONTRADICTING_OUTPUTS[case]
+    argv = [a.format(tmp=tmp_path) for a in arguments]
+    args = ["batch-score", "--workdir", str(lifecycle.workdir), "--input", str(BATCH_DIR)]
+    code, out, err = call([*args, *argv])
+    assert code == ExitCode.USAGE, out + err
+    assert (err, out) == (message.format(tmp=tmp_path) + "\n", "")
+    assert list(tmp_path.iterdir()) == []  # nothing written
+
+
+@pytest.mark.batch
+def test_a_run_date_that_is_not_a_date_names_the_form_it_takes(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    last = refused_by_argparse(
+        ["batch-score", "--input", "in", "--output", str(tmp_path / "p"), "--format", "parquet",
+         "--run-date", "2026-13-01"], capsys,
+    )  # fmt: skip
+    assert last.endswith(
+        "error: argument --run-date: '2026-13-01' is not a date: give it as YYYY-MM-DD, "
+        "e.g. 2026-03-31"
+    )

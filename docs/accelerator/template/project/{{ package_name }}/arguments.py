@@ -4,12 +4,14 @@
 the option's default (an empty ``--data`` was no ``--data``, an empty ``--code`` uploaded a
 snapshot) or the current folder (``Path("")`` is ``.``): the command read, wrote or deployed
 something the user did not name. These are ``type=`` functions of argparse options, so the
-refusal is argparse's usual one line and exit code 2, before anything runs.
+refusal is argparse's usual one line and exit code 2, before anything runs. A date is read the
+same way, with a message that shows the form it takes.
 """
 
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 
 
@@ -42,3 +44,23 @@ def given_source(text: str) -> str:
 def given_value(text: str) -> str:
     """Any other value, a name, a VM size or an ARM id: ``text``, if not empty."""
     return _refuse_empty(text, "give a value")
+
+
+def iso_date(text: str) -> date:
+    """A calendar date typed as ``YYYY-MM-DD`` (``batch-score --run-date``).
+
+    Args:
+        text: The argument as typed.
+
+    Returns:
+        The date.
+
+    Raises:
+        argparse.ArgumentTypeError: If ``text`` is not a date in that form.
+    """
+    try:
+        return date.fromisoformat(_refuse_empty(text, "give a date as YYYY-MM-DD"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date: give it as YYYY-MM-DD, e.g. 2026-03-31"
+        ) from None
