@@ -7,12 +7,14 @@ import json
 import sys
 
 from reference_impl.arguments import given_path
+from reference_impl.commands._common import add_override_argument
 from reference_impl.config.environments import CONFIG_DIR, ENVIRONMENTS
 from reference_impl.exit_codes import ExitCode, exit_codes_sentence
 
 EXITS: dict[ExitCode, str] = {
     ExitCode.OK: "the configuration is valid (printed as JSON)",
-    ExitCode.USAGE: "bad arguments, or a configuration file that is missing or invalid",
+    ExitCode.USAGE: "bad arguments, a configuration file that is missing or invalid, or a --set "
+    "it refuses",
     ExitCode.INTERRUPTED: "stopped with Ctrl-C",
 }
 """What each exit code of ``config`` means; its ``--help`` and the site list them."""
@@ -33,6 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--config-dir", type=given_path, default=CONFIG_DIR, help="folder of <env>.yaml files"
     )
+    add_override_argument(parser)  # preview what another command's --set would run with
     parser.set_defaults(func=run)
 
 
@@ -40,17 +43,18 @@ def run(args: argparse.Namespace) -> int:
     """Print the environment's configuration as JSON.
 
     Args:
-        args: Parsed arguments with ``env`` and ``config_dir``.
+        args: Parsed arguments with ``env``, ``config_dir`` and ``overrides`` (``--set``).
 
     Returns:
-        ``0`` when the file is valid, ``2`` with a message on stderr otherwise.
+        ``0`` when the file and the overrides are valid, ``2`` with a message on stderr
+        otherwise.
     """
-    from reference_impl.config import ConfigError, load_config
+    from reference_impl.config import ConfigError, apply_overrides, load_config
 
     try:
-        config = load_config(args.env, config_dir=args.config_dir)
+        config = apply_overrides(load_config(args.env, config_dir=args.config_dir), args.overrides)
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return ExitCode.USAGE
     print(json.dumps(config.model_dump(), indent=2))
-    return 0
+    return ExitCode.OK

@@ -72,3 +72,15 @@ def test_cli_reports_bad_config_with_exit_2(tmp_path, capsys):
     write(tmp_path, "name: dev\n")
     assert cli(["config", "--env", "dev", "--config-dir", str(tmp_path)]) == 2
     assert "azure: Field required" in capsys.readouterr().err
+
+
+def test_config_shows_what_a_set_would_run_with_and_refuses_a_bad_one(capsys):
+    """``config`` took no ``--set``: previewing an override ended in "unrecognized arguments"."""
+    import json
+
+    assert cli(["config", "--set", "training.seed=7", "--set", "gate.min_roc_auc=0.8"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert (shown["training"]["seed"], shown["gate"]["min_roc_auc"]) == (7, 0.8)
+    assert cli(["config", "--env", "prod", "--set", "training.sed=7"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "unknown key 'training.sed'" in captured.err
