@@ -118,11 +118,24 @@ def _show(value: object) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+def _json_kind(value: object) -> str:
+    """What a decoded JSON value is, in JSON's words: ``null``, ``true``, ``text '36'``."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f"text {_show(value)}"
+    if isinstance(value, int | float):
+        return f"the number {_show(value)}"
+    return "a list" if isinstance(value, list) else "an object"
+
+
 def _check(feature: Feature, value: Any, number: int) -> Any:
     where = f"row {number}, field {feature.name!r}"
     if feature.is_numeric:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise RequestError(f"{where}: expected a number, got {type(value).__name__}")
+            raise RequestError(f"{where}: expected a number, got {_json_kind(value)}")
         if feature.kind == "integer" and isinstance(value, float) and not value.is_integer():
             raise RequestError(f"{where}: expected a whole number, got {_show(value)}")
         if not feature.minimum <= value <= feature.maximum:
@@ -131,7 +144,7 @@ def _check(feature: Feature, value: Any, number: int) -> Any:
             )
         return int(value) if feature.kind == "integer" else float(value)
     if not isinstance(value, str):
-        raise RequestError(f"{where}: expected a string, got {type(value).__name__}")
+        raise RequestError(f"{where}: expected a string, got {_json_kind(value)}")
     raise RequestError(f"{where}: {_show(value)} is not one of {', '.join(feature.categories)}")
 
 
@@ -187,7 +200,7 @@ class RequestParser:
 
     def _row(self, number: int, row: Any) -> tuple[Any, ...]:
         if not isinstance(row, dict):
-            raise RequestError(f"row {number}: expected an object, got {type(row).__name__}")
+            raise RequestError(f"row {number}: expected an object, got {_json_kind(row)}")
         if len(row) != len(self.names) or not self._name_set.issuperset(row):
             missing = [name for name in self.names if name not in row]
             unknown = sorted(str(key)[:40] for key in row if key not in self._name_set)

@@ -12,7 +12,7 @@ def test_entry_script_scores_the_sample_and_answers_400_to_a_bad_type(capsys):
     assert "'threshold': 0.35" in first
     status, body = second.split(" ", 1)
     assert status == "400"
-    assert json.loads(body) == {"message": "row 0, field 'age': expected a number, got str"}
+    assert json.loads(body) == {"message": "row 0, field 'age': expected a number, got text '55'"}
 
 
 def test_every_malformed_request_is_a_4xx_naming_the_problem(capsys):

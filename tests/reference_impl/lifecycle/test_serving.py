@@ -71,7 +71,11 @@ MALFORMED = {
     "no-data-key": (json.dumps({"rows": [ROW]}), 400, 'expected a JSON object with a "data" list'),
     "data-not-list": (json.dumps({"data": ROW}), 400, '"data" must be a non-empty list'),
     "empty-list": (json.dumps({"data": []}), 400, '"data" must be a non-empty list'),
-    "row-not-object": (json.dumps({"data": [[1, 2]]}), 400, "row 0: expected an object, got list"),
+    "row-not-object": (
+        json.dumps({"data": [[1, 2]]}),
+        400,
+        "row 0: expected an object, got a list",
+    ),
     "missing-field": (
         json.dumps({"data": [{k: v for k, v in ROW.items() if k != "age"}]}),
         400,
@@ -90,17 +94,17 @@ MALFORMED = {
     "string-for-number": (
         json.dumps({"data": [{**ROW, "tenure_months": "36"}]}),
         400,
-        "row 0, field 'tenure_months': expected a number, got str",
+        "row 0, field 'tenure_months': expected a number, got text '36'",
     ),
     "bool-for-number": (
         json.dumps({"data": [{**ROW, "age": True}]}),
         400,
-        "expected a number, got bool",
+        "row 0, field 'age': expected a number, got true",
     ),
     "null-value": (
         json.dumps({"data": [{**ROW, "plan": None}]}),
         400,
-        "expected a string, got NoneType",
+        "row 0, field 'plan': expected a string, got null",
     ),
     "fraction-for-integer": (
         json.dumps({"data": [{**ROW, "age": 41.5}]}),
