@@ -25,10 +25,33 @@ class InferenceError(ValueError):
     """The sample cannot describe a contract (one sentence naming the column)."""
 
 
+_NESTED = {"ndarray": "list", "list": "list", "dict": "struct", "bytes": "binary"}
+"""How a Parquet value pandas hands over as a Python object is named in a message."""
+
+
+def _unusable(values: pd.Series) -> str | None:
+    """What a column holds that no feature kind describes (dates, lists...), or ``None``."""
+    import pandas as pd
+
+    if pd.api.types.is_datetime64_any_dtype(values) or pd.api.types.is_timedelta64_dtype(values):
+        return "dates or times"
+    if values.dtype == object:  # text, or what Parquet nests: lists, structs, bytes, decimals
+        odd = next((v for v in values if not isinstance(v, str | bool)), None)
+        if odd is not None:
+            return f"{_NESTED.get(type(odd).__name__, type(odd).__name__)} values"
+    return None
+
+
 def _kind(frame: pd.DataFrame, column: str) -> str:
     import pandas as pd
 
     values = frame[column].dropna()
+    if held := _unusable(values):
+        raise InferenceError(
+            f"column {column!r} holds {held}, which a contract cannot describe (a feature is a "
+            "number, a category or true/false): derive one from it in the data, or leave the "
+            "column out with --ignore"
+        )
     if pd.api.types.is_bool_dtype(values):
         return "category"
     if pd.api.types.is_numeric_dtype(values):
@@ -105,8 +128,9 @@ def infer_contract(
         The proposed contract.
 
     Raises:
-        InferenceError: If a named column is missing or named in two roles, the label does
-            not fit the task, a column has empty values or is text with too many values.
+        InferenceError: If a named column is missing or named in two roles, the sample has
+            no rows, an id repeats, the label does not fit the task, a column has empty
+            values, is text with too many values or holds what no feature kind describes.
     """
     named = [("--label", label), ("--id", id_column), ("--segment", segment)]
     role: dict[str, str] = {}  # column -> the option that named it first
@@ -119,6 +143,14 @@ def infer_contract(
             raise InferenceError(
                 f"{key} {column!r} is already the {role[column]} column; a column takes one role"
             )
+    if frame.empty:
+        raise InferenceError("the sample has a header but no rows")
+    repeated = int(frame[id_column].duplicated().sum())
+    if repeated:  # training refuses a repeated id: the contract would describe unusable data
+        raise InferenceError(
+            f"--id {id_column!r} repeats {repeated} value(s); an identifier names one row, "
+            "and training refuses repeats"
+        )
     classes = _classes(frame, label, task)
     features = []
     for column in frame.columns:

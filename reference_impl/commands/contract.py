@@ -135,21 +135,21 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _read_sample(path: Path, id_column: str) -> pd.DataFrame:
-    import pandas as pd
+    """Read the sample as training reads its data, whatever columns it has.
 
+    The same reader as ``train`` (:func:`~reference_impl.validation.reader.read_table`): a
+    header with a repeated or blank name, a ragged row or another delimiter is refused as
+    training would refuse it, and a Delta table folder is read at its latest version (as
+    plain Parquet it would add the rows of files the table no longer holds).
+    """
     from reference_impl.contract_inference import InferenceError
     from reference_impl.paths import missing_problem
+    from reference_impl.validation.errors import DataValidationError
+    from reference_impl.validation.reader import read_table
 
     if problem := missing_problem(path):
         raise InferenceError(f"--data {path}: {problem}")
     try:
-        if path.is_dir() or path.suffix.lower() == ".parquet":  # a file or a folder of files
-            frame = pd.read_parquet(path)
-            if id_column in frame:
-                frame[id_column] = frame[id_column].astype(str)
-            return frame
-        return pd.read_csv(path, dtype={id_column: str})
-    except (ValueError, OSError, UnicodeDecodeError) as exc:  # pandas' and pyarrow's read errors
-        raise InferenceError(
-            f"--data {path}: not a readable CSV or Parquet sample ({exc})"
-        ) from None
+        return read_table(path, required=(), text=(id_column,), any_columns=True)
+    except DataValidationError as exc:
+        raise InferenceError(f"--data {path}: {'; '.join(exc.problems)}") from None

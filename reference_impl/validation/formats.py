@@ -104,7 +104,10 @@ def _check_columns(
     required: Sequence[str],
     label: str | None,
     allowed_extra: Sequence[str],
+    any_columns: bool = False,
 ) -> None:
+    if any_columns:
+        return
     present = set(columns)
     problems = []
     if label is not None and label not in present:
@@ -129,6 +132,7 @@ def read_columnar(
     allowed_extra: Sequence[str] = (),
     text: Sequence[str] = (),
     version: int | None = None,
+    any_columns: bool = False,
 ) -> pd.DataFrame:
     """Read a Parquet file or folder, or a Delta table, whose columns are exactly the expected.
 
@@ -139,6 +143,7 @@ def read_columnar(
         allowed_extra: Columns that may be present but are not required.
         text: Columns kept as text (ids), whatever type the file stores them as.
         version: Delta table version to read (time travel); ``None`` reads the latest.
+        any_columns: Accept whatever columns the table has (see ``read_table``).
 
     Returns:
         The rows, with the file's own column types (checked later by ``validate_frame``);
@@ -156,6 +161,7 @@ def read_columnar(
         required=required,
         label=label,
         allowed_extra=allowed_extra,
+        any_columns=any_columns,
     )
     frame = table.to_pandas()
     for column in text:

@@ -176,6 +176,7 @@ def read_table(
     label: str | None = None,
     allowed_extra: Sequence[str] = (),
     text: Sequence[str] = (),
+    any_columns: bool = False,
 ) -> pd.DataFrame:
     """Read a comma-separated UTF-8 file whose header names exactly the expected columns.
 
@@ -185,6 +186,8 @@ def read_table(
         label: Label column, required too; reported on its own when missing.
         allowed_extra: Columns that may be present but are not required.
         text: Columns kept as text, e.g. ids like ``00123`` that would otherwise become numbers.
+        any_columns: Accept whatever columns the header names (a sample whose columns are
+            not known yet, for ``contract infer``); the header itself is still checked.
 
     Returns:
         The rows: blank cells are missing, a column of plain numbers is numeric, anything
@@ -198,8 +201,9 @@ def read_table(
     """
     if is_columnar(path):  # a Parquet file or folder, or a Delta table: see formats.py
         return read_columnar(
-            path, required=required, label=label, allowed_extra=allowed_extra, text=text
-        )
+            path, required=required, label=label, allowed_extra=allowed_extra, text=text,
+            any_columns=any_columns,
+        )  # fmt: skip
     return parse_table(
         read_source(path),
         str(path),
@@ -207,6 +211,7 @@ def read_table(
         label=label,
         allowed_extra=allowed_extra,
         text=text,
+        any_columns=any_columns,
     )
 
 
@@ -254,6 +259,7 @@ def parse_table(
     allowed_extra: Sequence[str] = (),
     text: Sequence[str] = (),
     cell_by_cell: bool = False,
+    any_columns: bool = False,
 ) -> pd.DataFrame:
     """Parse the bytes of a CSV file (see :func:`read_table` for the arguments and checks).
 
@@ -266,6 +272,7 @@ def parse_table(
         text: Columns kept as text.
         cell_by_cell: Skip the fast path for plain files (:mod:`.plain_csv`), which must
             give the same frame: its tests compare the two.
+        any_columns: Accept whatever columns the header names (see :func:`read_table`).
 
     Returns:
         The rows; the index is the CSV line number minus 2 (the first data line is 0).
@@ -276,13 +283,19 @@ def parse_table(
     plain = None if cell_by_cell else parse_plain(raw, text=text)
     if plain is not None:  # a plain file: the same frame, read in C++ (see plain_csv.py)
         header, frame = plain
-        _check_columns(source, header, required=required, label=label, allowed_extra=allowed_extra)
+        _check_columns(
+            source, header, required=required, label=label, allowed_extra=allowed_extra,
+            any_columns=any_columns,
+        )  # fmt: skip
         return frame
     content = _decode(source, raw)
     if not content.strip():
         raise DataValidationError(source, ["file is empty"])
     header, rows, lines = _rows(source, content)
-    _check_columns(source, header, required=required, label=label, allowed_extra=allowed_extra)
+    _check_columns(
+        source, header, required=required, label=label, allowed_extra=allowed_extra,
+        any_columns=any_columns,
+    )  # fmt: skip
     frame = pd.DataFrame(rows, columns=header, dtype=object)
     frame.index = pd.Index([line - 2 for line in lines])
     return pd.DataFrame(
@@ -299,9 +312,12 @@ def _check_columns(
     required: Sequence[str],
     label: str | None,
     allowed_extra: Sequence[str],
+    any_columns: bool = False,
 ) -> None:
     """Check the header's names, then that it names exactly the expected columns."""
     _check_header(source, header)
+    if any_columns:
+        return
     expected = {*required, *allowed_extra, *([label] if label else [])}
     if not expected.intersection(header):
         raise DataValidationError(

@@ -411,6 +411,78 @@ def test_infer_refuses_a_sample_it_cannot_read(tmp_path: Path, case: str) -> Non
     assert "Traceback" not in err
 
 
+def _sample(path: Path, **columns: list) -> Path:
+    """A 40-row sample: ``row_id``, ``target`` (0/1), then ``columns``, as CSV or Parquet."""
+    frame = pd.DataFrame({"row_id": [f"r{i}" for i in range(40)], "target": [0, 1] * 20,
+                          **columns})  # fmt: skip
+    if path.suffix == ".csv":
+        frame.to_csv(path, index=False)
+    else:
+        frame.to_parquet(path)
+    return path
+
+
+# name -> the whole message after "error: " ({d}: the folder the sample is written to)
+UNREADABLE_SAMPLES = {
+    "header-twice": "--data {d}/s.csv: duplicate column name(s) in the header: a",
+    "id-repeated": "--id 'row_id' repeats 1 value(s); an identifier names one row, and training "
+    "refuses repeats",
+    "header-only": "the sample has a header but no rows",
+    "list-column": "column 'a' holds list values, which a contract cannot describe (a feature is "
+    "a number, a category or true/false): derive one from it in the data, or leave the column "
+    "out with --ignore",
+    "date-column": "column 'a' holds dates or times, which a contract cannot describe (a feature "
+    "is a number, a category or true/false): derive one from it in the data, or leave the "
+    "column out with --ignore",
+}
+
+
+def _unreadable(case: str, folder: Path) -> Path:
+    """Write the sample of an ``UNREADABLE_SAMPLES`` case into ``folder``."""
+    csv = folder / "s.csv"
+    if case == "header-twice":
+        csv.write_text("row_id,a,a,target\nr1,1,2,0\nr2,3,4,1\n")
+    elif case == "id-repeated":
+        _sample(csv, a=[1, 2] * 20).write_text(csv.read_text().replace("r1,", "r0,", 1))
+    elif case == "header-only":
+        csv.write_text("row_id,a,target\n")
+    elif case == "list-column":
+        return _sample(folder / "s.parquet", a=[[1, 2]] * 40)
+    else:
+        return _sample(folder / "s.parquet", a=pd.date_range("2026-01-01", periods=40).tolist())
+    return csv
+
+
+@pytest.mark.parametrize("case", sorted(UNREADABLE_SAMPLES))
+def test_infer_refuses_a_sample_training_would_refuse_or_could_not_describe(
+    tmp_path: Path, case: str
+) -> None:
+    """Read with pandas, a repeated header name became ``a.1`` in the contract, a repeated id
+    and a header-only sample passed (the latter as "label 'target' holds ;"), and a Parquet
+    list or date column became a category of ``'[1 2]'`` or ``'2026-01-01'`` strings."""
+    data = _unreadable(case, tmp_path)
+    code, out, err = infer(data, "binary", tmp_path / "c.yaml")
+    assert code == ExitCode.BAD_DATA, out + err
+    assert (err, out) == (f"error: {UNREADABLE_SAMPLES[case].format(d=tmp_path)}\n", "")
+    assert not (tmp_path / "c.yaml").exists()
+
+
+def test_infer_reads_a_delta_table_at_its_latest_version(tmp_path: Path) -> None:
+    """As a plain Parquet folder, an overwritten Delta table gave the rows of both versions."""
+    from deltalake import write_deltalake
+
+    table = tmp_path / "table"
+    old = pd.read_csv(_sample(tmp_path / "old.csv", a=list(range(40))), dtype={"row_id": str})
+    write_deltalake(table, old)
+    write_deltalake(table, old.head(30).assign(a=old.a.head(30) + 100), mode="overwrite")
+    code, _, err = infer(table, "binary", tmp_path / "c.yaml")
+    assert code == 0, err
+    text = (tmp_path / "c.yaml").read_text()
+    assert f"from {table} (30 rows)" in text
+    feature = yaml.safe_load(text)["features"][0]
+    assert (feature["name"], feature["minimum"], feature["maximum"]) == ("a", 100, 129)
+
+
 def test_the_gate_compares_an_error_metric_in_its_direction(tmp_path: Path) -> None:
     workdir = tmp_path / "work"
     gate = ["--set", "gate.metric=log_loss", "--set", "gate.direction=lower"]
