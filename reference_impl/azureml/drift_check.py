@@ -12,7 +12,7 @@ monitor uses (the ``monitoring`` section of the configuration):
   lineage tag (``azureml:<asset>:<version>`` in the training workspace) — not a fixed file.
 
 Every read goes through azure-ai-ml (endpoint, deployment, model, data asset, datastore) and
-azure-storage-blob (the collected files and the training CSV), so the tests stand in for
+azure-storage-blob (the collected files and the training data), so the tests stand in for
 Azure at the HTTP boundary.
 """
 
@@ -22,9 +22,8 @@ import re
 import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from io import BytesIO
-from pathlib import Path
-from typing import Any
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any
 
 from azure.ai.ml import MLClient
 
@@ -33,6 +32,9 @@ from reference_impl.config import EnvironmentConfig
 from reference_impl.contract import load_contract
 from reference_impl.exit_codes import ExitCode
 from reference_impl.scoring.collect import INPUTS
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 COLLECTOR_ROOT = "modelDataCollector"
 """Folder of the default blob store where managed deployments' collectors write."""
@@ -143,8 +145,39 @@ def _asset(data_reference: str) -> re.Match[str]:
     return match
 
 
-def training_frame(training: MLClient, data_reference: str) -> Any:
+def _download_asset(container: Any, path: str, kind: str, folder: Path) -> Path:
+    """Copy a data asset's blobs into ``folder``: one file, or every blob under a folder path.
+
+    Args:
+        container: Blob container of the asset's datastore.
+        path: The asset's path in the container.
+        kind: The asset's type, ``uri_file`` or ``uri_folder``.
+        folder: Local folder to copy into.
+
+    Returns:
+        The local file, or the local folder holding the asset's blobs (a Parquet folder, or a
+        Delta table with its ``_delta_log``).
+    """
+    if kind == "uri_file":
+        target = folder / PurePosixPath(path).name
+        target.write_bytes(container.download_blob(path).readall())
+        return target
+    prefix = path.rstrip("/") + "/"
+    local = folder / (PurePosixPath(prefix).name or "data")
+    for blob in container.list_blobs(name_starts_with=prefix):
+        if ".." in PurePosixPath(blob.name).parts:  # a name that would leave the folder
+            continue
+        target = local.joinpath(*PurePosixPath(blob.name[len(prefix) :]).parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(container.download_blob(blob.name).readall())
+    return local
+
+
+def training_frame(training: MLClient, data_reference: str) -> pd.DataFrame:
     """The training data of a model version, read through its data asset.
+
+    The asset is read as ``train`` reads data: a CSV or Parquet file (``uri_file``), or a
+    Parquet folder or a Delta table at its latest version (``uri_folder``).
 
     Args:
         training: Client of the training workspace (where the asset lives).
@@ -154,9 +187,11 @@ def training_frame(training: MLClient, data_reference: str) -> Any:
         A ``pandas.DataFrame``.
 
     Raises:
-        CheckError: If the reference is not an explicit data asset version on a datastore.
+        CheckError: If the reference is not an explicit data asset version on a datastore,
+            the asset is an ``mltable``, or its data cannot be read.
     """
-    import pandas as pd
+    from reference_impl.validation.errors import DataValidationError
+    from reference_impl.validation.reader import read_table
 
     match = _asset(data_reference)
     asset = training.data.get(match["name"], version=match["version"])
@@ -165,8 +200,21 @@ def training_frame(training: MLClient, data_reference: str) -> Any:
         raise CheckError(
             f"data asset {data_reference} is not on a workspace datastore", ExitCode.GATE_REFUSED
         )
-    blob = _container(training, where["store"]).download_blob(where["path"]).readall()
-    return pd.read_csv(BytesIO(blob))
+    if asset.type not in ("uri_file", "uri_folder"):
+        raise CheckError(
+            f"data asset {data_reference} is an {asset.type}; the baseline is read from a "
+            "uri_file (CSV or Parquet) or a uri_folder (Parquet folder or Delta table)",
+            ExitCode.GATE_REFUSED,
+        )
+    container = _container(training, where["store"])
+    with tempfile.TemporaryDirectory(prefix="training-data-") as folder:
+        local = _download_asset(container, where["path"], asset.type, Path(folder))
+        try:
+            return read_table(local, required=(), any_columns=True)
+        except DataValidationError as exc:
+            raise CheckError(
+                f"training data {data_reference} cannot be read: {'; '.join(exc.problems)}"
+            ) from None
 
 
 def _deployed(monitored: MLClient, endpoint: str, deployment: str | None) -> tuple[str, str, str]:

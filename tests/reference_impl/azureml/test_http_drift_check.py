@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -129,3 +130,65 @@ def test_score_collects_exactly_the_collections_the_deployment_enables() -> None
     from reference_impl.scoring.collect import INPUTS, OUTPUTS
 
     assert (INPUTS, OUTPUTS) == COLLECTIONS
+
+
+def _training_asset(azure: FakeAzure, kind: str, path: str) -> None:
+    """Version 3 of the training data asset as a ``kind`` asset at ``path`` of the dev store."""
+    uri = ("azureml://subscriptions/x/resourcegroups/rg-mlops-dev/workspaces/mlw-mlops-dev/"
+           f"datastores/workspaceblobstore/paths/{path}")  # fmt: skip
+    azure.add(f"{DEV}/data/{DATA_ASSET}/versions/3",
+              {"properties": {"dataType": kind, "dataUri": uri}})  # fmt: skip
+
+
+def test_a_delta_table_baseline_is_read_at_its_latest_version(
+    service: Blobs, azure: FakeAzure, tmp_path: Path
+) -> None:
+    """The check downloaded the asset's path as one blob: a folder asset (a Delta table or a
+    Parquet folder) ended in "Azure ML refused the operation: ... BlobNotFound" (exit 1).
+    Here the table's first version holds drifted rows and its latest the training rows: read
+    as plain Parquet, the stale file would make a fresh week look drifted."""
+    from deltalake import write_deltalake
+
+    from reference_impl.data import TRAINING_DATA
+
+    training = pd.read_csv(TRAINING_DATA, dtype={"customer_id": str})
+    drifted = pd.read_csv(DRIFTED_BATCH, dtype={"customer_id": str})
+    stale = pd.concat([drifted] * 5, ignore_index=True).assign(cancelled=0)
+    table = tmp_path / "customers"
+    write_deltalake(table, stale[training.columns])
+    write_deltalake(table, training, mode="overwrite")
+    for file in (f for f in table.rglob("*") if f.is_file()):
+        service.put("stdev", f"lake/customers/{file.relative_to(table).as_posix()}",
+                    file.read_bytes())  # fmt: skip
+    _training_asset(azure, "uri_folder", "lake/customers/")
+    collect(service, FRESH_BATCH, hours_ago=2)
+    call = check()
+    assert call.code == 0, call.err
+    assert "no drift: keep the champion" in call.out
+
+
+def test_a_parquet_file_baseline_is_read_as_parquet(
+    service: Blobs, azure: FakeAzure, tmp_path: Path
+) -> None:
+    """A Parquet training file was parsed as CSV text."""
+    from reference_impl.data import TRAINING_DATA
+
+    pd.read_csv(TRAINING_DATA, dtype={"customer_id": str}).to_parquet(tmp_path / "c.parquet")
+    service.put("stdev", "lake/customers.parquet", (tmp_path / "c.parquet").read_bytes())
+    _training_asset(azure, "uri_file", "lake/customers.parquet")
+    collect(service, DRIFTED_BATCH, hours_ago=2)
+    call = check()
+    assert call.code == 3, call.err
+    assert "retraining recommended" in call.out
+
+
+def test_an_mltable_baseline_is_refused_in_one_sentence(service: Blobs, azure: FakeAzure) -> None:
+    _training_asset(azure, "mltable", "lake/customers-table/")
+    collect(service, FRESH_BATCH, hours_ago=2)
+    call = check()
+    assert call.code == 6, call.err
+    assert call.err == (
+        f"error: cannot check drift: data asset azureml:{DATA_ASSET}:3 is an mltable; the "
+        "baseline is read from a uri_file (CSV or Parquet) or a uri_folder (Parquet folder or "
+        "Delta table)\n"
+    )
