@@ -33,9 +33,25 @@ def is_columnar(path: Path) -> bool:
         path: A data file or folder.
 
     Returns:
-        ``True`` for a folder (Delta table or Parquet files) or a ``.parquet`` file.
+        ``True`` for a folder (Delta table or Parquet files) or a ``.parquet`` file, and for
+        a file of a Delta table's log (which :func:`detect_format` refuses).
     """
-    return is_folder(path) or path.suffix.lower() == ".parquet"
+    return is_folder(path) or path.suffix.lower() == ".parquet" or DELTA_LOG in path.parts
+
+
+def delta_table_of(path: Path) -> Path | None:
+    """The Delta table a file lies in (a data file, or a file of its ``_delta_log``), if any.
+
+    Args:
+        path: A data file.
+
+    Returns:
+        The nearest enclosing folder that holds a ``_delta_log`` folder, or ``None``.
+    """
+    for folder in path.parents:
+        if folder.name == DELTA_LOG or (folder / DELTA_LOG).is_dir():
+            return folder.parent if folder.name == DELTA_LOG else folder
+    return None
 
 
 # --8<-- [start:detect-format]
@@ -51,9 +67,20 @@ def detect_format(path: Path) -> Format:
 
     Raises:
         DataValidationError: For a folder that is neither a Delta table nor holds Parquet
-            files, or that holds a Delta table's data files without its ``_delta_log``.
+            files, or that holds a Delta table's data files without its ``_delta_log``; for
+            a file of a Delta table (a data file or a log file), which read alone would give
+            rows a later version removed.
     """
     if not is_folder(path):
+        if table := delta_table_of(path):  # e.g. the files a batch endpoint lists in a table
+            raise DataValidationError(
+                str(path),
+                [
+                    f"is a file of the Delta table {table}: read alone, a table's files hold "
+                    "rows of earlier versions too; pass the table folder, which is read at "
+                    "its latest version"
+                ],
+            )
         return "parquet" if path.suffix.lower() == ".parquet" else "csv"
     if (path / DELTA_LOG).is_dir():
         return "delta"

@@ -7,6 +7,8 @@ version names the data it was trained on (format, Delta version, checksum).
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from pathlib import Path
 
 import pandas as pd
@@ -121,4 +123,42 @@ def test_scoring_a_parquet_file_of_the_wrong_schema_exits_4_and_writes_nothing(
     code, _, err = call([*args, "--output", str(out), "--format", "parquet"])
     assert code == 4
     assert str(bad) in err and "missing column(s): monthly_charges" in err
+    assert not out.exists()
+
+
+TABLE_FILES = {
+    "data-file": lambda: sorted(TRAINING_DELTA.glob("*.parquet"))[0],
+    "log-file": lambda: sorted((TRAINING_DELTA / "_delta_log").glob("*.json"))[0],
+}
+
+
+@pytest.mark.parametrize("part", sorted(TABLE_FILES))
+def test_a_file_of_a_delta_table_is_refused_on_its_own(tmp_path: Path, part: str) -> None:
+    """Read alone, a table's data file trained on rows a later version had removed (a log
+    file failed as a CSV "with none of the expected columns"). A batch endpoint given a table
+    lists exactly such files, one per mini-batch item."""
+    file = TABLE_FILES[part]()
+    run = train(tmp_path / "work", "--data", str(file))
+    assert run.exit_code == 4, run.err
+    assert (
+        f"is a file of the Delta table {TRAINING_DELTA}: read alone, a table's files hold rows "
+        "of earlier versions too; pass the table folder, which is read at its latest version"
+    ) in run.err
+    assert "Traceback" not in run.err
+    with contextlib.closing(sqlite3.connect(tmp_path / "work" / "mlflow.db")) as store:
+        assert store.execute("SELECT COUNT(*) FROM model_versions").fetchone() == (0,)
+
+
+@pytest.mark.batch
+def test_scoring_a_folder_that_holds_a_delta_table_refuses_the_tables_files(
+    trained: dict[str, Path], tmp_path: Path
+) -> None:
+    """``--input`` the lake's root listed every ``.parquet`` below it: the curated table's
+    files of both versions were scored as if they were batches."""
+    out = tmp_path / "predictions.csv"
+    lake = TRAINING_DELTA.parent.parent
+    code, _, err = call(["batch-score", "--workdir", str(trained["csv"]), "--input", str(lake),
+                         "--output", str(out)])  # fmt: skip
+    assert code == 4, err
+    assert f"is a file of the Delta table {TRAINING_DELTA}" in err
     assert not out.exists()
