@@ -159,9 +159,6 @@ def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
     if args.mini_batch_size < 1:
         print("error: --mini-batch-size must be at least 1", file=sys.stderr)
         return ExitCode.USAGE
-    if problem := _format_problem(args):  # the output would not be what its name or date say
-        print(f"error: {problem}", file=sys.stderr)
-        return ExitCode.USAGE
     from reference_impl.scoring.lake_io import input_items, write_partition
 
     if not input_items(args.input):
@@ -176,6 +173,9 @@ def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
         return unwritable("--output", args.output, problem)
     if _inside(args.output, args.input):  # it would replace an input, or be read as one
         return unwritable("--output", args.output, f"it is inside --input {args.input}")
+    if problem := _format_problem(args):  # the output would not be what its name or date say
+        print(f"error: {problem}", file=sys.stderr)
+        return ExitCode.USAGE
     from reference_impl.config.project import load_project
     from reference_impl.registry import NoChampionError, champion_copy
     from reference_impl.tracking import use_workdir

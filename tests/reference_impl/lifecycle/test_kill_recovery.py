@@ -281,7 +281,8 @@ def test_a_damaged_store_stops_the_other_local_commands_with_the_code_their_help
     assert err.startswith("error: ") and err.count("\n") == 1, err
     assert "cannot be read as an SQLite database" in err
     assert out == "" and not (tmp_path / "out.csv").exists()
-    module = importlib.import_module(f"reference_impl.commands.{command[0].replace('-', '_')}")
+    name = command[0].replace("-", "_")
+    module = importlib.import_module(f"reference_impl.commands.{name}")
     assert module.EXITS[ExitCode.STORE_DAMAGED] == "the MLflow store is damaged"
     parsers = next(a for a in build_parser()._actions if hasattr(a, "choices") and a.choices)
     help_text = " ".join(parsers.choices[command[0]].format_help().split())
