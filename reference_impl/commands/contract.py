@@ -21,8 +21,8 @@ TASK_CHOICES = ("binary", "multiclass", "regression")
 EXITS: dict[ExitCode, str] = {
     ExitCode.OK: "written",
     ExitCode.USAGE: "bad arguments, or --out exists or cannot be written",
-    ExitCode.BAD_DATA: "the sample cannot describe a contract (missing column, a column in two "
-    "roles, a label that does not fit the task)",
+    ExitCode.BAD_DATA: "the sample cannot describe a contract (a missing column, a column in two "
+    "roles, a label that does not fit the task, a file training would refuse)",
     ExitCode.INTERRUPTED: "stopped with Ctrl-C",
 }
 """What each exit code of ``contract`` means; its ``--help`` and the site list them."""

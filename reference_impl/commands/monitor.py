@@ -37,7 +37,8 @@ EXITS: dict[ExitCode, str] = {
     "monitoring.min_rows",
     ExitCode.NO_CHAMPION: "no champion registered (with --target azureml --check: no deployment "
     "serving traffic)",
-    ExitCode.GATE_REFUSED: "the deployed version has no data lineage tag",
+    ExitCode.GATE_REFUSED: "with --target azureml, the deployed version has no data lineage tag, "
+    "or its training data is an mltable asset",
     ExitCode.BUSY: "another process held the workdir's lock for ten minutes",
     ExitCode.STORE_DAMAGED: "the MLflow store is damaged",
     ExitCode.INTERRUPTED: "stopped with Ctrl-C",
