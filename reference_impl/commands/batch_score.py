@@ -30,11 +30,12 @@ if TYPE_CHECKING:
 EXITS: dict[ExitCode, str] = {
     ExitCode.OK: "written",
     ExitCode.USAGE: "bad arguments or configuration, or an --output that cannot be written",
-    ExitCode.BAD_DATA: "a file breaks the contract (nothing written)",
+    ExitCode.BAD_DATA: "a file breaks the contract, or --input holds no .csv or .parquet file "
+    "and is not a Delta table (nothing written)",
     ExitCode.NO_CHAMPION: "no champion registered",
     ExitCode.BUSY: "another process held the workdir's lock for ten minutes",
     ExitCode.STORE_DAMAGED: "the MLflow store is damaged",
-    ExitCode.INTERRUPTED: "stopped with Ctrl-C",
+    ExitCode.INTERRUPTED: "stopped with Ctrl-C (an earlier output stays as it was)",
 }
 """What each exit code of ``batch-score`` means; its ``--help`` and the site list them."""
 
