@@ -315,7 +315,7 @@ def check_drift(
     from reference_impl.azureml import client
     from reference_impl.monitoring.profile import build_profile
     from reference_impl.monitoring.report import drift_report
-    from reference_impl.scoring.collect_sink import read_inputs
+    from reference_impl.scoring.collect_sink import CollectedDataError, read_inputs
 
     monitored = client.workspace_client(config)
     endpoint = online_endpoint(model_name, config)
@@ -330,11 +330,15 @@ def check_drift(
     since = (now or datetime.now(UTC)) - timedelta(days=LOOKBACK_DAYS)
     with tempfile.TemporaryDirectory(prefix="collected-") as folder:
         container = _container(monitored, DEFAULT_DATASTORE)
-        download_collected(container, collected_prefix(endpoint, deployment), Path(folder), since)
+        prefix = collected_prefix(endpoint, deployment)
+        download_collected(container, prefix, Path(folder), since)
         try:
             current = read_inputs(Path(folder))
         except FileNotFoundError:
             current = None
+        except CollectedDataError as exc:  # named by its blob, not by the local copy
+            blob = exc.path.relative_to(Path(folder) / INPUTS).as_posix()
+            raise CheckError(exc.where(f"{DEFAULT_DATASTORE}/{prefix}{blob}")) from None
     rows = 0 if current is None else len(current)
     if rows < config.monitoring.min_rows:
         raise CheckError(

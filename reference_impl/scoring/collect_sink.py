@@ -151,6 +151,47 @@ def start_sink(folder: Path) -> tuple[ThreadingHTTPServer, dict[str, str]]:
     # --8<-- [end:start-sink]
 
 
+class CollectedDataError(ValueError):
+    """A collected file holds a line that is not a record the data collector writes.
+
+    Args:
+        path: The file.
+        line: Its line number (1-based), or ``0`` for the whole file.
+        problem: What is wrong with it.
+    """
+
+    def __init__(self, path: Path, line: int, problem: str) -> None:
+        self.path, self.line, self.problem = path, line, problem
+        super().__init__(self.where(str(path)))
+
+    def where(self, name: str) -> str:
+        """The sentence, naming the file as ``name`` (e.g. its blob name, not a local copy).
+
+        Args:
+            name: How to call the file.
+
+        Returns:
+            ``<name> line <n>: <problem>``.
+        """
+        return f"{name}{f' line {self.line}' if self.line else ''}: {self.problem}"
+
+
+def _record(path: Path, number: int, line: str) -> dict[str, Any]:
+    """One line as a record of the data collector: an object with a ``data`` list of objects."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise CollectedDataError(
+            path, number, f"not a JSON record ({exc.msg} at column {exc.colno})"
+        ) from None
+    data = record.get("data") if isinstance(record, dict) else None
+    if not isinstance(data, list) or not all(isinstance(row, dict) for row in data):
+        raise CollectedDataError(
+            path, number, 'not a collector record: it needs a "data" list of objects'
+        )
+    return record
+
+
 def read_records(folder: Path, collection: str) -> list[dict[str, Any]]:
     """All complete records of a collection, oldest file first.
 
@@ -164,21 +205,32 @@ def read_records(folder: Path, collection: str) -> list[dict[str, Any]]:
 
     Returns:
         The records.
+
+    Raises:
+        CollectedDataError: If a file is not UTF-8 or a line is not a collector record.
     """
     records = []
     for path in sorted((folder / collection).rglob("*.jsonl")):
-        text = path.read_text(encoding="utf-8")
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise CollectedDataError(path, 0, "not UTF-8 text") from None
         lines = text.splitlines()
         for index, line in enumerate(lines):
             if not line.strip():
                 continue
-            try:
-                records.append(json.loads(line))
-            except json.JSONDecodeError:
-                if index == len(lines) - 1 and not text.endswith("\n"):
-                    break  # still being appended
-                raise
+            if index == len(lines) - 1 and not text.endswith("\n") and not _is_json(line):
+                break  # still being appended
+            records.append(_record(path, index + 1, line))
     return records
+
+
+def _is_json(line: str) -> bool:
+    try:
+        json.loads(line)
+    except json.JSONDecodeError:
+        return False
+    return True
 
 
 def read_inputs(folder: Path) -> Any:

@@ -192,3 +192,16 @@ def test_an_mltable_baseline_is_refused_in_one_sentence(service: Blobs, azure: F
         "baseline is read from a uri_file (CSV or Parquet) or a uri_folder (Parquet folder or "
         "Delta table)\n"
     )
+
+
+def test_a_collected_blob_that_holds_no_records_is_named_by_its_blob(service: Blobs) -> None:
+    """A line the collector never writes ended the check in a JSONDecodeError traceback."""
+    collect(service, FRESH_BATCH, hours_ago=2)
+    hour = (datetime.now(UTC) - timedelta(hours=1)).strftime("%Y/%m/%d/%H")
+    service.put("sttest", f"{PREFIX}{hour}/broken.jsonl", b'{"data": [{"age": 41}]\n')
+    call = check()
+    assert call.code == 4, call.err
+    assert call.err == (
+        f"error: cannot check drift: workspaceblobstore/{PREFIX}{hour}/broken.jsonl line 1: not a "
+        "JSON record (Expecting ',' delimiter at column 23)\n"
+    )

@@ -21,7 +21,12 @@ from reference_impl.scoring.collect import (
     ProductionData,
     collection_enabled,
 )
-from reference_impl.scoring.collect_sink import read_records, record_of, start_sink
+from reference_impl.scoring.collect_sink import (
+    CollectedDataError,
+    read_records,
+    record_of,
+    start_sink,
+)
 from tests.reference_impl.identity import PROB
 from tests.reference_impl.lifecycle.conftest import Lifecycle, Server, call
 
@@ -146,5 +151,33 @@ def test_a_record_still_being_written_is_left_for_the_next_read(tmp_path: Path) 
     (hour / "records.jsonl").write_text(done + "\n" + done.replace('"a"', '"b"'))
     assert [r["correlationid"] for r in read_records(tmp_path, INPUTS)] == ["a", "b"]
     (hour / "records.jsonl").write_text(half + "\n" + done + "\n")  # damaged, not unfinished
-    with pytest.raises(json.JSONDecodeError):
+    with pytest.raises(CollectedDataError, match=r"records\.jsonl line 1: not a JSON record"):
         read_records(tmp_path, INPUTS)
+
+
+NO_DATA = 'not a collector record: it needs a "data" list of objects'
+# name -> (the file's bytes, what the message says after "<file> line 1: ")
+NOT_RECORDS = {
+    "not-json": (b'{"data": [{"age": 41}]\n', "not a JSON record (Expecting ',' delimiter at "
+                 "column 23)"),
+    "no-data": (b'{"correlationid": "a"}\n', NO_DATA),
+    "rows-not-objects": (b'{"data": [[41, 2]]}\n', NO_DATA),
+    "not-utf8": (b'{"data": [{"region": "\xe9"}]}\n', "not UTF-8 text"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", sorted(NOT_RECORDS))
+def test_a_collected_file_that_holds_no_records_is_named_with_its_line(
+    lifecycle: Lifecycle, tmp_path: Path, case: str
+) -> None:
+    """A broken line said only "Expecting ',' delimiter: line 1 column 23 (char 22)", a record
+    without ``data`` said "'data'", rows that are lists ended in a traceback."""
+    content, problem = NOT_RECORDS[case]
+    hour = tmp_path / INPUTS / "2026" / "12" / "02" / "04"
+    hour.mkdir(parents=True)
+    (hour / "part.jsonl").write_bytes(content)
+    code, out, err = call(
+        ["monitor", "--workdir", str(lifecycle.workdir), "--collected", str(tmp_path)]
+    )
+    where = f"{hour / 'part.jsonl'}{'' if case == 'not-utf8' else ' line 1'}"
+    assert (code, err) == (4, f"error: cannot monitor: {where}: {problem}\n"), out
