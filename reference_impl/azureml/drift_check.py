@@ -346,6 +346,12 @@ def check_drift(
             f"{LOOKBACK_DAYS} days; at least {config.monitoring.min_rows} are needed "
             "(monitoring.min_rows)"
         )
+    missing = [name for name in contract.feature_names if name not in current.columns]
+    if missing:  # e.g. a collector that records other columns than this model's contract
+        raise CheckError(
+            f"the collected {INPUTS} of {endpoint}/{deployment} lack the contract's feature "
+            f"column(s) {', '.join(missing)}"
+        )
     report = drift_report(current, baseline, contract, config.monitoring)
     return DriftVerdict(deployment, lineage.model, lineage.data, report)
     # --8<-- [end:check]

@@ -205,3 +205,17 @@ def test_a_collected_blob_that_holds_no_records_is_named_by_its_blob(service: Bl
         f"error: cannot check drift: workspaceblobstore/{PREFIX}{hour}/broken.jsonl line 1: not a "
         "JSON record (Expecting ',' delimiter at column 23)\n"
     )
+
+
+def test_collected_rows_without_a_feature_are_refused_in_one_sentence(service: Blobs) -> None:
+    """Records that lack a feature of the contract ended the check in a KeyError traceback."""
+    hour = (datetime.now(UTC) - timedelta(hours=2)).strftime("%Y/%m/%d/%H")
+    rows = pd.read_csv(FRESH_BATCH)[CONTRACT.feature_names].drop(columns=["age"])
+    service.put("sttest", f"{PREFIX}{hour}/a.jsonl",
+                (record(rows.to_dict("records"), "r1") + "\n").encode())  # fmt: skip
+    call = check()
+    assert call.code == 4, call.err
+    assert call.err == (
+        f"error: cannot check drift: the collected model_inputs of {MODEL}-{ENV}/green lack the "
+        "contract's feature column(s) age\n"
+    )
