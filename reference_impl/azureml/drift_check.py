@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path, PurePosixPath
@@ -173,7 +174,9 @@ def _download_asset(container: Any, path: str, kind: str, folder: Path) -> Path:
     return local
 
 
-def training_frame(training: MLClient, data_reference: str) -> pd.DataFrame:
+def training_frame(
+    training: MLClient, data_reference: str, features: Sequence[str] = ()
+) -> pd.DataFrame:
     """The training data of a model version, read through its data asset.
 
     The asset is read as ``train`` reads data: a CSV or Parquet file (``uri_file``), or a
@@ -182,13 +185,14 @@ def training_frame(training: MLClient, data_reference: str) -> pd.DataFrame:
     Args:
         training: Client of the training workspace (where the asset lives).
         data_reference: The version's ``data`` lineage tag, ``azureml:<asset>:<version>``.
+        features: Columns the data must have (the serving model's features).
 
     Returns:
         A ``pandas.DataFrame``.
 
     Raises:
         CheckError: If the reference is not an explicit data asset version on a datastore,
-            the asset is an ``mltable``, or its data cannot be read.
+            the asset is an ``mltable``, or its data cannot be read or lacks a feature.
     """
     from reference_impl.validation.errors import DataValidationError
     from reference_impl.validation.reader import read_table
@@ -210,7 +214,7 @@ def training_frame(training: MLClient, data_reference: str) -> pd.DataFrame:
     with tempfile.TemporaryDirectory(prefix="training-data-") as folder:
         local = _download_asset(container, where["path"], asset.type, Path(folder))
         try:
-            return read_table(local, required=(), any_columns=True)
+            return read_table(local, required=features, any_columns=True)
         except DataValidationError as exc:
             raise CheckError(
                 f"training data {data_reference} cannot be read: {'; '.join(exc.problems)}"
@@ -323,7 +327,7 @@ def check_drift(
     deployment = lineage.deployment
     contract = load_contract(config.data.contract)
     baseline = build_profile(
-        training_frame(client.workspace_client(training), lineage.data),
+        training_frame(client.workspace_client(training), lineage.data, contract.feature_names),
         contract,
         config.monitoring.bins,
     )

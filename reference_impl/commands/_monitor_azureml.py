@@ -170,6 +170,7 @@ def _apply(
     )
     from reference_impl.azureml.names import TRAINING_DATA_ASSET
     from reference_impl.azureml.training import training_plan
+    from reference_impl.contract import load_contract
 
     monitored = client.workspace_client(config)
     trainer = client.workspace_client(training)
@@ -179,13 +180,20 @@ def _apply(
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
 
+    features = load_contract(config.data.contract).feature_names
+
     def training_csv(folder: Path) -> Path:
         folder.mkdir(parents=True)
-        training_frame(trainer, lineage.data).to_csv(folder / "training.csv", index=False)
+        frame = training_frame(trainer, lineage.data, features)
+        frame.to_csv(folder / "training.csv", index=False)
         return folder / "training.csv"
 
     with tempfile.TemporaryDirectory(prefix="baseline-") as folder:
-        ensure_baseline(monitored, Path(folder), training_csv, lineage.data_version)
+        try:  # an unreadable training asset: one sentence, nothing scheduled
+            ensure_baseline(monitored, Path(folder), training_csv, lineage.data_version)
+        except CheckError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return exc.exit_code
     monitor = monitor_schedule_entity(
         config,
         model_name=model_name,

@@ -133,8 +133,6 @@ def _check_columns(
     allowed_extra: Sequence[str],
     any_columns: bool = False,
 ) -> None:
-    if any_columns:
-        return
     present = set(columns)
     problems = []
     if label is not None and label not in present:
@@ -143,7 +141,7 @@ def _check_columns(
     if missing:
         problems.append(f"missing column(s): {', '.join(missing)}")
     expected = {*required, *allowed_extra, *([label] if label else [])}
-    unexpected = [c for c in columns if c not in expected]
+    unexpected = [] if any_columns else [c for c in columns if c not in expected]
     if unexpected:
         problems.append(f"unexpected column(s): {', '.join(unexpected)}")
     if problems:
@@ -170,7 +168,7 @@ def read_columnar(
         allowed_extra: Columns that may be present but are not required.
         text: Columns kept as text (ids), whatever type the file stores them as.
         version: Delta table version to read (time travel); ``None`` reads the latest.
-        any_columns: Accept whatever columns the table has (see ``read_table``).
+        any_columns: Accept columns beyond the expected ones (see ``read_table``).
 
     Returns:
         The rows, with the file's own column types (checked later by ``validate_frame``);

@@ -186,8 +186,9 @@ def read_table(
         label: Label column, required too; reported on its own when missing.
         allowed_extra: Columns that may be present but are not required.
         text: Columns kept as text, e.g. ids like ``00123`` that would otherwise become numbers.
-        any_columns: Accept whatever columns the header names (a sample whose columns are
-            not known yet, for ``contract infer``); the header itself is still checked.
+        any_columns: Accept columns beyond the expected ones (a sample whose columns are not
+            known yet, for ``contract infer``); the header itself is still checked, and the
+            required columns must be there.
 
     Returns:
         The rows: blank cells are missing, a column of plain numbers is numeric, anything
@@ -314,12 +315,13 @@ def _check_columns(
     allowed_extra: Sequence[str],
     any_columns: bool = False,
 ) -> None:
-    """Check the header's names, then that it names exactly the expected columns."""
+    """Check the header's names, then that it names exactly the expected columns.
+
+    With ``any_columns``, other columns are welcome: only the required ones are looked for.
+    """
     _check_header(source, header)
-    if any_columns:
-        return
     expected = {*required, *allowed_extra, *([label] if label else [])}
-    if not expected.intersection(header):
+    if expected and not expected.intersection(header):
         raise DataValidationError(
             source,
             [
@@ -333,7 +335,7 @@ def _check_columns(
     missing = [name for name in required if name not in header]
     if missing:
         problems.append(f"missing column(s): {', '.join(missing)}")
-    unexpected = [name for name in header if name not in expected]
+    unexpected = [] if any_columns else [name for name in header if name not in expected]
     if unexpected:
         problems.append(f"unexpected column(s): {safe_names(unexpected)}")
     if problems:

@@ -140,6 +140,12 @@ def _training_asset(azure: FakeAzure, kind: str, path: str) -> None:
               {"properties": {"dataType": kind, "dataUri": uri}})  # fmt: skip
 
 
+def _parquet_training_file(service: Blobs, azure: FakeAzure, frame: pd.DataFrame) -> None:
+    """Version 3 of the training data asset as one Parquet file holding ``frame``."""
+    service.put("stdev", "lake/customers.parquet", frame.to_parquet())
+    _training_asset(azure, "uri_file", "lake/customers.parquet")
+
+
 def test_a_delta_table_baseline_is_read_at_its_latest_version(
     service: Blobs, azure: FakeAzure, tmp_path: Path
 ) -> None:
@@ -167,15 +173,11 @@ def test_a_delta_table_baseline_is_read_at_its_latest_version(
     assert "no drift: keep the champion" in call.out
 
 
-def test_a_parquet_file_baseline_is_read_as_parquet(
-    service: Blobs, azure: FakeAzure, tmp_path: Path
-) -> None:
+def test_a_parquet_file_baseline_is_read_as_parquet(service: Blobs, azure: FakeAzure) -> None:
     """A Parquet training file was parsed as CSV text."""
     from reference_impl.data import TRAINING_DATA
 
-    pd.read_csv(TRAINING_DATA, dtype={"customer_id": str}).to_parquet(tmp_path / "c.parquet")
-    service.put("stdev", "lake/customers.parquet", (tmp_path / "c.parquet").read_bytes())
-    _training_asset(azure, "uri_file", "lake/customers.parquet")
+    _parquet_training_file(service, azure, pd.read_csv(TRAINING_DATA, dtype={"customer_id": str}))
     collect(service, DRIFTED_BATCH, hours_ago=2)
     call = check()
     assert call.code == 3, call.err
@@ -218,4 +220,21 @@ def test_collected_rows_without_a_feature_are_refused_in_one_sentence(service: B
     assert call.err == (
         f"error: cannot check drift: the collected model_inputs of {MODEL}-{ENV}/green lack the "
         "contract's feature column(s) age\n"
+    )
+
+
+def test_a_baseline_without_a_feature_is_refused_in_one_sentence(
+    service: Blobs, azure: FakeAzure
+) -> None:
+    """Training data that lacks a feature of the serving contract failed in a KeyError."""
+    from reference_impl.data import TRAINING_DATA
+
+    frame = pd.read_csv(TRAINING_DATA, dtype={"customer_id": str}).drop(columns=["age"])
+    _parquet_training_file(service, azure, frame)
+    collect(service, FRESH_BATCH, hours_ago=2)
+    call = check()
+    assert call.code == 4, call.err
+    assert call.err == (
+        f"error: cannot check drift: training data azureml:{DATA_ASSET}:3 cannot be read: "
+        "missing column(s): age\n"
     )

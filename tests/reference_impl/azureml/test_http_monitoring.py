@@ -213,3 +213,22 @@ def test_prediction_drift_reads_the_outputs_the_task_answers_with(
     signal = monitor.create_monitor.monitoring_signals["prediction_drift"]
     assert set(signal.production_data.data_column_names) == columns
     assert signal.reference_data.data_column_names["target_column"] == raw["label"]
+
+
+def test_a_baseline_from_an_mltable_asset_is_refused_before_anything_is_scheduled(
+    azure: FakeAzure, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check's refusal escaped the scheduling path as a traceback."""
+    monkeypatch.setattr(client, "default_credential", FakeCredential)
+    live_endpoint(azure, {"blue": 100})
+    serve_training_data(azure, Blobs())
+    uri = "azureml://datastores/workspaceblobstore/paths/t/"
+    azure.add(f"{DEV}/data/{ASSET}/versions/3",
+              {"properties": {"dataType": "mltable", "dataUri": uri}})  # fmt: skip
+    call = monitor()
+    assert call.code == 6, call.err
+    assert call.err == (
+        f"error: data asset azureml:{ASSET}:3 is an mltable; the baseline is read from a uri_file "
+        "(CSV or Parquet) or a uri_folder (Parquet folder or Delta table)\n"
+    )
+    assert not azure.sent("PUT", r"/schedules/") and not azure.sent("PUT", r"/data/")
