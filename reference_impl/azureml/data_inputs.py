@@ -96,8 +96,8 @@ def classify(data: str | Path, *, datastores: tuple[str, ...] = LAKE_DATASTORES)
         The input's type and path: URIs unchanged, local paths made absolute.
 
     Raises:
-        DataInputError: For an unknown datastore, a malformed ``abfss://`` URI or an
-            unsupported URI scheme.
+        DataInputError: For an unknown datastore, a malformed ``abfss://`` URI, an
+            unsupported URI scheme, or a local file or folder inside a Delta table.
     """
     value = str(data)
     if match := DATASTORE_URI.match(value):
@@ -129,7 +129,11 @@ def classify(data: str | Path, *, datastores: tuple[str, ...] = LAKE_DATASTORES)
         raise DataInputError(
             f"--data {value}: URI scheme {scheme[1]!r} is not supported; use {SUPPORTED}"
         )
+    from reference_impl.validation.formats import delta_part_problem  # pandas: not for --help
+
     local = real_path(value)
+    if problem := delta_part_problem(local):  # uploaded alone, it would lose the table's log
+        raise DataInputError(f"--data {value}: {problem}")
     if is_folder(local):
         return DataInput(
             "mltable" if (local / "MLTable").is_file() else "uri_folder", str(local), "local"

@@ -39,6 +39,23 @@ def is_columnar(path: Path) -> bool:
     return is_folder(path) or path.suffix.lower() == ".parquet" or DELTA_LOG in path.parts
 
 
+def delta_part_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be read on its own: it lies inside a Delta table; else ``None``.
+
+    Args:
+        path: A data file (or a folder inside a table, such as one partition).
+
+    Returns:
+        One sentence naming the table, or ``None``.
+    """
+    if table := delta_table_of(path):
+        return (
+            f"is a file of the Delta table {table}: read alone, a table's files hold rows of "
+            "earlier versions too; pass the table folder, which is read at its latest version"
+        )
+    return None
+
+
 def delta_table_of(path: Path) -> Path | None:
     """The Delta table a file lies in (a data file, or a file of its ``_delta_log``), if any.
 
@@ -72,15 +89,8 @@ def detect_format(path: Path) -> Format:
             rows a later version removed.
     """
     if not is_folder(path):
-        if table := delta_table_of(path):  # e.g. the files a batch endpoint lists in a table
-            raise DataValidationError(
-                str(path),
-                [
-                    f"is a file of the Delta table {table}: read alone, a table's files hold "
-                    "rows of earlier versions too; pass the table folder, which is read at "
-                    "its latest version"
-                ],
-            )
+        if problem := delta_part_problem(path):  # e.g. the files a batch endpoint lists
+            raise DataValidationError(str(path), [problem])
         return "parquet" if path.suffix.lower() == ".parquet" else "csv"
     if (path / DELTA_LOG).is_dir():
         return "delta"

@@ -8,6 +8,7 @@ identity may read it, is only known to Azure.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -124,6 +125,14 @@ def test_dry_run_binds_the_uri_and_load_job_accepts_it(
     assert validate.inputs["raw_data"].type == input_type
 
 
+def dry_run(data: str, out: Path) -> Any:
+    """``train --target azureml --env dev --data DATA --dry-run --out OUT``, as typed."""
+    return run_cli(
+        "train", "--target", "azureml", "--env", "dev", "--data", data,
+        "--dry-run", "--out", str(out),
+    )  # fmt: skip
+
+
 @pytest.mark.parametrize(
     "data", ["azureml://datastores/nosuch/paths/x/", "s3://bucket/customers.csv"]
 )
@@ -131,10 +140,7 @@ def test_dry_run_refuses_unusable_data_with_exit_2_and_writes_nothing(
     tmp_path: Path, data: str
 ) -> None:
     out = tmp_path / "out"
-    call = run_cli(
-        "train", "--target", "azureml", "--env", "dev", "--data", data,
-        "--dry-run", "--out", str(out),
-    )  # fmt: skip
+    call = dry_run(data, out)
     assert call.code == 2
     assert call.err.startswith(f"error: --data {data}: ") and call.err.count("\n") == 1
     assert not (out / "pipeline_job.yml").exists()
@@ -142,13 +148,27 @@ def test_dry_run_refuses_unusable_data_with_exit_2_and_writes_nothing(
 
 def test_dry_run_refuses_a_local_path_that_is_not_there(tmp_path: Path) -> None:
     data, out = tmp_path / "typo.csv", tmp_path / "out"
-    call = run_cli(
-        "train", "--target", "azureml", "--env", "dev", "--data", str(data),
-        "--dry-run", "--out", str(out),
-    )  # fmt: skip
+    call = dry_run(str(data), out)
     assert call.code == 2, call.err
     assert call.err == (
         f"error: --data {data}: no such file or folder; a local path is uploaded from this "
         "machine\n"
     )
     assert not out.exists()  # refused before anything was built
+
+
+@pytest.mark.parametrize("part", ["data-file", "log-file"])
+def test_dry_run_refuses_a_file_of_a_delta_table(tmp_path: Path, part: str) -> None:
+    """Uploaded as a ``uri_file``, a table's data file lost its log: the validate step on Azure
+    would have trained on rows a later version removed (the local target refused it)."""
+    file = (sorted(TRAINING_DELTA.glob("*.parquet")) if part == "data-file"
+            else sorted((TRAINING_DELTA / "_delta_log").glob("*.json")))[0]  # fmt: skip
+    out = tmp_path / "out"
+    call = dry_run(str(file), out)
+    assert call.code == 2, call.err
+    assert call.err == (
+        f"error: --data {file}: is a file of the Delta table {TRAINING_DELTA.resolve()}: read "
+        "alone, a table's files hold rows of earlier versions too; pass the table folder, which "
+        "is read at its latest version\n"
+    )
+    assert not out.exists()
