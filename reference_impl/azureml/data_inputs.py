@@ -129,7 +129,8 @@ def classify(data: str | Path, *, datastores: tuple[str, ...] = LAKE_DATASTORES)
         raise DataInputError(
             f"--data {value}: URI scheme {scheme[1]!r} is not supported; use {SUPPORTED}"
         )
-    from reference_impl.validation.formats import delta_part_problem  # pandas: not for --help
+    # imported here: formats imports pandas, which --help must not wait for
+    from reference_impl.validation.formats import delta_part_problem
 
     local = real_path(value)
     if problem := delta_part_problem(local):  # uploaded alone, it would lose the table's log
