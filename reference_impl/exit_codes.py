@@ -21,6 +21,15 @@ class ExitCode(IntEnum):
     # --8<-- [end:exit-codes]
 
 
+STOPPED: dict[ExitCode, str] = {ExitCode.INTERRUPTED: "stopped with Ctrl-C"}
+"""The ``EXITS`` entry of every command ``cli.main`` turns a Ctrl-C into exit 130 for."""
+WORKDIR_EXITS: dict[ExitCode, str] = {
+    ExitCode.BUSY: "another process held the workdir's lock for ten minutes",
+    ExitCode.STORE_DAMAGED: "the MLflow store is damaged",
+}
+"""The ``EXITS`` entries of every command that opens the working directory's MLflow store."""
+
+
 def exit_codes_sentence(exits: Mapping[ExitCode, str]) -> str:
     """The ``Exit codes: ...`` sentence a command's ``--help`` ends with.
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path, PurePosixPath
@@ -123,16 +123,46 @@ def download_collected(container: Any, prefix: str, folder: Path, since: datetim
     Returns:
         The number of files copied.
     """
+    start = since.replace(minute=0, second=0, microsecond=0)
+
+    def in_window(name: str) -> bool:
+        hour = _hour_of(name, prefix)
+        return hour is not None and hour >= start
+
+    return _copy_blobs(container, prefix, folder / INPUTS, in_window)
+
+
+def _copy_blobs(
+    container: Any, prefix: str, folder: Path, keep: Callable[[str], bool] = lambda _: True
+) -> int:
+    """Copy the blobs under ``prefix`` that ``keep`` accepts, in their layout below ``prefix``.
+
+    A name with a ``..`` part is never written: it would land outside ``folder``.
+
+    Args:
+        container: Blob container client.
+        prefix: Folder path in the container, ending in ``/``.
+        folder: Local folder to copy into.
+        keep: Whether to copy the blob of a name (default: every blob).
+
+    Returns:
+        The number of files copied.
+    """
     copied = 0
     for blob in container.list_blobs(name_starts_with=prefix):
-        hour = _hour_of(blob.name, prefix)
-        if hour is None or hour < since.replace(minute=0, second=0, microsecond=0):
+        relative = PurePosixPath(blob.name[len(prefix) :])
+        if ".." in relative.parts or not keep(blob.name):
             continue
-        target = folder / INPUTS / blob.name[len(prefix) :]
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(container.download_blob(blob.name).readall())
+        _copy_blob(container, blob.name, folder.joinpath(*relative.parts))
         copied += 1
     return copied
+
+
+def _copy_blob(container: Any, name: str, target: Path) -> Path:
+    """Download one blob to ``target`` (its folder is made); ``target``."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(container.download_blob(name).readall())
+    return target
 
 
 def _asset(data_reference: str) -> re.Match[str]:
@@ -160,17 +190,10 @@ def _download_asset(container: Any, path: str, kind: str, folder: Path) -> Path:
         Delta table with its ``_delta_log``).
     """
     if kind == "uri_file":
-        target = folder / PurePosixPath(path).name
-        target.write_bytes(container.download_blob(path).readall())
-        return target
+        return _copy_blob(container, path, folder / PurePosixPath(path).name)
     prefix = path.rstrip("/") + "/"
     local = folder / (PurePosixPath(prefix).name or "data")
-    for blob in container.list_blobs(name_starts_with=prefix):
-        if ".." in PurePosixPath(blob.name).parts:  # a name that would leave the folder
-            continue
-        target = local.joinpath(*PurePosixPath(blob.name[len(prefix) :]).parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(container.download_blob(blob.name).readall())
+    _copy_blobs(container, prefix, local)
     return local
 
 

@@ -18,7 +18,7 @@ from reference_impl.commands._common import (
     needs_config,
     unwritable,
 )
-from reference_impl.exit_codes import ExitCode, exit_codes_sentence
+from reference_impl.exit_codes import WORKDIR_EXITS, ExitCode, exit_codes_sentence
 from reference_impl.paths import real_path
 
 if TYPE_CHECKING:
@@ -33,8 +33,7 @@ EXITS: dict[ExitCode, str] = {
     ExitCode.BAD_DATA: "a file breaks the contract, or --input holds no .csv or .parquet file "
     "and is not a Delta table (nothing written)",
     ExitCode.NO_CHAMPION: "no champion registered",
-    ExitCode.BUSY: "another process held the workdir's lock for ten minutes",
-    ExitCode.STORE_DAMAGED: "the MLflow store is damaged",
+    **WORKDIR_EXITS,
     ExitCode.INTERRUPTED: "stopped with Ctrl-C (an earlier output stays as it was)",
 }
 """What each exit code of ``batch-score`` means; its ``--help`` and the site list them."""

@@ -9,13 +9,13 @@ import sys
 from reference_impl.arguments import given_path
 from reference_impl.commands._common import add_override_argument
 from reference_impl.config.environments import CONFIG_DIR, ENVIRONMENTS
-from reference_impl.exit_codes import ExitCode, exit_codes_sentence
+from reference_impl.exit_codes import STOPPED, ExitCode, exit_codes_sentence
 
 EXITS: dict[ExitCode, str] = {
     ExitCode.OK: "the configuration is valid (printed as JSON)",
     ExitCode.USAGE: "bad arguments, a configuration file that is missing or invalid, or a --set "
     "it refuses",
-    ExitCode.INTERRUPTED: "stopped with Ctrl-C",
+    **STOPPED,
 }
 """What each exit code of ``config`` means; its ``--help`` and the site list them."""
 

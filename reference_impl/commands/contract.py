@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from reference_impl.arguments import given_path
 from reference_impl.commands._common import unwritable
-from reference_impl.exit_codes import ExitCode, exit_codes_sentence
+from reference_impl.exit_codes import STOPPED, ExitCode, exit_codes_sentence
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -23,7 +23,7 @@ EXITS: dict[ExitCode, str] = {
     ExitCode.USAGE: "bad arguments, or --out exists or cannot be written",
     ExitCode.BAD_DATA: "the sample cannot describe a contract (a missing column, a column in two "
     "roles, a label that does not fit the task, a file training would refuse)",
-    ExitCode.INTERRUPTED: "stopped with Ctrl-C",
+    **STOPPED,
 }
 """What each exit code of ``contract`` means; its ``--help`` and the site list them."""
 

@@ -23,7 +23,7 @@ from reference_impl.commands._azureml import (
 from reference_impl.commands._common import model_name_problem, needs_config
 from reference_impl.config.deployments import deployments
 from reference_impl.config.environments import ENVIRONMENTS
-from reference_impl.exit_codes import ExitCode, exit_codes_sentence
+from reference_impl.exit_codes import STOPPED, ExitCode, exit_codes_sentence
 
 if TYPE_CHECKING:
     from reference_impl.config import EnvironmentConfig
@@ -39,7 +39,7 @@ EXITS: dict[ExitCode, str] = {
     ExitCode.USAGE: "bad arguments (e.g. a version that is not an explicit number)",
     ExitCode.GATE_REFUSED: "the gate rejected the version or it lacks gate evidence or lineage "
     "tags (checked before traffic moves)",
-    ExitCode.INTERRUPTED: "stopped with Ctrl-C",
+    **STOPPED,
 }
 """What each exit code of ``deploy`` means; its ``--help`` and the site list them."""
 

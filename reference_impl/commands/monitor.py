@@ -14,7 +14,7 @@ from reference_impl.commands._common import (
     needs_config,
 )
 from reference_impl.config.deployments import deployments
-from reference_impl.exit_codes import ExitCode, exit_codes_sentence
+from reference_impl.exit_codes import STOPPED, WORKDIR_EXITS, ExitCode, exit_codes_sentence
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -39,9 +39,8 @@ EXITS: dict[ExitCode, str] = {
     "serving traffic)",
     ExitCode.GATE_REFUSED: "with --target azureml, the deployed version has no data lineage tag, "
     "or its training data is an mltable asset",
-    ExitCode.BUSY: "another process held the workdir's lock for ten minutes",
-    ExitCode.STORE_DAMAGED: "the MLflow store is damaged",
-    ExitCode.INTERRUPTED: "stopped with Ctrl-C",
+    **WORKDIR_EXITS,
+    **STOPPED,
 }
 """What each exit code of ``monitor`` means; its ``--help`` and the site list them."""
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from reference_impl.commands._azureml import dry_run_folder, guarded
 from reference_impl.commands._common import model_name_problem, needs_config
 from reference_impl.config.environments import ENVIRONMENTS
-from reference_impl.exit_codes import ExitCode, exit_codes_sentence
+from reference_impl.exit_codes import STOPPED, ExitCode, exit_codes_sentence
 
 if TYPE_CHECKING:
     from reference_impl.config import EnvironmentConfig
@@ -24,7 +24,7 @@ EXITS: dict[ExitCode, str] = {
     "number",
     ExitCode.GATE_REFUSED: "the gate rejected the version, or it lacks gate evidence or lineage "
     "tags (nothing copied)",
-    ExitCode.INTERRUPTED: "stopped with Ctrl-C",
+    **STOPPED,
 }
 """What each exit code of ``promote`` means; its ``--help`` and the site list them."""
 

@@ -10,7 +10,7 @@ from reference_impl.arguments import given_value
 from reference_impl.commands._azureml import guarded
 from reference_impl.commands._common import needs_config
 from reference_impl.config.environments import ENVIRONMENTS
-from reference_impl.exit_codes import ExitCode, exit_codes_sentence
+from reference_impl.exit_codes import STOPPED, ExitCode, exit_codes_sentence
 
 if TYPE_CHECKING:
     from reference_impl.config import EnvironmentConfig
@@ -21,7 +21,7 @@ EXITS: dict[ExitCode, str] = {
     ExitCode.AZURE_REFUSED: "Azure ML refused an operation, there is no Azure sign-in, or there "
     "is no previous colour",
     ExitCode.USAGE: "bad arguments or configuration",
-    ExitCode.INTERRUPTED: "stopped with Ctrl-C",
+    **STOPPED,
 }
 """What each exit code of ``rollback`` means; its ``--help`` and the site list them."""
 

@@ -15,7 +15,7 @@ from reference_impl.commands._common import (
     add_workdir_arguments,
     needs_config,
 )
-from reference_impl.exit_codes import ExitCode, exit_codes_sentence
+from reference_impl.exit_codes import WORKDIR_EXITS, ExitCode, exit_codes_sentence
 from reference_impl.scoring.server_settings import settings_for
 
 if TYPE_CHECKING:
@@ -29,8 +29,7 @@ EXITS: dict[ExitCode, str] = {
     ExitCode.OK: "stopped (Ctrl-C stops the server)",
     ExitCode.USAGE: "bad arguments or configuration, or the port is in use",
     ExitCode.NO_CHAMPION: "no champion registered",
-    ExitCode.BUSY: "another process held the workdir's lock for ten minutes",
-    ExitCode.STORE_DAMAGED: "the MLflow store is damaged",
+    **WORKDIR_EXITS,
 }
 """What each exit code of ``serve`` means; its ``--help`` and the site list them."""
 

@@ -13,7 +13,7 @@ from reference_impl.azureml.data_inputs import is_uri
 from reference_impl.commands import _train_azureml
 from reference_impl.commands._common import add_override_argument, for_target, needs_config
 from reference_impl.config.environments import ENVIRONMENTS
-from reference_impl.exit_codes import ExitCode, exit_codes_sentence
+from reference_impl.exit_codes import STOPPED, WORKDIR_EXITS, ExitCode, exit_codes_sentence
 from reference_impl.paths import real_path
 from reference_impl.workdir import DEFAULT_WORKDIR
 
@@ -53,9 +53,9 @@ EXITS: dict[ExitCode, str] = {
     "sign-in",
     ExitCode.USAGE: "bad arguments or configuration",
     ExitCode.BAD_DATA: "the data breaks the contract (nothing trained or registered)",
+    **WORKDIR_EXITS,
     ExitCode.BUSY: "busy: another run on the workdir held its lock longer than --lock-wait",
-    ExitCode.STORE_DAMAGED: "the MLflow store is damaged",
-    ExitCode.INTERRUPTED: "stopped with Ctrl-C",
+    **STOPPED,
 }
 """What each exit code of ``train`` means; its ``--help`` and the site list them."""
 

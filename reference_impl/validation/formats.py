@@ -33,41 +33,29 @@ def is_columnar(path: Path) -> bool:
         path: A data file or folder.
 
     Returns:
-        ``True`` for a folder (Delta table or Parquet files) or a ``.parquet`` file, and for
-        a file of a Delta table's log (which :func:`detect_format` refuses).
+        ``True`` for a folder (Delta table or Parquet files) or a ``.parquet`` file.
     """
-    return is_folder(path) or path.suffix.lower() == ".parquet" or DELTA_LOG in path.parts
+    return is_folder(path) or path.suffix.lower() == ".parquet"
 
 
 def delta_part_problem(path: Path) -> str | None:
     """Why ``path`` cannot be read on its own: it lies inside a Delta table; else ``None``.
 
     Args:
-        path: A data file (or a folder inside a table, such as one partition).
+        path: A data file (a data file or a log file of a table), or a folder inside a table
+            (such as one partition).
 
     Returns:
-        One sentence naming the table, or ``None``.
-    """
-    if table := delta_table_of(path):
-        return (
-            f"is a file of the Delta table {table}: read alone, a table's files hold rows of "
-            "earlier versions too; pass the table folder, which is read at its latest version"
-        )
-    return None
-
-
-def delta_table_of(path: Path) -> Path | None:
-    """The Delta table a file lies in (a data file, or a file of its ``_delta_log``), if any.
-
-    Args:
-        path: A data file.
-
-    Returns:
-        The nearest enclosing folder that holds a ``_delta_log`` folder, or ``None``.
+        One sentence naming the nearest enclosing table, or ``None``.
     """
     for folder in path.parents:
+        table = folder.parent if folder.name == DELTA_LOG else folder
         if folder.name == DELTA_LOG or (folder / DELTA_LOG).is_dir():
-            return folder.parent if folder.name == DELTA_LOG else folder
+            return (
+                f"is a file of the Delta table {table}: read alone, a table's files hold rows "
+                "of earlier versions too; pass the table folder, which is read at its latest "
+                "version"
+            )
     return None
 
 

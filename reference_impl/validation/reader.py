@@ -24,7 +24,7 @@ import pandas as pd
 
 from reference_impl.validation.display import safe_names
 from reference_impl.validation.errors import DataValidationError
-from reference_impl.validation.formats import is_columnar, read_columnar
+from reference_impl.validation.formats import delta_part_problem, is_columnar, read_columnar
 from reference_impl.validation.lexical import NUMBER
 from reference_impl.validation.plain_csv import (
     PLAIN_INTEGER,
@@ -48,9 +48,11 @@ def read_source(path: Path) -> bytes:
 
     Raises:
         DataValidationError: If the path is missing (or vanished), a folder, not a regular
-            file, or cannot be read.
+            file, a file of a Delta table (such as its log), or cannot be read.
     """
     source = str(path)
+    if problem := delta_part_problem(path):
+        raise DataValidationError(source, [problem])
     try:
         mode = path.stat().st_mode
         if stat.S_ISDIR(mode):
