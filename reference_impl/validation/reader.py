@@ -24,7 +24,11 @@ import pandas as pd
 
 from reference_impl.validation.display import safe_names
 from reference_impl.validation.errors import DataValidationError
-from reference_impl.validation.formats import delta_part_problem, is_columnar, read_columnar
+from reference_impl.validation.formats import (
+    delta_part_problem,
+    is_columnar,
+    read_columnar,
+)
 from reference_impl.validation.lexical import NUMBER
 from reference_impl.validation.plain_csv import (
     PLAIN_INTEGER,
