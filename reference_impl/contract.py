@@ -240,16 +240,12 @@ def load_contract(value: str | Path = CONTRACT_FILE) -> DataContract:
         ContractError: If the file is missing, cannot be read (a folder, a name too long),
             is not YAML, or breaks a rule; the message names the file and the key.
     """
-    import yaml
+    from reference_impl.yaml_file import YamlFileError, read_yaml
 
     path = contract_path(value)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ContractError(f"contract {path}: file not found") from None
-    except OSError as exc:  # a folder, no permission, a name too long
-        raise ContractError(f"contract {path}: cannot read the file: {exc.strerror}") from None
-    except yaml.YAMLError as exc:
-        raise ContractError(f"contract {path}: not valid YAML ({exc})") from None
+        raw = read_yaml(path, f"contract {path}")
+    except YamlFileError as exc:  # missing, a folder, not UTF-8, not YAML
+        raise ContractError(str(exc)) from None
     return parse_contract(raw, f"contract {path}")
     # --8<-- [end:load-contract]

@@ -26,10 +26,14 @@ def deployments(path: Path = PROJECT_FILE) -> tuple[str, ...]:
         ``("online", "batch")``, ``("online",)`` or ``("batch",)``.
 
     Raises:
-        ValueError: If the file does not name them as the identity rules say, or names a kind
-            whose scoring code the project was generated without.
+        ValueError: If the file cannot be read, does not name them as the identity rules say,
+            or names a kind whose scoring code the project was generated without.
     """
-    match = _LINE.search(path.read_text(encoding="utf-8"))
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):  # read_project below says what is wrong with it
+        text = ""
+    match = _LINE.search(text)
     kinds = tuple(k.strip() for k in match.group(1).split(",") if k.strip()) if match else ()
     if (
         kinds

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
 from reference_impl.config.environments import CONFIG_DIR as CONFIG_DIR
 from reference_impl.config.environments import ENVIRONMENTS as ENVIRONMENTS
 from reference_impl.config.model import EnvironmentConfig
+from reference_impl.config.problems import validation_problems
+from reference_impl.yaml_file import YamlFileError, read_yaml
 
 
 class ConfigError(ValueError):
@@ -26,23 +27,19 @@ def load_config_file(path: Path) -> EnvironmentConfig:
         The validated, immutable configuration.
 
     Raises:
-        ConfigError: If the file is missing, is not YAML, or breaks a rule; the message
-            names the file and each offending key.
+        ConfigError: If the file is missing, cannot be read, is not YAML, or breaks a rule;
+            the message names the file and each offending key.
     """
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise ConfigError(f"{path}: file not found") from exc
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: not valid YAML ({exc})") from exc
+        raw = read_yaml(path, str(path))
+    except YamlFileError as exc:  # missing, a folder, not UTF-8, not YAML
+        raise ConfigError(str(exc)) from None
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: expected a mapping at the top level")
     try:
         return EnvironmentConfig.model_validate(raw)
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
-        )
+        problems = validation_problems(exc)
         raise ConfigError(f"{path}: {problems}") from exc
 
 

@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from reference_impl.config.loader import ConfigError
 from reference_impl.config.model import EnvironmentConfig
+from reference_impl.config.problems import validation_problems
 
 _SHOWN = 60
 OPEN_SECTIONS = ("model.params",)
@@ -63,9 +64,7 @@ def apply_overrides(config: EnvironmentConfig, overrides: Sequence[str]) -> Envi
     try:
         return EnvironmentConfig.model_validate(data)
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
-        )
+        problems = validation_problems(exc)
         shown = ", ".join(_short(item, quote=False) for item in overrides)
         raise ConfigError(f"overrides {shown}: {problems}") from None
     # --8<-- [end:apply-overrides]

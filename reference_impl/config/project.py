@@ -11,11 +11,12 @@ import functools
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import Field, ValidationError, field_validator
 
 from reference_impl.config.deployments import PROJECT_FILE, SCORING_CODE, code_of
 from reference_impl.config.model import Strict
+from reference_impl.config.problems import validation_problems
+from reference_impl.yaml_file import read_yaml
 
 _SLUG = r"^[a-z][a-z0-9-]{1,40}$"
 _IDENTIFIER = r"^[a-z][a-z0-9_]{0,40}$"
@@ -124,16 +125,12 @@ def read_project(path: Path = PROJECT_FILE) -> ProjectIdentity:
         The validated identity.
 
     Raises:
-        ValueError: If the file is missing, not YAML or breaks a rule; the message names the
-            file and each offending key.
+        ValueError: If the file is missing, cannot be read, is not YAML or breaks a rule; the
+            message names the file and each offending key.
     """
+    raw = read_yaml(path, f"project identity {path}")  # YamlFileError is a ValueError
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
         return ProjectIdentity.model_validate(raw)
-    except (OSError, yaml.YAMLError) as exc:
-        raise ValueError(f"{path}: cannot read the project identity ({exc})") from exc
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
-        )
+        problems = validation_problems(exc)
         raise ValueError(f"{path}: {problems}") from exc

@@ -74,3 +74,31 @@ def test_the_quick_reader_agrees_with_the_validated_file(tmp_path: Path) -> None
     block = identity_with(tmp_path, f"deployments:\n  - {kind}")  # YAML's other list form
     assert deployments(block) == load_project(block).deployments == (kind,)
     assert yaml.safe_load(block.read_text())["deployments"] == [kind]
+
+
+# name -> (what stands at config/project.yaml, the sentence after "project identity {path}: ")
+UNREADABLE_IDENTITIES = {
+    "missing": (None, "file not found"),
+    "folder": ("folder", "cannot read the file: Is a directory"),
+    "not-utf8": (b"name: demo\n# caf\xe9\n", "line 2 is not UTF-8 text; save the file as UTF-8"),
+    "broken-yaml": (
+        b'name: demo\nsecret: "s3cr3t\n',
+        "not valid YAML at line 3, column 1: found unexpected end of stream "
+        "(while scanning a quoted scalar from line 2)",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(UNREADABLE_IDENTITIES))
+def test_an_identity_that_cannot_be_read_is_named_in_one_sentence(tmp_path: Path, case: str):
+    content, reason = UNREADABLE_IDENTITIES[case]
+    path = tmp_path / "project.yaml"
+    if content == "folder":
+        path.mkdir()
+    elif content is not None:
+        path.write_bytes(content)
+    expected = f"project identity {path}: {reason}"
+    for read in (load_project, deployments):  # the command line's quick reader says the same
+        with pytest.raises(ValueError) as caught:
+            read(path)
+        assert str(caught.value) == expected  # one line, no "s3cr3t" from the file's text

@@ -356,6 +356,56 @@ def test_contract_infer_names_a_sample_it_cannot_look_up(tmp_path: Path) -> None
     assert os.listdir(tmp_path) == []
 
 
+SECRET = "s3cr3t-token"  # pasted into a file by mistake: a message must not quote it
+# name -> (the bytes of a hand-written YAML file, the sentence after "{label}: ")
+BROKEN_YAML: dict[str, tuple[bytes | None, str]] = {
+    "folder": (None, "cannot read the file: Is a directory"),
+    "not-utf8": (b"name: dev\n# caf\xe9\n", "line 2 is not UTF-8 text; save the file as UTF-8"),
+    "quote-never-closed": (
+        f'name: dev\ntoken: "{SECRET}\n'.encode(),
+        "not valid YAML at line 3, column 1: found unexpected end of stream "
+        "(while scanning a quoted scalar from line 2)",
+    ),
+    "tab-indent": (
+        f"name: dev\ntoken:\n\t- {SECRET}\n".encode(),
+        "not valid YAML at line 3, column 1: found character '\\t' that cannot start any token",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN_YAML))
+def test_a_yaml_file_that_cannot_be_read_is_named_in_one_sentence(
+    tmp_path: Path, case: str
+) -> None:
+    content, reason = BROKEN_YAML[case]
+    folder, workdir = tmp_path / "in", tmp_path / "workdir"
+    folder.mkdir()
+    config, contract = folder / "dev.yaml", folder / "contract.yaml"
+    for path in (config, contract):
+        if content is None:
+            path.mkdir()
+        else:
+            path.write_bytes(content)
+    for argv, label in (
+        (["config", "--config-dir", str(folder)], str(config)),
+        (["train", "--contract", str(contract), "--workdir", str(workdir)], f"contract {contract}"),
+    ):
+        code, out, err = call(argv)
+        assert code == ExitCode.USAGE, out + err
+        assert (out, err) == ("", f"error: {label}: {reason}\n")  # no traceback, no secret
+    assert not workdir.exists()
+
+
+def test_a_config_dir_that_is_a_file_is_named_in_one_sentence(tmp_path: Path) -> None:
+    (tmp_path / "settings").write_text("name: dev\n")
+    code, out, err = call(["config", "--config-dir", str(tmp_path / "settings")])
+    assert code == ExitCode.USAGE, out + err
+    assert (
+        err
+        == f"error: {tmp_path / 'settings' / 'dev.yaml'}: cannot read the file: Not a directory\n"
+    )
+
+
 # An empty argument, as ``--data "$DATA"`` passes with the variable unset: it would have meant the
 # sample data (train), the current folder (``Path("")`` is ``.``) or the option's default (an
 # uploaded snapshot for ``--code``, the configured VM size, model or deployment).
