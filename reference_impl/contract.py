@@ -13,7 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
+
+from reference_impl.config.model import Strict
 
 FeatureKind = Literal["integer", "number", "category"]
 Task = Literal["binary", "multiclass", "regression"]
@@ -27,7 +29,12 @@ class ContractError(ValueError):
     """A contract file is missing, is not YAML, or breaks a rule (one sentence naming the key)."""
 
 
-class Feature(BaseModel):
+def _repeated(values: tuple[str, ...] | list[str]) -> str | None:
+    """The first value (in sorted order) that ``values`` holds more than once, if any."""
+    return min((v for v in set(values) if values.count(v) > 1), default=None)
+
+
+class Feature(Strict):
     """One input column of the model.
 
     Attributes:
@@ -39,8 +46,6 @@ class Feature(BaseModel):
         categories: Allowed values (``category`` only).
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
     name: str = Field(min_length=1)
     kind: FeatureKind
     description: str = ""
@@ -50,8 +55,14 @@ class Feature(BaseModel):
 
     @model_validator(mode="after")
     def _kind_rules(self) -> Feature:
+        if not self.name.strip():  # no data file can have it: the reader refuses blank names
+            raise ValueError("the feature's name is blank")
         if self.kind == "category" and not self.categories:
             raise ValueError(f"feature {self.name!r} is a category but lists no categories")
+        if self.kind == "category" and (self.minimum, self.maximum) != (None, None):
+            raise ValueError(f"feature {self.name!r} is a category but has a minimum or maximum")
+        if twice := _repeated(self.categories):
+            raise ValueError(f"feature {self.name!r} lists category {twice!r} twice")
         if self.kind != "category" and self.categories:
             raise ValueError(f"feature {self.name!r} is {self.kind} but lists categories")
         if self.kind != "category" and (self.minimum is None or self.maximum is None):
@@ -66,7 +77,7 @@ class Feature(BaseModel):
         return self.kind != "category"
 
 
-class DataContract(BaseModel):
+class DataContract(Strict):
     """Task, columns, label, identifier and segment of the use case.
 
     Attributes:
@@ -82,8 +93,6 @@ class DataContract(BaseModel):
             probabilities.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
     task: Task = "binary"
     features: tuple[Feature, ...] = Field(min_length=1)
     label: str = Field(min_length=1)
@@ -94,9 +103,8 @@ class DataContract(BaseModel):
     @model_validator(mode="after")
     def _columns_are_consistent(self) -> DataContract:
         names = [feature.name for feature in self.features]
-        twice = sorted({name for name in names if names.count(name) > 1})
-        if twice:
-            raise ValueError(f"feature {twice[0]!r} is listed twice")
+        if twice := _repeated(names):
+            raise ValueError(f"feature {twice!r} is listed twice")
         for key in ("label", "id_column"):
             if getattr(self, key) in names:
                 raise ValueError(f"{key} {getattr(self, key)!r} is also listed as a feature")
@@ -109,6 +117,8 @@ class DataContract(BaseModel):
                 raise ValueError(f"segment {self.segment!r} is not a category feature")
         if self.task == "multiclass" and len(self.classes) < 3:
             raise ValueError("a multiclass task lists at least three classes")
+        if twice := _repeated(self.classes):
+            raise ValueError(f"classes lists {twice!r} twice")
         if self.task != "multiclass" and self.classes:
             raise ValueError(f"classes are listed but the task is {self.task}")
         return self
@@ -220,7 +230,7 @@ def parse_contract(raw: object, source: str) -> DataContract:
                 name = feature.get("name") if isinstance(feature, dict) else None
                 where = (
                     f"features[{index}]"
-                    + (f" ({name})" if name else "")
+                    + (f" ({name})" if isinstance(name, str) and name.strip() else "")
                     + "".join(f".{part}" for part in err["loc"][2:])
                 )
         raise ContractError(f"{source}: {where + ': ' if where else ''}{message}") from None

@@ -74,6 +74,11 @@ def _feature(frame: pd.DataFrame, column: str) -> Feature:
             name=column, kind=kind, categories=tuple(sorted(values.astype(str).unique()))
         )
     low, high = float(values.min()), float(values.max())
+    if not (math.isfinite(low) and math.isfinite(high)):  # a float column of the sample
+        raise InferenceError(
+            f"column {column!r} holds infinite values, which no range can hold: replace them "
+            "in the data, or leave the column out with --ignore"
+        )
     if kind == "integer":
         low, high = float(math.floor(low)), float(math.ceil(high))
     return Feature(name=column, kind=kind, minimum=low, maximum=high)

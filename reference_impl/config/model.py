@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -27,9 +27,14 @@ class Strict(BaseModel):
     @classmethod
     def _no_booleans_as_numbers(cls, value: object, info: ValidationInfo) -> object:
         field = cls.model_fields.get(info.field_name or "")
-        if isinstance(value, bool) and field is not None and field.annotation in (int, float):
+        if isinstance(value, bool) and field is not None and _takes_a_number(field.annotation):
             raise ValueError(f"expected a number, got {str(value).lower()}")
         return value
+
+
+def _takes_a_number(annotation: object) -> bool:
+    """Whether a field is a number, or a number or ``None`` (``float | None``)."""
+    return annotation in (int, float) or any(arg in (int, float) for arg in get_args(annotation))
 
 
 class AzureWorkspace(Strict):

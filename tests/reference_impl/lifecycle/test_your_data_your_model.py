@@ -291,6 +291,12 @@ def test_lightgbm_and_xgboost_are_one_config_line_each(
     assert code == ExitCode.OK, out + err
 
 
+def features_with(feature: str, **change: object) -> dict:
+    """The shipped contract's features, with the one named ``feature`` changed."""
+    features = SHIPPED["features"]
+    return {"features": [{**f, **change} if f["name"] == feature else f for f in features]}
+
+
 def contract_with(tmp_path: Path, change: dict) -> Path:
     raw = {**SHIPPED, **change}
     path = tmp_path / "contract.yaml"
@@ -310,6 +316,21 @@ def contract_with(tmp_path: Path, change: dict) -> Path:
          "label 'age' is also listed as a feature"),
         ("label-missing-in-data", {"label": "renewed"}, ExitCode.BAD_DATA,
          "missing label column 'renewed'"),
+        # each of these was taken, and then the data or model.params was blamed (or it trained)
+        ("bound-not-finite", features_with("tenure_months", maximum=float("inf")),
+         ExitCode.USAGE, "features[0] (tenure_months).maximum: Input should be a finite number"),
+        ("bound-not-a-number", features_with("tenure_months", minimum=float("nan")),
+         ExitCode.USAGE, "features[0] (tenure_months).minimum: Input should be a finite number"),
+        ("bound-is-boolean", features_with("tenure_months", minimum=True),
+         ExitCode.USAGE, "features[0] (tenure_months).minimum: expected a number, got true"),
+        ("category-listed-twice", features_with("plan", categories=["basic", "premium", "basic"]),
+         ExitCode.USAGE, "feature 'plan' lists category 'basic' twice"),
+        ("bounds-on-a-category", features_with("plan", maximum=3),
+         ExitCode.USAGE, "feature 'plan' is a category but has a minimum or maximum"),
+        ("blank-feature-name", features_with("tenure_months", name=" "),
+         ExitCode.USAGE, "features[0]: the feature's name is blank"),
+        ("class-listed-twice", {"task": "multiclass", "classes": ["stay", "leave", "stay"]},
+         ExitCode.USAGE, "classes lists 'stay' twice"),
     ],
 )  # fmt: skip
 def test_a_contract_that_does_not_fit_stops_before_training(
@@ -434,6 +455,8 @@ UNREADABLE_SAMPLES = {
     "date-column": "column 'a' holds dates or times, which a contract cannot describe (a feature "
     "is a number, a category or true/false): derive one from it in the data, or leave the "
     "column out with --ignore",
+    "infinite-values": "column 'a' holds infinite values, which no range can hold: replace them "
+    "in the data, or leave the column out with --ignore",
 }
 
 
@@ -448,6 +471,8 @@ def _unreadable(case: str, folder: Path) -> Path:
         csv.write_text("row_id,a,target\n")
     elif case == "list-column":
         return _sample(folder / "s.parquet", a=[[1, 2]] * 40)
+    elif case == "infinite-values":  # a float column: it proposed ``maximum: .inf``
+        return _sample(folder / "s.parquet", a=[0.5, float("inf")] * 20)
     else:
         return _sample(folder / "s.parquet", a=pd.date_range("2026-01-01", periods=40).tolist())
     return csv
