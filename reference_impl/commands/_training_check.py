@@ -13,6 +13,7 @@ def training_problem(config: EnvironmentConfig) -> str | None:
     """Why this configuration cannot train, in one sentence naming the key, or ``None``.
 
     Checks that ``data.contract`` reads as a contract of a task the pipeline trains, that
+    ``monitoring.min_drifted_features`` does not exceed its features, that
     ``gate.metric`` is measured for that task, and that ``model.estimator`` imports as an
     estimator for that task that accepts the names in ``model.params`` (scikit-learn's own
     also check the values; others check them when the train step fits) — or, when
@@ -42,6 +43,8 @@ def training_problem(config: EnvironmentConfig) -> str | None:
             )
     except (ContractError, EstimatorError) as exc:
         return str(exc)
+    if unreachable := config.monitoring.never_recommends(len(contract.features)):
+        return unreachable
     measured = TASK_METRICS[contract.task]
     if config.gate.metric not in measured:
         return (

@@ -158,6 +158,9 @@ def _run_local(args: argparse.Namespace, config: EnvironmentConfig) -> int:
     if champion is None:
         print(f"error: model {config.registry.model_name!r} has no champion", file=sys.stderr)
         return ExitCode.NO_CHAMPION
+    if unreachable := config.monitoring.never_recommends(len(contract.features)):
+        print(f"error: {unreachable}", file=sys.stderr)  # a --set made after training
+        return ExitCode.USAGE
     out = workdir.monitoring / args.current.stem
     out.mkdir(parents=True, exist_ok=True)
     baseline = mlflow.artifacts.download_artifacts(

@@ -72,6 +72,15 @@ class ComputeSpec(Strict):
     max_instances: int = Field(default=2, ge=1)
     idle_seconds: int = Field(default=900, ge=60)
 
+    @model_validator(mode="after")
+    def _min_within_max(self) -> ComputeSpec:
+        if self.min_instances > self.max_instances:  # Azure ML would refuse the cluster
+            raise ValueError(
+                f"min_instances ({self.min_instances}) is above max_instances "
+                f"({self.max_instances})"
+            )
+        return self
+
 
 class DataSection(Strict):
     """Rules the ``validate`` step applies to the training data.
@@ -94,7 +103,7 @@ class TrainingSection(Strict):
         holdout_percent: Share of rows kept aside (chosen by a hash of the id).
     """
 
-    seed: int = Field(default=42, ge=0)
+    seed: int = Field(default=42, ge=0, le=2**32 - 1)  # what numpy and scikit-learn take
     holdout_percent: int = Field(default=20, ge=5, le=50)
 
 
@@ -268,6 +277,22 @@ class MonitoringSection(Strict):
     min_drifted_features: int = Field(default=1, ge=1)
     max_invalid_share: float = Field(default=0.01, ge=0, le=1)
     min_rows: int = Field(default=100, ge=1)
+
+    def never_recommends(self, features: int) -> str | None:
+        """Why drift could never recommend retraining a model of ``features`` features.
+
+        Args:
+            features: How many features the model's contract lists.
+
+        Returns:
+            One sentence naming the key, or ``None`` when the threshold can be reached.
+        """
+        if self.min_drifted_features <= features:
+            return None
+        return (
+            f"monitoring.min_drifted_features is {self.min_drifted_features}, but the contract "
+            f"has {features} feature(s): drift could never recommend retraining"
+        )
 
 
 class EnvironmentConfig(Strict):

@@ -46,6 +46,16 @@ BAD_OVERRIDES: dict[str, tuple[str, str]] = {
     "false-for-integer": ("training.seed=false", "seed: Value error, expected a number, got false"),
     "yes-for-integer": ("data.min_rows=yes", "min_rows: Value error, expected a number, got true"),
     "true-for-float": ("evaluation.threshold=true", "threshold: Value error, expected a number"),
+    # each of these trained, or stopped blaming another key
+    "min-above-max": ("compute.min_instances=3", "min_instances (3) is above max_instances (2)"),
+    "seed-beyond-numpy": (
+        "training.seed=4294967296",
+        "training.seed: Input should be less than or equal to 4294967295",
+    ),
+    "drift-unreachable": (
+        "monitoring.min_drifted_features=500",
+        "monitoring.min_drifted_features is 500, but the contract has",
+    ),
 }
 
 

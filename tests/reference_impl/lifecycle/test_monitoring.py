@@ -62,6 +62,21 @@ def test_committed_fresh_batch_is_not_flagged(lifecycle: Lifecycle) -> None:
     assert monitor(lifecycle, FRESH_BATCH)[0] == 0
 
 
+def test_a_threshold_no_drift_can_reach_is_refused_not_reported_as_no_drift(
+    lifecycle: Lifecycle,
+) -> None:
+    more = len(CONTRACT.features) + 1  # set after training: every batch would read "no drift"
+    setting = f"monitoring.min_drifted_features={more}"
+    code, out, err = call(["monitor", "--workdir", str(lifecycle.workdir), "--current",
+                           str(DRIFTED_BATCH), "--set", setting])  # fmt: skip
+    assert code == 2, out + err
+    assert err == (
+        f"error: monitoring.min_drifted_features is {more}, but the contract has "
+        f"{more - 1} feature(s): drift could never recommend retraining\n"
+    )
+    assert out == ""
+
+
 def test_unreadable_current_file(lifecycle: Lifecycle, tmp_path: Path) -> None:
     bad = tmp_path / "bad.csv"
     pd.read_csv(FRESH_BATCH).drop(columns="age").to_csv(bad, index=False)
