@@ -91,6 +91,9 @@ class DataContract(Strict):
             when the data has no such group.
         classes: The label's values (``multiclass`` only), in the order of the model's
             probabilities.
+        ignore: Other columns the data files hold (a load date, a partition key, a note):
+            allowed in training, batch and monitoring files and dropped when read; never a
+            model input (``contract infer --ignore`` lists them here).
     """
 
     task: Task = "binary"
@@ -99,6 +102,7 @@ class DataContract(Strict):
     id_column: str = Field(min_length=1)
     segment: str | None = None
     classes: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _columns_are_consistent(self) -> DataContract:
@@ -110,6 +114,13 @@ class DataContract(Strict):
                 raise ValueError(f"{key} {getattr(self, key)!r} is also listed as a feature")
         if self.label == self.id_column:
             raise ValueError("label and id_column name the same column")
+        for name in self.ignore:
+            if not name.strip():
+                raise ValueError("ignore lists a blank column name")
+            if name in (*names, self.label, self.id_column):
+                raise ValueError(f"ignore lists {name!r}, which the contract uses")
+        if twice := _repeated(self.ignore):
+            raise ValueError(f"ignore lists {twice!r} twice")
         if self.segment is not None:
             if self.segment not in names:
                 raise ValueError(f"segment {self.segment!r} is not a feature")

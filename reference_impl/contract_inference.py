@@ -127,7 +127,8 @@ def infer_contract(
         task: ``binary``, ``multiclass`` or ``regression``.
         id_column: The column identifying a row (never a model input).
         segment: A category column to compare groups on, if any.
-        ignore: Columns to leave out of the contract (and so of the model).
+        ignore: Columns that are no model input; the contract lists them under ``ignore``,
+            so the data may keep them.
 
     Returns:
         The proposed contract.
@@ -173,7 +174,7 @@ def infer_contract(
         raise InferenceError(f"--segment {segment!r} is numeric; a segment is a category column")
     return DataContract(
         task=task, features=tuple(features), label=label, id_column=id_column,
-        segment=segment, classes=classes,
+        segment=segment, classes=classes, ignore=tuple(dict.fromkeys(ignore)),
     )  # fmt: skip
     # --8<-- [end:infer-contract]
 
@@ -192,7 +193,7 @@ def contract_yaml(contract: DataContract, source: str, rows: int) -> str:
     import yaml
 
     dumped: dict[str, Any] = contract.model_dump(mode="json", exclude_defaults=True)
-    order = ("id_column", "label", "segment", "classes", "features")
+    order = ("id_column", "label", "segment", "classes", "ignore", "features")
     data = {"task": contract.task, **{key: dumped[key] for key in order if key in dumped}}
     for feature in data["features"]:
         for key in ("minimum", "maximum"):

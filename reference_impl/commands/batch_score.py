@@ -60,7 +60,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--input",
         type=given_path,
         required=True,
-        help="folder of CSV files, a Parquet file or folder, or a Delta table folder",
+        help="folder of CSV files, a Parquet file or folder, or a Delta table folder (names "
+        "starting with . or _ in a folder are skipped, as Spark and pyarrow skip them)",
     )
     parser.add_argument(
         "--output",

@@ -78,7 +78,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="append",
         default=[],
         metavar="COL",
-        help="a column to leave out of the contract, and so out of the model; repeatable",
+        help="a column that is no model input (a load date, a note): listed under ignore, "
+        "so the data may keep it; repeatable",
     )
     infer.add_argument(
         "--out",

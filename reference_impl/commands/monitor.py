@@ -191,7 +191,7 @@ def _read_current(path: Path, contract: DataContract) -> tuple[pd.DataFrame | No
     from reference_impl.validation import DataValidationError, read_table
 
     try:
-        extra = [contract.id_column, contract.label]
+        extra = [contract.id_column, contract.label, *contract.ignore]
         return read_table(path, required=contract.feature_names, allowed_extra=extra), None
     except DataValidationError as exc:
         return None, str(exc)

@@ -63,7 +63,7 @@ def _score_file(path: Path) -> pd.DataFrame:
     contract = _model.contract
     columns = {
         "required": [contract.id_column, *contract.feature_names],
-        "allowed_extra": [contract.label],
+        "allowed_extra": [contract.label, *contract.ignore],
         "text": [contract.id_column],
     }
     parts = read_table_parts(path, **columns, block_size=PART_BYTES)

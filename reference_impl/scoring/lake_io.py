@@ -1,13 +1,15 @@
 """Where batch scoring reads from and writes to when the data lives in a lake.
 
 Input: a folder of CSV files (one mini-batch item per file), a Parquet file or a folder of
-Parquet files, or a Delta table folder (read whole, as one item). Output: Parquet in a folder
+Parquet files, or a Delta table folder (read whole, as one item); names starting with ``.`` or
+``_`` are skipped, as Spark and pyarrow skip them. Output: Parquet in a folder
 partitioned by run date (``run_date=YYYY-MM-DD``), the Hive layout that Spark, Fabric,
 Power BI and pyarrow read as a column.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,9 +40,27 @@ def input_items(source: Path) -> list[str]:
         return [str(source)] if source.suffix.lower() in {".csv", ".parquet"} else []
     if is_folder(source / DELTA_LOG):
         return [str(source)]  # a Delta table is read whole, at its latest version
-    csv = sorted(str(p) for p in source.glob("*.csv"))
-    return csv or sorted(str(p) for p in source.rglob("*.parquet"))
+    csv = _listed(source, source.iterdir(), ".csv")
+    return csv or _listed(source, source.rglob("*"), ".parquet")
     # --8<-- [end:input-items]
+
+
+def _listed(root: Path, paths: Iterable[Path], suffix: str) -> list[str]:
+    """The files ending in ``suffix`` (any case), without hidden ones, in a stable order.
+
+    A name under ``root`` that starts with ``.`` or ``_`` is hidden, as Spark and pyarrow
+    (which ``train`` reads a Parquet folder with) treat it: a writer's unfinished side file,
+    ``_SUCCESS`` or ``_temporary``, or the ``._`` twin macOS leaves beside each copied file.
+    A folder is never an item itself (Spark names its output folder ``name.parquet``): its
+    files are.
+    """
+    return sorted(
+        str(path)
+        for path in paths
+        if path.suffix.lower() == suffix
+        and not any(part.startswith((".", "_")) for part in path.relative_to(root).parts)
+        and not path.is_dir()
+    )
 
 
 # --8<-- [start:write-partition]

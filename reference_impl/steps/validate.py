@@ -57,14 +57,15 @@ def validate_file(
     """
     contract = load_contract(contract)
     columns = [contract.id_column, *contract.feature_names]
+    reading = {"required": columns, "label": contract.label, "text": columns[:1],
+               "allowed_extra": contract.ignore}  # fmt: skip
     if is_columnar(raw_data):  # Parquet or Delta: read once, check these rows
-        frame = read_columnar(raw_data, required=columns, label=contract.label, text=columns[:1])
+        frame = read_columnar(raw_data, **reading)
         raw = frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
     else:
         raw = read_source(raw_data)  # read once: these bytes are checked and kept
-        frame = parse_table(
-            raw, str(raw_data), required=columns, label=contract.label, text=columns[:1]
-        )
+        frame = parse_table(raw, str(raw_data), **reading)
+    frame = frame.drop(columns=[c for c in contract.ignore if c in frame.columns])
     valid = validate_frame(frame, contract, source=str(raw_data), min_rows=min_rows)
     write_rows(valid, validated_data, VALIDATED_ROWS)
     write_contract(validated_data, contract)

@@ -162,3 +162,53 @@ def test_scoring_a_folder_that_holds_a_delta_table_refuses_the_tables_files(
     assert code == 4, err
     assert f"is a file of the Delta table {TRAINING_DELTA}" in err
     assert not out.exists()
+
+
+def _spark_like_folder(folder: Path) -> None:
+    """What a lake export holds beside its data: Spark's output folder named ``*.parquet``
+    with ``_SUCCESS``, a writer's unfinished ``.part-*`` file and macOS ``._`` twins."""
+    rows = pd.read_parquet(BATCH_PARQUET)
+    out = folder / "scored-input.parquet"  # a folder, as Spark's df.write.parquet makes it
+    out.mkdir(parents=True)
+    rows.iloc[:1_200].to_parquet(out / "part-00000.parquet")
+    rows.iloc[1_200:].to_parquet(out / "part-00001.PARQUET")  # any case, as a file name
+    (out / "_SUCCESS").write_bytes(b"")
+    rows.iloc[:5].to_parquet(out / ".part-00002.parquet")  # not yet renamed into place
+    (out / "._part-00000.parquet").write_bytes(b"\x00\x05\x16\x07Mac OS X")
+    (folder / "_temporary").mkdir()
+    rows.iloc[:5].to_parquet(folder / "_temporary" / "part-9.parquet")
+
+
+@pytest.mark.batch
+def test_batch_scoring_a_lake_folder_reads_each_data_file_once_and_skips_hidden_ones(
+    trained: dict[str, Path], tmp_path: Path
+) -> None:
+    """The folder named ``*.parquet`` was an item beside its own files (every row scored
+    twice), and hidden files were read: ``._`` twins failed the batch, side files added rows."""
+    from reference_impl.scoring.lake_io import input_items
+
+    lake, out = tmp_path / "lake", tmp_path / "predictions.csv"
+    _spark_like_folder(lake)
+    assert [Path(p).name for p in input_items(lake)] == ["part-00000.parquet", "part-00001.PARQUET"]
+    code, printed, err = call(["batch-score", "--workdir", str(trained["csv"]), "--input",
+                               str(lake), "--output", str(out)])  # fmt: skip
+    assert code == 0, err
+    assert "scored 2000 rows from 2 file(s)" in printed
+    scored = pd.read_csv(out)
+    assert len(scored) == 2_000 and not scored["customer_id"].duplicated().any()
+
+
+@pytest.mark.batch
+def test_csv_files_of_a_folder_are_listed_in_any_case_and_hidden_ones_skipped(
+    tmp_path: Path,
+) -> None:
+    """``week-02.CSV`` was skipped without a word (the same name given alone was read)."""
+    from reference_impl.scoring.lake_io import input_items
+
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    (folder / "week-01.csv").write_bytes(FRESH_BATCH.read_bytes())
+    (folder / "week-02.CSV").write_bytes(FRESH_BATCH.read_bytes())
+    (folder / "._week-01.csv").write_bytes(b"\x00\x05\x16\x07Mac OS X")
+    (folder / "notes.txt").write_text("not data")
+    assert [Path(p).name for p in input_items(folder)] == ["week-01.csv", "week-02.CSV"]

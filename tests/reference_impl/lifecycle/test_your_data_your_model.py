@@ -115,6 +115,60 @@ def test_infer_refuses_a_sample_that_cannot_be_a_contract(
     assert not (tmp_path / "c.yaml").exists()
 
 
+@dataclass(frozen=True)
+class Ignored:
+    """A table with a column that is no model input, its contract, and a trained workdir."""
+
+    data: Path
+    contract: Path
+    workdir: Path
+    trained: tuple[int, str, str]
+
+
+@pytest.fixture(scope="module")
+def ignored(tmp_path_factory: pytest.TempPathFactory) -> Ignored:
+    """``contract infer --ignore loaded_at`` on a table with a load time, then ``train`` on it."""
+    folder = tmp_path_factory.mktemp("ignored")
+    frame = pd.read_csv(bundled("breast_cancer", folder))
+    frame["loaded_at"] = [f"2026-11-{1 + i % 28:02d}T0{i % 10}:00" for i in range(len(frame))]
+    data = folder / "with-load-time.csv"
+    frame.to_csv(data, index=False)
+    contract, workdir = folder / "contract.yaml", folder / "work"
+    code, _, err = infer(data, "binary", contract, "--ignore", "loaded_at")
+    assert code == 0, err
+    trained = call(["train", "--workdir", str(workdir), "--data", str(data), "--contract",
+                    str(contract), "--set", "data.min_rows=100"])  # fmt: skip
+    return Ignored(data, contract, workdir, trained)
+
+
+def test_an_ignored_column_stays_in_the_data_and_out_of_the_model(ignored: Ignored) -> None:
+    """The contract left the column out, and then training refused the very sample it was
+    proposed from: "unexpected column(s): loaded_at" (the advice to --ignore led nowhere)."""
+    contract = load_contract(ignored.contract)
+    assert contract.ignore == ("loaded_at",)
+    assert "loaded_at" not in contract.feature_names
+    code, out, err = ignored.trained
+    assert code == ExitCode.OK, out + err
+    assert f"registered: {MODEL} version 1" in out
+    validated = pd.read_parquet(
+        next(ignored.workdir.glob("runs/*/validate/validated_data/data.parquet"))
+    )
+    assert "loaded_at" not in validated.columns  # dropped when read: no later step sees it
+
+
+@pytest.mark.batch
+def test_batch_score_reads_past_an_ignored_column(ignored: Ignored, tmp_path: Path) -> None:
+    frame = batch_scored(ignored.workdir, ignored.data, tmp_path / "scored.csv")
+    assert len(frame) == len(pd.read_csv(ignored.data))
+
+
+@pytest.mark.online
+def test_monitor_reads_past_an_ignored_column(ignored: Ignored) -> None:
+    code, out, err = call(["monitor", "--workdir", str(ignored.workdir), "--current",
+                           str(ignored.data)])  # fmt: skip
+    assert code == ExitCode.OK, out + err
+
+
 def test_infer_never_overwrites_a_contract(tmp_path: Path) -> None:
     data = bundled("breast_cancer", tmp_path)
     reviewed = tmp_path / "contract.yaml"
@@ -331,6 +385,8 @@ def contract_with(tmp_path: Path, change: dict) -> Path:
          ExitCode.USAGE, "features[0]: the feature's name is blank"),
         ("class-listed-twice", {"task": "multiclass", "classes": ["stay", "leave", "stay"]},
          ExitCode.USAGE, "classes lists 'stay' twice"),
+        ("ignore-names-a-feature", {"ignore": ["age"]},
+         ExitCode.USAGE, "ignore lists 'age', which the contract uses"),
     ],
 )  # fmt: skip
 def test_a_contract_that_does_not_fit_stops_before_training(
