@@ -18,6 +18,7 @@ from typing import Literal
 import pandas as pd
 
 from reference_impl.paths import is_folder
+from reference_impl.validation.display import safe_names
 from reference_impl.validation.errors import DataValidationError
 
 Format = Literal["csv", "parquet", "delta"]
@@ -141,7 +142,7 @@ def _check_columns(
     expected = {*required, *allowed_extra, *([label] if label else [])}
     unexpected = [] if any_columns else [c for c in columns if c not in expected]
     if unexpected:
-        problems.append(f"unexpected column(s): {', '.join(unexpected)}")
+        problems.append(f"unexpected column(s): {safe_names(unexpected)}")  # as for a CSV
     if problems:
         raise DataValidationError(source, problems)
 

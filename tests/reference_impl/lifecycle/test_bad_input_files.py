@@ -7,6 +7,7 @@ never appear in the output.
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -166,6 +167,21 @@ def test_many_unknown_columns_are_counted_not_listed(tmp_path: Path) -> None:
     data.write_text("\n".join([header, *rows]) + "\n")
     code, printed = run_validate(data, tmp_path / "out")
     assert_refused(code, printed, "c0, c1, c2, c3, c4 and 1995 other name(s)", tmp_path / "out")
+
+
+def test_a_parquet_files_unexpected_columns_are_shown_as_a_csvs_are(tmp_path: Path) -> None:
+    """A Parquet file's header went through another check, which listed every name: a
+    secret pasted into a column name, and all 2,000 unknown names."""
+    import pandas as pd
+
+    frame = pd.read_csv(io.StringIO(good_text()))
+    extra = pd.DataFrame(0, index=frame.index, columns=[f"c{i}" for i in range(2000)])
+    wide = pd.concat([frame.assign(**{f"token={SECRET}": 1}), extra], axis=1)
+    data = tmp_path / "wide.parquet"
+    wide.to_parquet(data)
+    code, printed = run_validate(data, tmp_path / "out")
+    assert_refused(code, printed, "c0, c1, c2, c3, c4 and 1996 other name(s)", tmp_path / "out")
+    assert SECRET not in printed
 
 
 def test_crlf_and_a_final_blank_line_are_fine(tmp_path: Path) -> None:
