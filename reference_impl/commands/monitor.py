@@ -60,7 +60,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_workdir_arguments(parser)
     add_override_argument(parser)
     sources = parser.add_mutually_exclusive_group()  # both: which rows would be compared?
-    sources.add_argument("--current", type=given_path, help="CSV of recent data (target local)")
+    sources.add_argument(
+        "--current",
+        type=given_path,
+        help="recent data: a CSV or Parquet file, a Parquet folder or a Delta table folder "
+        "(target local)",
+    )
     if ONLINE:
         from reference_impl.commands import _monitor_azureml
 

@@ -212,3 +212,14 @@ def test_csv_files_of_a_folder_are_listed_in_any_case_and_hidden_ones_skipped(
     (folder / "._week-01.csv").write_bytes(b"\x00\x05\x16\x07Mac OS X")
     (folder / "notes.txt").write_text("not data")
     assert [Path(p).name for p in input_items(folder)] == ["week-01.csv", "week-02.CSV"]
+
+
+@pytest.mark.online
+@pytest.mark.parametrize(
+    "current", [BATCH_PARQUET, TRAINING_PARQUET, TRAINING_DELTA], ids=["file", "folder", "delta"]
+)
+def test_monitor_reads_the_lakes_formats_too(trained: dict[str, Path], current: Path) -> None:
+    code, out, err = call(["monitor", "--workdir", str(trained["csv"]), "--current", str(current)])
+    assert code == 0, out + err  # a fresh batch, and the training rows themselves: no drift
+    rows = 2_000 if current == BATCH_PARQUET else 10_000
+    assert f"compared {rows} rows" in out
