@@ -18,7 +18,7 @@ from typing import Literal
 import pandas as pd
 
 from reference_impl.paths import is_folder
-from reference_impl.validation.display import safe_names
+from reference_impl.validation.columns import check_columns
 from reference_impl.validation.errors import DataValidationError
 
 Format = Literal["csv", "parquet", "delta"]
@@ -123,30 +123,6 @@ def _read_arrow(path: Path, fmt: Format, version: int | None):
         raise DataValidationError(str(path), [f"cannot be read as {kind}: {reason}"]) from None
 
 
-def _check_columns(
-    source: str,
-    columns: Sequence[str],
-    *,
-    required: Sequence[str],
-    label: str | None,
-    allowed_extra: Sequence[str],
-    any_columns: bool = False,
-) -> None:
-    present = set(columns)
-    problems = []
-    if label is not None and label not in present:
-        problems.append(f"label column {label!r} is missing")
-    missing = [c for c in required if c not in present and c != label]
-    if missing:
-        problems.append(f"missing column(s): {', '.join(missing)}")
-    expected = {*required, *allowed_extra, *([label] if label else [])}
-    unexpected = [] if any_columns else [c for c in columns if c not in expected]
-    if unexpected:
-        problems.append(f"unexpected column(s): {safe_names(unexpected)}")  # as for a CSV
-    if problems:
-        raise DataValidationError(source, problems)
-
-
 # --8<-- [start:read-columnar]
 def read_columnar(
     path: Path,
@@ -179,7 +155,7 @@ def read_columnar(
     """
     fmt = detect_format(path)
     table, read_version = _read_arrow(path, fmt, version)
-    _check_columns(
+    check_columns(
         str(path),
         table.column_names,
         required=required,

@@ -16,13 +16,12 @@ from __future__ import annotations
 import csv
 import io
 import stat
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pandas as pd
 
-from reference_impl.validation.display import safe_names
+from reference_impl.validation.columns import check_columns
 from reference_impl.validation.errors import DataValidationError
 from reference_impl.validation.formats import (
     delta_part_problem,
@@ -88,7 +87,8 @@ def _decode(source: str, raw: bytes) -> str:
         ) from None
 
 
-def _check_header(source: str, header: list[str]) -> None:
+def _check_delimiter(source: str, header: list[str]) -> None:
+    """Refuse a header read as one column that holds another delimiter (``;``, tab)."""
     if len(header) == 1:
         found = [sep for sep in _OTHER_DELIMITERS if sep in header[0]]
         if found:
@@ -100,21 +100,6 @@ def _check_header(source: str, header: list[str]) -> None:
                     "expected comma-separated values"
                 ],
             )
-    blank = [number for number, name in enumerate(header, start=1) if not name.strip()]
-    if blank:
-        trailing = " (a comma at the end of every line?)" if blank == [len(header)] else ""
-        raise DataValidationError(
-            source,
-            [
-                f"the header has {len(blank)} blank column name(s), at position(s) "
-                f"{', '.join(map(str, blank[:5]))}{trailing}"
-            ],
-        )
-    duplicates = sorted(name for name, count in Counter(header).items() if count > 1)
-    if duplicates:
-        raise DataValidationError(
-            source, [f"duplicate column name(s) in the header: {safe_names(duplicates)}"]
-        )
 
 
 def _rows(source: str, content: str) -> tuple[list[str], list[list[str]], list[int]]:
@@ -321,28 +306,12 @@ def _check_columns(
     allowed_extra: Sequence[str],
     any_columns: bool = False,
 ) -> None:
-    """Check the header's names, then that it names exactly the expected columns.
+    """Check a CSV header: its delimiter, then what every format's columns are checked for.
 
     With ``any_columns``, other columns are welcome: only the required ones are looked for.
     """
-    _check_header(source, header)
-    expected = {*required, *allowed_extra, *([label] if label else [])}
-    if expected and not expected.intersection(header):
-        raise DataValidationError(
-            source,
-            [
-                f"the first line names none of the expected columns ({len(header)} name(s), "
-                "not shown); is this the data file?"
-            ],
-        )
-    problems = []
-    if label is not None and label not in header:
-        problems.append(f"missing label column {label!r}")
-    missing = [name for name in required if name not in header]
-    if missing:
-        problems.append(f"missing column(s): {', '.join(missing)}")
-    unexpected = [] if any_columns else [name for name in header if name not in expected]
-    if unexpected:
-        problems.append(f"unexpected column(s): {safe_names(unexpected)}")
-    if problems:
-        raise DataValidationError(source, problems)
+    _check_delimiter(source, header)
+    check_columns(
+        source, header, required=required, label=label, allowed_extra=allowed_extra,
+        any_columns=any_columns,
+    )  # fmt: skip

@@ -184,6 +184,38 @@ def test_a_parquet_files_unexpected_columns_are_shown_as_a_csvs_are(tmp_path: Pa
     assert SECRET not in printed
 
 
+# name -> (a change to the good rows, the sentence both formats give)
+SAME_SENTENCE = {
+    "blank-name": (lambda f: f.rename(columns={"age": " "}), "1 blank column name(s), at position"),
+    "no-label": (lambda f: f.drop(columns="cancelled"), "missing label column 'cancelled'"),
+    "wrong-file": (
+        lambda f: f[["age"]].rename(columns={"age": "amount"}),
+        "names none of the expected columns (1 name(s), not shown); is this the data file?",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SAME_SENTENCE))
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_a_column_mistake_gets_the_same_sentence_in_csv_and_parquet(
+    tmp_path: Path, case: str, suffix: str
+) -> None:
+    """The Parquet path had a column check of its own: a blank name was an "unexpected
+    column", a missing label read "label column 'cancelled' is missing", and a file with none
+    of the columns listed every missing one instead of asking whether it is the data file."""
+    import pandas as pd
+
+    change, sentence = SAME_SENTENCE[case]
+    frame = change(pd.read_csv(io.StringIO(good_text())))
+    data = tmp_path / f"data{suffix}"
+    if suffix == ".csv":
+        frame.to_csv(data, index=False)
+    else:
+        frame.to_parquet(data)
+    code, printed = run_validate(data, tmp_path / "out")
+    assert_refused(code, printed, sentence, tmp_path / "out")
+
+
 def test_crlf_and_a_final_blank_line_are_fine(tmp_path: Path) -> None:
     data = tmp_path / "crlf.csv"
     data.write_bytes(good_text().replace("\n", "\r\n").encode() + b"\r\n")
