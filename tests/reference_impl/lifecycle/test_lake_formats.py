@@ -223,3 +223,35 @@ def test_monitor_reads_the_lakes_formats_too(trained: dict[str, Path], current: 
     assert code == 0, out + err  # a fresh batch, and the training rows themselves: no drift
     rows = 2_000 if current == BATCH_PARQUET else 10_000
     assert f"compared {rows} rows" in out
+
+
+def test_a_hive_partition_key_is_a_column_and_ignore_lets_it_stay(tmp_path: Path) -> None:
+    """An export partitioned by load date: the key is read as a column, as Spark reads it;
+    training refuses it as unexpected until the contract lists it under ``ignore``."""
+    import pyarrow as pa
+    import pyarrow.dataset as ds
+    import yaml
+
+    from reference_impl.contract import CONTRACT_FILE, contract_path
+
+    frame = pd.read_csv(TRAINING_DATA)
+    frame["load_date"] = ["2026-11-29", "2026-11-30"] * (len(frame) // 2)
+    lake = tmp_path / "export"
+    ds.write_dataset(pa.Table.from_pandas(frame, preserve_index=False), lake, format="parquet",
+                     partitioning=["load_date"], partitioning_flavor="hive")  # fmt: skip
+    assert sorted(p.name for p in lake.iterdir()) == [f"load_date=2026-11-{d}" for d in (29, 30)]
+    refused = train(tmp_path / "refused", "--data", str(lake), *WEAKER)
+    assert refused.exit_code == 4, refused.err
+    assert "unexpected column(s): load_date" in refused.err
+    contract = yaml.safe_load(contract_path(CONTRACT_FILE).read_text())
+    listed = tmp_path / "contract.yaml"
+    listed.write_text(yaml.safe_dump({**contract, "ignore": ["load_date"]}))
+    kept = train(tmp_path / "kept", "--data", str(lake), "--contract", str(listed), *WEAKER)
+    assert kept.exit_code == 0, kept.err
+    assert "validate: 10000 rows" in kept.out
+    by_region = tmp_path / "by-region"  # a key that is a feature needs nothing more
+    ds.write_dataset(pa.Table.from_pandas(frame.drop(columns="load_date"), preserve_index=False),
+                     by_region, format="parquet", partitioning=["region"],
+                     partitioning_flavor="hive")  # fmt: skip
+    feature = train(tmp_path / "feature", "--data", str(by_region), *WEAKER)
+    assert feature.exit_code == 0, feature.err
