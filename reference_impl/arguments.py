@@ -4,13 +4,14 @@
 the option's default (an empty ``--data`` was no ``--data``, an empty ``--code`` uploaded a
 snapshot) or the current folder (``Path("")`` is ``.``): the command read, wrote or deployed
 something the user did not name. These are ``type=`` functions of argparse options, so the
-refusal is argparse's usual one line and exit code 2, before anything runs. A date is read the
-same way, with a message that shows the form it takes.
+refusal is argparse's usual one line and exit code 2, before anything runs. A date and a VM
+size are read the same way, with a message that shows the form they take.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 from datetime import date
 from pathlib import Path
 
@@ -44,6 +45,29 @@ def given_source(text: str) -> str:
 def given_value(text: str) -> str:
     """Any other value, a name, a VM size or an ARM id: ``text``, if not empty."""
     return _refuse_empty(text, "give a value")
+
+
+VM_SIZE = r"^Standard_[A-Za-z0-9_]+$"
+"""How Azure names a VM size (``Standard_DS3_v2``): ``compute.size`` and ``--instance-type``."""
+
+
+def vm_size(text: str) -> str:
+    """A VM size such as ``Standard_DS3_v2`` (``deploy --instance-type``).
+
+    Args:
+        text: The argument as typed.
+
+    Returns:
+        ``text``.
+
+    Raises:
+        argparse.ArgumentTypeError: If ``text`` is empty or not named as Azure names VM sizes.
+    """
+    if not re.fullmatch(VM_SIZE, _refuse_empty(text, "give a value")):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a VM size: Azure names them like Standard_DS3_v2 or Standard_F4s_v2"
+        )
+    return text
 
 
 def iso_date(text: str) -> date:

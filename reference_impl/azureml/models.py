@@ -12,7 +12,7 @@ import re
 from reference_impl.azureml.names import TRAINING_ENV
 from reference_impl.config import EnvironmentConfig
 
-_VERSION = re.compile(r"^[0-9]+$")
+_VERSION = re.compile(r"^[1-9][0-9]*$")  # Azure ML numbers versions 1, 2, 3, ...
 
 
 class VersionError(ValueError):
@@ -29,11 +29,12 @@ def explicit_version(version: str) -> str:
         ``version``.
 
     Raises:
-        VersionError: For ``latest``, ``@label`` or anything that is not a number.
+        VersionError: For ``latest``, ``@label`` or anything that is not a number that a
+            version can have (``0`` and ``007`` are none).
     """
     if not _VERSION.match(str(version)):
         raise VersionError(
-            f"model version {version!r} is not an explicit version number; "
+            f"model version {version!r} is not an explicit version number (1, 2, 3, ...); "
             "promotion and deployment never use 'latest' or labels"
         )
     return str(version)

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reference_impl.arguments import given_value
+from reference_impl.arguments import vm_size
 from reference_impl.commands._azureml import (
     add_code_argument,
     add_dry_run_arguments,
@@ -63,9 +63,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--env", choices=ENVIRONMENTS, required=True, help="environment name")
     parser.add_argument("--model", required=True, help="registered model name")
     parser.add_argument("--version", required=True, help="explicit model version, e.g. 3")
-    parser.add_argument(
-        "--instance-type", type=given_value, help="VM size of the online deployment"
-    )
+    parser.add_argument("--instance-type", type=vm_size, help="VM size of the online deployment")
     parser.add_argument(
         "--check-gate",
         action="store_true",

@@ -14,6 +14,8 @@ from pydantic import (
     model_validator,
 )
 
+from reference_impl.arguments import VM_SIZE
+
 
 class Strict(BaseModel):
     """Base model that rejects unknown keys, so a typo in YAML is an error, not a silent default.
@@ -67,7 +69,7 @@ class ComputeSpec(Strict):
     """
 
     name: str = Field(min_length=2, max_length=24)
-    size: str = Field(pattern=r"^Standard_[A-Za-z0-9_]+$")
+    size: str = Field(pattern=VM_SIZE)
     min_instances: int = Field(default=0, ge=0)
     max_instances: int = Field(default=2, ge=1)
     idle_seconds: int = Field(default=900, ge=60)

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.usefixtures("approved_versions")
 
 
 def test_deploy_refuses_implicit_versions(azure: FakeAzure) -> None:
-    for version in ("latest", "@champion", ""):
+    for version in ("latest", "@champion", "", "0", "007"):  # versions are 1, 2, 3, ...
         call = run_cli("deploy", "--env", "dev", "--model", MODEL, "--version", version)
         assert call.code == 2
         assert "not an explicit version number" in call.err

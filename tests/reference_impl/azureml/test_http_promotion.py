@@ -199,6 +199,8 @@ def test_promote_to_prod_adds_its_record_and_copies_nothing(registry: FakeAzure)
         ("dev", "prod", "3", "one environment at a time"),
         ("test", "dev", "3", "one environment at a time"),
         ("dev", "test", "latest", "not an explicit version number"),
+        ("dev", "test", "0", "'0' is not an explicit version number (1, 2, 3, ...)"),
+        ("dev", "test", "007", "'007' is not an explicit version number (1, 2, 3, ...)"),
     ],
 )
 def test_promotion_rules(

@@ -472,6 +472,20 @@ def test_an_empty_argument_is_refused_before_anything_runs(
     assert list(tmp_path.iterdir()) == []  # no workdir, no store, no output, nothing sent
 
 
+@pytest.mark.parametrize("size", ["foo", "Standard DS3", "Standard_DS3_v2;x"])
+def test_deploy_refuses_an_instance_type_that_is_no_vm_size(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], size: str
+) -> None:
+    """It was written into the plan (and would have been sent): only Azure would refuse it."""
+    argv = ["deploy", "--env", "prod", "--model", "m", "--version", "12", "--instance-type",
+            size, "--dry-run", "--out", str(tmp_path / "plan")]  # fmt: skip
+    assert refused_by_argparse(argv, capsys).endswith(
+        f"argument --instance-type: {size!r} is not a VM size: Azure names them like "
+        "Standard_DS3_v2 or Standard_F4s_v2"
+    )
+    assert not (tmp_path / "plan").exists()
+
+
 # Options of one target given with the other: refused, where they used to be ignored (a
 # ``train --dry-run`` trained and registered a model; ``monitor --model`` reported on another).
 OTHER_TARGET = {
