@@ -61,7 +61,8 @@ def _kind(frame: pd.DataFrame, column: str) -> str:
     if distinct > MAX_CATEGORIES:
         raise InferenceError(
             f"column {column!r} holds {distinct} distinct text values: it is no category "
-            f"(at most {MAX_CATEGORIES}); drop it from the sample or pass it as --id"
+            f"(at most {MAX_CATEGORIES}); pass it as --id if it identifies a row, or leave it out "
+            "with --ignore"
         )
     return "category"
 

@@ -72,9 +72,12 @@ def run(request: AMLRequest | str | bytes) -> dict[str, Any] | AMLResponse:
     except RequestError as exc:
         return AMLResponse({"message": str(exc)}, exc.status, json_str=True)
     scores = _model.scores_of_rows(rows)
+    model: dict[str, Any] = {"name": _model.name, "version": _model.version}
+    if _model.contract.task == "binary":  # only a binary decision uses the threshold
+        model["threshold"] = _model.threshold
     answer = {
         "predictions": prediction_records(prediction_columns(_model, scores, OUTPUTS)),
-        "model": {"name": _model.name, "version": _model.version, "threshold": _model.threshold},
+        "model": model,
     }
     _collect.record(rows, answer["predictions"], request_id_of(request))  # never raises
     return answer

@@ -88,7 +88,8 @@ def test_infer_proposes_categories_and_a_segment_from_the_bundled_sample(tmp_pat
         ("empty-values", "binary", ("--label", "target", "--ignore", "name"),
          "column 'gaps' has empty values"),
         ("text-not-category", "binary", ("--label", "target", "--ignore", "gaps"),
-         "column 'name' holds 60 distinct text values: it is no category"),
+         "column 'name' holds 60 distinct text values: it is no category (at most 50); pass it"
+         " as --id if it identifies a row, or leave it out with --ignore"),
         # one column in two roles; an --ignore that names no column (a typo) is not skipped
         ("segment-is-label", "binary", ("--label", "target", "--segment", "target"),
          "--segment 'target' is already the --label column; a column takes one role"),
@@ -283,8 +284,11 @@ def check_online_answers(
     download_champion(workdir, folder, CHAMPION)
     monkeypatch.setenv("AZUREML_MODEL_DIR", str(folder))
     score.init()
-    predictions = score.run(json.dumps({"data": rows.to_dict(orient="records")}))["predictions"]
+    answer = score.run(json.dumps({"data": rows.to_dict(orient="records")}))
+    predictions = answer["predictions"]
     assert [set(p) for p in predictions] == [TASKS[task][3]] * len(rows)
+    # the decision threshold is named only where a decision uses it
+    assert ("threshold" in answer["model"]) == (task == "binary")
     expected = load_model_dir(folder).scores(rows)  # the model itself, in process
     if task == "binary":
         assert [p[PROB] for p in predictions] == pytest.approx(expected.tolist(), abs=1e-6)
