@@ -130,11 +130,18 @@ def classify(data: str | Path, *, datastores: tuple[str, ...] = LAKE_DATASTORES)
             f"--data {value}: URI scheme {scheme[1]!r} is not supported; use {SUPPORTED}"
         )
     # imported here: formats imports pandas, which --help must not wait for
-    from reference_impl.validation.formats import delta_part_problem
+    from reference_impl.validation.formats import (
+        DELTA_LOG,
+        delta_part_problem,
+        mixed_formats_problem,
+    )
 
     local = real_path(value)
     if problem := delta_part_problem(local):  # uploaded alone, it would lose the table's log
         raise DataInputError(f"--data {value}: {problem}")
+    table = is_folder(local / DELTA_LOG)
+    if is_folder(local) and not table and (problem := mixed_formats_problem(local)):
+        raise DataInputError(f"--data {value}: {problem}")  # the job's validate step refuses it
     if is_folder(local):
         return DataInput(
             "mltable" if (local / "MLTable").is_file() else "uri_folder", str(local), "local"

@@ -161,8 +161,14 @@ def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
         print("error: --mini-batch-size must be at least 1", file=sys.stderr)
         return ExitCode.USAGE
     from reference_impl.scoring.lake_io import input_items, write_partition
+    from reference_impl.validation import DataValidationError
 
-    if not input_items(args.input):
+    try:
+        items = input_items(args.input)
+    except DataValidationError as exc:  # a folder of CSV and Parquet files both
+        print(f"error: cannot score: {exc}", file=sys.stderr)
+        return ExitCode.BAD_DATA
+    if not items:
         print(
             f"error: {args.input} holds no .csv or .parquet files and is not a Delta table",
             file=sys.stderr,
@@ -180,7 +186,6 @@ def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
     from reference_impl.config.project import load_project
     from reference_impl.registry import NoChampionError, champion_copy
     from reference_impl.tracking import use_workdir
-    from reference_impl.validation import DataValidationError
     from reference_impl.workdir import Workdir
 
     workdir = Workdir.at(args.workdir)

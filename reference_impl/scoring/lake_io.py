@@ -9,13 +9,17 @@ Power BI and pyarrow read as a column.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reference_impl.paths import is_folder
-from reference_impl.validation.formats import DELTA_LOG
+from reference_impl.validation.errors import DataValidationError
+from reference_impl.validation.formats import (
+    DELTA_LOG,
+    mixed_formats_problem,
+    visible_files,
+)
 from reference_impl.whole_file import whole_file
 
 if TYPE_CHECKING:
@@ -35,32 +39,19 @@ def input_items(source: Path) -> list[str]:
         One path per mini-batch item; empty when nothing scorable is there. A path that is
         no folder is listed when its name ends in ``.csv`` or ``.parquet``: reading it then
         says whether it is missing or unreadable.
+
+    Raises:
+        DataValidationError: For a folder that holds CSV and Parquet files both.
     """
     if not is_folder(source):  # a file; if it is missing or unreadable, the reader says why
         return [str(source)] if source.suffix.lower() in {".csv", ".parquet"} else []
     if is_folder(source / DELTA_LOG):
         return [str(source)]  # a Delta table is read whole, at its latest version
-    csv = _listed(source, source.iterdir(), ".csv")
-    return csv or _listed(source, source.rglob("*"), ".parquet")
+    if problem := mixed_formats_problem(source):
+        raise DataValidationError(str(source), [problem])
+    csv = visible_files(source, source.iterdir(), ".csv")
+    return [str(path) for path in csv or visible_files(source, source.rglob("*"), ".parquet")]
     # --8<-- [end:input-items]
-
-
-def _listed(root: Path, paths: Iterable[Path], suffix: str) -> list[str]:
-    """The files ending in ``suffix`` (any case), without hidden ones, in a stable order.
-
-    A name under ``root`` that starts with ``.`` or ``_`` is hidden, as Spark and pyarrow
-    (which ``train`` reads a Parquet folder with) treat it: a writer's unfinished side file,
-    ``_SUCCESS`` or ``_temporary``, or the ``._`` twin macOS leaves beside each copied file.
-    A folder is never an item itself (Spark names its output folder ``name.parquet``): its
-    files are.
-    """
-    return sorted(
-        str(path)
-        for path in paths
-        if path.suffix.lower() == suffix
-        and not any(part.startswith((".", "_")) for part in path.relative_to(root).parts)
-        and not path.is_dir()
-    )
 
 
 # --8<-- [start:write-partition]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -60,6 +60,56 @@ def delta_part_problem(path: Path) -> str | None:
     return None
 
 
+def visible_files(root: Path, paths: Iterable[Path], suffix: str) -> list[Path]:
+    """The files among ``paths`` ending in ``suffix`` (any case), without hidden ones, sorted.
+
+    A name under ``root`` that starts with ``.`` or ``_`` is hidden, as Spark and pyarrow
+    (which ``train`` reads a Parquet folder with) treat it: a writer's unfinished side file,
+    ``_SUCCESS`` or ``_temporary``, or the ``._`` twin macOS leaves beside each copied file.
+    A folder is never listed (Spark names its output folder ``name.parquet``): its files are.
+
+    Args:
+        root: The folder the paths lie in.
+        paths: Paths under ``root``.
+        suffix: Such as ``.csv``, lower case.
+
+    Returns:
+        The matching files, in a stable order.
+    """
+    return sorted(
+        path
+        for path in paths
+        if path.suffix.lower() == suffix
+        and not any(part.startswith((".", "_")) for part in path.relative_to(root).parts)
+        and not path.is_dir()
+    )
+
+
+def mixed_formats_problem(folder: Path) -> str | None:
+    """Why ``folder`` is no one kind of data: it holds CSV files and Parquet files; else ``None``.
+
+    Read as Parquet, such a folder failed on its first CSV file; batch scoring read its CSV
+    files and skipped every Parquet file without a word. Which files are the data (or whether
+    both are exports of the same rows) only the person who filled the folder knows.
+
+    Args:
+        folder: A data folder that is no Delta table.
+
+    Returns:
+        One sentence naming a file of each kind, or ``None``.
+    """
+    everything = list(folder.rglob("*"))
+    csv = visible_files(folder, everything, ".csv")
+    parquet = visible_files(folder, everything, ".parquet")
+    if not (csv and parquet):
+        return None
+    return (
+        f"holds {len(csv)} CSV and {len(parquet)} Parquet file(s), such as "
+        f"{csv[0].relative_to(folder)} and {parquet[0].relative_to(folder)}: keep one format "
+        "per folder, so that no rows are read twice or skipped"
+    )
+
+
 # --8<-- [start:detect-format]
 def detect_format(path: Path) -> Format:
     """Tell the format of a data path.
@@ -73,7 +123,8 @@ def detect_format(path: Path) -> Format:
 
     Raises:
         DataValidationError: For a folder that is neither a Delta table nor holds Parquet
-            files, or that holds a Delta table's data files without its ``_delta_log``; for
+            files, that holds CSV files too, or that holds a Delta table's data files without
+            its ``_delta_log``; for
             a file of a Delta table (a data file or a log file), which read alone would give
             rows a later version removed.
     """
@@ -83,6 +134,8 @@ def detect_format(path: Path) -> Format:
         return "parquet" if path.suffix.lower() == ".parquet" else "csv"
     if (path / DELTA_LOG).is_dir():
         return "delta"
+    if problem := mixed_formats_problem(path):
+        raise DataValidationError(str(path), [problem])
     files = list(path.rglob("*.parquet"))
     if any(DELTA_FILE.match(f.name) for f in files):
         raise DataValidationError(

@@ -172,3 +172,19 @@ def test_dry_run_refuses_a_file_of_a_delta_table(tmp_path: Path, part: str) -> N
         "is read at its latest version\n"
     )
     assert not out.exists()
+
+
+def test_dry_run_refuses_a_folder_of_csv_and_parquet_files(tmp_path: Path) -> None:
+    """Uploaded whole, such a folder reached the job's validate step on Azure, which refuses
+    it (as ``train --target local`` does) after the compute has started."""
+    folder, out = tmp_path / "drop", tmp_path / "out"
+    folder.mkdir()
+    (folder / "b.csv").write_bytes(TRAINING_DATA.read_bytes())
+    (folder / "a.parquet").write_bytes(next(TRAINING_PARQUET.glob("*.parquet")).read_bytes())
+    call = dry_run(str(folder), out)
+    assert call.code == 2, call.err
+    assert call.err == (
+        f"error: --data {folder}: holds 1 CSV and 1 Parquet file(s), such as b.csv and "
+        "a.parquet: keep one format per folder, so that no rows are read twice or skipped\n"
+    )
+    assert not out.exists()

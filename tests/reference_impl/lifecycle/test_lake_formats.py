@@ -214,6 +214,39 @@ def test_csv_files_of_a_folder_are_listed_in_any_case_and_hidden_ones_skipped(
     assert [Path(p).name for p in input_items(folder)] == ["week-01.csv", "week-02.CSV"]
 
 
+MIXED = (
+    "holds 1 CSV and 1 Parquet file(s), such as b.csv and a.parquet: keep one format per "
+    "folder, so that no rows are read twice or skipped"
+)
+
+
+@pytest.mark.parametrize("command", ["batch-score", "monitor", "train"])
+def test_a_folder_of_csv_and_parquet_files_is_refused_naming_one_of_each(
+    trained: dict[str, Path], tmp_path: Path, command: str
+) -> None:
+    """Batch scoring read the CSV files and skipped the Parquet ones without a word (exit 0,
+    half the rows); ``train`` and ``monitor`` failed on the first CSV file, in pyarrow's words."""
+    folder = tmp_path / "drop"
+    (folder / "sub").mkdir(parents=True)
+    pd.read_parquet(BATCH_PARQUET).to_parquet(folder / "a.parquet")
+    (folder / "b.csv").write_bytes(TRAINING_DATA.read_bytes())
+    (folder / "._b.csv").write_bytes(b"\x00\x05\x16\x07Mac OS X")  # hidden: not counted
+    out = tmp_path / "predictions.csv"
+    argv = {
+        "batch-score": ["--input", str(folder), "--output", str(out)],
+        "monitor": ["--current", str(folder)],
+        "train": ["--data", str(folder)],
+    }[command]
+    workdir = tmp_path / "new" if command == "train" else trained["csv"]
+    before = registry_state(workdir) if command != "train" else None
+    code, printed, err = call([command, "--workdir", str(workdir), *argv])
+    assert code == 4, printed + err
+    assert f"{folder}: 1 problem(s)\n  - {MIXED}" in err
+    assert not out.exists()
+    if before is not None:
+        assert registry_state(workdir) == before
+
+
 @pytest.mark.online
 @pytest.mark.parametrize(
     "current", [BATCH_PARQUET, TRAINING_PARQUET, TRAINING_DELTA], ids=["file", "folder", "delta"]
