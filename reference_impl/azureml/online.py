@@ -11,6 +11,8 @@ previous colour stays deployed at 0 % until the next release replaces it, so
 from __future__ import annotations
 
 import json
+import math
+import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +36,9 @@ from reference_impl.azureml.names import COLOURS, online_endpoint
 from reference_impl.azureml.snapshot import SCORE_SCRIPT
 from reference_impl.config import EnvironmentConfig
 from reference_impl.config.project import load_project
+from reference_impl.contract import DataContract, Task
 from reference_impl.scoring.server_settings import settings_for
+from reference_impl.scoring.smoke_request import write_smoke_request
 
 TRAFFIC_STEPS = (10, 50, 100)
 """Share of traffic the new colour gets, step by step; each step ends with a smoke test."""
@@ -177,12 +181,13 @@ def traffic_plan(
 
 
 # --8<-- [start:smoke-check]
-def smoke_check(request: Mapping[str, Any], response_text: str) -> str | None:
+def smoke_check(request: Mapping[str, Any], response_text: str, task: Task) -> str | None:
     """Check a scoring response against the request that produced it.
 
     Args:
         request: The request body, ``{"data": [row, ...]}``.
         response_text: What the endpoint answered.
+        task: The model's task (its contract's): what each prediction must hold.
 
     Returns:
         ``None`` when the response is sound, else what is wrong.
@@ -196,24 +201,48 @@ def smoke_check(request: Mapping[str, Any], response_text: str) -> str | None:
         return f"response is not a prediction document: {response_text[:200]!r}"
     if len(predictions) != len(request["data"]):
         return f"{len(predictions)} predictions for {len(request['data'])} rows"
-    field = load_project().outputs.probability
+    names = load_project().outputs
     for item in predictions:
-        p = item.get(field) if isinstance(item, dict) else None
-        if not isinstance(p, int | float) or not 0.0 <= p <= 1.0:
-            return f"invalid {field} in {item!r}"
+        if problem := _prediction_problem(item, task, names.probability, names.decision):
+            return f"{problem} in {item!r}"
+    return None
+
+
+def _prediction_problem(item: Any, task: Task, probability: str, decision: str) -> str | None:
+    """What one prediction lacks for ``task``, or ``None``.
+
+    A classifier's answer holds a probability in [0, 1] and a decision of its kind (true or
+    false for binary, a class name for multi-class); a regressor's a finite number.
+    """
+    if not isinstance(item, dict):
+        return f"invalid {decision if task == 'regression' else probability}"
+    value = item.get(decision)
+    if task == "regression":
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        return None if number and math.isfinite(value) else f"invalid {decision}"
+    p = item.get(probability)
+    if isinstance(p, bool) or not isinstance(p, int | float) or not 0.0 <= p <= 1.0:
+        return f"invalid {probability}"
+    if not isinstance(value, bool if task == "binary" else str):
+        return f"invalid {decision}"
     return None
     # --8<-- [end:smoke-check]
 
 
 def smoke_test(
-    ml_client: MLClient, endpoint: str, request_file: Path, deployment: str | None = None
+    ml_client: MLClient,
+    endpoint: str,
+    request_file: Path,
+    task: Task,
+    deployment: str | None = None,
 ) -> str | None:
-    """Score the sample request through the endpoint (or one deployment) and check the answer.
+    """Score the smoke request through the endpoint (or one deployment) and check the answer.
 
     Args:
         ml_client: Client of the workspace.
         endpoint: Endpoint name.
-        request_file: JSON request, e.g. ``reference_impl/data/sample-request.json``.
+        request_file: JSON request (:func:`~reference_impl.scoring.smoke_request.smoke_request`).
+        task: The model's task.
         deployment: Score this deployment directly instead of following the traffic split.
 
     Returns:
@@ -234,7 +263,7 @@ def smoke_test(
     finally:
         EndpointInvokeFields.DEFAULT_HEADER.clear()
         EndpointInvokeFields.DEFAULT_HEADER.update(defaults)
-    return smoke_check(request, text)
+    return smoke_check(request, text, task)
 
 
 @dataclass
@@ -288,7 +317,7 @@ def release(
     ml_client: MLClient,
     endpoint: ManagedOnlineEndpoint,
     deployment: ManagedOnlineDeployment,
-    request_file: Path,
+    contract: DataContract,
     *,
     steps: Sequence[int] = TRAFFIC_STEPS,
     log: Log = print,
@@ -299,7 +328,7 @@ def release(
         ml_client: Client of the workspace.
         endpoint: The endpoint entity (created if missing).
         deployment: The new deployment; its ``name`` is replaced by the idle colour.
-        request_file: Sample request for the smoke tests.
+        contract: The model's data contract: the smoke tests send rows built from it.
         steps: Traffic percentages of the new colour.
         log: Receives one line per action.
 
@@ -321,21 +350,25 @@ def release(
     checks = [(None, deployment.name)] + [
         (split, None) for split in traffic_plan(deployment.name, previous, steps)
     ]
-    for split, direct in checks:
-        if split is not None:
-            _set_traffic(ml_client, current, split)
-            note(f"traffic {split}")
-        problem = smoke_test(ml_client, current.name, request_file, deployment=direct)
-        note(
-            f"smoke test {'of ' + direct if direct else 'through the endpoint'}: {problem or 'ok'}"
-        )
-        if problem:
-            result.problem = problem
-            result.traffic = rollback(
-                ml_client, current.name, failed=deployment.name, require_previous=False, log=note
+    with tempfile.TemporaryDirectory(prefix="reference-impl-smoke-") as folder:
+        request_file = write_smoke_request(Path(folder), contract)
+        for split, direct in checks:
+            if split is not None:
+                _set_traffic(ml_client, current, split)
+                note(f"traffic {split}")
+            problem = smoke_test(
+                ml_client, current.name, request_file, contract.task, deployment=direct
             )
-            return result
-        result.traffic = dict(split or traffic)
+            where = "of " + direct if direct else "through the endpoint"
+            note(f"smoke test {where}: {problem or 'ok'}")
+            if problem:
+                result.problem = problem
+                result.traffic = rollback(
+                    ml_client, current.name, failed=deployment.name, require_previous=False,
+                    log=note,
+                )  # fmt: skip
+                return result
+            result.traffic = dict(split or traffic)
     result.ok = True
     return result
     # --8<-- [end:release]

@@ -158,7 +158,10 @@ def _entities(config: EnvironmentConfig, args: argparse.Namespace, code: str | P
 
 def _dry_run(config: EnvironmentConfig, args: argparse.Namespace, out: Path) -> int:
     from reference_impl.azureml.yaml_files import write_entity, write_yaml
+    from reference_impl.contract import load_contract
 
+    # the smoke tests send rows built from the contract: read before anything is written
+    contract = load_contract(config.data.contract) if "online" in DEPLOYMENTS else None
     with code_snapshot(args.code, out) as code:
         entities = _entities(config, args, code)
         files = [
@@ -173,12 +176,16 @@ def _dry_run(config: EnvironmentConfig, args: argparse.Namespace, out: Path) -> 
             files.append(write_yaml(out / "batch_deployment.yml", batch, command=COMMAND))
     if "online_deployment" in entities:
         from reference_impl.azureml.online import TRAFFIC_STEPS
+        from reference_impl.scoring.smoke_request import ROWS, write_smoke_request
 
         deployment = entities["online_deployment"]
         print(f"release of {deployment.model} to {deployment.endpoint_name} ({config.name}):")
         print("  1. deploy to the idle colour (blue on a first release) with 0 % traffic")
-        sample = "reference_impl/data/sample-request.json"
-        print(f"  2. smoke test that deployment with {sample}")
+        assert contract is not None  # read above for a project with an online deployment
+        sample = write_smoke_request(out, contract)
+        files.append(sample)
+        print(f"  2. smoke test that deployment with {sample.name} ({ROWS} rows built from the")
+        print(f"     contract {config.data.contract}: each range's minimum, middle and maximum)")
         steps = " -> ".join(f"{s} %" for s in TRAFFIC_STEPS)
         print(f"  3. shift traffic {steps}, smoke test after each")
         print("  4. on any failure: all traffic back to the previous colour, delete the new one")
@@ -194,7 +201,10 @@ def _dry_run(config: EnvironmentConfig, args: argparse.Namespace, out: Path) -> 
 def _release(config: EnvironmentConfig, args: argparse.Namespace) -> int:
     from reference_impl.azureml import client
     from reference_impl.azureml.gate_check import verify_deployable
+    from reference_impl.contract import load_contract
 
+    # the smoke tests send rows built from the contract: read before anything is sent
+    contract = load_contract(config.data.contract) if "online" in DEPLOYMENTS else None
     verify_deployable(config, args.model, args.version)  # before any traffic moves
     ml_client = client.workspace_client(config)
     with code_snapshot(args.code) as code:
@@ -202,10 +212,10 @@ def _release(config: EnvironmentConfig, args: argparse.Namespace) -> int:
         ml_client.environments.create_or_update(entities["environment"])
         if "online_deployment" in entities:
             from reference_impl.azureml.online import release
-            from reference_impl.data import SAMPLE_REQUEST
 
+            assert contract is not None  # read above for a project with an online deployment
             online, deployment = entities["online_endpoint"], entities["online_deployment"]
-            rollout = release(ml_client, online, deployment, SAMPLE_REQUEST)
+            rollout = release(ml_client, online, deployment, contract)
             if not rollout.ok:
                 print(f"error: release rolled back: {rollout.problem}", file=sys.stderr)
                 return ExitCode.AZURE_REFUSED

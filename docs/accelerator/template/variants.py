@@ -32,6 +32,7 @@ ONLINE_FILES = frozenset(
         "scoring/server_settings.py",
         "scoring/collect.py",
         "scoring/collect_sink.py",
+        "scoring/smoke_request.py",
         "azureml/online.py",
         "azureml/drift_check.py",
         "azureml/monitoring.py",

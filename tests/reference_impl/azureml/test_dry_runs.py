@@ -6,6 +6,7 @@ after an intended change (the option comes from pytest-examples); review the dif
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -31,7 +32,9 @@ from reference_impl.azureml.environment import (
     OVERRIDES,
     RUNTIME_DISTRIBUTIONS,
 )
+from reference_impl.config import load_config
 from reference_impl.config.project import load_project
+from reference_impl.contract import load_contract
 from reference_impl.pipeline.graph import TRAINING_PIPELINE
 from tests.reference_impl.azureml.conftest import GOLDEN, ROOT, run_cli
 from tests.reference_impl.identity import EXPERIMENT, MODEL, NEEDS_TEST_ENV, RUNTIME
@@ -159,6 +162,12 @@ def test_deploy_dry_run_writes_the_online_release(env: str, model: str, tmp_path
     assert online.model.removeprefix("azureml:") == model.removeprefix("azureml:")
     assert online.code_configuration.scoring_script == "reference_impl/scoring/score.py"
     assert set(online.data_collector.collections) == {"model_inputs", "model_outputs"}
+    # what the release's smoke tests will send: rows of the environment's contract
+    from reference_impl.scoring.smoke_request import smoke_request
+
+    contract = load_contract(load_config(env).data.contract)
+    sent = json.loads((tmp_path / "smoke_request.json").read_text())
+    assert sent == smoke_request(contract)
 
 
 @pytest.mark.batch

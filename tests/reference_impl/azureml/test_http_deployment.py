@@ -1,13 +1,15 @@
 """Blue/green releases and rollback of the online endpoint, down to the HTTP requests.
 
 The scoring URI of the endpoint is answered by the stand-in too, so the smoke tests run for
-real: the SDK invokes the endpoint with the sample request and the release logic checks the
-answer.
+real: the SDK invokes the endpoint with rows built from the model's data contract and the
+release logic checks the answer. One release is answered by the real scoring script, serving a
+model trained on another table (a regressor).
 """
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,7 +29,8 @@ from reference_impl.azureml.online import (
 )
 from reference_impl.config import load_config
 from reference_impl.config.project import load_project
-from reference_impl.data import SAMPLE_REQUEST
+from reference_impl.contract import DataContract, load_contract
+from reference_impl.scoring.smoke_request import smoke_request
 from tests.reference_impl.azureml.answers import good_answer
 from tests.reference_impl.azureml.conftest import code_asset, run_cli
 from tests.reference_impl.azureml.fake_azure import (
@@ -37,6 +40,7 @@ from tests.reference_impl.azureml.fake_azure import (
 )
 from tests.reference_impl.azureml.model_versions import RELEASES
 from tests.reference_impl.identity import (
+    DECISION,
     MODEL,
     PROB,
     RUNTIME,
@@ -48,7 +52,8 @@ PROJECT = load_project()
 
 WS = workspace_path("rg-mlops-dev", "mlw-mlops-dev")
 ENDPOINT = f"{WS}/onlineEndpoints/{MODEL}-dev"
-REQUEST = json.loads(SAMPLE_REQUEST.read_text())
+CONTRACT = load_contract(load_config("dev").data.contract)
+REQUEST = smoke_request(CONTRACT)
 
 
 def serving(azure: FakeAzure, traffic: dict[str, int]) -> None:
@@ -81,7 +86,9 @@ def serving(azure: FakeAzure, traffic: dict[str, int]) -> None:
         )
 
 
-def new_release(azure: FakeAzure, version: str = "3", **kwargs: Any) -> Any:
+def new_release(
+    azure: FakeAzure, version: str = "3", contract: DataContract = CONTRACT, **kwargs: Any
+) -> Any:
     config = load_config("dev")
     ml_client = workspace_client(config, FakeCredential(), transport=azure)
     deployment = online_deployment(
@@ -93,7 +100,7 @@ def new_release(azure: FakeAzure, version: str = "3", **kwargs: Any) -> Any:
         environment=f"azureml:{RUNTIME}:0123456789ab",
     )
     endpoint = online_endpoint_entity(config, MODEL)
-    return release(ml_client, endpoint, deployment, SAMPLE_REQUEST, log=lambda line: None, **kwargs)
+    return release(ml_client, endpoint, deployment, contract, log=lambda line: None, **kwargs)
 
 
 def traffic_updates(azure: FakeAzure) -> list[dict[str, int]]:
@@ -140,7 +147,7 @@ def test_first_release_creates_the_endpoint_and_goes_straight_to_blue(azure: Fak
     assert azure.sent("PUT", rf"/data/{MODEL}-dev-blue-model_inputs/versions/1$")
     assert azure.sent("PUT", rf"/data/{MODEL}-dev-blue-model_outputs/versions/1$")
 
-    # Smoke tests: the sample request, first straight to blue, then through the endpoint.
+    # Smoke tests: the contract's rows, first straight to blue, then through the endpoint.
     calls = score_calls(azure)
     assert [c.body for c in calls] == [REQUEST, REQUEST]
     assert calls[0].headers["azureml-model-deployment"] == "blue"
@@ -177,7 +184,7 @@ def test_a_failed_smoke_test_rolls_back_and_deletes_the_new_colour(azure: FakeAz
     azure.scoring = lambda body: next(answers)(body)
     rollout = new_release(azure)
     assert not rollout.ok
-    assert rollout.problem == "0 predictions for 2 rows"
+    assert rollout.problem == "0 predictions for 3 rows"
     assert traffic_updates(azure) == [
         {"green": 10, "blue": 90},
         {"green": 50, "blue": 50},
@@ -225,6 +232,59 @@ def test_a_failed_first_release_removes_its_only_deployment(azure: FakeAzure) ->
     assert not rollout.ok and rollout.problem.startswith("response is not a prediction document")
     assert rollout.traffic == {}
     assert azure.sent("DELETE", r"/deployments/blue$")
+
+
+@pytest.fixture(scope="module")
+def regressor(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, DataContract]:
+    """The champion of a project moved to scikit-learn's diabetes table (a numeric label)."""
+    from reference_impl.registry import CHAMPION
+    from tests.reference_impl.lifecycle.conftest import call
+    from tests.reference_impl.lifecycle.test_your_data_your_model import (
+        TASKS,
+        bundled,
+        download_champion,
+        infer,
+    )
+
+    name, settings, _, _ = TASKS["regression"]
+    folder = tmp_path_factory.mktemp("regressor")
+    data = bundled(name, folder)
+    code, _, err = infer(data, "regression", folder / "contract.yaml")
+    assert code == 0, err
+    code, _, err = call(
+        ["train", "--workdir", str(folder / "work"), "--data", str(data), "--contract",
+         str(folder / "contract.yaml"), "--set", "data.min_rows=100", *settings]
+    )  # fmt: skip
+    assert code == 0, err
+    download_champion(folder / "work", folder / "served", CHAMPION)
+    return folder / "served", load_contract(folder / "contract.yaml")
+
+
+def test_a_model_of_another_table_passes_the_smoke_tests_of_its_release(
+    azure: FakeAzure, regressor: tuple[Path, DataContract], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every release sent the churn sample and asked for a probability: a model trained on
+    another table was answered ``unexpected field(s)``, a regressor has no probability, and
+    either release was rolled back. Here the endpoint is answered by the real scoring script."""
+    from reference_impl.scoring import score
+
+    served, contract = regressor
+    monkeypatch.setenv("AZUREML_MODEL_DIR", str(served))
+    score.init()
+
+    def answer(request: Any) -> tuple[int, Any]:
+        result = score.run(json.dumps(request.body))
+        if isinstance(result, dict):
+            return 200, result
+        return result.status_code, json.loads(result.get_data(as_text=True))
+
+    azure.handlers.append(("POST", r"^/score$", answer))
+    serving(azure, {"blue": 100})
+    rollout = new_release(azure, contract=contract)
+    assert rollout.ok, rollout.problem
+    calls = score_calls(azure)
+    assert [c.body for c in calls] == [smoke_request(contract)] * 4  # green, then 3 shifts
+    assert "bmi" in calls[0].body["data"][0] and "tenure_months" not in calls[0].body["data"][0]
 
 
 def test_rollback_command_returns_to_the_previous_colour(azure: FakeAzure) -> None:
@@ -295,10 +355,56 @@ def test_colour_and_traffic_rules() -> None:
 
 def test_smoke_check_rules() -> None:
     ok = json.dumps(good_answer(REQUEST))
-    assert smoke_check(REQUEST, ok) is None
-    assert smoke_check(REQUEST, json.dumps(ok)) is None  # double-encoded JSON
-    assert smoke_check(REQUEST, '{"predictions": [1, 2]}') == f"invalid {PROB} in 1"
-    assert smoke_check(REQUEST, "[]").startswith("response is not a prediction document")
+    assert smoke_check(REQUEST, ok, "binary") is None
+    assert smoke_check(REQUEST, json.dumps(ok), "binary") is None  # double-encoded JSON
+    assert smoke_check(REQUEST, '{"predictions": [1, 2, 3]}', "binary") == f"invalid {PROB} in 1"
+    assert smoke_check(REQUEST, "[]", "binary").startswith("response is not a prediction document")
+
+
+@pytest.mark.parametrize(
+    ("task", "prediction", "problem"),
+    [
+        ("binary", {PROB: 0.2, DECISION: False}, None),
+        ("binary", {PROB: 0.2, DECISION: "no"}, f"invalid {DECISION}"),
+        ("binary", {PROB: True, DECISION: True}, f"invalid {PROB}"),
+        ("binary", {PROB: 1.5, DECISION: True}, f"invalid {PROB}"),
+        ("multiclass", {PROB: 0.6, DECISION: "gold", f"{PROB}_gold": 0.6}, None),
+        ("multiclass", {PROB: 0.6, DECISION: 2}, f"invalid {DECISION}"),
+        ("regression", {DECISION: 151.2}, None),
+        ("regression", {DECISION: -3}, None),
+        ("regression", {PROB: 0.5}, f"invalid {DECISION}"),  # a classifier's answer
+        ("regression", {DECISION: True}, f"invalid {DECISION}"),
+        ("regression", {DECISION: "151.2"}, f"invalid {DECISION}"),
+    ],
+)
+def test_smoke_check_asks_each_task_for_its_own_answer(
+    task: str, prediction: dict[str, Any], problem: str | None
+) -> None:
+    """The check asked every answer for a probability: a regressor has none, so a model with a
+    numeric label failed every smoke test and could never be released."""
+    answer = json.dumps({"predictions": [prediction] * 3})
+    expected = None if problem is None else f"{problem} in {prediction!r}"
+    assert smoke_check(REQUEST, answer, task) == expected
+
+
+@pytest.mark.online
+def test_the_smoke_request_fits_any_contract_and_probes_its_edges() -> None:
+    """Built from the shipped contract: every feature, no id or label; each number at its
+    minimum, middle and maximum; the category lists read in turn. The real request parser of
+    the scoring script accepts every row."""
+    from reference_impl.scoring.request import RequestParser
+
+    rows = REQUEST["data"]
+    assert [list(row) for row in rows] == [CONTRACT.feature_names] * 3
+    for feature in CONTRACT.numeric:
+        assert rows[0][feature.name] == feature.minimum
+        assert rows[2][feature.name] == feature.maximum
+        assert feature.minimum <= rows[1][feature.name] <= feature.maximum
+    for feature in CONTRACT.categorical:
+        assert [row[feature.name] for row in rows] == [
+            feature.categories[i % len(feature.categories)] for i in range(3)
+        ]
+    assert len(RequestParser(CONTRACT).rows(json.dumps(REQUEST))) == 3
 
 
 def test_model_references_are_explicit() -> None:

@@ -289,6 +289,12 @@ def check_online_answers(
     assert [set(p) for p in predictions] == [TASKS[task][3]] * len(rows)
     # the decision threshold is named only where a decision uses it
     assert ("threshold" in answer["model"]) == (task == "binary")
+    # what a release's smoke tests send and check: rows built from the model's own contract
+    from reference_impl.azureml.online import smoke_check
+    from reference_impl.scoring.smoke_request import smoke_request
+
+    request = smoke_request(load_model_dir(folder).contract)
+    assert smoke_check(request, json.dumps(score.run(json.dumps(request))), task) is None
     expected = load_model_dir(folder).scores(rows)  # the model itself, in process
     if task == "binary":
         assert [p[PROB] for p in predictions] == pytest.approx(expected.tolist(), abs=1e-6)
