@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from azure.ai.ml import Input, MLClient
-from azure.ai.ml.constants import AssetTypes, MonitorDatasetContext
+from azure.ai.ml.constants import AssetTypes, MonitorDatasetContext, MonitorTargetTasks
 from azure.ai.ml.entities import (
     BaselineDataRange,
     CategoricalDriftMetrics,
@@ -87,6 +87,17 @@ def _production(
     )
 
 
+def _prediction_thresholds(task: str, psi: float) -> PredictionDriftMetricThreshold:
+    """A class (and a yes/no decision) drifts as a category; a regressor's number as a number."""
+    if task == "regression":
+        return PredictionDriftMetricThreshold(
+            numerical=NumericalDriftMetrics(population_stability_index=psi)
+        )
+    return PredictionDriftMetricThreshold(
+        categorical=CategoricalDriftMetrics(population_stability_index=psi)
+    )
+
+
 def baseline_reference(label: str, version: str = BASELINE_DATA_VERSION) -> ReferenceData:
     """The training data the signals compare production with.
 
@@ -145,9 +156,7 @@ def monitor_schedule_entity(
         "prediction_drift": PredictionDriftSignal(
             production_data=outputs,
             reference_data=baseline,
-            metric_thresholds=PredictionDriftMetricThreshold(
-                categorical=CategoricalDriftMetrics(population_stability_index=psi)
-            ),
+            metric_thresholds=_prediction_thresholds(contract.task, psi),
             alert_enabled=True,
         ),
         "data_quality": DataQualitySignal(
@@ -173,7 +182,10 @@ def monitor_schedule_entity(
         create_monitor=MonitorDefinition(
             compute=MONITOR_COMPUTE,
             monitoring_target=MonitoringTarget(
-                ml_task="classification", endpoint_deployment_id=f"azureml:{endpoint}:{deployment}"
+                ml_task=MonitorTargetTasks.REGRESSION
+                if contract.task == "regression"
+                else MonitorTargetTasks.CLASSIFICATION,
+                endpoint_deployment_id=f"azureml:{endpoint}:{deployment}",
             ),
             monitoring_signals=signals,
             alert_notification="azmonitoring",

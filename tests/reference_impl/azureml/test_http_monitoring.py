@@ -193,12 +193,18 @@ def test_local_monitor_still_needs_its_arguments(flag: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    "task, columns",
-    [("binary", {"prediction", "prediction_probability"}), ("regression", {"prediction"})],
+    "task, columns, ml_task, kind",
+    [
+        ("binary", {"prediction", "prediction_probability"}, "Classification", "Categorical"),
+        ("multiclass", {"prediction", "prediction_probability"}, "Classification", "Categorical"),
+        ("regression", {"prediction"}, "Regression", "Numerical"),
+    ],
 )
 def test_prediction_drift_reads_the_outputs_the_task_answers_with(
-    tmp_path: Any, task: str, columns: set[str]
+    tmp_path: Any, task: str, columns: set[str], ml_task: str, kind: str
 ) -> None:
+    """A regressor was monitored as a classification model, and its numeric prediction had a
+    categorical drift threshold only."""
     import yaml
 
     from reference_impl.azureml.monitoring import monitor_schedule_entity
@@ -206,6 +212,8 @@ def test_prediction_drift_reads_the_outputs_the_task_answers_with(
     from reference_impl.contract import CONTRACT_FILE, contract_path
 
     raw = yaml.safe_load(contract_path(CONTRACT_FILE).read_text())
+    if task == "multiclass":
+        raw["classes"] = ["0", "1", "2"]
     contract = tmp_path / "contract.yaml"
     contract.write_text(yaml.safe_dump({**raw, "task": task}))
     config = apply_overrides(load_config("dev"), [f"data.contract={contract}"])
@@ -213,6 +221,12 @@ def test_prediction_drift_reads_the_outputs_the_task_answers_with(
     signal = monitor.create_monitor.monitoring_signals["prediction_drift"]
     assert set(signal.production_data.data_column_names) == columns
     assert signal.reference_data.data_column_names["target_column"] == raw["label"]
+    # what the SDK sends (its own serialisation): the task and the prediction's kind
+    definition = monitor._to_rest_object().properties.action.monitor_definition
+    assert definition.monitoring_target.task_type == ml_task
+    (threshold,) = definition.signals["prediction_drift"].metric_thresholds
+    assert threshold.data_type == kind
+    assert threshold.threshold.value == load_config("dev").monitoring.psi_threshold
 
 
 def test_a_baseline_from_an_mltable_asset_is_refused_before_anything_is_scheduled(
