@@ -39,6 +39,9 @@ LINEAGE_ENV = {
 """The environment variable that sets each lineage tag inside a job."""
 DATA_REFERENCE_TAGS = ("data_format", "data_version", "data_sha256")
 """Tags naming the exact data read: format, Delta table version (if any), checksum of the rows."""
+REGISTERED_TAGS = {"roc_auc": "holdout_roc_auc", "r2": "holdout_r2"}
+"""The holdout figure a version is registered with, which later gates check the champion
+against: ROC AUC for a classifier, R² for a regressor (both scale-free, higher is better)."""
 # --8<-- [end:tag-names]
 UNKNOWN = "unknown"
 _CI_COMMIT = ("GITHUB_SHA", "BUILD_SOURCEVERSION")
@@ -154,6 +157,19 @@ def require_gate_evidence(name: str, version: str, tags: Mapping[str, str] | Non
         raise GateRefused(problem)
 
 
+def registered_metric(metrics: Mapping[str, float]) -> str | None:
+    """Which figure of :data:`REGISTERED_TAGS` a model's holdout ``metrics`` hold, if any.
+
+    Args:
+        metrics: Holdout metrics of one model (classification ones hold ``roc_auc``,
+            regression ones ``r2``).
+
+    Returns:
+        ``roc_auc``, ``r2`` or ``None``.
+    """
+    return next((metric for metric in REGISTERED_TAGS if metric in metrics), None)
+
+
 def evidence_tags(tags: Mapping[str, str] | None) -> dict[str, str]:
     """The gate and lineage tags among ``tags`` (what a promotion carries along).
 
@@ -161,9 +177,10 @@ def evidence_tags(tags: Mapping[str, str] | None) -> dict[str, str]:
         tags: A version's tags.
 
     Returns:
-        The subset named :data:`GATE_TAG` or in :data:`LINEAGE_TAGS`.
+        The subset named :data:`GATE_TAG` or in :data:`REGISTERED_TAGS` or
+        :data:`LINEAGE_TAGS`.
     """
-    keep = (GATE_TAG, "holdout_roc_auc", *LINEAGE_TAGS)
+    keep = (GATE_TAG, *REGISTERED_TAGS.values(), *LINEAGE_TAGS)
     return {key: str(value) for key, value in (tags or {}).items() if key in keep}
 
 

@@ -212,9 +212,10 @@ class GateSection(Strict):
             (classification).
         max_segment_error_ratio: Largest allowed ratio of the worst segment's mean absolute
             error to the best segment's (regression).
-        max_champion_drop: Largest fall of the champion's ROC AUC on today's holdout below the
-            figure it was registered with; a larger fall means the new data is suspect and
-            stops the run (exit 4) instead of making the champion look weak.
+        max_champion_drop: Largest fall of the champion's ROC AUC (a regressor's R²) on
+            today's holdout below the figure it was registered with; a larger fall means the
+            new data is suspect and stops the run (exit 4) instead of making the champion look
+            weak.
         reference_tolerance: How far the challenger may stay behind the champion's ``metric``
             on the champion's reference holdout (the rows it was approved on).
     """

@@ -10,8 +10,9 @@ a corrupt model "beats" a champion that now scores far below chance. Two defence
 
 * the champion's **reference holdout** (the rows it was approved on, logged by its gate and
   tagged on its version) scores both models again; the challenger may not fall behind there;
-* a champion scoring far below the ROC AUC it was registered with (``gate.max_champion_drop``)
-  means the new data is suspect: the run stops with exit code 4 and nothing is registered.
+* a champion scoring far below the ROC AUC (a regressor's R²) it was registered with
+  (``gate.max_champion_drop``) means the new data is suspect: the run stops with exit code 4
+  and nothing is registered.
 
 The decision and every reason are written to ``decision.json`` and logged to MLflow.
 """
@@ -29,6 +30,7 @@ import pandas as pd
 
 from reference_impl.config.model import GateSection
 from reference_impl.exit_codes import ExitCode
+from reference_impl.lineage import REGISTERED_TAGS, registered_metric
 from reference_impl.modeling.metric_direction import direction_of, gain
 from reference_impl.modeling.packaging import LoadedModel, load_model_dir
 from reference_impl.modeling.task_metrics import holdout_metrics
@@ -40,8 +42,6 @@ from reference_impl.tracking import step_run
 
 REFERENCE_TAG = "reference_holdout"
 """Model-version tag: URI of the holdout the version was approved on."""
-REGISTERED_TAG = "holdout_roc_auc"
-"""Model-version tag: the version's holdout ROC AUC when it was registered."""
 REFERENCE_FOLDER = "gate"
 """Run artifact folder of the approved holdout."""
 REFERENCE_ARTIFACT = f"{REFERENCE_FOLDER}/{HOLDOUT_ROWS}"
@@ -161,12 +161,15 @@ def decide(
 
 
 # --8<-- [start:data-problem]
+FIGURE_NAMES = {"roc_auc": "ROC AUC", "r2": "R²"}
+
+
 def data_problem(champion: Mapping[str, Any] | None, rules: GateRules) -> str | None:
     """Say why today's holdout is suspect, or return ``None`` when it looks sound.
 
-    A champion whose ROC AUC on today's holdout falls far below the figure it was
-    registered with has not become bad overnight: the labels or features of the new data
-    are the likelier cause, and a challenger trained on them must not win by default.
+    A champion whose ROC AUC (a regressor's R²) on today's holdout falls far below the
+    figure it was registered with has not become bad overnight: the labels or features of the
+    new data are the likelier cause, and a challenger trained on them must not win by default.
 
     Args:
         champion: What :func:`inspect_champion` found, or ``None``.
@@ -175,17 +178,18 @@ def data_problem(champion: Mapping[str, Any] | None, rules: GateRules) -> str | 
     Returns:
         One sentence naming the champion, both figures and the limit, or ``None``.
     """
-    if champion is None or champion["registered_roc_auc"] is None:
-        return None  # no champion, or one measured without ROC AUC (regression)
-    today, registered = champion["metrics"]["roc_auc"], champion["registered_roc_auc"]
+    if champion is None or champion["registered"] is None:
+        return None  # no champion, or one registered before versions carried the figure
+    metric, registered = champion["registered"]["metric"], champion["registered"]["value"]
+    today = champion["metrics"][metric]
     if registered - today <= rules.max_champion_drop:
         return None
     return (
-        f"the champion (version {champion['version']}) scores ROC AUC {today:.3f} on this "
-        f"holdout but {registered:.3f} when it was registered, a fall of {registered - today:.3f} "
-        f"(limit gate.max_champion_drop {rules.max_champion_drop:.3f}): the new data's labels or "
-        "features look wrong, so nothing was registered; check the file, or raise the limit if "
-        "the world really changed"
+        f"the champion (version {champion['version']}) scores {FIGURE_NAMES[metric]} "
+        f"{today:.3f} on this holdout but {registered:.3f} when it was registered, a fall of "
+        f"{registered - today:.3f} (limit gate.max_champion_drop {rules.max_champion_drop:.3f}): "
+        "the new data's labels or features look wrong, so nothing was registered; check the "
+        "file, or raise the limit if the world really changed"
     )
     # --8<-- [end:data-problem]
 
@@ -217,21 +221,26 @@ def inspect_champion(
 
     Returns:
         ``None`` when there is no champion, else ``version``, ``metrics`` (today's holdout),
-        ``registered_roc_auc`` (its tag, ``None`` if absent), ``reference_uri`` and
+        ``registered`` (the ``metric`` and ``value`` of its registered figure, ``None`` if
+        its version has none), ``reference_uri`` and
         ``reference_rows`` (``None`` for a champion registered without a reference holdout).
     """
     version = alias_version(model_name, CHAMPION)
     if version is None:
         return None
-    registered = version.tags.get(REGISTERED_TAG)
     uri = version.tags.get(REFERENCE_TAG)
     with tempfile.TemporaryDirectory() as folder:
         loaded = load_model_dir(download_version(model_name, version.version, Path(folder) / "m"))
         reference = None if uri is None else _reference_rows(uri, Path(folder) / "reference")
+    metrics = _score(loaded, holdout, threshold)
+    checked = registered_metric(metrics)
+    registered = None if checked is None else version.tags.get(REGISTERED_TAGS[checked])
     found = {
         "version": str(version.version),
-        "metrics": _score(loaded, holdout, threshold),
-        "registered_roc_auc": None if registered is None else float(registered),
+        "metrics": metrics,
+        "registered": None
+        if registered is None
+        else {"metric": checked, "value": float(registered)},
         "reference_uri": uri,
         "reference_rows": reference,
         "reference_metrics": None if reference is None else _score(loaded, reference, threshold),
@@ -294,7 +303,7 @@ def gate(
         else {
             "version": found["version"],
             "metrics": found["metrics"],
-            "registered_roc_auc": found["registered_roc_auc"],
+            "registered": found["registered"],
             "reference_uri": found["reference_uri"],
         },
         "reference": reference,

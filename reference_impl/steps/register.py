@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from reference_impl.exit_codes import ExitCode
-from reference_impl.lineage import active_run_lineage
+from reference_impl.lineage import REGISTERED_TAGS, active_run_lineage, registered_metric
 from reference_impl.pipeline.graph import parse_step_args
 from reference_impl.registry import (
     CHALLENGER,
@@ -71,9 +71,11 @@ def register(
         client.set_model_version_tag(
             model_name, version, "gate", "approved" if verdict["approved"] else "rejected"
         )
-        if "roc_auc" in verdict["challenger"]:  # what the next gate's data check compares
-            auc = verdict["challenger"]["roc_auc"]
-            client.set_model_version_tag(model_name, version, "holdout_roc_auc", f"{auc:.4f}")
+        if checked := registered_metric(verdict["challenger"]):  # the next gate's data check
+            figure = verdict["challenger"][checked]
+            client.set_model_version_tag(
+                model_name, version, REGISTERED_TAGS[checked], f"{figure:.4f}"
+            )
         for tag, value in active_run_lineage().items():  # git commit, pipeline run, data
             client.set_model_version_tag(model_name, version, tag, value)
         if aliases_supported():  # last: the version is complete before serving follows it

@@ -162,7 +162,8 @@ def test_a_reference_holdout_logged_as_csv_by_an_earlier_release_still_judges(
 
 
 def test_data_problem_names_both_figures_and_the_limit() -> None:
-    champion = {"version": "3", "metrics": {"roc_auc": 0.18}, "registered_roc_auc": 0.83}
+    champion = {"version": "3", "metrics": {"roc_auc": 0.18},
+                "registered": {"metric": "roc_auc", "value": 0.83}}  # fmt: skip
     message = data_problem(champion, RULES)
     assert message is not None
     assert "version 3" in message and "0.180" in message and "0.830" in message
@@ -173,13 +174,14 @@ def test_data_problem_names_both_figures_and_the_limit() -> None:
     "today, stops", [(0.83, False), (0.75, False), (0.735, False), (0.725, True), (0.18, True)]
 )
 def test_data_problem_threshold(today: float, stops: bool) -> None:
-    champion = {"version": "1", "metrics": {"roc_auc": today}, "registered_roc_auc": 0.83}
+    champion = {"version": "1", "metrics": {"roc_auc": today},
+                "registered": {"metric": "roc_auc", "value": 0.83}}  # fmt: skip
     assert (data_problem(champion, RULES) is not None) is stops
 
 
 def test_no_champion_or_no_registered_figure_is_no_data_problem() -> None:
     assert data_problem(None, RULES) is None
-    legacy = {"version": "1", "metrics": {"roc_auc": 0.1}, "registered_roc_auc": None}
+    legacy = {"version": "1", "metrics": {"roc_auc": 0.1}, "registered": None}
     assert data_problem(legacy, RULES) is None
 
 

@@ -251,6 +251,29 @@ def test_a_new_dataset_trains_and_gates_with_a_contract_file_and_config(moved: M
     assert (versions, aliases["champion"]) == (["1", "2"], "1")
 
 
+def test_shuffled_labels_stop_the_run_and_keep_the_champion(moved: Moved, tmp_path: Path) -> None:
+    """A regressor's champion had no registered figure to fall from: a challenger trained on
+    shuffled labels was judged by the reference holdout alone and registered (rejected). Every
+    task's champion is now checked against its registered ROC AUC (a regressor's R²)."""
+    import numpy as np
+
+    frame = pd.read_csv(moved.data)
+    frame["target"] = np.random.default_rng(5).permutation(frame["target"].to_numpy())
+    shuffled = tmp_path / "shuffled.csv"
+    frame.to_csv(shuffled, index=False)
+    before = registry_state(moved.workdir)
+    _, settings, _, _ = TASKS[moved.task]
+    code, out, err = call(
+        ["train", "--workdir", str(moved.workdir), "--data", str(shuffled), "--contract",
+         str(moved.data.parent / "contract.yaml"), "--set", "data.min_rows=100", *settings]
+    )  # fmt: skip
+    assert code == ExitCode.BAD_DATA, out + err
+    figure = "R²" if moved.task == "regression" else "ROC AUC"
+    assert f"error: the champion (version 1) scores {figure} " in err
+    assert "stopped at step gate; nothing was registered" in err
+    assert registry_state(moved.workdir) == before
+
+
 def test_the_champion_watches_for_drift_with_its_own_contract(moved: Moved, tmp_path: Path) -> None:
     whole = tmp_path / "whole.csv"  # the table it was trained on has not drifted
     pd.read_csv(moved.data).drop(columns=["target"]).to_csv(whole, index=False)
