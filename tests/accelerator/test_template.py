@@ -238,6 +238,7 @@ def test_reserved_package_names_cover_keywords_and_the_standard_library():
     [
         ({"project_name": "Fraud\n[tool.uv]\nindex-url = 'x'"}, "project_name must be 1-60"),
         ({"project_name": 'Fraud "detection"'}, "project_name must be 1-60"),
+        ({"project_name": "Prévision des résiliations"}, "must be 1-60 ASCII letters"),
         ({"package_name": "json"}, "standard-library module"),
         ({"package_name": "class"}, "Python\nkeyword"),
         ({"package_name": "tests"}, "folder of the project"),
@@ -287,6 +288,22 @@ def test_an_empty_path_is_refused_not_taken_for_the_current_folder(
     message = capsys.readouterr().err.strip().splitlines()[-1]
     assert message.endswith(f"argument {option}: it is empty: name a file or folder")
     assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("answers", "derived"),
+    [(["--answer", "project_name=2026 renewals"], True),
+     (["--answer", "project_name=2026 renewals", "--answer", "package_name=2026"], False)],
+    ids=["derived", "given"],
+)  # fmt: skip
+def test_a_refused_package_name_says_where_it_came_from(tmp_path, capsys, answers, derived):
+    """``project_name=2026 renewals`` was refused for a package name nobody had typed."""
+    assert cli.main(["new-project", str(tmp_path / "p"), *answers]) == 2
+    err = capsys.readouterr().err
+    assert "package_name must be a lower-case Python identifier" in err
+    hint = "(it was derived from project_name '2026 renewals'; name the package with --answer"
+    assert (hint in err) is derived
+    assert not (tmp_path / "p").exists()
 
 
 def test_new_project_exits_2_for_a_bad_answer_or_a_non_empty_folder(tmp_path, capsys):

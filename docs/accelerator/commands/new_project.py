@@ -83,8 +83,21 @@ def run(args: argparse.Namespace) -> int:
     try:
         final = generate(dest, answers)
     except ValueError as exc:  # a copier validator (e.g. a package name that is a keyword)
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {exc}{_derived(str(exc), answers)}", file=sys.stderr)
         return ExitCode.USAGE
     print(f"generated {final['project_name']!r} in {dest} (package {final['package_name']})")
     print(f"next: cd {dest} && python3 dev.py train && python3 dev.py test")
     return ExitCode.OK
+
+
+def _derived(message: str, answers: dict[str, str]) -> str:
+    """Where a refused ``package_name`` came from when nobody gave one: ``project_name``."""
+    if not message.startswith("'package_name'") or "package_name" in answers:
+        return ""
+    from accelerator.scaffold import default_answers
+
+    name = answers.get("project_name", default_answers()["project_name"])
+    return (
+        f" (it was derived from project_name {name!r}; name the package with "
+        "--answer package_name=NAME)"
+    )
