@@ -132,6 +132,7 @@ def classify(data: str | Path, *, datastores: tuple[str, ...] = LAKE_DATASTORES)
     # imported here: formats imports pandas, which --help must not wait for
     from reference_impl.validation.formats import (
         DELTA_LOG,
+        data_files,
         delta_part_problem,
         mixed_formats_problem,
     )
@@ -140,7 +141,11 @@ def classify(data: str | Path, *, datastores: tuple[str, ...] = LAKE_DATASTORES)
     if problem := delta_part_problem(local):  # uploaded alone, it would lose the table's log
         raise DataInputError(f"--data {value}: {problem}")
     table = is_folder(local / DELTA_LOG)
-    if is_folder(local) and not table and (problem := mixed_formats_problem(local)):
+    if (
+        is_folder(local)
+        and not table
+        and (problem := mixed_formats_problem(local, *data_files(local)))
+    ):
         raise DataInputError(f"--data {value}: {problem}")  # the job's validate step refuses it
     if is_folder(local):
         return DataInput(

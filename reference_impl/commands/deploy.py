@@ -27,6 +27,7 @@ from reference_impl.exit_codes import STOPPED, ExitCode, exit_codes_sentence
 
 if TYPE_CHECKING:
     from reference_impl.config import EnvironmentConfig
+    from reference_impl.contract import DataContract
 
 COMMAND = "deploy --target azureml"
 DEPLOYMENTS = deployments()
@@ -156,12 +157,17 @@ def _entities(config: EnvironmentConfig, args: argparse.Namespace, code: str | P
     return entities
 
 
-def _dry_run(config: EnvironmentConfig, args: argparse.Namespace, out: Path) -> int:
-    from reference_impl.azureml.yaml_files import write_entity, write_yaml
+def _smoke_contract(config: EnvironmentConfig) -> DataContract | None:
+    """The contract an online release's smoke rows are built from (``None`` without one)."""
     from reference_impl.contract import load_contract
 
-    # the smoke tests send rows built from the contract: read before anything is written
-    contract = load_contract(config.data.contract) if "online" in DEPLOYMENTS else None
+    return load_contract(config.data.contract) if "online" in DEPLOYMENTS else None
+
+
+def _dry_run(config: EnvironmentConfig, args: argparse.Namespace, out: Path) -> int:
+    from reference_impl.azureml.yaml_files import write_entity, write_yaml
+
+    contract = _smoke_contract(config)  # before anything is written
     with code_snapshot(args.code, out) as code:
         entities = _entities(config, args, code)
         files = [
@@ -201,10 +207,8 @@ def _dry_run(config: EnvironmentConfig, args: argparse.Namespace, out: Path) -> 
 def _release(config: EnvironmentConfig, args: argparse.Namespace) -> int:
     from reference_impl.azureml import client
     from reference_impl.azureml.gate_check import verify_deployable
-    from reference_impl.contract import load_contract
 
-    # the smoke tests send rows built from the contract: read before anything is sent
-    contract = load_contract(config.data.contract) if "online" in DEPLOYMENTS else None
+    contract = _smoke_contract(config)  # before anything is sent
     verify_deployable(config, args.model, args.version)  # before any traffic moves
     ml_client = client.workspace_client(config)
     with code_snapshot(args.code) as code:

@@ -17,8 +17,8 @@ from reference_impl.paths import is_folder
 from reference_impl.validation.errors import DataValidationError
 from reference_impl.validation.formats import (
     DELTA_LOG,
+    data_files,
     mixed_formats_problem,
-    visible_files,
 )
 from reference_impl.whole_file import whole_file
 
@@ -47,10 +47,11 @@ def input_items(source: Path) -> list[str]:
         return [str(source)] if source.suffix.lower() in {".csv", ".parquet"} else []
     if is_folder(source / DELTA_LOG):
         return [str(source)]  # a Delta table is read whole, at its latest version
-    if problem := mixed_formats_problem(source):
+    csv, parquet = data_files(source)
+    if problem := mixed_formats_problem(source, csv, parquet):
         raise DataValidationError(str(source), [problem])
-    csv = visible_files(source, source.iterdir(), ".csv")
-    return [str(path) for path in csv or visible_files(source, source.rglob("*"), ".parquet")]
+    top = [path for path in csv if path.parent == source]  # a CSV folder is read flat
+    return [str(path) for path in top or parquet]
     # --8<-- [end:input-items]
 
 

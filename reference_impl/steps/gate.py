@@ -161,7 +161,7 @@ def decide(
 
 
 # --8<-- [start:data-problem]
-FIGURE_NAMES = {"roc_auc": "ROC AUC", "r2": "R²"}
+FIGURE_NAMES = {metric: named for metric, _, named, _ in _ABSOLUTE_RULES}
 
 
 def data_problem(champion: Mapping[str, Any] | None, rules: GateRules) -> str | None:

@@ -85,7 +85,20 @@ def visible_files(root: Path, paths: Iterable[Path], suffix: str) -> list[Path]:
     )
 
 
-def mixed_formats_problem(folder: Path) -> str | None:
+def data_files(folder: Path) -> tuple[list[Path], list[Path]]:
+    """The visible CSV files and Parquet files anywhere below ``folder``, in one walk.
+
+    Args:
+        folder: A data folder.
+
+    Returns:
+        The CSV files and the Parquet files (:func:`visible_files`).
+    """
+    everything = list(folder.rglob("*"))
+    return visible_files(folder, everything, ".csv"), visible_files(folder, everything, ".parquet")
+
+
+def mixed_formats_problem(folder: Path, csv: list[Path], parquet: list[Path]) -> str | None:
     """Why ``folder`` is no one kind of data: it holds CSV files and Parquet files; else ``None``.
 
     Read as Parquet, such a folder failed on its first CSV file; batch scoring read its CSV
@@ -94,13 +107,12 @@ def mixed_formats_problem(folder: Path) -> str | None:
 
     Args:
         folder: A data folder that is no Delta table.
+        csv: Its CSV files, and
+        parquet: its Parquet files (:func:`data_files`).
 
     Returns:
         One sentence naming a file of each kind, or ``None``.
     """
-    everything = list(folder.rglob("*"))
-    csv = visible_files(folder, everything, ".csv")
-    parquet = visible_files(folder, everything, ".parquet")
     if not (csv and parquet):
         return None
     return (
@@ -134,7 +146,7 @@ def detect_format(path: Path) -> Format:
         return "parquet" if path.suffix.lower() == ".parquet" else "csv"
     if (path / DELTA_LOG).is_dir():
         return "delta"
-    if problem := mixed_formats_problem(path):
+    if problem := mixed_formats_problem(path, *data_files(path)):
         raise DataValidationError(str(path), [problem])
     files = list(path.rglob("*.parquet"))
     if any(DELTA_FILE.match(f.name) for f in files):
