@@ -91,6 +91,31 @@ def _reject_constant(name: str) -> float:
     raise RequestError(f"body is not valid JSON: {name} is not a number")
 
 
+class _Repeated(dict):
+    """A JSON object in which a field name appears more than once.
+
+    ``json`` keeps the last value of a repeated name without a word, so the model would score
+    a value the client may not have meant; the object is marked instead, and refused where its
+    place in the request (top level, row number) is known.
+    """
+
+    name: str
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """Build a decoded JSON object, marking it when a field name appears twice."""
+    obj = dict(pairs)
+    if len(obj) == len(pairs):
+        return obj
+    repeated, seen = _Repeated(obj), set()
+    for key, _ in pairs:
+        if key in seen:
+            repeated.name = key
+            break
+        seen.add(key)
+    return repeated
+
+
 def _decode(body: str | bytes) -> Any:
     if len(body) > MAX_BODY_BYTES:
         raise RequestError(f"body has {len(body)} bytes; the limit is {MAX_BODY_BYTES}", 413)
@@ -102,7 +127,7 @@ def _decode(body: str | bytes) -> Any:
     if not body.strip():
         raise RequestError('body is empty; expected {"data": [{...}, ...]}')
     try:
-        return json.loads(body, parse_constant=_reject_constant)
+        return json.loads(body, parse_constant=_reject_constant, object_pairs_hook=_object)
     except RequestError:
         raise
     except json.JSONDecodeError as exc:
@@ -188,6 +213,8 @@ class RequestParser:
         payload = _decode(body)
         if not isinstance(payload, dict) or "data" not in payload:
             raise RequestError('expected a JSON object with a "data" list')
+        if type(payload) is _Repeated:
+            raise RequestError(f"top-level field {_show(payload.name)} appears more than once")
         if len(payload) > 1:
             extra = sorted(str(key)[:40] for key in payload if key != "data")
             raise RequestError(f"unexpected top-level field(s): {', '.join(extra)}")
@@ -201,6 +228,8 @@ class RequestParser:
     def _row(self, number: int, row: Any) -> tuple[Any, ...]:
         if not isinstance(row, dict):
             raise RequestError(f"row {number}: expected an object, got {_json_kind(row)}")
+        if type(row) is _Repeated:
+            raise RequestError(f"row {number}: field {_show(row.name)} appears more than once")
         if len(row) != len(self.names) or not self._name_set.issuperset(row):
             missing = [name for name in self.names if name not in row]
             unknown = sorted(str(key)[:40] for key in row if key not in self._name_set)

@@ -126,6 +126,17 @@ MALFORMED = {
     "huge-body": (b'{"data": "' + b"x" * 2_000_000 + b'"}', 413, "the limit is 1000000"),
     "deep-nesting": (b"[" * 100_000 + b"]" * 100_000, 400, "nested too deeply"),
     "non-utf8": (b'{"data": "\xff\xfe"}', 400, "UTF-8"),
+    # json keeps the last of two values without a word: the model would score 4, not 36
+    "repeated-field": (
+        json.dumps({"data": [ROW]})[:-3] + ', "tenure_months": 4}]}',
+        400,
+        "row 0: field 'tenure_months' appears more than once",
+    ),
+    "repeated-top-level": (
+        '{"data": [], ' + json.dumps({"data": [ROW]})[1:],
+        400,
+        "top-level field 'data' appears more than once",
+    ),
 }
 
 
