@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from reference_impl.validation.display import safe_names
+from reference_impl.validation.display import MAX_NAMES, safe_names
 from reference_impl.validation.errors import DataValidationError
 
 
@@ -62,14 +62,54 @@ def check_columns(
                 "not shown); is this the data file?"
             ],
         )
+    absent = [name for name in ([label] if label else []) + list(required) if name not in columns]
+    renamed = near_misses(absent, columns)
     problems = []
-    if label is not None and label not in columns:
-        problems.append(f"missing label column {label!r}")
-    missing = [name for name in required if name not in columns and name != label]
+    if renamed:
+        pairs = [f"{_as_found(found, name)} should be {name!r}" for name, found in renamed.items()]
+        more = f" and {len(pairs) - MAX_NAMES} more" if len(pairs) > MAX_NAMES else ""
+        problems.append(
+            f"column name(s) differing only in case or spaces: {', '.join(pairs[:MAX_NAMES])}"
+            f"{more} (names must match exactly)"
+        )
+    if label is not None and label not in columns and label not in renamed:
+        problems.insert(0, f"missing label column {label!r}")
+    missing = [name for name in absent if name != label and name not in renamed]
     if missing:
         problems.append(f"missing column(s): {', '.join(missing)}")
-    unexpected = [] if any_columns else [name for name in columns if name not in expected]
+    taken = set(renamed.values())
+    unexpected = (
+        []
+        if any_columns
+        else [name for name in columns if name not in expected and name not in taken]
+    )
     if unexpected:
         problems.append(f"unexpected column(s): {safe_names(unexpected)}")
     if problems:
         raise DataValidationError(source, problems)
+
+
+def near_misses(names: Sequence[str], columns: Sequence[str]) -> dict[str, str]:
+    """The columns that are an expected name but for case or spaces at their ends.
+
+    A header exported as ``Age`` or ``age `` (a spreadsheet's trailing space) is the column
+    the contract calls ``age``; saying so is more use than "missing age, unexpected Age".
+
+    Args:
+        names: Expected names the table lacks.
+        columns: The table's column names.
+
+    Returns:
+        Expected name -> the column that matches it loosely, for each name that has one.
+    """
+    loose: dict[str, str] = {}
+    for column in columns:
+        loose.setdefault(column.strip().casefold(), column)
+    return {name: loose[name.casefold()] for name in names if name.casefold() in loose}
+
+
+def _as_found(found: str, name: str) -> str:
+    """A near-miss column name as a message shows it: quoted, with its spaces visible."""
+    if len(found) <= len(name) + 8:
+        return ascii(found)
+    return f"{found.strip()!a} (with {len(found) - len(found.strip())} spaces around it)"

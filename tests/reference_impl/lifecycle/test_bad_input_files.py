@@ -75,6 +75,13 @@ def secret_header() -> str:
     return "\n".join([lines[0] + f",token={SECRET}"] + [line + ",1" for line in lines[1:]]) + "\n"
 
 
+def header_case_or_spaces() -> str:
+    lines = _lines()
+    header = lines[0].split(",")
+    header[header.index("age")] = " Age "  # as a spreadsheet export may write it
+    return "\n".join([",".join(header), *lines[1:]]) + "\n"
+
+
 # name -> (file content, expected fragment of the one sentence)
 MALFORMED: dict[str, tuple[Callable[[], str], str]] = {
     "ragged-row-longer": (ragged_long, "line 8 has 14 field(s) but the header has 13"),
@@ -86,6 +93,10 @@ MALFORMED: dict[str, tuple[Callable[[], str], str]] = {
     "cr-only-line-endings": (cr_only, "line endings are CR only"),
     "dotenv-as-data": (dotenv, "names none of the expected columns (1 name(s), not shown)"),
     "secret-in-header": (secret_header, "unexpected column(s): 1 name(s) not shown"),
+    "header-case-or-spaces": (
+        header_case_or_spaces,
+        "column name(s) differing only in case or spaces: ' Age ' should be 'age'",
+    ),
 }
 
 
