@@ -15,6 +15,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from reference_impl.contract import DataContract
+from reference_impl.exit_codes import ExitCode
 from reference_impl.pipeline.graph import parse_step_args
 from reference_impl.steps.files import (
     HOLDOUT_ROWS,
@@ -25,6 +27,8 @@ from reference_impl.steps.files import (
     write_contract,
     write_rows,
 )
+from reference_impl.validation.display import short_value
+from reference_impl.validation.errors import DataValidationError
 
 
 # --8<-- [start:in-holdout]
@@ -75,6 +79,39 @@ def holdout_mask(ids: Sequence[str], holdout_percent: int) -> np.ndarray:
     return np.frombuffer(prefixes, dtype=">u4") % 100 < holdout_percent
 
 
+def check_classes(train: pd.DataFrame, holdout: pd.DataFrame, contract: DataContract) -> None:
+    """Refuse a split that leaves a class out of the training rows or out of the holdout.
+
+    The split follows the id, not the label, so a class with few rows can land on one side
+    only: absent from the training rows it can never be predicted; absent from the holdout,
+    ROC AUC and recall are undefined and the gate would judge the model on ``nan``.
+
+    Args:
+        train: Training rows.
+        holdout: Holdout rows.
+        contract: The data contract (a regression label has no classes to check).
+
+    Raises:
+        DataValidationError: Naming each class missing from a side and its row count.
+    """
+    if contract.task == "regression":
+        return
+    label = contract.label
+    counts = pd.concat([train[label], holdout[label]]).value_counts(sort=False)
+    problems = []
+    for side, rows, use in (("training", train, "learn"), ("holdout", holdout, "be measured on")):
+        present = set(rows[label])
+        problems += [
+            f"class {short_value(value)} has {count} row(s), none of them among the {side} "
+            f"rows (a row's side follows a hash of its id): the model could not {use} it; add "
+            f"labelled rows of class {short_value(value)}"
+            for value, count in counts.items()
+            if value not in present
+        ]
+    if problems:
+        raise DataValidationError(f"label {label!r}", problems)
+
+
 def prep(
     validated_data: Path, train_data: Path, holdout_data: Path, *, holdout_percent: int
 ) -> dict:
@@ -88,10 +125,14 @@ def prep(
 
     Returns:
         Row counts of both parts.
+
+    Raises:
+        DataValidationError: A class of the label is missing from one side of the split.
     """
     contract = read_contract(validated_data)
     frame = read_rows(validated_data, VALIDATED_ROWS)
     train, holdout = split(frame, holdout_percent, contract.id_column)
+    check_classes(train, holdout, contract)
     write_contract(train_data, contract)
     write_contract(holdout_data, contract)
     write_rows(train, train_data, TRAINING_ROWS)
@@ -106,15 +147,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv: Arguments without the program name.
 
     Returns:
-        ``0``.
+        ``0``, or ``4`` when a class of the label is missing from one side of the split.
     """
     args = parse_step_args("prep", argv)
-    counts = prep(
-        args.validated_data,
-        args.train_data,
-        args.holdout_data,
-        holdout_percent=args.holdout_percent,
-    )
+    try:
+        counts = prep(
+            args.validated_data,
+            args.train_data,
+            args.holdout_data,
+            holdout_percent=args.holdout_percent,
+        )
+    except DataValidationError as exc:
+        print(f"error: cannot split the training data: {exc}", file=sys.stderr)
+        return ExitCode.BAD_DATA
     print(f"prep: {counts['train_rows']} training rows, {counts['holdout_rows']} holdout rows")
     return 0
 

@@ -185,3 +185,39 @@ def test_numeric_looking_ids_stay_text_through_validate_and_prep(tmp_path: Path)
     kept = pd.read_parquet(holdout / "holdout.parquet")["customer_id"].tolist()
     assert kept == [cid for cid in frame["customer_id"] if in_holdout(cid, 20)]
     assert kept[0].startswith("0")
+
+
+def rare_class_on_one_side(side: bool) -> bytes:
+    """Three rows of class 1, all in the holdout (``side``) or all out of it."""
+    from reference_impl.config.loader import load_config
+    from reference_impl.steps.prep import in_holdout
+
+    percent = load_config("dev").training.holdout_percent
+    frame = good()
+    frame["cancelled"] = 0
+    on_side = [i for i, cid in enumerate(frame["customer_id"]) if in_holdout(cid, percent) == side]
+    frame.loc[on_side[:3], "cancelled"] = 1
+    return csv(frame)
+
+
+SPLIT_SIDES = {
+    "class-only-in-holdout": (True, "class 1 has 3 row(s), none of them among the training rows"),
+    "class-only-in-training": (False, "class 1 has 3 row(s), none of them among the holdout rows"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SPLIT_SIDES))
+def test_a_class_on_one_side_of_the_split_stops_train_at_prep(
+    lifecycle: Lifecycle, tmp_path: Path, case: str
+) -> None:
+    """Absent from the holdout, the gate judged ROC AUC nan (and sklearn warned 30 times)."""
+    in_holdout, expected = SPLIT_SIDES[case]
+    data = tmp_path / "rare.csv"
+    data.write_bytes(rare_class_on_one_side(in_holdout))
+    before = registry_state(lifecycle.workdir)
+    code, out, err = call(["train", "--workdir", str(lifecycle.workdir), "--data", str(data)])
+    assert code == 4
+    assert expected in err
+    assert "stopped at step prep; nothing was registered" in err
+    assert "] train:" not in out and "Traceback" not in err
+    assert registry_state(lifecycle.workdir) == before
