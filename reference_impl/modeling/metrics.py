@@ -70,7 +70,8 @@ def segment_metrics(
     Returns:
         One record per segment, sorted by name: ``segment``, ``rows``, ``positive_rate``,
         ``flagged_rate`` (share predicted positive) and the metrics of
-        :func:`classification_metrics` (``roc_auc`` is ``None`` for a single-class segment).
+        :func:`classification_metrics` (``roc_auc`` is ``None`` for a single-class segment,
+        ``recall`` for one with no positive row: no customer there could be found or missed).
     """
     from sklearn.metrics import precision_score, recall_score, roc_auc_score
 
@@ -90,7 +91,7 @@ def segment_metrics(
                 "flagged_rate": float(predicted.mean()),
                 "roc_auc": float(roc_auc_score(ys, ps)) if len(set(ys.tolist())) == 2 else None,
                 "precision": float(precision_score(ys, predicted, zero_division=0)),
-                "recall": float(recall_score(ys, predicted, zero_division=0)),
+                "recall": float(recall_score(ys, predicted)) if ys.any() else None,
             }
         )
     return records
@@ -103,7 +104,8 @@ def recall_gap(segments: Sequence[dict[str, Any]]) -> float:
         segments: Records of :func:`segment_metrics`.
 
     Returns:
-        ``max(recall) - min(recall)`` (``0.0`` for fewer than two segments).
+        ``max(recall) - min(recall)`` over the segments whose recall is defined (``0.0`` for
+        fewer than two).
     """
-    recalls = [record["recall"] for record in segments]
+    recalls = [record["recall"] for record in segments if record["recall"] is not None]
     return float(max(recalls) - min(recalls)) if len(recalls) > 1 else 0.0

@@ -17,6 +17,8 @@ from reference_impl.contract import DataContract
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[str]:
     def cell(value: Any) -> str:
+        if value is None:
+            return "n/a"
         if isinstance(value, float):
             return str(int(value)) if value.is_integer() and abs(value) >= 1 else f"{value:.3f}"
         return str(value)
@@ -53,6 +55,16 @@ def _fairness_section(fairness: Mapping[str, Any]) -> list[str]:
         f"agreed limit of {fairness['limit']:g}. Demographic parity difference "
         f"{fairness['demographic_parity_difference']:.3f}; equalized odds difference "
         f"{fairness['equalized_odds_difference']:.3f}.",
+        *(
+            [
+                "",
+                "n/a: the group has no holdout row of the class the rate counts (no positive "
+                "for recall, no negative for the false positive rate), so it has no such rate "
+                "and is left out of the differences.",
+            ]
+            if any(value is None for group in fairness["groups"] for value in group.values())
+            else []
+        ),
     ]
 
 
@@ -83,7 +95,8 @@ def render_model_card(
         Markdown with the sections intended use, data, metrics, fairness, features and
         limitations.
     """
-    weakest = min(fairness["groups"], key=lambda group: group["recall"], default=None)
+    measured = [group for group in fairness["groups"] if group["recall"] is not None]
+    weakest = min(measured, key=lambda group: group["recall"], default=None)
     drop = next((key for key in (importance[0] if importance else {}) if key.endswith("_drop")), "")
     lines = [
         f"# Model card: {title}",

@@ -185,7 +185,8 @@ def _segment_figures(
     if contract.task == "multiclass":  # a segment may lack a class: no ROC AUC or log loss
         truth = y.astype(str)
         predicted = decisions(contract, scores, threshold, classes)
-        recall = m.recall_score(truth, predicted, average="macro", zero_division=0)
+        present = sorted(set(truth.tolist()))  # a class absent here has no recall to average
+        recall = m.recall_score(truth, predicted, labels=present, average="macro")
         return {"accuracy": float(m.accuracy_score(truth, predicted)), "recall": float(recall)}
     truth, predicted = y.astype(float), scores.astype(float)
     return {

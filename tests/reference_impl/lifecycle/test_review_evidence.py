@@ -65,15 +65,55 @@ def test_the_weighted_cells_give_fairlearns_figures_on_every_row(seed: int) -> N
     groups = rng.choice(["north", "south", "east", "west"], size=3_000).astype(object)
     labels = rng.integers(0, 2, size=3_000)
     decided = (rng.random(3_000) < 0.2 + 0.5 * labels).astype(int)
-    labels[groups == "west"] = 0  # a group without positives (its recall: 0, not a number)
+    labels[groups == "west"] = 0  # a group without positives: it has no recall
     decided[groups == "east"] = 1  # a group where every row is flagged
     report = fairness_report(labels, decided, groups, sensitive_feature="region", limit=0.1)
-    assert report["groups"] == every_row_report(labels, decided, groups)  # to the last digit
-    for summary in ("demographic_parity_difference", "equalized_odds_difference"):
-        assert report[summary] == getattr(fm, summary)(labels, decided, sensitive_features=groups)
+    expected = every_row_report(labels, decided, groups)  # to the last digit...
+    assert expected[3]["group"] == "west" and expected[3]["recall"] == 0.0
+    expected[3]["recall"] = None  # ...but where fairlearn divides 0 by 0 and says 0.0
+    assert report["groups"] == expected
+    assert report["demographic_parity_difference"] == fm.demographic_parity_difference(
+        labels, decided, sensitive_features=groups
+    )
+    rated = groups != "west"  # recall is compared between the groups that have one
+    opportunity = fm.equal_opportunity_difference(
+        labels[rated], decided[rated], sensitive_features=groups[rated]
+    )
+    false_positives = fm.MetricFrame(
+        metrics=fm.false_positive_rate, y_true=labels, y_pred=decided, sensitive_features=groups
+    ).difference()
+    assert report["equal_opportunity_difference"] == opportunity
+    assert report["equalized_odds_difference"] == max(opportunity, false_positives)
     east, west = report["groups"][0], report["groups"][3]  # the edge groups are really there
     assert east["group"] == "east" and east["flagged_rate"] == 1.0
-    assert west["group"] == "west" and west["recall"] == 0.0 and west["rows"] > 0
+    assert west["group"] == "west" and west["recall"] is None and west["rows"] > 0
+
+
+def test_a_segment_without_positives_has_no_recall_and_opens_no_gap() -> None:
+    """Its recall was 0.0 (a division by zero), a gap to the others that no model could close.
+
+    A team's own data with a small segment and a rare class: the gate rejected a good model
+    for a "recall gap between segments 0.6483" that was the gap to a segment nobody churned in.
+    """
+    from reference_impl.modeling.model_card import _fairness_section
+
+    rng = np.random.default_rng(5)
+    groups = np.repeat(["east", "north", "south"], 300)
+    labels = rng.integers(0, 2, size=900)
+    labels[groups == "north"] = 0
+    probability = np.clip(labels * 0.5 + rng.random(900) * 0.5, 0, 1)
+    probability[groups == "east"] *= 0.9  # a few of east's positives fall below 0.5
+    decided = (probability >= 0.5).astype(int)
+    segments = segment_metrics(labels, probability, groups, 0.5)
+    assert [record["recall"] is None for record in segments] == [False, True, False]
+    gap = recall_gap(segments)
+    assert 0 < gap < 0.25
+    report = fairness_report(labels, decided, groups, sensitive_feature="region", limit=0.25)
+    assert report["groups"][1]["recall"] is None
+    assert report["equal_opportunity_difference"] == pytest.approx(gap)
+    assert report["within_limit"] is True
+    card = "\n".join(_fairness_section(report))
+    assert "| north | 300 | " in card and "| n/a |" in card and "n/a: the group has no" in card
 
 
 def test_equalized_odds_takes_the_false_positive_gap_when_it_is_the_larger() -> None:
