@@ -13,13 +13,16 @@ import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
 
 from reference_impl.paths import is_folder
 from reference_impl.validation.columns import check_columns
 from reference_impl.validation.errors import DataValidationError
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 Format = Literal["csv", "parquet", "delta"]
 DELTA_LOG = "_delta_log"
@@ -188,6 +191,22 @@ def _read_arrow(path: Path, fmt: Format, version: int | None):
         raise DataValidationError(str(path), [f"cannot be read as {kind}: {reason}"]) from None
 
 
+def _decimals_as_floats(table: pa.Table, keep: Sequence[str]) -> pa.Table:
+    """Decimal columns as float64, like every other number (``keep``: ids, kept as written).
+
+    Spark, Databricks and Fabric store money as ``DECIMAL(p, s)``; pandas would hand those
+    over as Python ``Decimal`` objects, which ``contract infer`` could not describe although
+    ``train`` accepted them. An id stored as a decimal keeps its digits (``12345``, not
+    ``12345.0``).
+    """
+    import pyarrow as pa
+
+    for index, field in enumerate(table.schema):
+        if pa.types.is_decimal(field.type) and field.name not in keep:
+            table = table.set_column(index, field.name, table.column(index).cast(pa.float64()))
+    return table
+
+
 # --8<-- [start:read-columnar]
 def read_columnar(
     path: Path,
@@ -228,7 +247,7 @@ def read_columnar(
         allowed_extra=allowed_extra,
         any_columns=any_columns,
     )
-    frame = table.to_pandas()
+    frame = _decimals_as_floats(table, keep=text).to_pandas()
     for column in text:
         if column in frame:
             frame[column] = frame[column].map(lambda v: None if pd.isna(v) else str(v))

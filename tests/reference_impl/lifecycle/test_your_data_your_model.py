@@ -581,6 +581,40 @@ def test_infer_refuses_a_sample_training_would_refuse_or_could_not_describe(
     assert not (tmp_path / "c.yaml").exists()
 
 
+def test_a_decimal_column_as_spark_writes_it_is_a_number_and_a_decimal_id_keeps_its_digits(
+    tmp_path: Path,
+) -> None:
+    """Money as DECIMAL(10, 2) (Spark, Databricks, Fabric): infer refused it as "Decimal
+    values" although train read it; an id stored as DECIMAL(18, 0) must stay ``1001``."""
+    from decimal import Decimal
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from reference_impl.validation.formats import read_columnar
+
+    rows = 40
+    table = pa.table(
+        {
+            "row_id": pa.array([Decimal(1001 + i) for i in range(rows)], pa.decimal128(18, 0)),
+            "target": [0, 1] * (rows // 2),
+            "premium": pa.array(
+                [Decimal(f"{100 + i}.25") for i in range(rows)], pa.decimal128(10, 2)
+            ),
+        }
+    )
+    pq.write_table(table, tmp_path / "s.parquet")
+    code, out, err = infer(tmp_path / "s.parquet", "binary", tmp_path / "c.yaml")
+    assert code == 0, out + err
+    feature = yaml.safe_load((tmp_path / "c.yaml").read_text())["features"][0]
+    assert feature == {"name": "premium", "kind": "number", "minimum": 100.25, "maximum": 139.25}
+    frame = read_columnar(
+        tmp_path / "s.parquet", required=["row_id", "premium"], label="target", text=["row_id"]
+    )
+    assert str(frame["premium"].dtype) == "float64"
+    assert frame["row_id"].tolist()[:2] == ["1001", "1002"]
+
+
 def test_infer_reads_a_delta_table_at_its_latest_version(tmp_path: Path) -> None:
     """As a plain Parquet folder, an overwritten Delta table gave the rows of both versions."""
     from deltalake import write_deltalake
