@@ -172,6 +172,19 @@ def detect_format(path: Path) -> Format:
     # --8<-- [end:detect-format]
 
 
+DELETION_VECTORS = (
+    "it uses deletion vectors, which the deltalake reader cannot apply yet (Databricks turns "
+    "them on for new tables where 'Auto-enable deletion vectors' is set); pass a Parquet "
+    "export of the table's current version, or a copy created with "
+    "delta.enableDeletionVectors = false"
+)
+"""Why a table with the ``deletionVectors`` reader feature is refused, and what to pass instead.
+
+delta-rs refuses to read such a table (delta-io/delta-rs#1094); reading its files without
+the vectors would bring back rows the table has deleted.
+"""
+
+
 def _read_arrow(path: Path, fmt: Format, version: int | None):
     """Read the whole table and its Delta version, turning reader errors into a sentence."""
     import pyarrow.dataset as ds
@@ -188,6 +201,8 @@ def _read_arrow(path: Path, fmt: Format, version: int | None):
     except Exception as exc:
         kind = "Delta table" if fmt == "delta" else "Parquet data"
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        if fmt == "delta" and "deletionvectors" in reason.lower():
+            reason = DELETION_VECTORS
         raise DataValidationError(str(path), [f"cannot be read as {kind}: {reason}"]) from None
 
 

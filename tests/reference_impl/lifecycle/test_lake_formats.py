@@ -24,7 +24,7 @@ from reference_impl.data import (
 from reference_impl.data.lake import FIRST_WRITE_ROWS
 from reference_impl.validation.formats import read_columnar
 from tests.reference_impl.identity import DECISION, MODEL, PROB
-from tests.reference_impl.lifecycle.conftest import WEAKER, call, registry_state, train
+from tests.reference_impl.lifecycle.conftest import WEAKER, Run, call, registry_state, train
 
 # (format id, training data, batch input, expected tags)
 FORMATS = [
@@ -126,6 +126,15 @@ def test_scoring_a_parquet_file_of_the_wrong_schema_exits_4_and_writes_nothing(
     assert not out.exists()
 
 
+def assert_refused(run: Run, sentence: str, workdir: Path) -> None:
+    """``train`` stopped with exit 4 and ``sentence``, no traceback, and registered nothing."""
+    assert run.exit_code == 4, run.err
+    assert sentence in run.err
+    assert "Traceback" not in run.err
+    with contextlib.closing(sqlite3.connect(workdir / "mlflow.db")) as store:
+        assert store.execute("SELECT COUNT(*) FROM model_versions").fetchone() == (0,)
+
+
 TABLE_FILES = {
     "data-file": lambda: sorted(TRAINING_DELTA.glob("*.parquet"))[0],
     "log-file": lambda: sorted((TRAINING_DELTA / "_delta_log").glob("*.json"))[0],
@@ -139,14 +148,28 @@ def test_a_file_of_a_delta_table_is_refused_on_its_own(tmp_path: Path, part: str
     lists exactly such files, one per mini-batch item."""
     file = TABLE_FILES[part]()
     run = train(tmp_path / "work", "--data", str(file))
-    assert run.exit_code == 4, run.err
-    assert (
+    sentence = (
         f"is a file of the Delta table {TRAINING_DELTA}: read alone, a table's files hold rows "
         "of earlier versions too; pass the table folder, which is read at its latest version"
-    ) in run.err
-    assert "Traceback" not in run.err
-    with contextlib.closing(sqlite3.connect(tmp_path / "work" / "mlflow.db")) as store:
-        assert store.execute("SELECT COUNT(*) FROM model_versions").fetchone() == (0,)
+    )
+    assert_refused(run, sentence, tmp_path / "work")
+
+
+def test_a_delta_table_with_deletion_vectors_says_what_to_pass_instead(tmp_path: Path) -> None:
+    """Databricks can turn deletion vectors on for every new table; delta-rs cannot apply them,
+    and its own sentence ("reader features ... not yet supported") said nothing of what to do."""
+    from deltalake import DeltaTable, write_deltalake
+
+    table = tmp_path / "customers"
+    write_deltalake(table, pd.read_csv(TRAINING_DATA, dtype={"customer_id": str}))
+    DeltaTable(table).alter.set_table_properties({"delta.enableDeletionVectors": "true"})
+    run = train(tmp_path / "work", "--data", str(table))
+    sentence = (
+        f"{table}: 1 problem(s)\n  - cannot be read as Delta table: it uses deletion vectors, "
+        "which the deltalake reader cannot apply yet"
+    )
+    assert_refused(run, sentence, tmp_path / "work")
+    assert "pass a Parquet export of the table's current version" in run.err
 
 
 @pytest.mark.batch
