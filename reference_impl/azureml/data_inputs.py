@@ -22,13 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
+from reference_impl.config.model import LAKE_DATASTORES
 from reference_impl.paths import is_folder, real_path
 
 InputType = Literal["uri_file", "uri_folder", "mltable"]
 
 # --8<-- [start:datastores]
-LAKE_DATASTORES = ("raw", "curated", "predictions")
-"""Identity-based datastores over the data lake (created by ``infra/``: bicep and terraform)."""
 SYSTEM_DATASTORES = (
     "workspaceblobstore",
     "workspaceartifactstore",
@@ -41,6 +40,8 @@ DATASTORE_URI = re.compile(r"^azureml://datastores/(?P<name>[^/]+)/paths/(?P<pat
 ABFSS_URI = re.compile(
     r"^abfss://(?P<container>[a-z0-9-]+)@(?P<account>[a-z0-9]+)\.dfs\.core\.windows\.net/(?P<path>.*)$"
 )
+ONELAKE_HOST = "@onelake.dfs.fabric.microsoft.com"
+"""Where an abfss URI into Microsoft Fabric's OneLake points (workspace@host)."""
 ASSET_URI = re.compile(r"^azureml:(?P<name>[A-Za-z0-9_.-]+)(?::(?P<version>\w+)|@latest)$")
 FILE_SUFFIXES = {".csv": "uri_file", ".parquet": "uri_file"}
 SUPPORTED = (
@@ -105,10 +106,19 @@ def classify(data: str | Path, *, datastores: tuple[str, ...] = LAKE_DATASTORES)
         if name not in (*datastores, *SYSTEM_DATASTORES):
             known = ", ".join((*datastores, *SYSTEM_DATASTORES))
             raise DataInputError(
-                f"--data {value}: unknown datastore {name!r}; this workspace has {known}"
+                f"--data {value}: unknown datastore {name!r}; this workspace has {known} (a "
+                "datastore registered by hand goes under data.datastores in the environment's "
+                "configuration)"
             )
         return _bound(value, match["path"], "datastore")
     if value.startswith("abfss://"):
+        if value.removeprefix("abfss://").partition("/")[0].lower().endswith(ONELAKE_HOST):
+            raise DataInputError(
+                f"--data {value}: a OneLake URI; an Azure ML job reads a Fabric lakehouse "
+                "through a OneLake datastore (list it under data.datastores and pass "
+                "azureml://datastores/<name>/paths/<path>) or through a shortcut into a lake "
+                "container it already reads"
+            )
         if not (match := ABFSS_URI.match(value)):
             raise DataInputError(
                 f"--data {value}: an abfss URI must read "

@@ -17,7 +17,7 @@ from azure.ai.ml.entities import CommandComponent, Environment, PipelineJob
 
 from reference_impl.azureml.components import pipeline_components
 from reference_impl.azureml.compute import ensure_cluster, training_cluster
-from reference_impl.azureml.data_inputs import classify
+from reference_impl.azureml.data_inputs import LAKE_DATASTORES, classify
 from reference_impl.azureml.environment import environment_reference, runtime_environment
 from reference_impl.azureml.names import EXPERIMENT_NAME
 from reference_impl.azureml.pipeline import build_pipeline_job, validation_errors
@@ -50,13 +50,14 @@ class TrainingPlan:
     job: PipelineJob
 
 
-def data_input(data: str | Path) -> Input:
+def data_input(data: str | Path, datastores: tuple[str, ...] = LAKE_DATASTORES) -> Input:
     """The pipeline's ``raw_data`` input.
 
     Args:
         data: A datastore or ``abfss://`` URI, ``azureml:<name>:<version>`` of a registered
             data asset, or a local file or folder (the SDK uploads it at submission); see
             :func:`reference_impl.azureml.data_inputs.classify`.
+        datastores: The workspace's own datastores a URI may name (``data.datastores``).
 
     Returns:
         A ``uri_file``, ``uri_folder`` or ``mltable`` input; URIs are kept as given.
@@ -64,7 +65,7 @@ def data_input(data: str | Path) -> Input:
     Raises:
         DataInputError: For an unknown datastore or an unsupported URI scheme.
     """
-    bound = classify(data)
+    bound = classify(data, datastores=datastores)
     return Input(type=bound.type, path=bound.path)
 
 
@@ -100,7 +101,7 @@ def training_plan(config: EnvironmentConfig, *, code: str | Path, data: str | Pa
     """
     environment = runtime_environment()
     components = pipeline_components(code=code, environment=environment_reference(environment))
-    raw_data = data_input(data)
+    raw_data = data_input(data, config.data.datastores)
     components["validate"].inputs["raw_data"].type = raw_data.type  # file, folder or MLTable
     job = build_pipeline_job(config, components, {"raw_data": raw_data})
     errors = validation_errors(job)

@@ -68,7 +68,7 @@ def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
         print(f"error: {problem}", file=sys.stderr)
         return ExitCode.USAGE
     data = args.data or TRAINING_DATA
-    problem = _data_problem(str(data))
+    problem = _data_problem(str(data), config.data.datastores)
     if problem:  # an unknown datastore, URI scheme or local path: nothing built or submitted
         print(f"error: {problem}", file=sys.stderr)
         return ExitCode.USAGE
@@ -111,13 +111,13 @@ def _snapshot_problem(config: EnvironmentConfig) -> str | None:
     return None
 
 
-def _data_problem(data: str) -> str | None:
+def _data_problem(data: str, datastores: tuple[str, ...]) -> str | None:
     """One sentence saying why ``--data`` cannot be bound to the pipeline, or ``None``."""
     from reference_impl.azureml.data_inputs import DataInputError, classify
     from reference_impl.paths import missing_problem
 
     try:
-        bound = classify(data)
+        bound = classify(data, datastores=datastores)
     except DataInputError as exc:
         return str(exc)
     if bound.kind == "local" and (problem := missing_problem(Path(bound.path))):

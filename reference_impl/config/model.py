@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Literal, get_args
+from typing import Annotated, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -15,6 +15,11 @@ from pydantic import (
 )
 
 from reference_impl.arguments import VM_SIZE
+
+LAKE_DATASTORES = ("raw", "curated", "predictions")
+"""Identity-based datastores over the data lake (created by ``infra/``: bicep and terraform)."""
+DatastoreName = Annotated[str, Field(pattern=r"^[A-Za-z0-9_]{1,255}$")]
+"""An Azure ML datastore's name: letters, digits and underscores."""
 
 
 class Strict(BaseModel):
@@ -85,16 +90,21 @@ class ComputeSpec(Strict):
 
 
 class DataSection(Strict):
-    """Rules the ``validate`` step applies to the training data.
+    """Where the training data may come from, and the rules the ``validate`` step applies to it.
 
     Attributes:
         min_rows: Fewest rows a training file may have.
         contract: The data contract file: relative to the configuration folder (it then
             travels with an Azure ML job's code snapshot) or absolute.
+        datastores: The workspace's datastores over the organisation's data that
+            ``train --target azureml --data azureml://datastores/<name>/paths/...`` may
+            name, besides the system ones every workspace has: those ``infra/`` creates,
+            and any registered by hand, such as a OneLake datastore over a Fabric lakehouse.
     """
 
     min_rows: int = Field(default=1000, ge=10)
     contract: str = Field(default="contract.yaml", min_length=1)
+    datastores: tuple[DatastoreName, ...] = Field(default=LAKE_DATASTORES, min_length=1)
 
 
 class TrainingSection(Strict):

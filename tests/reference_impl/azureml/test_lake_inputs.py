@@ -14,11 +14,9 @@ import pytest
 import yaml
 from azure.ai.ml import load_component, load_job
 
-from reference_impl.azureml.data_inputs import (
-    LAKE_DATASTORES,
-    DataInputError,
-    classify,
-)
+from reference_impl.azureml.data_inputs import DataInputError, classify
+from reference_impl.config import ENVIRONMENTS, load_config
+from reference_impl.config.model import LAKE_DATASTORES
 from reference_impl.data import TRAINING_DATA, TRAINING_DELTA, TRAINING_PARQUET
 from tests.reference_impl.azureml.conftest import ROOT, run_cli
 from tests.reference_impl.identity import ASSET
@@ -67,6 +65,11 @@ def test_local_paths_become_absolute_with_the_type_of_what_is_there(tmp_path: Pa
         ("gs://bucket/customers.csv", "URI scheme 'gs' is not supported"),
         ("abfss://curated@acct.blob.core.windows.net/x/", "an abfss URI must read"),
         ("azureml:customers", "a data asset must read"),
+        (
+            "abfss://sales@onelake.dfs.fabric.microsoft.com/crm.Lakehouse/Tables/customers",
+            "a OneLake URI; an Azure ML job reads a Fabric lakehouse through a OneLake datastore "
+            "(list it under data.datastores",
+        ),
     ],
 )
 def test_unusable_data_is_one_sentence_naming_it(data: str, words: str) -> None:
@@ -89,6 +92,8 @@ def test_the_lake_datastores_are_the_containers_the_infrastructure_creates() -> 
     if terraform.exists():
         quoted = ", ".join(f'"{name}"' for name in LAKE_DATASTORES)
         assert f"toset([{quoted}])" in terraform.read_text()
+    for env in ENVIRONMENTS:  # and every environment file lists them for --data to name
+        assert load_config(env).data.datastores == LAKE_DATASTORES
 
 
 @pytest.mark.parametrize(
@@ -144,6 +149,24 @@ def test_dry_run_refuses_unusable_data_with_exit_2_and_writes_nothing(
     assert call.code == 2
     assert call.err.startswith(f"error: --data {data}: ") and call.err.count("\n") == 1
     assert not (out / "pipeline_job.yml").exists()
+
+
+def test_a_datastore_registered_by_hand_is_named_in_the_configuration(tmp_path: Path) -> None:
+    """A OneLake datastore over a Fabric lakehouse, as the Fabric page advises: it was refused
+    as unknown, and only an edit of the package's code could add it."""
+    data = "azureml://datastores/fabric_crm/paths/Tables/customers/"
+    refused = dry_run(data, tmp_path / "refused")
+    assert refused.code == 2
+    assert "unknown datastore 'fabric_crm'" in refused.err
+    assert "goes under data.datastores in the environment's configuration" in refused.err
+    listed = "data.datastores=[raw, curated, predictions, fabric_crm]"
+    call = run_cli(
+        "train", "--target", "azureml", "--env", "dev", "--data", data, "--set", listed,
+        "--dry-run", "--out", str(tmp_path / "out"),
+    )  # fmt: skip
+    assert call.code == 0, call.err
+    job = load_job(tmp_path / "out" / "pipeline_job.yml")
+    assert job.inputs["raw_data"].path == data and job._validate().passed
 
 
 def test_dry_run_refuses_a_local_path_that_is_not_there(tmp_path: Path) -> None:
