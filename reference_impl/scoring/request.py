@@ -7,8 +7,9 @@ Request schema (``Content-Type: application/json``)::
 ``data`` is a list of 1 to :data:`MAX_ROWS` objects; each object has exactly the feature
 fields of the model's data contract, with JSON numbers for numeric features (whole numbers
 for integer ones) inside the contract's range, and one of the allowed strings for
-categorical ones. Anything else is a client error with a message naming the row and field,
-never a server error.
+categorical ones (or JSON ``true``/``false`` where the categories are ``False`` and
+``True``). Anything else is a client error with a message naming the row and field, never a
+server error.
 
 The checks are compiled once per contract (:class:`RequestParser`), so scoring one row does
 no per-request schema work, and the rows come back as plain tuples in the contract's
@@ -25,6 +26,9 @@ from reference_impl.contract import DataContract, Feature
 if TYPE_CHECKING:
     import pandas as pd
 
+TRUE_FALSE = frozenset({"False", "True"})
+"""The categories ``contract infer`` gives a true/false column: JSON ``true`` and ``false`` are
+accepted for them, as batch scoring accepts a Parquet boolean column."""
 MAX_BODY_BYTES = 1_000_000
 MAX_ROWS = 1_000
 _READ_CHUNK = 64 * 1024
@@ -241,7 +245,9 @@ class RequestParser:
             value = row[name]
             kind_of = type(value)
             if kind == 2:
-                if kind_of is not str or value not in categories:
+                if kind_of is bool and categories == TRUE_FALSE:
+                    value = str(value)  # a true/false column's categories, sent as JSON
+                elif kind_of is not str or value not in categories:
                     _check(feature, value, number)
             elif kind_of is int or (kind_of is float and (kind == 1 or value.is_integer())):
                 if not low <= value <= high:
