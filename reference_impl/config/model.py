@@ -104,7 +104,16 @@ class DataSection(Strict):
 
     min_rows: int = Field(default=1000, ge=10)
     contract: str = Field(default="contract.yaml", min_length=1)
-    datastores: tuple[DatastoreName, ...] = Field(default=LAKE_DATASTORES, min_length=1)
+    datastores: tuple[DatastoreName, ...] = LAKE_DATASTORES
+
+    @field_validator("datastores")
+    @classmethod
+    def _some_datastore(cls, names: tuple[str, ...]) -> tuple[str, ...]:
+        if not names:  # an empty list would refuse every datastore URI
+            raise ValueError(
+                "list at least one datastore (infra/ creates raw, curated and predictions)"
+            )
+        return names
 
 
 class TrainingSection(Strict):

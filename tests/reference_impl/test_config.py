@@ -84,3 +84,18 @@ def test_config_shows_what_a_set_would_run_with_and_refuses_a_bad_one(capsys):
     assert cli(["config", "--env", "prod", "--set", "training.sed=7"]) == 2
     captured = capsys.readouterr()
     assert captured.out == "" and "unknown key 'training.sed'" in captured.err
+
+
+@pytest.mark.parametrize(
+    ("listed", "reason"),
+    [
+        ("[]", "data.datastores: Value error, list at least one datastore"),
+        ("[lake-01]", "data.datastores.0: String should match pattern"),
+    ],
+    ids=["none", "not-a-datastore-name"],
+)
+def test_the_datastores_a_uri_may_name_are_checked_one_sentence_each(listed, reason, capsys):
+    assert cli(["config", "--set", f"data.datastores={listed}"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and reason in captured.err
+    assert captured.err.count(";") == 0  # one problem, not a second about the list's length
