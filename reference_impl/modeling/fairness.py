@@ -120,7 +120,9 @@ def _spread(records: Sequence[dict[str, Any]], name: str) -> float:
     return float(max(values) - min(values)) if len(values) > 1 else 0.0
 
 
-def no_segment_report(limit: float, task: str = "binary") -> dict[str, Any]:
+def no_segment_report(
+    limit: float, task: str = "binary", segment: str | None = None
+) -> dict[str, Any]:
     """The fairness report when no groups of decisions are compared, with the reason.
 
     fairlearn's decision metrics here need binary decisions and a segment; a multi-class or
@@ -130,22 +132,29 @@ def no_segment_report(limit: float, task: str = "binary") -> dict[str, Any]:
     Args:
         limit: The agreed largest recall difference between groups (kept for the reviewer).
         task: The contract's task.
+        segment: The contract's segment, if it names one.
 
     Returns:
         ``sensitive_feature`` ``None``, no ``groups``, and ``within_limit`` ``True`` with the
-        reason in ``note``.
+        reason in ``note`` and, as the ``review`` step prints it, in ``summary``.
     """
-    note = (
-        "the data contract names no segment, so no groups were compared; add "
-        "segment: <category feature> to the contract to measure one"
-        if task == "binary"
-        else f"a {task} model makes no yes/no decisions for fairlearn to compare; its "
-        "per-segment figures are in segments.json of the evaluation"
-    )
+    if segment is None:
+        note = (
+            "the data contract names no segment, so no groups were compared; add "
+            "segment: <category feature> to the contract to measure one"
+        )
+        summary = "no segment in the contract, no groups compared"
+    else:
+        note = (
+            f"a {task} model makes no yes/no decisions for fairlearn to compare; its "
+            f"per-{segment} figures are in segments.json of the evaluation"
+        )
+        summary = f"per-{segment} figures in segments.json (fairlearn compares yes/no decisions)"
     return {
         "sensitive_feature": None,
         "groups": [],
         "limit": limit,
         "within_limit": True,
         "note": note,
+        "summary": summary,
     }

@@ -135,7 +135,7 @@ def render_model_card(
         "- Scores only rows inside the accepted values above; anything else is refused.",
         f"- Weakest group: `{weakest['group']}`, recall {weakest['recall']:.3f}."
         if weakest
-        else "- No group was compared (the contract names no segment).",
+        else f"- No group's recall was compared: {fairness['note']}.",
         f"- Parameters: {', '.join(f'{k}={v}' for k, v in sorted(model_info['params'].items()))}.",
     ]
     return "\n".join(lines) + "\n"

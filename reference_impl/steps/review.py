@@ -60,7 +60,7 @@ def review(
     holdout = read_rows(holdout_data, HOLDOUT_ROWS)
     labels = contract.labels(holdout)
     fairness = (
-        no_segment_report(max_segment_recall_gap, contract.task)
+        no_segment_report(max_segment_recall_gap, contract.task, contract.segment)
         if contract.segment is None or contract.task != "binary"
         else fairness_report(
             labels, (loaded.probability(holdout) >= threshold).astype(int),
@@ -110,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"recall difference across {fairness['sensitive_feature']} "
         f"{fairness['equal_opportunity_difference']:.3f} (limit {fairness['limit']:g})"
         if fairness["groups"]
-        else "no segment in the contract, no groups compared"
+        else fairness["summary"]
     )
     print(f"review: {groups}; most important feature {top}; model card written")
     return 0

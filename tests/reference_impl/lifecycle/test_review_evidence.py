@@ -174,3 +174,31 @@ def test_the_card_states_the_gate_figures_of_its_own_run(lifecycle: Lifecycle) -
     assert f"| roc_auc | {metrics['roc_auc']:.3f} |" in card
     importance = run.read("review", "evidence", "importance.json")
     assert {r["feature"] for r in importance} == set(CONTRACT.feature_names)
+
+
+@pytest.mark.parametrize(
+    ("task", "segment", "summary"),
+    [
+        ("binary", None, "no segment in the contract, no groups compared"),
+        ("multiclass", "region", "per-region figures in segments.json"),
+        ("regression", None, "no segment in the contract, no groups compared"),
+    ],
+    ids=["binary-without-segment", "multiclass-with-segment", "regression-without-segment"],
+)
+def test_a_report_without_groups_says_why_in_the_log_and_on_the_card(
+    task: str, segment: str | None, summary: str
+) -> None:
+    """A multi-class model with a segment printed "no segment in the contract" and its card
+    said the contract named none; a regressor without one was sent to segments.json."""
+    from reference_impl.modeling.fairness import no_segment_report
+    from reference_impl.modeling.model_card import render_model_card
+
+    report = no_segment_report(0.25, task, segment)
+    assert report["summary"].startswith(summary) and report["groups"] == []
+    card = render_model_card(
+        title="t", owner="o", intended_use="u", contract=CONTRACT,
+        model_info={"run_id": "r", "params": {}}, metrics={"rows": 10.0},
+        fairness=report, importance=[],
+    )  # fmt: skip
+    assert f"- No group's recall was compared: {report['note']}." in card
+    assert ("segments.json" in report["note"]) is (segment is not None)
