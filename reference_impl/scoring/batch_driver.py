@@ -84,5 +84,25 @@ def _score(table: pd.DataFrame, path: Path) -> pd.DataFrame:
     rows = validate_frame(table, contract, source=str(path), with_label=False)
     columns = prediction_columns(_model, _model.scores(rows), OUTPUTS)
     ids = rows[contract.id_column].to_numpy()
-    return pd.DataFrame({"file": path.name, contract.id_column: ids, **columns})
+    return pd.DataFrame({"file": item_name(path), contract.id_column: ids, **columns})
     # --8<-- [end:run]
+
+
+def item_name(path: Path) -> str:
+    """How an output row names its file: with the Hive partition folders above it.
+
+    Spark names the files of every partition alike (``region=north/part-0.parquet``,
+    ``region=south/part-0.parquet``); the file name alone told them apart no more.
+
+    Args:
+        path: A scored file or table.
+
+    Returns:
+        ``region=north/part-0.parquet`` for a file in a partition folder, else its name.
+    """
+    names = [path.name]
+    for parent in path.parents:
+        if "=" not in parent.name:
+            break
+        names.insert(0, parent.name)
+    return "/".join(names)

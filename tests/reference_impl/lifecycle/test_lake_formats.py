@@ -222,6 +222,29 @@ def test_batch_scoring_a_lake_folder_reads_each_data_file_once_and_skips_hidden_
 
 
 @pytest.mark.batch
+def test_batch_output_names_a_partitioned_file_with_its_partition_folders(
+    trained: dict[str, Path], tmp_path: Path
+) -> None:
+    """Spark names every partition's file alike: the ``file`` column said ``part-0.parquet``
+    for all rows, and the summary counted one file for four."""
+    import pyarrow as pa
+    import pyarrow.dataset as ds
+
+    lake, out = tmp_path / "by-region", tmp_path / "predictions.csv"
+    rows = pd.read_parquet(BATCH_PARQUET)
+    ds.write_dataset(pa.Table.from_pandas(rows, preserve_index=False), lake, format="parquet",
+                     partitioning=["region"], partitioning_flavor="hive")  # fmt: skip
+    code, printed, err = call(["batch-score", "--workdir", str(trained["csv"]), "--input",
+                               str(lake), "--output", str(out)])  # fmt: skip
+    assert code == 0, err
+    assert f"scored {len(rows)} rows from 4 file(s)" in printed
+    named = pd.read_csv(out)["file"].value_counts()
+    assert named.to_dict() == {
+        f"region={r}/part-0.parquet": n for r, n in rows["region"].value_counts().items()
+    }
+
+
+@pytest.mark.batch
 def test_csv_files_of_a_folder_are_listed_in_any_case_and_hidden_ones_skipped(
     tmp_path: Path,
 ) -> None:
