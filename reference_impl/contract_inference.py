@@ -95,6 +95,8 @@ def _classes(frame: pd.DataFrame, label: str, task: Task) -> tuple[str, ...]:
                 f"label {label!r} holds text or true/false values; a regression label is a number"
             )
         return ()
+    if task == "binary" and pd.api.types.is_bool_dtype(values):
+        values = values.astype("int64")  # a typed true/false label: training reads it as 0/1
     shown = sorted(values.astype(str).unique())
     if task == "binary":
         if set(shown) - {"0", "1"} or len(shown) != 2:

@@ -206,7 +206,8 @@ def validate_frame(
         contract: The data contract.
         source: Name of the file, used in the error message.
         with_label: Whether the label must be present, fit the task (0/1, one of the
-            classes, a number) and hold more than one value.
+            classes, a number) and hold more than one value. A binary label may also be a
+            boolean column (Parquet, Delta): ``False`` is 0, ``True`` is 1.
         min_rows: Fewest rows accepted.
 
     Returns:
@@ -215,8 +216,13 @@ def validate_frame(
     Raises:
         DataValidationError: Listing every problem found (all columns are checked).
     """
+    import pandas as pd
     import pandera.pandas as pa
 
+    label = contract.label
+    typed_true_false = label in frame and pd.api.types.is_bool_dtype(frame[label])
+    if with_label and contract.task == "binary" and typed_true_false:  # 0 and 1, as typed
+        frame = frame.assign(**{label: frame[label].astype("int64")})
     problems = []
     if len(frame) < min_rows:
         problems.append(f"only {len(frame)} row(s); at least {min_rows} are needed")

@@ -59,6 +59,24 @@ def test_infer_describes_each_task(tmp_path: Path, name: str, task: str, classes
         assert feature.maximum >= frame[feature.name].max()
 
 
+def test_a_true_false_label_in_parquet_is_a_binary_label(tmp_path: Path) -> None:
+    """``churned: boolean``, as a lake table types it: infer said "holds False, True; a binary
+    label holds 0 and 1", and train refused 569 values as "not whole numbers"."""
+    frame = pd.read_csv(bundled("breast_cancer", tmp_path), dtype={"row_id": str})
+    data = tmp_path / "typed.parquet"
+    frame.assign(target=frame["target"].astype(bool)).to_parquet(data)
+    code, out, err = infer(data, "binary", tmp_path / "c.yaml")
+    assert code == 0, out + err
+    workdir = tmp_path / "work"
+    code, out, err = call(
+        ["train", "--workdir", str(workdir), "--data", str(data), "--contract",
+         str(tmp_path / "c.yaml"), "--set", "data.min_rows=100", "--set", "model.params={}"]
+    )  # fmt: skip
+    assert code == 0, err
+    assert f"positive rate {frame['target'].mean():.1%}" in out  # True is 1, as 0/1 would be
+    assert "registered:" in out
+
+
 def test_infer_proposes_categories_and_a_segment_from_the_bundled_sample(tmp_path: Path) -> None:
     from reference_impl.data import TRAINING_DATA
 
