@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
-from reference_impl.config.model import LAKE_DATASTORES
+from reference_impl.datastores import LAKE_DATASTORES
 from reference_impl.paths import is_folder, real_path
 
 InputType = Literal["uri_file", "uri_folder", "mltable"]

@@ -15,9 +15,8 @@ from pydantic import (
 )
 
 from reference_impl.arguments import VM_SIZE
+from reference_impl.datastores import LAKE_DATASTORES
 
-LAKE_DATASTORES = ("raw", "curated", "predictions")
-"""Identity-based datastores over the data lake (created by ``infra/``: bicep and terraform)."""
 DatastoreName = Annotated[str, Field(pattern=r"^[A-Za-z0-9_]{1,255}$")]
 """An Azure ML datastore's name: letters, digits and underscores."""
 

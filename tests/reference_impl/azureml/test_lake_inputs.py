@@ -16,8 +16,8 @@ from azure.ai.ml import load_component, load_job
 
 from reference_impl.azureml.data_inputs import DataInputError, classify
 from reference_impl.config import ENVIRONMENTS, load_config
-from reference_impl.config.model import LAKE_DATASTORES
 from reference_impl.data import TRAINING_DATA, TRAINING_DELTA, TRAINING_PARQUET
+from reference_impl.datastores import LAKE_DATASTORES
 from tests.reference_impl.azureml.conftest import ROOT, run_cli
 from tests.reference_impl.identity import ASSET
 

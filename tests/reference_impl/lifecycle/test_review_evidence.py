@@ -93,7 +93,7 @@ def test_a_segment_without_positives_has_no_recall_and_opens_no_gap() -> None:
     """Its recall was 0.0 (a division by zero), a gap to the others that no model could close.
 
     A team's own data with a small segment and a rare class: the gate rejected a good model
-    for a "recall gap between segments 0.6483" that was the gap to a segment nobody churned in.
+    for a "recall gap between segments 0.6483", the gap to a segment without a positive row.
     """
     from reference_impl.modeling.model_card import _fairness_section
 

@@ -60,7 +60,7 @@ def test_infer_describes_each_task(tmp_path: Path, name: str, task: str, classes
 
 
 def test_a_true_false_label_in_parquet_is_a_binary_label(tmp_path: Path) -> None:
-    """``churned: boolean``, as a lake table types it: infer said "holds False, True; a binary
+    """``lapsed: boolean``, as a lake table types it: infer said "holds False, True; a binary
     label holds 0 and 1", and train refused 569 values as "not whole numbers"."""
     frame = pd.read_csv(bundled("breast_cancer", tmp_path), dtype={"row_id": str})
     data = tmp_path / "typed.parquet"
