@@ -139,9 +139,8 @@ def detect_format(path: Path) -> Format:
     Raises:
         DataValidationError: For a folder that is neither a Delta table nor holds Parquet
             files, that holds CSV files too, or that holds a Delta table's data files without
-            its ``_delta_log``; for
-            a file of a Delta table (a data file or a log file), which read alone would give
-            rows a later version removed.
+            its ``_delta_log``; for a file of a Delta table (a data file or a log file), which
+            read alone would give rows a later version removed.
     """
     if not is_folder(path):
         if problem := delta_part_problem(path):  # e.g. the files a batch endpoint lists
@@ -149,9 +148,9 @@ def detect_format(path: Path) -> Format:
         return "parquet" if path.suffix.lower() == ".parquet" else "csv"
     if (path / DELTA_LOG).is_dir():
         return "delta"
-    if problem := mixed_formats_problem(path, *data_files(path)):
+    csv, files = data_files(path)  # one walk serves both checks below
+    if problem := mixed_formats_problem(path, csv, files):
         raise DataValidationError(str(path), [problem])
-    files = list(path.rglob("*.parquet"))
     if any(DELTA_FILE.match(f.name) for f in files):
         raise DataValidationError(
             str(path),

@@ -101,20 +101,27 @@ BAD_FILES: dict[str, tuple[Callable[[], bytes], str]] = {
 }
 
 
+def train_refused(lifecycle: Lifecycle, data: Path, content: bytes, step: str) -> tuple[str, str]:
+    """Write ``data``, train on it, and check the run stopped at ``step`` with exit 4, before
+    the ``train`` step and with the registry as it was; returns what it printed."""
+    data.write_bytes(content)
+    before = registry_state(lifecycle.workdir)
+    code, out, err = call(["train", "--workdir", str(lifecycle.workdir), "--data", str(data)])
+    assert code == 4
+    assert f"stopped at step {step}; nothing was registered" in err
+    assert "] train:" not in out
+    assert registry_state(lifecycle.workdir) == before
+    return out, err
+
+
 @pytest.mark.parametrize("case", sorted(BAD_FILES))
 def test_bad_data_stops_train_before_training(
     lifecycle: Lifecycle, tmp_path: Path, case: str
 ) -> None:
     make, expected = BAD_FILES[case]
-    data = tmp_path / "bad.csv"
-    data.write_bytes(make())
-    before = registry_state(lifecycle.workdir)
-    code, out, err = call(["train", "--workdir", str(lifecycle.workdir), "--data", str(data)])
-    assert code == 4
+    out, err = train_refused(lifecycle, tmp_path / "bad.csv", make(), "validate")
     assert expected in err
-    assert "stopped at step validate; nothing was registered" in err
-    assert "] train:" not in out and "] validate:" in out
-    assert registry_state(lifecycle.workdir) == before
+    assert "] validate:" in out
 
 
 def test_missing_file_is_bad_data(tmp_path: Path) -> None:
@@ -212,12 +219,7 @@ def test_a_class_on_one_side_of_the_split_stops_train_at_prep(
 ) -> None:
     """Absent from the holdout, the gate judged ROC AUC nan (and sklearn warned 30 times)."""
     in_holdout, expected = SPLIT_SIDES[case]
-    data = tmp_path / "rare.csv"
-    data.write_bytes(rare_class_on_one_side(in_holdout))
-    before = registry_state(lifecycle.workdir)
-    code, out, err = call(["train", "--workdir", str(lifecycle.workdir), "--data", str(data)])
-    assert code == 4
+    _, err = train_refused(lifecycle, tmp_path / "rare.csv", rare_class_on_one_side(in_holdout),
+                           "prep")  # fmt: skip
     assert expected in err
-    assert "stopped at step prep; nothing was registered" in err
-    assert "] train:" not in out and "Traceback" not in err
-    assert registry_state(lifecycle.workdir) == before
+    assert "Traceback" not in err
