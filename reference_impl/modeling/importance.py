@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from reference_impl.modeling.encoded_permutation import mean_and_std, permutation_drops
+from reference_impl.modeling.row_sample import seeded_sample
 from reference_impl.modeling.task_metrics import TRAIN_METRIC, holdout_metrics, task_score
 
 if TYPE_CHECKING:
@@ -75,7 +76,6 @@ def feature_importance(
     Returns:
         Records ``feature``, ``<scoring>_drop`` (mean) and ``std``, sorted by the drop.
     """
-    import numpy as np
 
     def metric(truth: Any, scores: Any) -> float:
         contract = model.contract
@@ -83,10 +83,8 @@ def feature_importance(
             return task_score(contract, truth, scores, model.threshold, model.classes)
         return holdout_metrics(contract, truth, scores, model.threshold, model.classes)[scoring]
 
-    if len(features) > MAX_ROWS:  # one seeded sample for the baseline and every shuffle
-        keep = np.sort(np.random.default_rng(seed).choice(len(features), MAX_ROWS, replace=False))
-        features = features.iloc[keep]
-        labels = labels.iloc[keep] if hasattr(labels, "iloc") else np.asarray(labels)[keep]
+    # one seeded sample for the baseline and every shuffle
+    features, labels = seeded_sample(features, labels, MAX_ROWS, seed)
     if model.encoder is not None:  # the same numbers, encoded once instead of once per shuffle
         drops = permutation_drops(
             model.encoder, features, lambda matrix: metric(labels, model.scores_of_encoded(matrix)),
