@@ -76,6 +76,20 @@ class Feature(Strict):
         """Whether the column holds numbers (``integer`` or ``number``)."""
         return self.kind != "category"
 
+    @property
+    def true_false(self) -> dict[str, str]:
+        """The contract's spelling of a true/false category, keyed by its lower case.
+
+        A category whose two values are ``false`` and ``true`` in any case (``contract infer``
+        writes ``False``/``True`` for a Parquet boolean and ``false``/``true`` for a CSV that
+        Spark wrote) takes booleans and the other spellings too: ``{"false": "False",
+        "true": "True"}``. Any other feature: ``{}``.
+        """
+        if len(self.categories) != 2:
+            return {}
+        spelling = {category.lower(): category for category in self.categories}
+        return spelling if spelling.keys() == {"false", "true"} else {}
+
 
 class DataContract(Strict):
     """Task, columns, label, identifier and segment of the use case.

@@ -10,6 +10,7 @@ from reference_impl.config import MonitoringSection
 from reference_impl.contract import DataContract, Feature
 from reference_impl.monitoring.drift import js_distance, psi
 from reference_impl.monitoring.profile import bin_labels, shares
+from reference_impl.validation.true_false import spell_true_false
 
 
 def quality(values: pd.Series, feature: Feature) -> dict[str, int]:
@@ -55,6 +56,7 @@ def drift_report(
         quality counts), ``drifted_features``, ``quality_alert``,
         ``retrain_recommended`` and human-readable ``reasons``.
     """
+    current = spell_true_false(current, contract)  # Spark's true, Parquet's True: one value
     features: dict[str, Any] = {}
     for feature in contract.features:
         spec = profile["features"][feature.name]

@@ -7,9 +7,9 @@ Request schema (``Content-Type: application/json``)::
 ``data`` is a list of 1 to :data:`MAX_ROWS` objects; each object has exactly the feature
 fields of the model's data contract, with JSON numbers for numeric features (whole numbers
 for integer ones) inside the contract's range, and one of the allowed strings for
-categorical ones (or JSON ``true``/``false`` where the categories are ``False`` and
-``True``). Anything else is a client error with a message naming the row and field, never a
-server error.
+categorical ones (for a true/false category, JSON ``true``/``false`` or either value in any
+case: :attr:`~reference_impl.contract.Feature.true_false`). Anything else is a client error
+with a message naming the row and field, never a server error.
 
 The checks are compiled once per contract (:class:`RequestParser`), so scoring one row does
 no per-request schema work, and the rows come back as plain tuples in the contract's
@@ -26,9 +26,6 @@ from reference_impl.contract import DataContract, Feature
 if TYPE_CHECKING:
     import pandas as pd
 
-TRUE_FALSE = frozenset({"False", "True"})
-"""The categories ``contract infer`` gives a true/false column: JSON ``true`` and ``false`` are
-accepted for them, as batch scoring accepts a Parquet boolean column."""
 MAX_BODY_BYTES = 1_000_000
 MAX_ROWS = 1_000
 _READ_CHUNK = 64 * 1024
@@ -188,7 +185,8 @@ class RequestParser:
         self.contract = contract
         self.names = tuple(contract.feature_names)
         self._name_set = frozenset(self.names)
-        # (name, kind, minimum, maximum, categories) per feature; kind: 0 int, 1 float, 2 text
+        # (name, kind, minimum, maximum, categories, true/false spelling, feature) per feature;
+        # kind: 0 int, 1 float, 2 text
         self._specs = tuple(
             (
                 f.name,
@@ -196,6 +194,7 @@ class RequestParser:
                 f.minimum,
                 f.maximum,
                 frozenset(f.categories),
+                f.true_false,
                 f,
             )
             for f in contract.features
@@ -241,13 +240,15 @@ class RequestParser:
             parts += [f"unexpected field(s) {', '.join(unknown)}"] if unknown else []
             raise RequestError(f"row {number}: {'; '.join(parts)}")
         values = []
-        for name, kind, low, high, categories, feature in self._specs:
+        for name, kind, low, high, categories, spelling, feature in self._specs:
             value = row[name]
             kind_of = type(value)
             if kind == 2:
-                if kind_of is bool and categories == TRUE_FALSE:
-                    value = str(value)  # a true/false column's categories, sent as JSON
-                elif kind_of is not str or value not in categories:
+                if kind_of is str and value in categories:
+                    pass
+                elif kind_of in (bool, str) and str(value).lower() in spelling:
+                    value = spelling[str(value).lower()]  # a true/false category: true, "TRUE"
+                else:
                     _check(feature, value, number)
             elif kind_of is int or (kind_of is float and (kind == 1 or value.is_integer())):
                 if not low <= value <= high:

@@ -14,6 +14,7 @@ from reference_impl.contract import DataContract, Feature
 from reference_impl.validation.display import short_value
 from reference_impl.validation.errors import DataValidationError
 from reference_impl.validation.lexical import not_numbers, unusable_ids
+from reference_impl.validation.true_false import spell_true_false
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -201,6 +202,9 @@ def validate_frame(
 ) -> pd.DataFrame:
     """Check every row of ``frame`` and return it with the contract's types.
 
+    A true/false category takes any spelling of the two values, and booleans
+    (:mod:`~reference_impl.validation.true_false`); the rows returned hold the contract's.
+
     Args:
         frame: Rows read by :func:`~reference_impl.validation.reader.read_table`.
         contract: The data contract.
@@ -219,6 +223,7 @@ def validate_frame(
     import pandas as pd
     import pandera.pandas as pa
 
+    frame = spell_true_false(frame, contract)
     label = contract.label
     typed_true_false = label in frame and pd.api.types.is_bool_dtype(frame[label])
     if with_label and contract.task == "binary" and typed_true_false:  # 0 and 1, as typed

@@ -22,8 +22,13 @@ CONTRACT = DataContract.model_validate(
 )
 
 
-def rows(**row: object) -> list[tuple]:
-    return RequestParser(CONTRACT).rows(json.dumps({"data": [row]}))
+# the same column, inferred from a CSV that Spark wrote
+SPARK_SMOKER = CONTRACT.features[0].model_copy(update={"categories": ("false", "true")})
+SPARK_CONTRACT = CONTRACT.model_copy(update={"features": (SPARK_SMOKER, CONTRACT.features[1])})
+
+
+def rows(contract: DataContract = CONTRACT, **row: object) -> list[tuple]:
+    return RequestParser(contract).rows(json.dumps({"data": [row]}))
 
 
 def test_a_true_false_column_takes_json_booleans_as_batch_takes_parquet_booleans() -> None:
@@ -32,6 +37,14 @@ def test_a_true_false_column_takes_json_booleans_as_batch_takes_parquet_booleans
     assert rows(smoker=True, channel="web") == [("True", "web")]
     assert rows(smoker=False, channel="web") == [("False", "web")]
     assert rows(smoker="True", channel="web") == [("True", "web")]  # the text still works
+
+
+@pytest.mark.parametrize("sent", [True, "true", "TRUE", "True"])
+def test_any_spelling_of_true_becomes_the_contracts_own(sent: object) -> None:
+    """``"true"`` was refused for categories False/True, and JSON ``true`` for false/true
+    (a contract inferred from a Spark CSV); the model gets the spelling it was trained on."""
+    assert rows(smoker=sent, channel="web") == [("True", "web")]
+    assert rows(SPARK_CONTRACT, smoker=sent, channel="web") == [("true", "web")]
 
 
 REFUSED = {
@@ -43,9 +56,13 @@ REFUSED = {
         {"smoker": 1, "channel": "web"},
         "row 0, field 'smoker': expected a string, got the number 1",
     ),
-    "lower-case-text": (
-        {"smoker": "true", "channel": "web"},
-        "row 0, field 'smoker': 'true' is not one of False, True",
+    "other-text-for-true-false": (
+        {"smoker": "yes", "channel": "web"},
+        "row 0, field 'smoker': 'yes' is not one of False, True",
+    ),
+    "another-category-in-other-case": (
+        {"smoker": True, "channel": "WEB"},
+        "row 0, field 'channel': 'WEB' is not one of agent, web",
     ),
 }
 
