@@ -13,9 +13,7 @@ from __future__ import annotations
 import json
 import os
 import re
-import shlex
 import subprocess
-import sys
 import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -40,7 +38,7 @@ from reference_impl.modeling.packaging import load_model_dir
 from reference_impl.modeling.task_metrics import SUMMARY_METRICS, TASK_METRICS
 from reference_impl.scoring.outputs import prediction_columns
 from reference_impl.steps.gate import _ABSOLUTE_RULES
-from tests.docs import chain
+from tests.docs.page_commands import PageRun, page_fences, run, shown_lines_appear_in_order
 from tests.reference_impl import early_jobs
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,38 +55,6 @@ WORKDIRS = {"binary": "work", "multiclass": "wine-work", "regression": "diabetes
 def page_text(folder: Path) -> str:
     """The page with its example folder moved to ``folder``."""
     return PAGE.read_text(encoding="utf-8").replace(PAGE_FOLDER, str(folder))
-
-
-def fences(page: Path) -> list[chain.Fence]:
-    found, problems = chain.parse_fences(page)
-    assert problems == []
-    return found
-
-
-def run(argv: list[str]) -> subprocess.CompletedProcess[str]:
-    """Run a page command: ``python`` is this interpreter, the repository is the folder."""
-    assert argv[0] == "python"
-    return subprocess.run(
-        [sys.executable, *argv[1:]],
-        cwd=ROOT,
-        env=early_jobs.environ(),
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
-
-
-def shown_lines_appear_in_order(shown: tuple[str, ...], output: str) -> list[str]:
-    """Lines of a shown output that are not found, in order, among the real output's lines."""
-    real = [line.rstrip() for line in output.splitlines()]
-    missing, position = [], 0
-    for line in (line.rstrip() for line in shown if line.strip()):
-        try:
-            position = real.index(line, position) + 1
-        except ValueError:
-            missing.append(line)
-    return missing
 
 
 @dataclass(frozen=True)
@@ -114,28 +80,16 @@ def run_the_page(root: Path) -> Walkthrough:
     folder = root / "adapt"
     copy = root / "page.md"
     copy.write_text(page_text(folder), encoding="utf-8")
-    commands: list[str] = []
-    problems: list[str] = []
-    last: subprocess.CompletedProcess[str] | None = None
-    for fence in fences(copy):
-        if fence.lang == "sh":
-            lines = [line for line in fence.body if line.strip()]
-            assert all(line.startswith("python -m ") for line in lines), lines
-            for line in lines:
-                last = run(shlex.split(line))
-                commands.append(line)
-                if last.returncode != 0:
-                    problems.append(f"{line}\n{last.stdout}\n{last.stderr}")
-        elif fence.lang == "text":
-            assert last is not None, "an output is shown before any command"
-            missing = shown_lines_appear_in_order(fence.body, last.stdout)
-            problems += [f"not in the output of {commands[-1]}: {line}" for line in missing]
-        elif fence.lang == "yaml" and fence.body[0].startswith("# Proposed by `contract infer`"):
+    page = PageRun()
+    for fence in page_fences(copy):
+        if page.take(fence):
+            continue
+        if fence.lang == "yaml" and fence.body[0].startswith("# Proposed by `contract infer`"):
             # the draft of the sample the first line names: "... from <sample>.csv (N rows)."
             draft = Path(fence.body[0].split(" from ")[1].split(" (")[0]).with_suffix(".yaml")
             missing = shown_lines_appear_in_order(fence.body, draft.read_text(encoding="utf-8"))
-            problems += [f"not in {draft}: {line}" for line in missing]
-    return Walkthrough(folder, commands, problems)
+            page.problems += [f"not in {draft}: {line}" for line in missing]
+    return Walkthrough(folder, page.commands, page.problems)
 
 
 walkthrough = early_jobs.fixture("walkthrough", run_the_page)
@@ -366,7 +320,7 @@ def test_the_regressors_named_pass_the_check_and_the_default_classifier_does_not
 
 def model_blocks() -> list[dict]:
     blocks = []
-    for fence in fences(PAGE):
+    for fence in page_fences(PAGE):
         if fence.lang == "yaml" and fence.body and fence.body[0] == "model:":
             blocks.append(yaml.safe_load("\n".join(fence.body))["model"])
     return blocks
