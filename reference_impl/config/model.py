@@ -88,6 +88,10 @@ class ComputeSpec(Strict):
         return self
 
 
+LATEST_VERSION = "latest"
+"""The ``validate`` step's ``--data_version`` when ``data.version`` is unset."""
+
+
 class DataSection(Strict):
     """Where the training data may come from, and the rules the ``validate`` step applies to it.
 
@@ -99,11 +103,19 @@ class DataSection(Strict):
             ``train --target azureml --data azureml://datastores/<name>/paths/...`` may
             name, besides the system ones every workspace has: those ``infra/`` creates,
             and any registered by hand, such as a OneLake datastore over a Fabric lakehouse.
+        version: The version of a Delta table to train on (Delta time travel), such as
+            the ``data_version`` a registered model carries; unset: the newest version.
     """
 
     min_rows: int = Field(default=1000, ge=10)
     contract: str = Field(default="contract.yaml", min_length=1)
     datastores: tuple[DatastoreName, ...] = LAKE_DATASTORES
+    version: int | None = Field(default=None, ge=0)
+
+    @property
+    def version_text(self) -> str:
+        """``version`` as the ``validate`` step's argument: ``latest`` when it is not set."""
+        return LATEST_VERSION if self.version is None else str(self.version)
 
     @field_validator("datastores")
     @classmethod

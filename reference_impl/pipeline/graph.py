@@ -296,6 +296,12 @@ TRAINING_PIPELINE = Pipeline(
             params=(
                 Param("min_rows", "integer", "data.min_rows", "fewest rows accepted"),
                 Param("contract", "string", "data.contract", "data contract file"),
+                Param(
+                    "data_version",
+                    "string",
+                    "data.version_text",
+                    "Delta table version to read (latest: the newest)",
+                ),
             ),
         ),
         Step(

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reference_impl.config.model import LATEST_VERSION
 from reference_impl.contract import ContractError, load_contract
 from reference_impl.exit_codes import ExitCode
 from reference_impl.lineage import record_data_reference
@@ -26,7 +27,12 @@ from reference_impl.steps.files import (
     write_rows,
 )
 from reference_impl.validation import DataValidationError, validate_frame
-from reference_impl.validation.formats import data_reference, is_columnar, read_columnar
+from reference_impl.validation.formats import (
+    data_reference,
+    is_columnar,
+    not_versioned,
+    read_columnar,
+)
 from reference_impl.validation.reader import parse_table, read_source
 
 if TYPE_CHECKING:
@@ -35,7 +41,12 @@ if TYPE_CHECKING:
 
 # --8<-- [start:validate-file]
 def validate_file(
-    raw_data: Path, validated_data: Path, *, min_rows: int, contract: str = "contract.yaml"
+    raw_data: Path,
+    validated_data: Path,
+    *,
+    min_rows: int,
+    contract: str = "contract.yaml",
+    version: int | None = None,
 ) -> dict[str, Any]:
     """Validate the training data and write the rows it checked to ``validated_data``.
 
@@ -46,6 +57,8 @@ def validate_file(
             ``contract.json`` the contract they were checked against, read by every later step.
         min_rows: Fewest rows accepted.
         contract: The ``data.contract`` setting (a file in the configuration folder, or a path).
+        version: The ``data.version`` setting: the Delta table version to read; ``None``,
+            the newest.
 
     Returns:
         The report written to ``validation.json`` (rows, positive rate, segment sizes, and
@@ -60,8 +73,10 @@ def validate_file(
     reading = {"required": columns, "label": contract.label, "text": columns[:1],
                "allowed_extra": contract.ignore}  # fmt: skip
     if is_columnar(raw_data):  # Parquet or Delta: read once, check these rows
-        frame = read_columnar(raw_data, **reading)
+        frame = read_columnar(raw_data, version=version, **reading)
         raw = frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    elif version is not None:
+        raise DataValidationError(str(raw_data), [not_versioned(version, "csv")])
     else:
         raw = read_source(raw_data)  # read once: these bytes are checked and kept
         frame = parse_table(raw, str(raw_data), **reading)
@@ -116,10 +131,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         ``0``, ``2`` when the contract file is invalid, or ``4`` when the data breaks it.
     """
     args = parse_step_args("validate", argv)
+    version = None if args.data_version == LATEST_VERSION else int(args.data_version)
     try:
         report = validate_file(
-            args.raw_data, args.validated_data, min_rows=args.min_rows, contract=args.contract
-        )
+            args.raw_data, args.validated_data, min_rows=args.min_rows, contract=args.contract,
+            version=version,
+        )  # fmt: skip
     except ContractError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return ExitCode.USAGE
@@ -134,7 +151,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if "class_shares" in report
         else f"label mean {report['label_mean']:g}"
     )
-    print(f"validate: {report['rows']} rows, {label}")
+    version = report["data_reference"].get("data_version")  # a Delta table's, to train on again
+    read = f" (Delta table version {version})" if version is not None else ""
+    print(f"validate: {report['rows']} rows{read}, {label}")
     return 0
 
 

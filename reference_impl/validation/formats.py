@@ -184,10 +184,40 @@ the vectors would bring back rows the table has deleted.
 """
 
 
+def not_versioned(version: int, fmt: str) -> str:
+    """Why ``data.version`` cannot apply to data of format ``fmt`` (not a Delta table)."""
+    kind = "a CSV file" if fmt == "csv" else "Parquet data"
+    return (
+        f"data.version is {version}, but this is {kind}: only a Delta table has versions "
+        "(leave data.version unset)"
+    )
+
+
+def _version_problem(path: Path, version: int, missing_file: bool) -> str | None:
+    """Why version ``version`` of the Delta table at ``path`` cannot be read, if it is that."""
+    from deltalake import DeltaTable
+
+    if missing_file:  # the log names the version's files, but they are gone
+        return (
+            f"the data files of version {version} are gone (VACUUM removes the files older "
+            "versions need once the retention period has passed): train on a version the "
+            "table still keeps, or on a registered data asset version"
+        )
+    try:
+        newest = DeltaTable(path).version()
+    except Exception:  # the table itself cannot be read: the reader's sentence says why
+        return None
+    if version > newest:
+        return f"data.version is {version}, but the table's newest version is {newest}"
+    return None
+
+
 def _read_arrow(path: Path, fmt: Format, version: int | None):
     """Read the whole table and its Delta version, turning reader errors into a sentence."""
     import pyarrow.dataset as ds
 
+    if version is not None and fmt != "delta":
+        raise DataValidationError(str(path), [not_versioned(version, fmt)])
     try:
         if fmt == "delta":
             from deltalake import DeltaTable
@@ -196,8 +226,12 @@ def _read_arrow(path: Path, fmt: Format, version: int | None):
             return table.to_pyarrow_table(), table.version()
         return ds.dataset(path, format="parquet", partitioning="hive").to_table(), None
     except FileNotFoundError:
+        if version is not None and (problem := _version_problem(path, version, True)):
+            raise DataValidationError(str(path), [problem]) from None
         raise DataValidationError(str(path), ["file not found"]) from None
     except Exception as exc:
+        if version is not None and (problem := _version_problem(path, version, False)):
+            raise DataValidationError(str(path), [problem]) from None
         kind = "Delta table" if fmt == "delta" else "Parquet data"
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         if fmt == "delta" and "deletionvectors" in reason.lower():

@@ -138,6 +138,7 @@ def test_a_step_runs_from_the_snapshot_alone(tmp_path: Path) -> None:
             "runpy.run_module('reference_impl.steps.validate', run_name='__main__')",
             "validate", "--raw_data", str(TRAINING_DATA), "--min_rows", "10",
                 "--contract", "contract.yaml",  # read from the snapshot's config folder
+                "--data_version", "latest",
             "--validated_data", str(out),
         ],
         cwd=root, env=env, capture_output=True, text=True, check=False, timeout=120,

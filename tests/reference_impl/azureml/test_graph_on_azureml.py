@@ -108,7 +108,9 @@ def test_local_runner_and_azure_pipeline_agree(
         assert set(re.findall(r"--(\w+) ", command)) == {flag[2:] for flag in argv[::2]}
     # Parameters differ between environments exactly as the configuration says.
     if env == "prod":
-        assert dict(remote[0][2]) == {"min_rows": "5000", "contract": "contract.yaml"}
+        assert dict(remote[0][2]) == {
+            "min_rows": "5000", "contract": "contract.yaml", "data_version": "latest"
+        }  # fmt: skip
 
 
 def test_azure_dag_order_is_a_valid_execution_order(tmp_path: Path) -> None:

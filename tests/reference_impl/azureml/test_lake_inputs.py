@@ -211,3 +211,19 @@ def test_dry_run_refuses_a_folder_of_csv_and_parquet_files(tmp_path: Path) -> No
         "a.parquet: keep one format per folder, so that no rows are read twice or skipped\n"
     )
     assert not out.exists()
+
+
+def test_a_delta_version_reaches_the_validate_component(tmp_path: Path) -> None:
+    """``--set data.version=3`` on the Azure ML target: the job's ``validate`` reads version 3,
+    whose step command line takes it as ``--data_version 3`` (unset: ``latest``)."""
+    data = "azureml://datastores/curated/paths/customers/"
+    call = run_cli(
+        "train", "--target", "azureml", "--env", "dev", "--data", data,
+        "--set", "data.version=3", "--dry-run", "--out", str(tmp_path),
+    )  # fmt: skip
+    assert call.code == 0, call.err
+    job = load_job(tmp_path / "pipeline_job.yml")
+    assert job._validate().passed, job._validate().error_messages
+    sent = job._to_rest_object().properties.jobs["validate"]["inputs"]["data_version"]
+    assert sent == {"job_input_type": "literal", "value": "3"}
+    assert "--data_version ${{inputs.data_version}}" in job.jobs["validate"].component.command
