@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from reference_impl.config.model import GateSection
+from reference_impl.config.model import LATEST_VERSION, GateSection
 from reference_impl.config.project import load_project
 
 PortType = Literal["uri_file", "uri_folder"]
@@ -68,12 +68,15 @@ class Param:
         type: Value type.
         config_key: Dotted key in :class:`~reference_impl.config.EnvironmentConfig`.
         description: What it controls.
+        default: The value a step run by hand takes when the flag is left out (``None``: the
+            flag is required). Pipelines always pass every parameter.
     """
 
     name: str
     type: ParamType
     config_key: str
     description: str
+    default: str | None = None
 
 
 def _attribute_docs(model: type) -> dict[str, str]:
@@ -112,7 +115,7 @@ def section_params(section: str, model: type[BaseModel]) -> tuple[Param, ...]:
 
 @dataclass(frozen=True)
 class PipelineInput:
-    """An input of the whole pipeline (bound by the caller, e.g. the training CSV).
+    """An input of the whole pipeline (bound by the caller, e.g. the training data).
 
     Attributes:
         name: Input name, referenced as ``pipeline.<name>``.
@@ -191,8 +194,9 @@ class Step:
             parser.add_argument(f"--{port.name}", type=Path, required=True, help=port.description)
         for param in self.params:
             parser.add_argument(
-                f"--{param.name}", type=_PARSERS[param.type], required=True, help=param.description
-            )
+                f"--{param.name}", type=_PARSERS[param.type], required=param.default is None,
+                default=param.default, help=param.description,
+            )  # fmt: skip
         for port in self.outputs:
             parser.add_argument(f"--{port.name}", type=Path, required=True, help=port.description)
         return parser
@@ -285,13 +289,13 @@ def _reads(name: str, source: str, description: str) -> Input:
 # --8<-- [start:graph]
 TRAINING_PIPELINE = Pipeline(
     name=load_project().experiment,
-    inputs=(PipelineInput("raw_data", "uri_file", "training CSV"),),
+    inputs=(PipelineInput("raw_data", "uri_file", "training data"),),
     steps=(
         Step(
             name="validate",
             module="reference_impl.steps.validate",
-            description="check the training CSV against the data contract",
-            inputs=(Input("raw_data", "uri_file", "pipeline.raw_data", "training CSV"),),
+            description="check the training data against the data contract",
+            inputs=(Input("raw_data", "uri_file", "pipeline.raw_data", "training data"),),
             outputs=(_folder("validated_data", "data.parquet, contract.json, validation.json"),),
             params=(
                 Param("min_rows", "integer", "data.min_rows", "fewest rows accepted"),
@@ -301,6 +305,7 @@ TRAINING_PIPELINE = Pipeline(
                     "string",
                     "data.version_text",
                     "Delta table version to read (latest: the newest)",
+                    default=LATEST_VERSION,
                 ),
             ),
         ),

@@ -70,7 +70,7 @@ def run_local(
 
     Args:
         config: Environment configuration (source of every step parameter).
-        raw_data: The training CSV bound to the pipeline input ``raw_data``.
+        raw_data: The training data bound to the pipeline input ``raw_data``.
         workdir: Where MLflow and the step outputs live.
         pipeline: The graph to execute.
         log: Receives one progress line per step.
