@@ -60,6 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns:
         The command's exit code (``0`` on success).
     """
+    from reference_impl.config.deployments import ProjectError
     from reference_impl.exit_codes import ExitCode
     from reference_impl.interrupt import ctrl_c_unwrapped, leave_ctrl_c_to_python
     from reference_impl.workdir import WorkdirError
@@ -82,6 +83,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except WorkdirError as exc:  # busy, or a damaged store: one sentence and its exit code
         print(f"error: {exc}", file=sys.stderr)
         return int(exc.exit_code)
+    except ProjectError as exc:  # config/project.yaml breaks a rule, wherever it was first read
+        print(f"error: {exc}", file=sys.stderr)
+        return int(ExitCode.USAGE)
     except KeyboardInterrupt:  # what a step finished stays; a train run is marked KILLED
         print(f"stopped by Ctrl-C: {args.command} did not finish", file=sys.stderr)
         return int(ExitCode.INTERRUPTED)

@@ -12,6 +12,16 @@ import re
 from pathlib import Path
 
 KINDS = ("online", "batch")
+
+
+class ProjectError(ValueError):
+    """``config/project.yaml`` cannot be used; the message names the file and each bad key.
+
+    Every command reads the identity, so the command line answers this with one sentence and
+    exit code 2, wherever the file is first read.
+    """
+
+
 PROJECT_FILE = Path(__file__).resolve().parent / "project.yaml"
 _LINE = re.compile(r"^deployments:\s*\[([^\]]*)\]", re.M)
 

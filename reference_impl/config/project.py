@@ -11,12 +11,17 @@ import functools
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 
-from reference_impl.config.deployments import PROJECT_FILE, SCORING_CODE, code_of
+from reference_impl.config.deployments import (
+    PROJECT_FILE,
+    SCORING_CODE,
+    ProjectError,
+    code_of,
+)
 from reference_impl.config.model import Strict
 from reference_impl.config.problems import validation_problems
-from reference_impl.yaml_file import read_yaml
+from reference_impl.yaml_file import YamlFileError, read_yaml
 
 _SLUG = r"^[a-z][a-z0-9-]{1,40}$"
 _IDENTIFIER = r"^[a-z][a-z0-9_]{0,40}$"
@@ -48,6 +53,15 @@ class OutputNames(Strict):
 
     probability: str = Field(pattern=_IDENTIFIER)
     decision: str = Field(pattern=_IDENTIFIER)
+
+    @model_validator(mode="after")
+    def _a_name_each(self) -> OutputNames:
+        if self.probability == self.decision:  # one column would overwrite the other
+            raise ValueError(
+                f"probability and decision are both {self.decision!r}: give each output a name "
+                "of its own (the decision would replace the probability in every answer)"
+            )
+        return self
 
 
 class ModelCardText(Strict):
@@ -125,12 +139,15 @@ def read_project(path: Path = PROJECT_FILE) -> ProjectIdentity:
         The validated identity.
 
     Raises:
-        ValueError: If the file is missing, cannot be read, is not YAML or breaks a rule; the
-            message names the file and each offending key.
+        ProjectError: If the file is missing, cannot be read, is not YAML or breaks a rule;
+            the message names the file and each offending key.
     """
-    raw = read_yaml(path, f"project identity {path}")  # YamlFileError is a ValueError
+    try:
+        raw = read_yaml(path, f"project identity {path}")
+    except YamlFileError as exc:
+        raise ProjectError(str(exc)) from None
     try:
         return ProjectIdentity.model_validate(raw)
     except ValidationError as exc:
         problems = validation_problems(exc)
-        raise ValueError(f"{path}: {problems}") from exc
+        raise ProjectError(f"{path}: {problems}") from None
