@@ -88,6 +88,8 @@ def _feature(frame: pd.DataFrame, column: str) -> Feature:
 def _classes(frame: pd.DataFrame, label: str, task: Task) -> tuple[str, ...]:
     import pandas as pd
 
+    from reference_impl.validation.true_false import zero_one
+
     values = frame[label].dropna()
     if task == "regression":
         if not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
@@ -95,8 +97,9 @@ def _classes(frame: pd.DataFrame, label: str, task: Task) -> tuple[str, ...]:
                 f"label {label!r} holds text or true/false values; a regression label is a number"
             )
         return ()
-    if task == "binary" and pd.api.types.is_bool_dtype(values):
-        values = values.astype("int64")  # a typed true/false label: training reads it as 0/1
+    as_numbers = zero_one(values) if task == "binary" else None
+    if as_numbers is not None:  # a true/false label, typed or written: training reads 0/1
+        values = as_numbers.astype("int64")
     shown = sorted(values.astype(str).unique())
     if task == "binary":
         if set(shown) - {"0", "1"} or len(shown) != 2:

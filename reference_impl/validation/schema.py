@@ -14,7 +14,7 @@ from reference_impl.contract import DataContract, Feature
 from reference_impl.validation.display import short_value
 from reference_impl.validation.errors import DataValidationError
 from reference_impl.validation.lexical import not_numbers, unusable_ids
-from reference_impl.validation.true_false import spell_true_false
+from reference_impl.validation.true_false import spell_true_false, zero_one
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -211,7 +211,8 @@ def validate_frame(
         source: Name of the file, used in the error message.
         with_label: Whether the label must be present, fit the task (0/1, one of the
             classes, a number) and hold more than one value. A binary label may also be a
-            boolean column (Parquet, Delta): ``False`` is 0, ``True`` is 1.
+            boolean column (Parquet, Delta) or text ``true``/``false`` in any case (Spark's CSV):
+            false is 0, true is 1.
         min_rows: Fewest rows accepted.
 
     Returns:
@@ -220,14 +221,14 @@ def validate_frame(
     Raises:
         DataValidationError: Listing every problem found (all columns are checked).
     """
-    import pandas as pd
     import pandera.pandas as pa
 
     frame = spell_true_false(frame, contract)
     label = contract.label
-    typed_true_false = label in frame and pd.api.types.is_bool_dtype(frame[label])
-    if with_label and contract.task == "binary" and typed_true_false:  # 0 and 1, as typed
-        frame = frame.assign(**{label: frame[label].astype("int64")})
+    if with_label and contract.task == "binary" and label in frame:
+        as_numbers = zero_one(frame[label])  # a boolean label, typed or written true/false
+        if as_numbers is not None:
+            frame = frame.assign(**{label: as_numbers})
     problems = []
     if len(frame) < min_rows:
         problems.append(f"only {len(frame)} row(s); at least {min_rows} are needed")

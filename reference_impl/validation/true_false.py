@@ -44,3 +44,32 @@ def spell_true_false(frame: pd.DataFrame, contract: DataContract) -> pd.DataFram
             continue  # written as the contract spells it already
         rewritten[feature.name] = spelled.where(known, values.astype(object))
     return frame.assign(**rewritten) if rewritten else frame
+
+
+def zero_one(values: pd.Series) -> pd.Series | None:
+    """A binary label written as true and false, as 0 and 1; ``None`` for any other column.
+
+    A lake table types such a label as boolean, and Spark's CSV export of the same table
+    writes ``true``/``false``: both are read as ``False`` = 0 and ``True`` = 1, the way a 0/1
+    column would be. A numeric column, and text holding anything else, are left to the
+    contract's checks.
+
+    Args:
+        values: The label column as read.
+
+    Returns:
+        0.0 and 1.0 (a missing value stays missing), or ``None``.
+    """
+    import pandas as pd
+
+    if pd.api.types.is_bool_dtype(values):
+        return values.astype("float64")
+    if pd.api.types.is_numeric_dtype(values):
+        return None
+    present = values.dropna()
+    if not len(present) or not present.map(lambda value: isinstance(value, str | bool)).all():
+        return None
+    lowered = values.astype("string").str.lower()
+    if not lowered.dropna().isin(["false", "true"]).all():
+        return None
+    return lowered.map({"false": 0.0, "true": 1.0}).astype("float64")

@@ -59,12 +59,28 @@ def test_infer_describes_each_task(tmp_path: Path, name: str, task: str, classes
         assert feature.maximum >= frame[feature.name].max()
 
 
-def test_a_true_false_label_in_parquet_is_a_binary_label(tmp_path: Path) -> None:
+TRUE_FALSE_LABELS = {
+    "parquet-boolean": None,
+    "spark-csv": ("false", "true"),
+    "excel-csv": ("FALSE", "TRUE"),
+}
+"""How a file writes a boolean label: typed (Parquet), or as the text for False and True."""
+
+
+@pytest.mark.parametrize("case", sorted(TRUE_FALSE_LABELS))
+def test_a_true_false_label_is_a_binary_label(tmp_path: Path, case: str) -> None:
     """``lapsed: boolean``, as a lake table types it: infer said "holds False, True; a binary
-    label holds 0 and 1", and train refused 569 values as "not whole numbers"."""
+    label holds 0 and 1", and train refused 569 values as "not whole numbers". Spark's CSV
+    export of the same table (``true``/``false``) was refused after the Parquet one was taken."""
     frame = pd.read_csv(bundled("breast_cancer", tmp_path), dtype={"row_id": str})
-    data = tmp_path / "typed.parquet"
-    frame.assign(target=frame["target"].astype(bool)).to_parquet(data)
+    spelling = TRUE_FALSE_LABELS[case]
+    if spelling is None:
+        data = tmp_path / "typed.parquet"
+        frame.assign(target=frame["target"].astype(bool)).to_parquet(data)
+    else:
+        data = tmp_path / "export.csv"
+        text = frame.assign(target=frame["target"].map(dict(enumerate(spelling))))
+        text.to_csv(data, index=False)
     code, out, err = infer(data, "binary", tmp_path / "c.yaml")
     assert code == 0, out + err
     workdir = tmp_path / "work"
