@@ -186,6 +186,15 @@ class DataContract(Strict):
         """The categorical features, in order."""
         return [feature for feature in self.features if not feature.is_numeric]
 
+    @property
+    def text_columns(self) -> list[str]:
+        """Columns a reader keeps as text, however their cells look.
+
+        The id, every category and a multi-class label: codes such as ``007`` keep their zeros.
+        """
+        names = [self.id_column, *(feature.name for feature in self.categorical)]
+        return [*names, self.label] if self.task == "multiclass" else names
+
     def feature(self, name: str) -> Feature:
         """Return the feature called ``name``.
 

@@ -198,7 +198,10 @@ def _download_asset(container: Any, path: str, kind: str, folder: Path) -> Path:
 
 
 def training_frame(
-    training: MLClient, data_reference: str, features: Sequence[str] = ()
+    training: MLClient,
+    data_reference: str,
+    features: Sequence[str] = (),
+    text: Sequence[str] = (),
 ) -> pd.DataFrame:
     """The training data of a model version, read through its data asset.
 
@@ -209,6 +212,7 @@ def training_frame(
         training: Client of the training workspace (where the asset lives).
         data_reference: The version's ``data`` lineage tag, ``azureml:<asset>:<version>``.
         features: Columns the data must have (the serving model's features).
+        text: Columns kept as text (the contract's ``text_columns``).
 
     Returns:
         A ``pandas.DataFrame``.
@@ -237,7 +241,7 @@ def training_frame(
     with tempfile.TemporaryDirectory(prefix="training-data-") as folder:
         local = _download_asset(container, where["path"], asset.type, Path(folder))
         try:
-            return read_table(local, required=features, any_columns=True)
+            return read_table(local, required=features, any_columns=True, text=text)
         except DataValidationError as exc:
             raise CheckError(
                 f"training data {data_reference} cannot be read: {'; '.join(exc.problems)}"
@@ -350,7 +354,12 @@ def check_drift(
     deployment = lineage.deployment
     contract = load_contract(config.data.contract)
     baseline = build_profile(
-        training_frame(client.workspace_client(training), lineage.data, contract.feature_names),
+        training_frame(
+            client.workspace_client(training),
+            lineage.data,
+            contract.feature_names,
+            contract.text_columns,
+        ),
         contract,
         config.monitoring.bins,
     )

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
 TASK_CHOICES = ("binary", "multiclass", "regression")
+LEADING_ZERO = r"^[+-]?0[0-9]"
+"""A cell of digits that starts with a zero (``007``): a code, since no number is written so."""
 """The contract's tasks, written out so ``--help`` needs no pydantic (a test keeps them equal)."""
 
 
@@ -141,16 +143,27 @@ def _read_sample(path: Path, id_column: str) -> pd.DataFrame:
     The same reader as ``train`` (:func:`~reference_impl.validation.reader.read_table`): a
     header with a repeated or blank name, a ragged row or another delimiter is refused as
     training would refuse it, and a Delta table folder is read at its latest version (as
-    plain Parquet it would add the rows of files the table no longer holds).
+    plain Parquet it would add the rows of files the table no longer holds). A CSV column of
+    digits written with leading zeros (``007``, ``0412``) is a code, not a number: it stays
+    text, and so becomes a category whose values keep their zeros.
     """
+    import pandas as pd
+
     from reference_impl.contract_inference import InferenceError
     from reference_impl.paths import missing_problem
     from reference_impl.validation.errors import DataValidationError
+    from reference_impl.validation.formats import is_columnar
     from reference_impl.validation.reader import read_table
 
     if problem := missing_problem(path):
         raise InferenceError(f"--data {path}: {problem}")
     try:
-        return read_table(path, required=(), text=(id_column,), any_columns=True)
+        frame = read_table(path, required=(), text=(id_column,), any_columns=True)
+        numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])]
+        if not numeric or is_columnar(path):  # a Parquet string column keeps its zeros
+            return frame
+        as_text = read_table(path, required=(), text=numeric, any_columns=True)
     except DataValidationError as exc:
         raise InferenceError(f"--data {path}: {'; '.join(exc.problems)}") from None
+    codes = [c for c in numeric if as_text[c].str.match(LEADING_ZERO, na=False).any()]
+    return frame.assign(**{column: as_text[column] for column in codes})

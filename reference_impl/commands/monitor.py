@@ -197,7 +197,10 @@ def _read_current(path: Path, contract: DataContract) -> tuple[pd.DataFrame | No
 
     try:
         extra = [contract.id_column, contract.label, *contract.ignore]
-        return read_table(path, required=contract.feature_names, allowed_extra=extra), None
+        current = read_table(
+            path, required=contract.feature_names, allowed_extra=extra, text=contract.text_columns
+        )
+        return current, None
     except DataValidationError as exc:
         return None, str(exc)
 

@@ -64,7 +64,7 @@ def _score_file(path: Path) -> pd.DataFrame:
     columns = {
         "required": [contract.id_column, *contract.feature_names],
         "allowed_extra": [contract.label, *contract.ignore],
-        "text": [contract.id_column],
+        "text": contract.text_columns,
     }
     parts = read_table_parts(path, **columns, block_size=PART_BYTES)
     if parts is not None:  # a plain CSV file: memory grows with a part, not with the file

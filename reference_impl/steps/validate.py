@@ -70,7 +70,7 @@ def validate_file(
     """
     contract = load_contract(contract)
     columns = [contract.id_column, *contract.feature_names]
-    reading = {"required": columns, "label": contract.label, "text": columns[:1],
+    reading = {"required": columns, "label": contract.label, "text": contract.text_columns,
                "allowed_extra": contract.ignore}  # fmt: skip
     if is_columnar(raw_data):  # Parquet or Delta: read once, check these rows
         frame = read_columnar(raw_data, version=version, **reading)
