@@ -9,6 +9,7 @@ from deltalake import DeltaTable
 
 from examples.technology.data_sources import delta_versions
 from tests.docs.page_commands import ROOT, PageRun, page_fences
+from tests.reference_impl import early_jobs
 
 
 def test_version_zero_reads_the_table_as_first_written(capsys):
@@ -23,16 +24,27 @@ PAGE = ROOT / "docs" / "technology" / "data-sources.md"
 PAGE_FOLDER = "/tmp/lake-versions"
 
 
-def test_training_again_on_a_recorded_delta_version_runs_as_typed(tmp_path):
+def run_the_page(root: Path) -> tuple[PageRun, list[str]]:
+    """Run the page's commands in ``root`` (its ``/tmp/lake-versions``): the run, the fences
+    taken. A ``train`` process of several seconds: the fixture below runs it as an early job."""
+    copy = root / "page.md"
+    copy.write_text(PAGE.read_text(encoding="utf-8").replace(PAGE_FOLDER, str(root)), "utf-8")
+    page = PageRun()
+    taken = [fence.lang for fence in page_fences(copy) if page.take(fence)]
+    return page, taken
+
+
+data_sources_commands = early_jobs.fixture("data_sources_commands", run_the_page)
+
+
+def test_training_again_on_a_recorded_delta_version_runs_as_typed(data_sources_commands):
     """The page's command reads version 0 of the sample table (8,000 of its 10,000 rows), and
     the model it registers records that version and the rows' checksum."""
-    copy = tmp_path / "page.md"
-    copy.write_text(PAGE.read_text(encoding="utf-8").replace(PAGE_FOLDER, str(tmp_path)), "utf-8")
-    page = PageRun()
-    taken = [fence for fence in page_fences(copy) if page.take(fence)]
+    page, taken = data_sources_commands
     assert page.problems == []
-    assert [fence.lang for fence in taken] == ["sh", "text"]
-    tags = registered_tags(tmp_path / "work")
+    assert taken == ["sh", "text"]
+    workdir = Path(page.commands[0].split("--workdir ", 1)[1].split(" ", 1)[0])
+    tags = registered_tags(workdir)
     assert tags["data_format"] == "delta" and tags["data_version"] == "0"
     table = ROOT / "reference_impl" / "data" / "lake" / "curated" / "customers"
     rows = DeltaTable(table, version=0).to_pandas().to_csv(index=False, lineterminator="\n")
