@@ -15,9 +15,9 @@ if TYPE_CHECKING:
     import pandas as pd
 
 TASK_CHOICES = ("binary", "multiclass", "regression")
+"""The contract's tasks, written out so ``--help`` needs no pydantic (a test keeps them equal)."""
 LEADING_ZERO = r"^[+-]?0[0-9]"
 """A cell of digits that starts with a zero (``007``): a code, since no number is written so."""
-"""The contract's tasks, written out so ``--help`` needs no pydantic (a test keeps them equal)."""
 
 
 EXITS: dict[ExitCode, str] = {

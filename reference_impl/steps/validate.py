@@ -151,8 +151,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if "class_shares" in report
         else f"label mean {report['label_mean']:g}"
     )
-    version = report["data_reference"].get("data_version")  # a Delta table's, to train on again
-    read = f" (Delta table version {version})" if version is not None else ""
+    read_version = report["data_reference"].get("data_version")  # to train on it again
+    read = f" (Delta table version {read_version})" if read_version is not None else ""
     print(f"validate: {report['rows']} rows{read}, {label}")
     return 0
 

@@ -255,6 +255,13 @@ def _decimals_as_floats(table: pa.Table, keep: Sequence[str]) -> pa.Table:
     return table
 
 
+def _holds_text(kind: pa.DataType) -> bool:
+    """Whether an Arrow column of this type reaches pandas as text already (no cell to convert)."""
+    import pyarrow as pa
+
+    return pa.types.is_string(kind) or pa.types.is_large_string(kind)
+
+
 # --8<-- [start:read-columnar]
 def read_columnar(
     path: Path,
@@ -297,7 +304,7 @@ def read_columnar(
     )
     frame = _decimals_as_floats(table, keep=text).to_pandas()
     for column in text:
-        if column in frame:
+        if column in frame and not _holds_text(table.schema.field(column).type):
             frame[column] = frame[column].map(lambda v: None if pd.isna(v) else str(v))
     if read_version is not None:
         frame.attrs["data_version"] = read_version
