@@ -64,6 +64,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     for_target(parser, "local", "--current", "--collected")
 
 
+def newest_data(training: EnvironmentConfig) -> EnvironmentConfig:
+    """The training environment as retraining uses it: ``data.version`` unset.
+
+    Retraining is for the newest data; a version pinned in the environment file (to train on
+    a model's data again) would have the schedule train on that old version week after week,
+    or fail, for a data asset has no Delta versions.
+
+    Args:
+        training: The training environment.
+
+    Returns:
+        The same configuration, reading the newest version.
+    """
+    return training.model_copy(update={"data": training.data.model_copy(update={"version": None})})
+
+
 @needs_config(also=(TRAINING_ENV,))
 def run(args: argparse.Namespace, config: EnvironmentConfig, training: EnvironmentConfig) -> int:
     """Create or update the monitor schedule of ``--env`` and the retraining schedule.
@@ -111,7 +127,9 @@ def _dry_run(
     files = [write_entity(out / "monitor_schedule.yml", monitor, command=COMMAND)]
     retraining = out / "retraining"
     with code_snapshot(code, retraining) as snapshot:
-        plan = training_plan(training, code=snapshot, data=f"azureml:{TRAINING_DATA_ASSET}@latest")
+        plan = training_plan(
+            newest_data(training), code=snapshot, data=f"azureml:{TRAINING_DATA_ASSET}@latest"
+        )
         files += write_training(plan, retraining)
     schedule = plain(retraining_schedule_entity(plan.job))
     schedule["create_job"] = "./pipeline_job.yml"  # the CLI schema refers to the job file
@@ -209,7 +227,9 @@ def _apply(
     # this command again, as the daily monitor workflow does, moves it to a newer one).
     data = trainer.data.get(TRAINING_DATA_ASSET, label="latest")
     with code_snapshot(code) as snapshot:
-        plan = training_plan(training, code=snapshot, data=f"azureml:{data.name}:{data.version}")
+        plan = training_plan(
+            newest_data(training), code=snapshot, data=f"azureml:{data.name}:{data.version}"
+        )
         trainer.environments.create_or_update(plan.environment)
         schedule = retraining_schedule_entity(plan.job)
         trainer.schedules.begin_create_or_update(schedule).result()

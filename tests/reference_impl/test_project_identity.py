@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +10,7 @@ import yaml
 
 from reference_impl.config.deployments import PROJECT_FILE, SCORING_CODE, deployments
 from reference_impl.config.project import load_project
+from tests.reference_impl.package_copy import edited_copy, run_copy
 
 
 def identity_with(tmp_path: Path, text: str) -> Path:
@@ -110,36 +107,18 @@ def test_an_identity_that_cannot_be_read_is_named_in_one_sentence(tmp_path: Path
 
 BROKEN_RULES = {
     "one-name-for-both-outputs": (
-        (
-            "  decision: ",
-            "  decision: same_name\n",
-            "  probability: ",
-            "  probability: same_name\n",
-        ),
+        {
+            "  decision: ": "  decision: same_name\n",
+            "  probability: ": "  probability: same_name\n",
+        },
         "outputs: Value error, probability and decision are both 'same_name': give each output "
         "a name of its own",
     ),
     "output-name-with-a-space": (
-        ("  probability: ", "  probability: churn prob\n"),
+        {"  probability: ": "  probability: churn prob\n"},
         "outputs.probability: String should match pattern",
     ),
 }
-
-
-def broken_copy(root: Path, edits: tuple[str, ...]) -> Path:
-    """A copy of the package whose ``config/project.yaml`` has the lines starting with
-    ``edits[0::2]`` replaced by ``edits[1::2]``."""
-    import reference_impl
-
-    package = Path(reference_impl.__file__).parent
-    copy = root / package.name
-    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
-    identity = copy / "config" / "project.yaml"
-    lines = identity.read_text(encoding="utf-8").splitlines(keepends=True)
-    for start, line in zip(edits[0::2], edits[1::2], strict=True):
-        lines = [line if old.startswith(start) else old for old in lines]
-    identity.write_text("".join(lines), encoding="utf-8")
-    return copy
 
 
 @pytest.mark.parametrize("case", sorted(BROKEN_RULES))
@@ -150,15 +129,10 @@ def test_an_identity_that_breaks_a_rule_stops_every_command_in_one_sentence(
     every command but ``--help`` in a traceback: the file is first read while the environment's
     configuration is checked, which caught only its own errors."""
     edits, sentence = BROKEN_RULES[case]
-    package = broken_copy(tmp_path, edits)
-    env = {k: v for k, v in os.environ.items() if k not in {"COVERAGE_PROCESS_START"}}
+    package = edited_copy(tmp_path, "config/project.yaml", edits)
     identity = package / "config" / "project.yaml"
     for command in (["config"], ["train", "--workdir", "work"]):
-        done = subprocess.run(
-            [sys.executable, "-m", package.name, *command],
-            cwd=tmp_path, env={**env, "PYTHONPATH": str(tmp_path)},
-            capture_output=True, text=True, check=False, timeout=120,
-        )  # fmt: skip
+        done = run_copy(package, *command)
         assert done.returncode == 2, done.stderr
         assert done.stderr.startswith(f"error: {identity}: ") and done.stderr.count("\n") == 1
         assert sentence in done.stderr

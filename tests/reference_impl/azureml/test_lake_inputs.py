@@ -20,6 +20,7 @@ from reference_impl.data import TRAINING_DATA, TRAINING_DELTA, TRAINING_PARQUET
 from reference_impl.datastores import LAKE_DATASTORES
 from tests.reference_impl.azureml.conftest import ROOT, run_cli
 from tests.reference_impl.identity import ASSET
+from tests.reference_impl.package_copy import edited_copy, run_copy
 
 ACCOUNT = "dlmlopsdev"
 
@@ -227,3 +228,24 @@ def test_a_delta_version_reaches_the_validate_component(tmp_path: Path) -> None:
     sent = job._to_rest_object().properties.jobs["validate"]["inputs"]["data_version"]
     assert sent == {"job_input_type": "literal", "value": "3"}
     assert "--data_version ${{inputs.data_version}}" in job.jobs["validate"].component.command
+
+
+@pytest.mark.online
+def test_retraining_reads_the_newest_data_whatever_version_the_training_file_pins(
+    tmp_path: Path,
+) -> None:
+    """``data.version: 3`` left in ``config/dev.yaml`` after training on a model's data again:
+    the weekly retraining schedule would have read version 3 of a data asset, which has no
+    Delta versions, every week. A training run of that environment still reads version 3."""
+    pinned = {"  min_rows: ": "  min_rows: 1000\n  version: 3\n"}
+    package = edited_copy(tmp_path, "config/dev.yaml", pinned)
+    out = tmp_path / "out"
+    for command in ("train", "monitor"):
+        done = run_copy(package, command, "--target", "azureml", "--env", "dev",
+                        "--dry-run", "--out", str(out / command))  # fmt: skip
+        assert done.returncode == 0, done.stderr
+    trained = yaml.safe_load((out / "train" / "pipeline_job.yml").read_text(encoding="utf-8"))
+    assert trained["jobs"]["validate"]["inputs"]["data_version"] == "3"
+    retraining = out / "monitor" / "retraining" / "pipeline_job.yml"
+    scheduled = yaml.safe_load(retraining.read_text(encoding="utf-8"))
+    assert scheduled["jobs"]["validate"]["inputs"]["data_version"] == "latest"
