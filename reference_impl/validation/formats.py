@@ -193,16 +193,19 @@ def not_versioned(version: int, fmt: str) -> str:
     )
 
 
-def _version_problem(path: Path, version: int, missing_file: bool) -> str | None:
-    """Why version ``version`` of the Delta table at ``path`` cannot be read, if it is that."""
+def _vacuumed(version: int) -> str:
+    """Why version ``version`` cannot be read when the log names files that are gone."""
+    return (
+        f"the data files of version {version} are gone (VACUUM removes the files older "
+        "versions need once the retention period has passed): train on a version the "
+        "table still keeps, or on a registered data asset version"
+    )
+
+
+def _beyond_newest(path: Path, version: int) -> str | None:
+    """Why version ``version`` cannot be read, if it is newer than the table's newest."""
     from deltalake import DeltaTable
 
-    if missing_file:  # the log names the version's files, but they are gone
-        return (
-            f"the data files of version {version} are gone (VACUUM removes the files older "
-            "versions need once the retention period has passed): train on a version the "
-            "table still keeps, or on a registered data asset version"
-        )
     try:
         newest = DeltaTable(path).version()
     except Exception:  # the table itself cannot be read: the reader's sentence says why
@@ -225,12 +228,11 @@ def _read_arrow(path: Path, fmt: Format, version: int | None):
             table = DeltaTable(path, version=version)
             return table.to_pyarrow_table(), table.version()
         return ds.dataset(path, format="parquet", partitioning="hive").to_table(), None
-    except FileNotFoundError:
-        if version is not None and (problem := _version_problem(path, version, True)):
-            raise DataValidationError(str(path), [problem]) from None
-        raise DataValidationError(str(path), ["file not found"]) from None
+    except FileNotFoundError:  # with a version asked for: the log names files that are gone
+        problem = "file not found" if version is None else _vacuumed(version)
+        raise DataValidationError(str(path), [problem]) from None
     except Exception as exc:
-        if version is not None and (problem := _version_problem(path, version, False)):
+        if version is not None and (problem := _beyond_newest(path, version)):
             raise DataValidationError(str(path), [problem]) from None
         kind = "Delta table" if fmt == "delta" else "Parquet data"
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
