@@ -85,6 +85,16 @@ def test_ci_runs_the_readme_test_command_and_nothing_else():
     assert all(line.startswith(("set ", "cd ", "exec ")) for line in lines)
 
 
+def test_the_readme_names_every_benchmark_script():
+    """The layout table's ``benchmarks/`` row lists each script a reader can run, and no other."""
+    row = next(
+        line for line in (ROOT / "README.md").read_text().splitlines() if "`benchmarks/`" in line
+    )
+    named = set(re.findall(r"`(\w+\.py)`", row))
+    on_disk = {p.name for p in (ROOT / "benchmarks").glob("*.py") if not p.name.startswith("_")}
+    assert named == on_disk, f"README names {sorted(named)}, benchmarks/ holds {sorted(on_disk)}"
+
+
 def test_lock_file_is_committed_and_current():
     uv = ROOT / ".cache" / "uv-bootstrap" / "bin" / "uv"
     binary = str(uv) if uv.exists() else shutil.which("uv")
