@@ -134,7 +134,26 @@ def make_estimator(path: str, params: Mapping[str, Any], *, seed: int, task: str
     except (TypeError, ValueError) as exc:
         raise EstimatorError(f"model.params: {cls.__name__} refused them ({exc})") from None
     _check_kind(path, instance, task)
+    _check_available(path, instance, task)
     return instance
+
+
+def _check_available(path: str, instance: Any, task: str) -> None:
+    """Refuse parameters that take away the method the task needs.
+
+    Some classes offer ``predict_proba`` only for some parameters (``SVC`` with
+    ``probability=True``, ``SGDClassifier`` with ``loss="log_loss"``): the class has it, the
+    instance does not, and the train step would fit the model before failing.
+    """
+    need = _NEEDS[task]
+    try:
+        getattr(instance, need)
+    except AttributeError as exc:
+        reason = str(exc.__cause__ or exc)
+        raise EstimatorError(
+            f"model.estimator {path!r} has no {need} with these model.params, and a {task} "
+            f"task needs it ({reason})"
+        ) from None
 
 
 def _check_kind(path: str, instance: Any, task: str) -> None:

@@ -315,6 +315,29 @@ def test_the_regressors_named_pass_the_check_and_the_default_classifier_does_not
     )
 
 
+def test_the_classifier_settings_the_page_names_give_probabilities():
+    """``SVC`` needs ``probability: true``; ``SGDClassifier`` a ``loss`` of the two named."""
+    text = " ".join(PAGE.read_text(encoding="utf-8").split())
+    sentence = re.search(r"A classifier must give probabilities.*?before any step runs\.", text)
+    assert sentence, "the page no longer says which settings give probabilities"
+    config = load_config("dev")
+
+    def problem(estimator: str, **params: object) -> str | None:
+        model = ModelSection(estimator=estimator, params=params)
+        return training_problem(config.model_copy(update={"model": model}))
+
+    assert "`sklearn.svm.SVC` needs `probability: true`" in sentence[0]
+    assert problem("sklearn.svm.SVC", probability=True) is None
+    assert "has no predict_proba with these model.params" in problem("sklearn.svm.SVC")
+    losses = re.search(r"SGDClassifier` a `loss` of `(\w+)` or `(\w+)`", sentence[0])
+    assert losses, sentence[0]
+    for loss in losses.groups():
+        assert problem("sklearn.linear_model.SGDClassifier", loss=loss) is None
+    assert "(probability estimates are not available for loss='hinge')" in problem(
+        "sklearn.linear_model.SGDClassifier"
+    )
+
+
 # --------------------------------------------------------------------------- estimators
 
 

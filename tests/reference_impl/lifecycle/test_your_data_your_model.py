@@ -499,25 +499,30 @@ def test_a_label_of_the_wrong_kind_for_the_task_is_bad_data(tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize(
-    "case, setting, message",
+    "case, settings, message",
     [
-        ("not-importable", "model.estimator=sklearn.nothing.Here",
+        ("not-importable", ("model.estimator=sklearn.nothing.Here",),
          "model.estimator 'sklearn.nothing.Here': module 'sklearn.nothing' does not import"),
-        ("no-such-class", "model.estimator=sklearn.linear_model.Nothing",
+        ("no-such-class", ("model.estimator=sklearn.linear_model.Nothing",),
          "sklearn.linear_model has no class 'Nothing'"),
-        ("not-an-estimator", "model.estimator=sklearn.preprocessing.StandardScaler",
+        ("not-an-estimator", ("model.estimator=sklearn.preprocessing.StandardScaler",),
          "is not a scikit-learn estimator for a binary task (it has no predict_proba)"),
-        ("unknown-parameter", "model.params.max_leafs=3",
+        ("params-take-probabilities",
+         ("model.estimator=sklearn.svm.SVC", "model.params={}"),
+         "model.estimator 'sklearn.svm.SVC' has no predict_proba with these model.params, and "
+         "a binary task needs it (predict_proba is not available when probability=False)"),
+        ("unknown-parameter", ("model.params.max_leafs=3",),
          "model.params.max_leafs: HistGradientBoostingClassifier has no parameter 'max_leafs'"),
-        ("refused-value", "model.params.max_iter=0",
+        ("refused-value", ("model.params.max_iter=0",),
          "model.params: HistGradientBoostingClassifier refused them"),
     ],
 )  # fmt: skip
 def test_an_estimator_that_cannot_be_made_stops_before_anything_runs(
-    tmp_path: Path, case: str, setting: str, message: str
+    tmp_path: Path, case: str, settings: tuple[str, ...], message: str
 ) -> None:
     workdir = tmp_path / "work"
-    code, out, err = call(["train", "--workdir", str(workdir), "--set", setting])
+    overrides = [arg for setting in settings for arg in ("--set", setting)]
+    code, out, err = call(["train", "--workdir", str(workdir), *overrides])
     assert code == ExitCode.USAGE, out + err
     assert message in err
     assert "Traceback" not in err
