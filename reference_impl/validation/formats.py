@@ -23,6 +23,7 @@ from reference_impl.validation.errors import DataValidationError
 
 if TYPE_CHECKING:
     import pyarrow as pa
+    from deltalake import DeltaTable
 
 Format = Literal["csv", "parquet", "delta"]
 DELTA_LOG = "_delta_log"
@@ -184,6 +185,10 @@ the vectors would bring back rows the table has deleted.
 """
 
 
+class DeletionVectorsError(Exception):
+    """A Delta table uses deletion vectors; the message is :data:`DELETION_VECTORS`."""
+
+
 def not_versioned(version: int, fmt: str) -> str:
     """Why ``data.version`` cannot apply to data of format ``fmt`` (not a Delta table)."""
     kind = "a CSV file" if fmt == "csv" else "Parquet data"
@@ -215,6 +220,38 @@ def _beyond_newest(path: Path, version: int) -> str | None:
     return None
 
 
+def _delta_rows(table: DeltaTable) -> pa.Table:
+    """The rows of one version of a Delta table, with the column names the table declares.
+
+    A table with column mapping (``delta.columnMapping.mode``, turned on to rename or drop a
+    column without rewriting files, or to allow spaces in names) stores its columns under
+    physical names such as ``col-6b7b…``. deltalake's pyarrow reader does not map them back:
+    on the protocol such tables get (reader 2, writer 5) it read every cell as null, so a
+    table of real rows failed as "10000 empty value(s)" in each column
+    (delta-io/delta-rs#930). Those tables are read with deltalake's DataFusion engine, which
+    maps the names, on one partition so that the rows come in the order of the table's
+    files, as the pyarrow reader gives them; its text columns (``string_view``) become plain
+    Arrow strings. A table with deletion vectors is refused before either reads it.
+    """
+    import pyarrow as pa
+
+    if "deletionVectors" in (table.protocol().reader_features or []):
+        raise DeletionVectorsError(DELETION_VECTORS)
+    if table.metadata().configuration.get("delta.columnMapping.mode", "none") == "none":
+        return table.to_pyarrow_table()
+    gone = next((uri for uri in table.file_uris() if not Path(uri).exists()), None)
+    if gone:  # as the pyarrow reader says it (DataFusion's sentence names its object store)
+        raise FileNotFoundError(gone)
+    from deltalake import QueryBuilder
+
+    query = QueryBuilder({"datafusion.execution.target_partitions": "1"})
+    rows = pa.table(query.register("version", table).execute("SELECT * FROM version").read_all())
+    kinds = [pa.large_string() if pa.types.is_string_view(f.type) else f.type for f in rows.schema]
+    return rows.cast(
+        pa.schema(pa.field(f.name, k) for f, k in zip(rows.schema, kinds, strict=True))
+    )
+
+
 def _read_arrow(path: Path, fmt: Format, version: int | None):
     """Read the whole table and its Delta version, turning reader errors into a sentence."""
     import pyarrow.dataset as ds
@@ -226,7 +263,7 @@ def _read_arrow(path: Path, fmt: Format, version: int | None):
             from deltalake import DeltaTable
 
             table = DeltaTable(path, version=version)
-            return table.to_pyarrow_table(), table.version()
+            return _delta_rows(table), table.version()
         return ds.dataset(path, format="parquet", partitioning="hive").to_table(), None
     except FileNotFoundError:  # with a version asked for: the log names files that are gone
         problem = "file not found" if version is None else _vacuumed(version)
@@ -236,8 +273,6 @@ def _read_arrow(path: Path, fmt: Format, version: int | None):
             raise DataValidationError(str(path), [problem]) from None
         kind = "Delta table" if fmt == "delta" else "Parquet data"
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        if fmt == "delta" and "deletionvectors" in reason.lower():
-            reason = DELETION_VECTORS
         raise DataValidationError(str(path), [f"cannot be read as {kind}: {reason}"]) from None
 
 

@@ -18,7 +18,7 @@ import pytest
 
 from reference_impl.data import TRAINING_DATA, TRAINING_DELTA, TRAINING_PARQUET
 from tests.reference_impl.lifecycle.conftest import WEAKER, train
-from tests.reference_impl.lifecycle.test_lake_formats import assert_refused
+from tests.reference_impl.lifecycle.test_lake_formats import COLUMN_MAPPING, assert_refused
 
 
 def version_tags(workdir: Path, version: int) -> dict[str, str]:
@@ -55,13 +55,13 @@ def test_a_recorded_version_trains_on_the_same_rows_after_the_table_moved_on(
     assert "validate: 10500 rows (Delta table version 2)" in latest.out
 
 
-def vacuumed_table(folder: Path) -> Path:
+def vacuumed_table(folder: Path, configuration: dict[str, str] | None = None) -> Path:
     """A table whose version 0 was overwritten and vacuumed: its files are gone."""
     from deltalake import DeltaTable, write_deltalake
 
     table = folder / "customers"
     rows = pd.read_csv(TRAINING_DATA, dtype={"customer_id": str})
-    write_deltalake(table, rows.head(5000))
+    write_deltalake(table, rows.head(5000), configuration=configuration)
     write_deltalake(table, rows, mode="overwrite")
     DeltaTable(table).vacuum(retention_hours=0, enforce_retention_duration=False, dry_run=False)
     return table
@@ -75,6 +75,11 @@ REFUSED = {
     ),
     "vacuumed": (
         vacuumed_table,
+        "0",
+        "the data files of version 0 are gone (VACUUM removes the files older versions need",
+    ),
+    "vacuumed-column-mapping": (  # read by another engine (see _delta_rows): same sentence
+        lambda folder: vacuumed_table(folder, COLUMN_MAPPING),
         "0",
         "the data files of version 0 are gone (VACUUM removes the files older versions need",
     ),

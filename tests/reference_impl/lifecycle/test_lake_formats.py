@@ -172,6 +172,49 @@ def test_a_delta_table_with_deletion_vectors_says_what_to_pass_instead(tmp_path:
     assert "pass a Parquet export of the table's current version" in run.err
 
 
+COLUMN_MAPPING = {  # what Databricks sets to rename or drop a column
+    "delta.columnMapping.mode": "name",
+    "delta.minReaderVersion": "2",
+    "delta.minWriterVersion": "5",
+}
+
+
+def _two_writes(table: Path, **configuration: str) -> None:
+    """The bundled rows as a Delta table written in two versions, like the lake's table."""
+    from deltalake import write_deltalake
+
+    rows = pd.read_csv(TRAINING_DATA, dtype={"customer_id": str})
+    write_deltalake(table, rows.iloc[:FIRST_WRITE_ROWS], configuration=configuration or None)
+    write_deltalake(table, rows.iloc[FIRST_WRITE_ROWS:], mode="append")
+
+
+def test_a_delta_table_with_column_mapping_is_read_by_its_column_names(tmp_path: Path) -> None:
+    """Its files name each column ``col-<uuid>``; deltalake's pyarrow reader read every cell as
+    null, and ``train`` refused the table as "10000 empty value(s)" in each column."""
+    import pyarrow.parquet as pq
+
+    from reference_impl.contract import load_contract
+
+    mapped, plain = tmp_path / "mapped", tmp_path / "plain"
+    _two_writes(mapped, **COLUMN_MAPPING)
+    _two_writes(plain)
+    stored = pq.read_schema(next(mapped.rglob("*.parquet"))).names
+    assert all(name.startswith("col-") for name in stored)  # the files hold physical names
+    contract = load_contract()
+    columns = [contract.id_column, *contract.feature_names]
+    read = {
+        name: read_columnar(table, required=columns, label=contract.label, text=[columns[0]])
+        for name, table in {"mapped": mapped, "plain": plain}.items()
+    }
+    # the same rows, in the same order, with the same types, as the table without mapping
+    pd.testing.assert_frame_equal(read["mapped"], read["plain"])
+    assert read["mapped"].attrs["data_version"] == 1
+    assert read["mapped"]["customer_id"].notna().all()
+    run = train(tmp_path / "work", "--data", str(mapped), *WEAKER)
+    assert run.exit_code == 0, run.err
+    assert f"validate: {len(read['plain'])} rows (Delta table version 1)" in run.out
+
+
 @pytest.mark.batch
 def test_scoring_a_folder_that_holds_a_delta_table_refuses_the_tables_files(
     trained: dict[str, Path], tmp_path: Path
