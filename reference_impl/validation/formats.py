@@ -223,27 +223,29 @@ def _beyond_newest(path: Path, version: int) -> str | None:
 def _delta_rows(table: DeltaTable) -> pa.Table:
     """The rows of one version of a Delta table, with the column names the table declares.
 
-    A table with column mapping (``delta.columnMapping.mode``, turned on to rename or drop a
+    deltalake has two readers, and this uses its DataFusion engine, not its pyarrow one. A
+    table with column mapping (``delta.columnMapping.mode``, turned on to rename or drop a
     column without rewriting files, or to allow spaces in names) stores its columns under
-    physical names such as ``col-6b7b…``. deltalake's pyarrow reader does not map them back:
-    on the protocol such tables get (reader 2, writer 5) it read every cell as null, so a
-    table of real rows failed as "10000 empty value(s)" in each column
-    (delta-io/delta-rs#930). Those tables are read with deltalake's DataFusion engine, which
-    maps the names, on one partition so that the rows come in the order of the table's
-    files, as the pyarrow reader gives them; its text columns (``string_view``) become plain
-    Arrow strings. A table with deletion vectors is refused before either reads it.
+    physical names such as ``col-6b7b…``; the pyarrow reader does not map them back, and on
+    the protocol such tables get (reader 2, writer 5) it read every cell as null, so a table
+    of real rows failed as "10000 empty value(s)" in each column (delta-io/delta-rs#930). It
+    also refuses reader features it lacks, such as ``v2Checkpoint``. On one partition the
+    engine gives the rows in the order of the table's files, the order the pyarrow reader
+    gave, so a version read again has the ``data_sha256`` it was registered with. Its text
+    columns (``string_view``) become plain Arrow strings.
+
+    Raises:
+        DeletionVectorsError: If the table uses deletion vectors (refused before reading).
+        FileNotFoundError: If a file the version needs is gone (``VACUUM``).
     """
     import pyarrow as pa
+    from deltalake import QueryBuilder
 
     if "deletionVectors" in (table.protocol().reader_features or []):
         raise DeletionVectorsError(DELETION_VECTORS)
-    if table.metadata().configuration.get("delta.columnMapping.mode", "none") == "none":
-        return table.to_pyarrow_table()
     gone = next((uri for uri in table.file_uris() if not Path(uri).exists()), None)
-    if gone:  # as the pyarrow reader says it (DataFusion's sentence names its object store)
+    if gone:  # said as the pyarrow reader said it (the engine's sentence names its store)
         raise FileNotFoundError(gone)
-    from deltalake import QueryBuilder
-
     query = QueryBuilder({"datafusion.execution.target_partitions": "1"})
     rows = pa.table(query.register("version", table).execute("SELECT * FROM version").read_all())
     kinds = [pa.large_string() if pa.types.is_string_view(f.type) else f.type for f in rows.schema]

@@ -112,6 +112,34 @@ def test_delta_time_travel_reads_the_first_extract() -> None:
     assert (latest.attrs["data_version"], len(latest)) == (1, len(pd.read_csv(TRAINING_DATA)))
 
 
+def test_a_delta_version_is_read_in_the_order_of_its_files_as_before() -> None:
+    """The rows come as deltalake's pyarrow reader gave them (the reader until column mapping
+    needed another), so the ``data_sha256`` a model was registered with still matches."""
+    from deltalake import DeltaTable
+
+    earlier = DeltaTable(TRAINING_DELTA).to_pyarrow_table().to_pandas()
+    now = read_columnar(TRAINING_DELTA, required=list(earlier.columns), text=["customer_id"])
+    pd.testing.assert_frame_equal(now, earlier, check_dtype=False)
+
+
+def test_a_reader_feature_the_pyarrow_reader_lacks_is_read(tmp_path: Path) -> None:
+    """``v2Checkpoint`` put the table at reader protocol 3; the pyarrow reader refused it
+    ("reader features: {'v2Checkpoint'} ... not yet supported")."""
+    from deltalake import DeltaTable, TableFeatures
+
+    table = tmp_path / "customers"
+    _two_writes(table)
+    DeltaTable(table).alter.add_feature(
+        TableFeatures.V2Checkpoint, allow_protocol_versions_increase=True
+    )
+    DeltaTable(table).create_checkpoint()
+    assert DeltaTable(table).protocol().reader_features == ["v2Checkpoint"]
+    run = train(tmp_path / "work", "--data", str(table), *WEAKER)
+    assert run.exit_code == 0, run.err
+    rows = len(pd.read_csv(TRAINING_DATA))
+    assert f"validate: {rows} rows (Delta table version 2)" in run.out
+
+
 @pytest.mark.batch
 def test_scoring_a_parquet_file_of_the_wrong_schema_exits_4_and_writes_nothing(
     trained: dict[str, Path], tmp_path: Path
