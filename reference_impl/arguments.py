@@ -15,6 +15,8 @@ import re
 from datetime import date
 from pathlib import Path
 
+from reference_impl.paths import is_uri
+
 
 def _refuse_empty(text: str, hint: str) -> str:
     if not text.strip():
@@ -23,7 +25,10 @@ def _refuse_empty(text: str, hint: str) -> str:
 
 
 def given_path(text: str) -> Path:
-    """A file or folder.
+    """A local file or folder.
+
+    A URI is refused: as a path, ``abfss://c@account/x`` is the relative folder ``abfss:``,
+    and the command said that folder held no data, or that a file was not found.
 
     Args:
         text: The argument as typed.
@@ -32,8 +37,13 @@ def given_path(text: str) -> Path:
         The path.
 
     Raises:
-        argparse.ArgumentTypeError: If ``text`` is empty or only spaces.
+        argparse.ArgumentTypeError: If ``text`` is empty or only spaces, or a URI.
     """
+    if is_uri(text):
+        raise argparse.ArgumentTypeError(
+            f"{text} is a URI; this option takes a local file or folder (copy the data down, "
+            "or let an Azure ML job read the URI)"
+        )
     return Path(_refuse_empty(text, "name a file or folder"))
 
 

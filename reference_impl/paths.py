@@ -9,6 +9,7 @@ the read or write that follows then names the problem in one sentence.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 
@@ -56,3 +57,38 @@ def missing_problem(path: Path) -> str | None:
         return None if path.exists() else "no such file or folder"
     except OSError as exc:
         return exc.strerror or str(exc)
+
+
+def absent(path: Path) -> bool:
+    """Whether nothing at all is at ``path``, not even a link (a typo, most often).
+
+    A path the system cannot look up (a name too long, a folder on the way that is a file) is
+    not called absent: the reader that follows names that reason. Nor is a link, dangling or
+    a loop: the reader names that too.
+
+    Args:
+        path: A file or folder a command is about to read.
+
+    Returns:
+        ``True`` only when the system answers that no such file or folder exists.
+    """
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
+def is_uri(data: str | Path) -> bool:
+    """Whether ``data`` is a URI (and so cannot be read by a local run).
+
+    Args:
+        data: A value as typed (``--data``, ``--input``, ...).
+
+    Returns:
+        ``True`` for ``scheme://...`` and ``azureml:...`` values.
+    """
+    value = str(data)
+    return bool(re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", value)) or value.startswith("azureml:")

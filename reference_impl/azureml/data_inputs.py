@@ -163,16 +163,3 @@ def classify(data: str | Path, *, datastores: tuple[str, ...] = LAKE_DATASTORES)
         )
     return DataInput("uri_file", str(local), "local")
     # --8<-- [end:classify]
-
-
-def is_uri(data: str | Path) -> bool:
-    """Whether ``data`` is a URI (and so cannot be read by a local run).
-
-    Args:
-        data: What the user passed as ``--data``.
-
-    Returns:
-        ``True`` for ``scheme://...`` and ``azureml:...`` values.
-    """
-    value = str(data)
-    return bool(re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", value)) or value.startswith("azureml:")

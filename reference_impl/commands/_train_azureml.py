@@ -142,8 +142,8 @@ def _emulation_problem(args: argparse.Namespace) -> str | None:
     Checked before the configuration's model and azure-ai-ml are imported, so the refusal is
     immediate.
     """
-    from reference_impl.azureml.data_inputs import is_uri
     from reference_impl.azureml.emulation.job_environment import missing_uv
+    from reference_impl.paths import is_uri
 
     for given, flag in ((args.dry_run, "--dry-run"), (args.code, "--code"), (args.wait, "--wait")):
         if given:

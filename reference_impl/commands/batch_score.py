@@ -19,7 +19,7 @@ from reference_impl.commands._common import (
     unwritable,
 )
 from reference_impl.exit_codes import WORKDIR_EXITS, ExitCode, exit_codes_sentence
-from reference_impl.paths import real_path
+from reference_impl.paths import absent, real_path
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -30,8 +30,8 @@ if TYPE_CHECKING:
 EXITS: dict[ExitCode, str] = {
     ExitCode.OK: "written",
     ExitCode.USAGE: "bad arguments or configuration, or an --output that cannot be written",
-    ExitCode.BAD_DATA: "a file breaks the contract, or --input holds no .csv or .parquet file "
-    "and is not a Delta table (nothing written)",
+    ExitCode.BAD_DATA: "a file breaks the contract, or --input is not there, or holds no .csv "
+    "or .parquet file and is not a Delta table (nothing written)",
     ExitCode.NO_CHAMPION: "no champion registered",
     **WORKDIR_EXITS,
     ExitCode.INTERRUPTED: "stopped with Ctrl-C (an earlier output stays as it was)",
@@ -163,6 +163,9 @@ def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
     from reference_impl.scoring.lake_io import input_items, write_partition
     from reference_impl.validation import DataValidationError
 
+    if absent(args.input):  # a typo, which was said to hold "no .csv or .parquet files"
+        print(f"error: --input {args.input}: no such file or folder", file=sys.stderr)
+        return ExitCode.BAD_DATA
     try:
         items = input_items(args.input)
     except DataValidationError as exc:  # a folder of CSV and Parquet files both

@@ -9,12 +9,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reference_impl.arguments import given_path, given_source
-from reference_impl.azureml.data_inputs import is_uri
 from reference_impl.commands import _train_azureml
 from reference_impl.commands._common import add_override_argument, for_target, needs_config
 from reference_impl.config.environments import ENVIRONMENTS
 from reference_impl.exit_codes import STOPPED, WORKDIR_EXITS, ExitCode, exit_codes_sentence
-from reference_impl.paths import real_path
+from reference_impl.paths import is_uri, real_path
 from reference_impl.workdir import DEFAULT_WORKDIR
 
 if TYPE_CHECKING:

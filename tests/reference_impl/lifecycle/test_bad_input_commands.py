@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import socket
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -451,25 +452,64 @@ EMPTY_ARGUMENTS = {
 NEEDS = {"rollback-model": "online", "monitor-deployment": "online", "batch-score-input": "batch"}
 
 
-@pytest.mark.parametrize(
-    "case",
-    [
-        pytest.param(c, marks=getattr(pytest.mark, NEEDS[c])) if c in NEEDS else c
-        for c in sorted(EMPTY_ARGUMENTS)
-    ],
-)
+def marked(cases: dict[str, object]) -> list:
+    """The case ids in order, each marked with the kind of deployment its command needs."""
+    return [pytest.param(c, marks=getattr(pytest.mark, NEEDS[c])) if c in NEEDS else c
+            for c in sorted(cases)]  # fmt: skip
+
+
+@pytest.fixture
+def refused_here(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> Callable[[list[str]], str]:
+    """Run a command line in an empty folder: argparse's message, and the folder still empty
+    (no workdir, no store, no output, nothing sent). An empty path would have pointed there."""
+    monkeypatch.chdir(tmp_path)
+
+    def refused(argv: list[str]) -> str:
+        message = refused_by_argparse(argv, capsys)
+        assert list(tmp_path.iterdir()) == []
+        return message
+
+    return refused
+
+
+@pytest.mark.parametrize("case", marked(EMPTY_ARGUMENTS))
 def test_an_empty_argument_is_refused_before_anything_runs(
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-    case: str,
+    refused_here: Callable[[list[str]], str], case: str
 ) -> None:
     argv, option, what = EMPTY_ARGUMENTS[case]
-    monkeypatch.chdir(tmp_path)  # where an empty path would have pointed
-    message = refused_by_argparse(argv, capsys)
     hint = f"name {what}" if what else "give a value"  # a path, or a name, size or id
-    assert message.endswith(f"argument {option}: it is empty: {hint}")
-    assert list(tmp_path.iterdir()) == []  # no workdir, no store, no output, nothing sent
+    assert refused_here(argv).endswith(f"argument {option}: it is empty: {hint}")
+
+
+# A URI where a command reads or writes a local path: as a path, ``abfss://c@a/x`` is the folder
+# ``abfss:`` (``//`` collapses), and batch-score said it held no .csv or .parquet files.
+URI_ARGUMENTS = {
+    "batch-score-input": (
+        ["batch-score", "--input", "abfss://lake@contoso.dfs.core.windows.net/churn",
+         "--output", "out.csv"],
+        "--input",
+    ),
+    "monitor-current": (["monitor", "--current", "file:///data/week-48.csv"], "--current"),
+    "contract-infer-data": (
+        ["contract", "infer", "--data", "azureml:customers:3", "--label", "y", "--task",
+         "binary", "--id", "i", "--out", "c.yaml"],
+        "--data",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", marked(URI_ARGUMENTS))
+def test_a_uri_for_a_local_path_is_refused_before_anything_runs(
+    refused_here: Callable[[list[str]], str], case: str
+) -> None:
+    argv, option = URI_ARGUMENTS[case]
+    uri = argv[argv.index(option) + 1]
+    assert refused_here(argv).endswith(
+        f"argument {option}: {uri} is a URI; this option takes a local file or folder (copy "
+        "the data down, or let an Azure ML job read the URI)"
+    )
 
 
 @pytest.mark.parametrize("size", ["foo", "Standard DS3", "Standard_DS3_v2;x"])

@@ -131,6 +131,17 @@ def test_folder_without_csv_files(lifecycle: Lifecycle, tmp_path: Path) -> None:
     assert f"{tmp_path} holds no .csv or .parquet files and is not a Delta table" in err
 
 
+@pytest.mark.parametrize("name", ["typo-folder", "typo.csv"])
+def test_an_input_that_is_not_there_is_named(
+    lifecycle: Lifecycle, tmp_path: Path, name: str
+) -> None:
+    """A mistyped folder was said to hold no .csv or .parquet files, as if it were there."""
+    code, _, err = batch_score(lifecycle, tmp_path / name, tmp_path / "p.csv")
+    assert code == 4
+    assert err == f"error: --input {tmp_path / name}: no such file or folder\n"
+    assert not (tmp_path / "p.csv").exists()
+
+
 def test_mini_batch_size_must_be_positive(lifecycle: Lifecycle, tmp_path: Path) -> None:
     code, _, err = batch_score(lifecycle, BATCH_DIR, tmp_path / "p.csv", "--mini-batch-size", "0")
     assert code == 2
