@@ -20,6 +20,7 @@ import pandas as pd
 from reference_impl.paths import is_folder
 from reference_impl.validation.columns import check_columns
 from reference_impl.validation.errors import DataValidationError
+from reference_impl.validation.positions import COLUMNAR
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -345,6 +346,7 @@ def read_columnar(
     for column in text:
         if column in frame and not _holds_text(table.schema.field(column).type):
             frame[column] = frame[column].map(lambda v: None if pd.isna(v) else str(v))
+    frame.attrs[COLUMNAR] = True  # a bad cell is named by row, not by CSV line
     if read_version is not None:
         frame.attrs["data_version"] = read_version
     return frame

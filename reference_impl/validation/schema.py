@@ -3,7 +3,7 @@
 The rules are a pandera schema generated from :data:`~reference_impl.contract.CONTRACT`,
 so adding a feature to the contract adds its checks here. pandera reports every failing
 cell; :func:`summarize_failures` folds them into one sentence per column and rule, with
-the CSV line numbers of the first offenders.
+the places of the first offenders (CSV line numbers, or row numbers of Parquet and Delta data).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from reference_impl.contract import DataContract, Feature
 from reference_impl.validation.display import short_value
 from reference_impl.validation.errors import DataValidationError
 from reference_impl.validation.lexical import not_numbers, unusable_ids
+from reference_impl.validation.positions import LINES, Positions, positions_of
 from reference_impl.validation.true_false import spell_true_false, zero_one
 
 if TYPE_CHECKING:
@@ -114,13 +115,8 @@ def _looks_numeric(value: object) -> bool:
     return True
 
 
-def _lines(mask: pd.Series) -> str:
-    lines = [str(int(index) + 2) for index in mask[mask].index[:_EXAMPLES]]
-    return ", ".join(lines) + (", ..." if int(mask.sum()) > _EXAMPLES else "")
-
-
 def lexical_problems(
-    frame: pd.DataFrame, contract: DataContract, *, with_label: bool
+    frame: pd.DataFrame, contract: DataContract, *, with_label: bool, at: Positions = LINES
 ) -> tuple[list[str], list[str]]:
     """Find what ``float()`` or pandas would quietly accept: booleans and odd numerals, bad ids.
 
@@ -128,6 +124,7 @@ def lexical_problems(
         frame: Rows as read.
         contract: The data contract.
         with_label: Whether the label column is checked.
+        at: How a cell's place is named (CSV lines, or rows of columnar data).
 
     Returns:
         One sentence per column with such cells, and the names of those columns (the schema
@@ -140,7 +137,7 @@ def lexical_problems(
         bad = not_numbers(frame[name])
         if bad.any():
             shown = ", ".join(
-                f"{_show(value)} (line {int(index) + 2})"
+                f"{_show(value)} ({at.one(index)})"
                 for index, value in frame[name][bad].head(_EXAMPLES).items()
             )
             more = ", ..." if int(bad.sum()) > _EXAMPLES else ""
@@ -156,18 +153,22 @@ def lexical_problems(
         if bad.any():
             problems.append(
                 f"column {contract.id_column!r}: {int(bad.sum())} id(s) are blank or hold a "
-                f"control character such as NUL: line(s) {_lines(bad)}"
+                f"control character such as NUL: "
+                f"{at.many(bad[bad].index[:_EXAMPLES], int(bad.sum()) > _EXAMPLES)}"
             )
             columns.append(contract.id_column)
     return problems, columns
 
 
-def summarize_failures(failure_cases: pd.DataFrame, contract: DataContract) -> list[str]:
+def summarize_failures(
+    failure_cases: pd.DataFrame, contract: DataContract, at: Positions = LINES
+) -> list[str]:
     """Fold pandera's failure cases into one sentence per column and rule.
 
     Args:
         failure_cases: ``SchemaErrors.failure_cases`` (one row per failing cell).
         contract: The data contract, for ranges and categories in the message.
+        at: How a cell's place is named (CSV lines, or rows of columnar data).
 
     Returns:
         Sentences like ``column 'age': 2 value(s) outside [18, 100]: 7 (line 4), ...``.
@@ -178,16 +179,16 @@ def summarize_failures(failure_cases: pd.DataFrame, contract: DataContract) -> l
             continue  # dtype repeats coerce_dtype; unindexed rows are checks skipped after it
         cells = group
         head = cells.head(_EXAMPLES)
+        more = len(cells) > _EXAMPLES
         if check == "not_nullable":
-            examples = "line(s) " + ", ".join(str(int(index) + 2) for index in head["index"])
+            examples = at.many(head["index"], more)
         else:
             examples = ", ".join(
-                f"{_show(value)} (line {int(index) + 2})"
+                f"{_show(value)} ({at.one(index)})"
                 for value, index in zip(head["failure_case"], head["index"], strict=True)
-            )
-        more = ", ..." if len(cells) > _EXAMPLES else ""
+            ) + (", ..." if more else "")
         what = _describe(str(check), contract, str(column))
-        problems.append(f"column {column!r}: {len(cells)} {what}: {examples}{more}")
+        problems.append(f"column {column!r}: {len(cells)} {what}: {examples}")
     return problems
 
 
@@ -223,6 +224,7 @@ def validate_frame(
     """
     import pandera.pandas as pa
 
+    at = positions_of(frame)
     frame = spell_true_false(frame, contract)
     label = contract.label
     if with_label and contract.task == "binary" and label in frame:
@@ -232,13 +234,13 @@ def validate_frame(
     problems = []
     if len(frame) < min_rows:
         problems.append(f"only {len(frame)} row(s); at least {min_rows} are needed")
-    lexical, skipped = lexical_problems(frame, contract, with_label=with_label)
+    lexical, skipped = lexical_problems(frame, contract, with_label=with_label, at=at)
     problems.extend(lexical)
     schema = build_schema(contract, with_label=with_label)
     try:
         validated = schema.remove_columns(skipped).validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
-        problems.extend(summarize_failures(exc.failure_cases, contract))
+        problems.extend(summarize_failures(exc.failure_cases, contract, at))
         raise DataValidationError(source, problems) from None
     if skipped:
         raise DataValidationError(source, problems)

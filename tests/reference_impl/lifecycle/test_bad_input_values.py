@@ -135,3 +135,41 @@ def test_the_whole_sentence(tmp_path: Path, case: str) -> None:
     data.write_text(with_cell(column, cell), encoding="utf-8")
     code, printed = run_validate(data, tmp_path / "out")
     assert_refused(code, printed, sentence, tmp_path / "out")
+
+
+def _typed(cells: pd.DataFrame) -> pd.DataFrame:
+    """The text cells with the sample's numeric columns as numbers (a cell may stay empty)."""
+    numbers = [f.name for f in CONTRACT.numeric] + [CONTRACT.label]
+    return cells.assign(**{c: pd.to_numeric(cells[c]) for c in numbers})
+
+
+def _write(fmt: str, frame: pd.DataFrame, folder: Path) -> Path:
+    """``frame`` as a CSV file, a Parquet file or a Delta table."""
+    from deltalake import write_deltalake
+
+    if fmt == "csv":
+        (path := folder / "data.csv").write_text(frame.to_csv(index=False, lineterminator="\n"))
+    elif fmt == "parquet":
+        frame.to_parquet(path := folder / "data.parquet", index=False)
+    else:
+        write_deltalake(path := folder / "table", frame)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("fmt", "place", "places"),
+    [("csv", "line 7", "line(s) 7"), ("parquet", "row 6", "row(s) 6"),
+     ("delta", "row 6", "row(s) 6")],
+)  # fmt: skip
+def test_a_bad_cell_is_placed_by_line_in_csv_and_by_row_in_columnar_data(
+    tmp_path: Path, fmt: str, place: str, places: str
+) -> None:
+    """Parquet data and a Delta table have no lines: "line 7" named a place they do not have."""
+    cells = good_cells()
+    cells.loc[5, "age"] = "150"  # out of range
+    cells.loc[5, "contract"] = ""  # empty
+    data = _write(fmt, _typed(cells.replace({"": None})), tmp_path)
+    code, printed = run_validate(data, tmp_path / "out")
+    assert_refused(code, printed, f"column 'age': 1 value(s) outside [18, 100]: 150 ({place})",
+                   tmp_path / "out")  # fmt: skip
+    assert f"column 'contract': 1 empty value(s): {places}" in printed
