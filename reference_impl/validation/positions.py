@@ -2,7 +2,7 @@
 
 A CSV file has lines, and the first row of data is line 2 (after the header), which is what
 an editor shows. Parquet data and a Delta table have no lines; their cells are named by row,
-counted from 1 in the order the rows were read (a Delta table's files in its log's order).
+counted from 1 in the order the rows were read (a Delta table file by file).
 :func:`~reference_impl.validation.formats.read_columnar` marks the rows it returns.
 """
 
