@@ -227,9 +227,10 @@ def _delta_rows(table: DeltaTable) -> pa.Table:
     deltalake has two readers, and this uses its DataFusion engine, not its pyarrow one. A
     table with column mapping (``delta.columnMapping.mode``, turned on to rename or drop a
     column without rewriting files, or to allow spaces in names) stores its columns under
-    physical names such as ``col-6b7b…``; the pyarrow reader does not map them back, and on
-    the protocol such tables get (reader 2, writer 5) it read every cell as null, so a table
-    of real rows failed as "10000 empty value(s)" in each column (delta-io/delta-rs#930). It
+    physical names: ``col-6b7b…`` in a table created with mapping, the old name after a
+    rename. The pyarrow reader does not map them back, and on the protocol such tables get
+    (reader 2, writer 5) it read each such column as null, so a table of real rows failed as
+    "10000 empty value(s)" in each column (delta-io/delta-rs#930). It
     also refuses reader features it lacks, such as ``v2Checkpoint``. On one partition the
     engine gives the rows in the order of the table's files, the order the pyarrow reader
     gave, so a version read again has the ``data_sha256`` it was registered with. Its text
