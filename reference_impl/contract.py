@@ -16,6 +16,7 @@ from typing import Any, Literal, get_args
 from pydantic import Field, model_validator
 
 from reference_impl.config.model import Strict
+from reference_impl.config.problems import reason
 
 FeatureKind = Literal["integer", "number", "category"]
 Task = Literal["binary", "multiclass", "regression"]
@@ -256,7 +257,7 @@ def parse_contract(raw: object, source: str) -> DataContract:
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(part) for part in err["loc"])
-        message = str(err["msg"]).removeprefix("Value error, ")
+        message = reason(err)
         if isinstance(raw.get("features"), list) and len(err["loc"]) > 1:
             index = err["loc"][1]
             if err["loc"][0] == "features" and isinstance(index, int):

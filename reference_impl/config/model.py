@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Annotated, Literal, get_args
 
@@ -161,16 +162,16 @@ class ModelSection(Strict):
     params: dict[str, ParamValue] = Field(default_factory=dict)
     train_function: str | None = Field(default=None, pattern=r"^[A-Za-z_][\w.]*:[A-Za-z_]\w*$")
 
-    @field_validator("params")
+    @field_validator("params", mode="before")
     @classmethod
-    def _plain_values(cls, params: dict[str, ParamValue]) -> dict[str, ParamValue]:
+    def _plain_values(cls, params: object) -> object:
+        if not isinstance(params, dict):
+            return params  # pydantic says it is no mapping
         for name, value in params.items():
-            if not re.fullmatch(r"[A-Za-z_]\w*", name):
+            if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z_]\w*", name):
                 raise ValueError(f"{name!r} is not a parameter name")
-            if isinstance(value, str) and not re.fullmatch(r"[\w.+:/-]+", value):
-                raise ValueError(
-                    f"{name}: {value!r} is not a plain value (letters, digits, . _ + - : /)"
-                )
+            if problem := _param_problem(value):
+                raise ValueError(f"{name}: {problem}")
         return params
 
     @property
@@ -187,6 +188,29 @@ class ModelSection(Strict):
     def train_function_text(self) -> str:
         """``train_function`` as the ``train`` step's argument: ``none`` when it is not set."""
         return self.train_function or NO_PARAMS
+
+
+def _param_problem(value: object) -> str | None:
+    """Why ``value`` cannot be a ``model.params`` value, in one sentence, or ``None``.
+
+    A step's command line carries the parameters as ``name=value,...`` (see
+    :attr:`ModelSection.params_text`), so only plain scalars travel. Checked before pydantic,
+    whose own answer named each member of :data:`ParamValue` in turn.
+    """
+    if isinstance(value, list | tuple | dict):
+        kind = "a mapping" if isinstance(value, dict) else "a list"
+        return (
+            f"{kind} cannot be a parameter (a number, a word, true/false or null can, which is "
+            f"what a step's command line carries); build an estimator that needs {kind} in a "
+            "model.train_function"
+        )
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"{value} is not a finite number"
+    if isinstance(value, str) and not re.fullmatch(r"[\w.+:/-]+", value):
+        return f"{value!r} is not a plain value (letters, digits, . _ + - : /)"
+    if value is not None and not isinstance(value, int | float | str):
+        return f"{value} is not a number, a word, true/false or null"
+    return None
 
 
 def _scalar(value: ParamValue) -> str:

@@ -89,7 +89,7 @@ def test_config_shows_what_a_set_would_run_with_and_refuses_a_bad_one(capsys):
 @pytest.mark.parametrize(
     ("listed", "reason"),
     [
-        ("[]", "data.datastores: Value error, list at least one datastore"),
+        ("[]", "data.datastores: list at least one datastore"),
         ("[lake-01]", "data.datastores.0: String should match pattern"),
     ],
     ids=["none", "not-a-datastore-name"],

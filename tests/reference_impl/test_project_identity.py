@@ -27,7 +27,7 @@ def identity_with(tmp_path: Path, text: str) -> Path:
     ("line", "message"),
     [
         ("deployments: []", "deployments: Tuple should have at least 1 item"),
-        ("deployments: [online, online]", "deployments: Value error, name each deployment once"),
+        ("deployments: [online, online]", "deployments: name each deployment once"),
         ("deployments: [edge]", "deployments.0: Input should be 'online' or 'batch'"),
     ],
 )
@@ -111,7 +111,7 @@ BROKEN_RULES = {
             "  decision: ": "  decision: same_name\n",
             "  probability: ": "  probability: same_name\n",
         },
-        "outputs: Value error, probability and decision are both 'same_name': give each output "
+        "outputs: probability and decision are both 'same_name': give each output "
         "a name of its own",
     ),
     "output-name-with-a-space": (

@@ -2,7 +2,23 @@
 
 from __future__ import annotations
 
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+    from pydantic_core import ErrorDetails
+
+
+def reason(err: ErrorDetails) -> str:
+    """One error's reason, without the ``Value error, `` pydantic puts before a validator's own.
+
+    Args:
+        err: One of ``ValidationError.errors()``.
+
+    Returns:
+        The sentence the validator raised, or pydantic's own for a type or range.
+    """
+    return str(err["msg"]).removeprefix("Value error, ")
 
 
 def validation_problems(exc: ValidationError) -> str:
@@ -15,5 +31,5 @@ def validation_problems(exc: ValidationError) -> str:
         ``"section.key: reason; other.key: reason"``.
     """
     return "; ".join(
-        f"{'.'.join(str(part) for part in err['loc'])}: {err['msg']}" for err in exc.errors()
+        f"{'.'.join(str(part) for part in err['loc'])}: {reason(err)}" for err in exc.errors()
     )
