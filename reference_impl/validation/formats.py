@@ -19,6 +19,7 @@ import pandas as pd
 
 from reference_impl.paths import is_folder
 from reference_impl.validation.columns import check_columns
+from reference_impl.validation.delta_log import has_deletion_vectors
 from reference_impl.validation.errors import DataValidationError
 from reference_impl.validation.positions import COLUMNAR
 
@@ -174,20 +175,21 @@ def detect_format(path: Path) -> Format:
 
 
 DELETION_VECTORS = (
-    "it uses deletion vectors, which the deltalake reader cannot apply yet (Databricks turns "
-    "them on for new tables where 'Auto-enable deletion vectors' is set); pass a Parquet "
-    "export of the table's current version, or a copy created with "
-    "delta.enableDeletionVectors = false"
+    "its log marks deleted rows with deletion vectors, which the deltalake reader cannot apply "
+    "yet (Databricks writes them on a DELETE, UPDATE or MERGE once 'Auto-enable deletion "
+    "vectors' has turned the feature on); pass a Parquet export of the table's current "
+    "version, or a copy created with delta.enableDeletionVectors = false"
 )
-"""Why a table with the ``deletionVectors`` reader feature is refused, and what to pass instead.
+"""Why a table whose log holds deletion vectors is refused, and what to pass instead.
 
-delta-rs refuses to read such a table (delta-io/delta-rs#1094); reading its files without
-the vectors would bring back rows the table has deleted.
+deltalake cannot apply them (delta-io/delta-rs#1094); reading the files without the vectors
+would bring back rows the table has deleted. A table with the feature on and no vector in
+its log (:func:`~reference_impl.validation.delta_log.has_deletion_vectors`) is read.
 """
 
 
 class DeletionVectorsError(Exception):
-    """A Delta table uses deletion vectors; the message is :data:`DELETION_VECTORS`."""
+    """A Delta table's log holds deletion vectors; the message is :data:`DELETION_VECTORS`."""
 
 
 def not_versioned(version: int, fmt: str) -> str:
@@ -221,7 +223,7 @@ def _beyond_newest(path: Path, version: int) -> str | None:
     return None
 
 
-def _delta_rows(table: DeltaTable) -> pa.Table:
+def _delta_rows(path: Path, table: DeltaTable) -> pa.Table:
     """The rows of one version of a Delta table, with the column names the table declares.
 
     deltalake has two readers, and this uses its DataFusion engine, not its pyarrow one. A
@@ -236,14 +238,20 @@ def _delta_rows(table: DeltaTable) -> pa.Table:
     gave, so a version read again has the ``data_sha256`` it was registered with. Its text
     columns (``string_view``) become plain Arrow strings.
 
+    Args:
+        path: The table's folder.
+        table: The version to read.
+
     Raises:
-        DeletionVectorsError: If the table uses deletion vectors (refused before reading).
+        DeletionVectorsError: If the log marks rows deleted with deletion vectors (refused
+            before reading); a table with the feature on but no vector is read.
         FileNotFoundError: If a file the version needs is gone (``VACUUM``).
     """
     import pyarrow as pa
     from deltalake import QueryBuilder
 
-    if "deletionVectors" in (table.protocol().reader_features or []):
+    features = table.protocol().reader_features or []
+    if "deletionVectors" in features and has_deletion_vectors(path):
         raise DeletionVectorsError(DELETION_VECTORS)
     gone = next((uri for uri in table.file_uris() if not Path(uri).exists()), None)
     if gone:  # said as the pyarrow reader said it (the engine's sentence names its store)
@@ -267,7 +275,7 @@ def _read_arrow(path: Path, fmt: Format, version: int | None):
             from deltalake import DeltaTable
 
             table = DeltaTable(path, version=version)
-            return _delta_rows(table), table.version()
+            return _delta_rows(path, table), table.version()
         return ds.dataset(path, format="parquet", partitioning="hive").to_table(), None
     except FileNotFoundError:  # with a version asked for: the log names files that are gone
         problem = "file not found" if version is None else _vacuumed(version)

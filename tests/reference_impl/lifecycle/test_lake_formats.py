@@ -183,21 +183,64 @@ def test_a_file_of_a_delta_table_is_refused_on_its_own(tmp_path: Path, part: str
     assert_refused(run, sentence, tmp_path / "work")
 
 
-def test_a_delta_table_with_deletion_vectors_says_what_to_pass_instead(tmp_path: Path) -> None:
-    """Databricks can turn deletion vectors on for every new table; delta-rs cannot apply them,
-    and its own sentence ("reader features ... not yet supported") said nothing of what to do."""
+def _with_deletion_vectors(tmp_path: Path) -> Path:
+    """The bundled rows as a table with the ``deletionVectors`` feature on (as Databricks'
+    'Auto-enable deletion vectors' leaves new tables), before any row is deleted."""
     from deltalake import DeltaTable, write_deltalake
 
     table = tmp_path / "customers"
     write_deltalake(table, pd.read_csv(TRAINING_DATA, dtype={"customer_id": str}))
     DeltaTable(table).alter.set_table_properties({"delta.enableDeletionVectors": "true"})
+    assert "deletionVectors" in DeltaTable(table).protocol().reader_features
+    return table
+
+
+@pytest.mark.parametrize("where", ["commit", "checkpoint"])
+def test_a_delta_table_with_deletion_vectors_says_what_to_pass_instead(
+    tmp_path: Path, where: str
+) -> None:
+    """A DELETE on Databricks then removes the file and adds it back with a vector marking the
+    deleted rows (here an inline one). delta-rs cannot apply it, and its own sentence ("reader
+    features ... not yet supported") said nothing of what to do. Once the log's commits are
+    cleaned up, the vector is found in the checkpoint."""
+    import json
+
+    from deltalake import DeltaTable
+
+    table = _with_deletion_vectors(tmp_path)
+    data_file = DeltaTable(table).get_add_actions(flatten=True).column("path")[0].as_py()
+    inline = "wi5b=000010000siXQKl0rr91000f55c8Xg0@@D72lkbi5=-{L"  # the vector's Z85 bytes
+    vector = {"storageType": "i", "pathOrInlineDv": inline, "sizeInBytes": 40, "cardinality": 6}
+    delete = [
+        {"remove": {"path": data_file, "deletionTimestamp": 1, "dataChange": True}},
+        {"add": {"path": data_file, "size": 1, "partitionValues": {}, "modificationTime": 1,
+                 "dataChange": True, "deletionVector": vector}},
+    ]  # fmt: skip
+    commit = table / "_delta_log" / f"{DeltaTable(table).version() + 1:020d}.json"
+    commit.write_text("".join(json.dumps(action) + "\n" for action in delete))
+    if where == "checkpoint":
+        DeltaTable(table).create_checkpoint()
+        for commit in (table / "_delta_log").glob("*.json"):
+            commit.unlink()  # what log retention does after 30 days
     run = train(tmp_path / "work", "--data", str(table))
     sentence = (
-        f"{table}: 1 problem(s)\n  - cannot be read as Delta table: it uses deletion vectors, "
-        "which the deltalake reader cannot apply yet"
+        f"{table}: 1 problem(s)\n  - cannot be read as Delta table: its log marks deleted rows "
+        "with deletion vectors, which the deltalake reader cannot apply yet"
     )
     assert_refused(run, sentence, tmp_path / "work")
     assert "pass a Parquet export of the table's current version" in run.err
+
+
+def test_a_delta_table_with_the_feature_but_no_vector_is_read(tmp_path: Path) -> None:
+    """Every new table of a workspace with 'Auto-enable deletion vectors' has the feature; one
+    whose rows were only ever appended was refused as if rows had been deleted."""
+    from deltalake import DeltaTable
+
+    table = _with_deletion_vectors(tmp_path)
+    DeltaTable(table).create_checkpoint()  # the checkpoint holds no vector either
+    run = train(tmp_path / "work", "--data", str(table), *WEAKER)
+    assert run.exit_code == 0, run.err
+    assert f"validate: {len(pd.read_csv(TRAINING_DATA))} rows (Delta table version 1)" in run.out
 
 
 COLUMN_MAPPING = {  # what Databricks sets to rename or drop a column
