@@ -188,6 +188,26 @@ its log (:func:`~reference_impl.validation.delta_log.has_deletion_vectors`) is r
 """
 
 
+UNSUPPORTED_FEATURES = re.compile(r"Unsupported table features required: \[(?P<names>[^\]]*)\]")
+"""How deltalake says a table needs features it cannot read (``[VacuumProtocolCheck]``)."""
+
+
+def unsupported_features(names: str) -> str:
+    """Why a table whose protocol needs table features deltalake lacks cannot be read.
+
+    Databricks can add such features to a table (``vacuumProtocolCheck``, or
+    ``typeWidening`` when type widening is turned on); deltalake's own sentence ("External
+    error: Transaction failed: Unsupported table features required: [VacuumProtocolCheck]")
+    said nothing of what to do.
+    """
+    spelled = (n.strip()[:1].lower() + n.strip()[1:] for n in names.split(",") if n.strip())
+    named = ", ".join(sorted(spelled))  # deltalake lists them in no fixed order
+    return (
+        f"its protocol requires the table feature(s) {named}, which the deltalake reader "
+        "does not support yet; pass a Parquet export of the table's current version"
+    )
+
+
 class DeletionVectorsError(Exception):
     """A Delta table's log holds deletion vectors; the message is :data:`DELETION_VECTORS`."""
 
@@ -285,6 +305,8 @@ def _read_arrow(path: Path, fmt: Format, version: int | None):
             raise DataValidationError(str(path), [problem]) from None
         kind = "Delta table" if fmt == "delta" else "Parquet data"
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        if fmt == "delta" and (features := UNSUPPORTED_FEATURES.search(reason)):
+            reason = unsupported_features(features["names"])
         raise DataValidationError(str(path), [f"cannot be read as {kind}: {reason}"]) from None
 
 

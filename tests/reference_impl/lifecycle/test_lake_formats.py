@@ -231,6 +231,39 @@ def test_a_delta_table_with_deletion_vectors_says_what_to_pass_instead(
     assert "pass a Parquet export of the table's current version" in run.err
 
 
+UNSUPPORTED = {  # the protocol's reader features -> how the sentence names them
+    "vacuum-protocol-check": (["vacuumProtocolCheck"], "vacuumProtocolCheck"),
+    "two-features": (["typeWidening", "vacuumProtocolCheck"], "typeWidening, vacuumProtocolCheck"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(UNSUPPORTED))
+def test_a_table_feature_deltalake_lacks_is_named_with_what_to_pass(
+    tmp_path: Path, case: str
+) -> None:
+    """Databricks upgrades a table's protocol with features of its own; deltalake's sentence
+    ("External error: Transaction failed: Unsupported table features required:
+    [VacuumProtocolCheck]") said nothing of what to do."""
+    import json
+
+    from deltalake import write_deltalake
+
+    features, named = UNSUPPORTED[case]
+    table = tmp_path / "customers"
+    write_deltalake(table, pd.read_csv(TRAINING_DATA, dtype={"customer_id": str}))
+    upgrade = {"minReaderVersion": 3, "minWriterVersion": 7, "readerFeatures": features,
+               "writerFeatures": features}  # fmt: skip
+    commit = table / "_delta_log" / f"{1:020d}.json"
+    commit.write_text(json.dumps({"protocol": upgrade}) + "\n")
+    run = train(tmp_path / "work", "--data", str(table))
+    sentence = (
+        f"cannot be read as Delta table: its protocol requires the table feature(s) {named}, "
+        "which the deltalake reader does not support yet; pass a Parquet export of the table's "
+        "current version"
+    )
+    assert_refused(run, sentence, tmp_path / "work")
+
+
 def test_a_delta_table_with_the_feature_but_no_vector_is_read(tmp_path: Path) -> None:
     """Every new table of a workspace with 'Auto-enable deletion vectors' has the feature; one
     whose rows were only ever appended was refused as if rows had been deleted."""
