@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
-    from pydantic_core import ErrorDetails
 
 
-def reason(err: ErrorDetails) -> str:
+def reason(err: Mapping[str, Any]) -> str:
     """One error's reason, without the ``Value error, `` pydantic puts before a validator's own.
 
     Args:
