@@ -81,6 +81,10 @@ def absent(path: Path) -> bool:
     return False
 
 
+URI_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
+"""``scheme://`` at the start of a value; group 1 is the scheme."""
+
+
 def is_uri(data: str | Path) -> bool:
     """Whether ``data`` is a URI (and so cannot be read by a local run).
 
@@ -91,4 +95,4 @@ def is_uri(data: str | Path) -> bool:
         ``True`` for ``scheme://...`` and ``azureml:...`` values.
     """
     value = str(data)
-    return bool(re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", value)) or value.startswith("azureml:")
+    return bool(URI_SCHEME.match(value)) or value.startswith("azureml:")

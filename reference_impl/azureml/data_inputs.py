@@ -23,7 +23,7 @@ from pathlib import Path, PurePosixPath
 from typing import Literal
 
 from reference_impl.datastores import LAKE_DATASTORES
-from reference_impl.paths import is_folder, real_path
+from reference_impl.paths import URI_SCHEME, is_folder, real_path
 
 InputType = Literal["uri_file", "uri_folder", "mltable"]
 
@@ -134,7 +134,7 @@ def classify(data: str | Path, *, datastores: tuple[str, ...] = LAKE_DATASTORES)
         return DataInput("uri_file", value, "data-asset")
     if value.startswith(("https://", "wasbs://")):
         return DataInput(_type_of(value), value, "url")
-    scheme = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*)://", value)
+    scheme = URI_SCHEME.match(value)
     if scheme:
         raise DataInputError(
             f"--data {value}: URI scheme {scheme[1]!r} is not supported; use {SUPPORTED}"

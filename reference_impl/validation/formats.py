@@ -19,7 +19,7 @@ import pandas as pd
 
 from reference_impl.paths import is_folder
 from reference_impl.validation.columns import check_columns
-from reference_impl.validation.delta_log import has_deletion_vectors
+from reference_impl.validation.delta_log import DELTA_LOG, has_deletion_vectors
 from reference_impl.validation.errors import DataValidationError
 from reference_impl.validation.positions import COLUMNAR
 
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from deltalake import DeltaTable
 
 Format = Literal["csv", "parquet", "delta"]
-DELTA_LOG = "_delta_log"
 DELTA_FILE = re.compile(r"^part-\d{5}-[0-9a-f-]{36}-c\d{3}(\.\w+)?\.parquet$")
 """How Delta writers (Spark, delta-rs) name data files."""
 

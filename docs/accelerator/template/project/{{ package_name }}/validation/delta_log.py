@@ -14,7 +14,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-LOG = "_delta_log"
+DELTA_LOG = "_delta_log"
+"""The folder of a Delta table's log; a folder holding one is a table."""
 _MARK = b'"deletionVector"'
 
 
@@ -51,6 +52,6 @@ def has_deletion_vectors(table: Path) -> bool:
         ``True`` when a commit or checkpoint still in the log adds a file with a deletion
         vector; ``False`` for a table that has the feature but never used it.
     """
-    log = table / LOG
+    log = table / DELTA_LOG
     parquet = [*log.glob("*.checkpoint*.parquet"), *(log / "_sidecars").glob("*.parquet")]
     return any(_in_commit(p) for p in log.glob("*.json")) or any(map(_in_checkpoint, parquet))
