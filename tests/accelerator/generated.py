@@ -79,6 +79,28 @@ def run_shell(commands: list[str], cwd: Path, env: dict[str, str]) -> subprocess
     return subprocess.CompletedProcess(shell.args, shell.returncode, out, err)
 
 
+FAILURES = re.compile(r"^=+ (?:FAILURES|ERRORS) =+$.*?(?=^=+ .+ =+$|\Z)", re.M | re.S)
+"""pytest's report of failed tests: its ``FAILURES`` or ``ERRORS`` section, to the next banner."""
+
+
+def why_it_failed(result: subprocess.CompletedProcess, keep: int = 4000) -> str:
+    """What to show when a shell of README commands failed: pytest's failure reports, then the ends.
+
+    The project's test command prints hundreds of lines after a failed test (its coverage table,
+    the slowest tests), so the last lines alone rarely hold the assertion that failed.
+
+    Args:
+        result: The finished shell (:func:`run_shell`).
+        keep: How many characters of each of stdout and stderr to keep at their end.
+
+    Returns:
+        The failure reports (each cut to 12,000 characters) and the last ``keep`` characters of
+        stdout and of stderr.
+    """
+    reports = [found[:12_000] for found in FAILURES.findall(result.stdout)]
+    return "\n".join([*reports, result.stdout[-keep:], result.stderr[-keep:]])
+
+
 def git_init(project: Path) -> None:
     """Make ``project`` a Git repository with one commit, as a team does after generating it."""
     identity = ["-c", "user.name=ml-team", "-c", "user.email=ml-team@example.com"]

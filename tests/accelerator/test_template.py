@@ -16,7 +16,13 @@ import yaml
 from accelerator import REPO_ROOT, cli, scaffold
 from accelerator.template import export
 from accelerator.template.render import answers_of, render_from_export
-from tests.accelerator.generated import git_init, readme_commands, run_shell, user_env
+from tests.accelerator.generated import (
+    git_init,
+    readme_commands,
+    run_shell,
+    user_env,
+    why_it_failed,
+)
 from tests.conftest import missing_part
 from tests.platform import checks
 
@@ -365,7 +371,7 @@ def generate_and_type_the_readme(
 def test_a_generated_projects_readme_commands_pass_as_written(name, early_result):
     generated, result = early_result
     assert "next: cd" in generated
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    assert result.returncode == 0, why_it_failed(result)
     assert "registered: fraud-detection version 1" in result.stdout
     task = ANSWER_SETS[name].get("task", "classification")
     metrics = "rmse .*, mae .*, r2" if task == "regression" else "roc_auc .*, pr_auc"

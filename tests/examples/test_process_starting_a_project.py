@@ -8,7 +8,7 @@ import pytest
 
 from accelerator import REPO_ROOT as ROOT
 from examples.process.starting_a_project import check_new_repo
-from tests.accelerator.generated import readme_commands, run_shell, user_env
+from tests.accelerator.generated import readme_commands, run_shell, user_env, why_it_failed
 
 
 def test_contoso_repo_has_level_one_and_lacks_five_level_two_items(capsys):
@@ -73,7 +73,7 @@ def source_pycache_folders(project: Path) -> list[str]:
 @pytest.mark.early.with_args(type_the_page_commands)
 def test_the_pages_commands_generate_a_project_whose_own_commands_pass(early_result):
     result, project = early_result
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    assert result.returncode == 0, why_it_failed(result)
     assert page_commands()[2:] == readme_commands(project)  # the page shows the README's commands
     assert "registered: fraud-detection version 1" in result.stdout
     assert re.search(r"\n=+ \d+ passed", result.stdout), result.stdout[-2000:]
