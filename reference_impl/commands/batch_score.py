@@ -146,6 +146,25 @@ def _share(decided: pd.Series) -> str:
     return f"commonest class {top.index[0]} ({top.iloc[0]:.1%})"
 
 
+def _nothing_to_score(source: Path) -> str:
+    """Why ``source``, which is there, lists no file to score (a folder, or another file)."""
+    if source.is_dir():
+        return f"{source} holds no .csv or .parquet files and is not a Delta table"
+    from reference_impl.validation.file_kinds import other_kind
+
+    try:
+        with source.open("rb") as file:
+            said = other_kind(file.read(8))
+    except OSError:
+        said = None  # the suffix alone is reason enough
+    if said:
+        return f"--input {source} {said}"
+    return (
+        f"--input {source}: batch-score reads a file whose name ends in .csv or .parquet "
+        "(or a folder of them, or a Delta table)"
+    )
+
+
 @needs_config()
 def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
     """Score the folder and write the predictions file.
@@ -172,10 +191,7 @@ def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
         print(f"error: cannot score: {exc}", file=sys.stderr)
         return ExitCode.BAD_DATA
     if not items:
-        print(
-            f"error: {args.input} holds no .csv or .parquet files and is not a Delta table",
-            file=sys.stderr,
-        )
+        print(f"error: {_nothing_to_score(args.input)}", file=sys.stderr)
         return ExitCode.BAD_DATA
     from reference_impl.whole_file import output_problem, whole_file
 

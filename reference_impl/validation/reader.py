@@ -1,10 +1,10 @@
 """Read a CSV file and catch the mistakes that happen before any column can be checked.
 
-An empty file, bytes that are not UTF-8, a ``;``-separated export, a header with the same
-column twice or a blank name, a ragged row, an unterminated quote and CR-only line endings
-all reach pandas in a form it accepts silently or answers with a traceback (one wide
-column, renamed ``x.1`` duplicates, mojibake, ``Unnamed: 12``). This module stops each one
-with a sentence that says what to fix.
+An empty file, bytes that are not UTF-8 (a compressed file or a workbook among them), a
+``;``-separated export, a header with the same column twice or a blank name, a ragged row, an
+unterminated quote and CR-only line endings all reach pandas in a form it accepts silently or
+answers with a traceback (one wide column, renamed ``x.1`` duplicates, mojibake,
+``Unnamed: 12``). This module stops each one with a sentence that says what to fix.
 
 The file is read once (:func:`read_source`) and everything after works on those bytes
 (:func:`parse_table`), so what is checked is exactly what a caller keeps. Messages never
@@ -23,6 +23,7 @@ import pandas as pd
 
 from reference_impl.validation.columns import check_columns
 from reference_impl.validation.errors import DataValidationError
+from reference_impl.validation.file_kinds import other_kind
 from reference_impl.validation.formats import (
     delta_part_problem,
     is_columnar,
@@ -79,6 +80,8 @@ def _decode(source: str, raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if said := other_kind(raw):
+            raise DataValidationError(source, [said]) from None
         byte = raw[exc.start]
         line = raw[: exc.start].count(b"\n") + 1
         raise DataValidationError(

@@ -1,6 +1,7 @@
 """Claims of docs/technology/data-sources.md."""
 
 import contextlib
+import gzip
 import hashlib
 import sqlite3
 from pathlib import Path
@@ -56,3 +57,13 @@ def registered_tags(workdir: Path) -> dict[str, str]:
     with contextlib.closing(sqlite3.connect(workdir / "mlflow.db")) as store:
         assert store.execute("SELECT COUNT(*) FROM model_versions").fetchone() == (1,)
         return dict(store.execute("SELECT key, value FROM model_version_tags").fetchall())
+
+
+def test_the_page_quotes_what_a_compressed_csv_is_told():
+    """The sentence the page quotes is the one ``train`` prints for a gzip-compressed file."""
+    from reference_impl.validation.file_kinds import other_kind
+
+    told = other_kind(gzip.compress(b"customer_id,age\n"))
+    assert told is not None
+    page = " ".join(PAGE.read_text(encoding="utf-8").split())
+    assert f'"{told}"' in page

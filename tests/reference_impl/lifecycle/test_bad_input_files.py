@@ -7,8 +7,10 @@ never appear in the output.
 
 from __future__ import annotations
 
+import gzip
 import io
 import os
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +19,7 @@ import pytest
 from reference_impl.steps.validate import validate_file
 from tests.reference_impl.lifecycle.bad_input import (
     assert_refused,
+    good_cells,
     good_text,
     run_validate,
     with_cell,
@@ -109,6 +112,46 @@ def test_malformed_file_gets_one_sentence(tmp_path: Path, case: str) -> None:
     assert_refused(code, printed, fragment, tmp_path / "out")
     assert printed.count("\n  - ") == 1  # one problem, one sentence
     assert SECRET not in printed and "hunter2" not in printed
+
+
+def gzipped() -> bytes:
+    return gzip.compress(good_text().encode("utf-8"))
+
+
+def workbook() -> bytes:
+    """A ZIP archive laid out as an .xlsx workbook (the parts that name it one)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/worksheets/sheet1.xml", "<worksheet/>")
+    return buffer.getvalue()
+
+
+def parquet() -> bytes:
+    buffer = io.BytesIO()
+    good_cells().to_parquet(buffer)
+    return buffer.getvalue()
+
+
+# name -> (file name, file bytes, the one sentence's fragment): data a reader exports in another
+# format than CSV, under a name that does not end in .parquet, so it is read as CSV
+OTHER_KINDS: dict[str, tuple[str, Callable[[], bytes], str]] = {
+    "gzip-csv": ("customers.csv.gz", gzipped, "is gzip-compressed, not CSV text; decompress it"),
+    "xlsx-workbook": ("customers.xlsx", workbook, "is a ZIP archive (an .xlsx workbook is one)"),
+    "parquet-named-csv": ("customers.csv", parquet, "holds Parquet data, not CSV text; give the"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(OTHER_KINDS))
+def test_a_file_in_another_format_is_named_for_what_it_is(tmp_path: Path, case: str) -> None:
+    """Not "not UTF-8 text: byte 0x8b on line 1", which sends the reader after an encoding."""
+    name, make, fragment = OTHER_KINDS[case]
+    data = tmp_path / name
+    data.write_bytes(make())
+    code, printed = run_validate(data, tmp_path / "out")
+    assert_refused(code, printed, fragment, tmp_path / "out")
+    assert printed.count("\n  - ") == 1
+    assert "UTF-8" not in printed.replace("'CSV UTF-8'", "")
 
 
 def test_a_directory_is_not_reported_as_missing(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 import shlex
 import shutil
@@ -129,6 +130,35 @@ def test_folder_without_csv_files(lifecycle: Lifecycle, tmp_path: Path) -> None:
     code, _, err = batch_score(lifecycle, tmp_path, tmp_path / "p.csv")
     assert code == 4
     assert f"{tmp_path} holds no .csv or .parquet files and is not a Delta table" in err
+
+
+# case -> (file name, bytes, what batch-score says of it after "--input <file>")
+OTHER_FILES = {
+    "txt-file": (
+        "rows.txt",
+        b"customer_id,age\nC1,40\n",
+        ": batch-score reads a file whose name ends in .csv",
+    ),
+    "gzip-file": (
+        "rows.csv.gz",
+        gzip.compress(b"customer_id,age\nC1,40\n"),
+        " is gzip-compressed, not CSV",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(OTHER_FILES))
+def test_a_file_of_another_kind_is_named_as_a_file(
+    lifecycle: Lifecycle, tmp_path: Path, case: str
+) -> None:
+    """A file was said to "hold no .csv or .parquet files", as if it were a folder."""
+    name, content, said = OTHER_FILES[case]
+    (tmp_path / name).write_bytes(content)
+    code, _, err = batch_score(lifecycle, tmp_path / name, tmp_path / "p.csv")
+    assert code == 4
+    assert err.startswith(f"error: --input {tmp_path / name}{said}"), err
+    assert err.count("\n") == 1 and "holds no" not in err
+    assert not (tmp_path / "p.csv").exists()
 
 
 @pytest.mark.parametrize("name", ["typo-folder", "typo.csv"])
