@@ -163,6 +163,14 @@ def detect_format(path: Path) -> Format:
         )
     if files:
         return "parquet"
+    if csv:  # such as the part files of a Spark CSV export
+        raise DataValidationError(
+            str(path),
+            [
+                f"is a folder of {len(csv)} .csv file(s); a folder is read when it holds "
+                "Parquet files or a Delta table: pass one CSV file, or the data as Parquet"
+            ],
+        )
     raise DataValidationError(
         str(path),
         [

@@ -62,6 +62,19 @@ def empty_folder(tmp_path: Path) -> Path:
     return folder
 
 
+def spark_csv_folder(tmp_path: Path) -> Path:
+    """What ``df.write.csv(path, header=True)`` leaves: part files, ``_SUCCESS``, checksums."""
+    folder = tmp_path / "customers.csv"
+    folder.mkdir()
+    header, *rows = TRAINING_DATA.read_text(encoding="utf-8").splitlines()
+    for number, part in enumerate((rows[:5000], rows[5000:])):
+        name = f"part-0000{number}-1b2c3d4e-5f60-4718-9a0b-1c2d3e4f5a6b-c000.csv"
+        (folder / name).write_text("\n".join([header, *part]) + "\n", encoding="utf-8")
+        (folder / f".{name}.crc").write_bytes(b"crc\x00\x01")
+    (folder / "_SUCCESS").touch()
+    return folder
+
+
 # (case, builder, words the one sentence must contain)
 BAD_DATA = [
     ("delta-without-log", delta_without_log, "no _delta_log folder"),
@@ -69,6 +82,11 @@ BAD_DATA = [
     ("parquet-missing-column", parquet_missing_a_column, "missing column(s): tenure_months"),
     ("parquet-wrong-type", parquet_with_text_in_a_number_column, "tenure_months"),
     ("folder-without-data", empty_folder, "not a Delta table"),
+    (
+        "spark-csv-folder",
+        spark_csv_folder,
+        "is a folder of 2 .csv file(s); a folder is read when it holds Parquet files",
+    ),
 ]
 
 
