@@ -46,13 +46,20 @@ def spell_true_false(frame: pd.DataFrame, contract: DataContract) -> pd.DataFram
     return frame.assign(**rewritten) if rewritten else frame
 
 
+LABEL_WORDS: tuple[tuple[str, str], ...] = (("false", "true"), ("no", "yes"))
+"""The pairs of words a binary label may be written in (any case): the first is 0, the second 1.
+
+``yes``/``no`` is how many exports write a churn flag (the IBM Telco sample's ``Churn``).
+"""
+
+
 def zero_one(values: pd.Series) -> pd.Series | None:
-    """A binary label written as true and false, as 0 and 1; ``None`` for any other column.
+    """A binary label written as true and false (or yes and no), as 0 and 1; else ``None``.
 
     A lake table types such a label as boolean, and Spark's CSV export of the same table
     writes ``true``/``false``: both are read as ``False`` = 0 and ``True`` = 1, the way a 0/1
-    column would be. A numeric column, and text holding anything else, are left to the
-    contract's checks.
+    column would be; ``no`` is 0 and ``yes`` is 1 likewise. One column keeps to one pair of
+    words. A numeric column, and text holding anything else, are left to the contract's checks.
 
     Args:
         values: The label column as read.
@@ -70,6 +77,7 @@ def zero_one(values: pd.Series) -> pd.Series | None:
     if not len(present) or not present.map(lambda value: isinstance(value, str | bool)).all():
         return None
     lowered = values.astype("string").str.lower()
-    if not lowered.dropna().isin(["false", "true"]).all():
-        return None
-    return lowered.map({"false": 0.0, "true": 1.0}).astype("float64")
+    for words in LABEL_WORDS:
+        if lowered.dropna().isin(words).all():
+            return lowered.map({words[0]: 0.0, words[1]: 1.0}).astype("float64")
+    return None

@@ -38,6 +38,7 @@ from reference_impl.modeling.packaging import load_model_dir
 from reference_impl.modeling.task_metrics import SUMMARY_METRICS, TASK_METRICS
 from reference_impl.scoring.outputs import prediction_columns
 from reference_impl.steps.gate import _ABSOLUTE_RULES
+from reference_impl.validation.true_false import LABEL_WORDS
 from tests.docs.page_commands import PageRun, page_fences, run, shown_lines_appear_in_order
 from tests.reference_impl import early_jobs
 
@@ -237,6 +238,12 @@ def test_the_task_table_names_the_tasks_and_the_summary_metrics():
         assert names(cell)[0] == task
     for task, cell in table["Printed in the training summary"].items():
         assert tuple(names(cell)) == SUMMARY_METRICS[task]
+
+
+def test_the_task_table_names_every_word_pair_a_binary_label_may_use():
+    cell = task_table()["Label (`--task`)"]["binary"]
+    for zero, one in LABEL_WORDS:
+        assert f"`{one}`/`{zero}`" in cell and f"({zero} is 0, {one} is 1)" in cell
 
 
 def test_the_task_table_gives_the_measured_metrics(walkthrough: Walkthrough):

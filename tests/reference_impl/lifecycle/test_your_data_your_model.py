@@ -63,8 +63,20 @@ TRUE_FALSE_LABELS = {
     "parquet-boolean": None,
     "spark-csv": ("false", "true"),
     "excel-csv": ("FALSE", "TRUE"),
+    "yes-no-csv": ("No", "Yes"),  # the IBM Telco sample's Churn column
 }
 """How a file writes a boolean label: typed (Parquet), or as the text for False and True."""
+
+
+def test_a_label_mixing_two_pairs_of_words_is_not_a_binary_label(tmp_path: Path) -> None:
+    """yes/no and true/false are each a binary label; one column holding both is neither."""
+    frame = pd.read_csv(bundled("breast_cancer", tmp_path), dtype={"row_id": str})
+    words = ["no", "true"] * (len(frame) // 2) + ["yes"] * (len(frame) % 2)
+    data = tmp_path / "mixed.csv"
+    frame.assign(target=words).to_csv(data, index=False)
+    code, _, err = infer(data, "binary", tmp_path / "c.yaml")
+    assert code == 4
+    assert "label 'target' holds no, true, yes; a binary label holds 0 and 1" in err
 
 
 @pytest.mark.parametrize("case", sorted(TRUE_FALSE_LABELS))
