@@ -205,8 +205,11 @@ def segment_rule(contract: DataContract, records: Sequence[dict[str, Any]]) -> d
     Returns:
         ``segment_recall_gap`` (classification: largest recall difference between segments)
         or ``segment_error_ratio`` (regression: largest MAE over smallest MAE, ``1.0`` for
-        fewer than two segments).
+        fewer than two segments); nothing when the contract names no segment, so that no
+        figure claims a comparison that was not made.
     """
+    if contract.segment is None:
+        return {}
     if contract.task != "regression":
         return {"segment_recall_gap": recall_gap(records)}
     errors = [record["mae"] for record in records]

@@ -83,20 +83,27 @@ _ABSOLUTE_RULES = (  # metric key, rule, how the detail names it, the gate setti
 )  # fmt: skip
 
 
+SEGMENT_FIGURES = {"segment_recall_gap", "segment_error_ratio"}
+"""The segment rule's figures: evaluation writes one when the contract names a segment."""
+NO_SEGMENT = "not applied: the contract names no segment (the column whose groups it compares)"
+"""The segment rule's detail without a segment: a pass that says no comparison was made."""
+
+
 # --8<-- [start:floors]
 def floor_checks(challenger: Mapping[str, float], rules: GateRules) -> list[Check]:
     """The absolute rules that hold whatever the champion: floors and the segment rule.
 
     Each applies where the task measures its figure: ROC AUC and recall floors and the recall
     gap for classification (macro recall for multi-class), the R² floor and the error ratio
-    between segments for regression.
+    between segments for regression. Without a segment in the contract, the segment rule
+    passes with a detail that says it was not applied.
 
     Args:
         challenger: Holdout metrics of the new model.
         rules: The promotion rules.
 
     Returns:
-        One :class:`Check` per rule that applies.
+        One :class:`Check` per rule that applies, and the segment rule.
     """
     checks = []
     for key, rule, shown, setting in _ABSOLUTE_RULES:
@@ -107,6 +114,8 @@ def floor_checks(challenger: Mapping[str, float], rules: GateRules) -> list[Chec
         passed = value >= limit if floor else value <= limit
         kind = "floor" if floor else "limit"
         checks.append(Check(rule, passed, f"{shown} {value:.4f} vs {kind} {limit:.4f}"))
+    if not SEGMENT_FIGURES & challenger.keys():
+        checks.append(Check("segment rule", True, NO_SEGMENT))
     return checks
     # --8<-- [end:floors]
 

@@ -262,10 +262,14 @@ def test_the_task_table_gives_the_gate_metrics_directions_and_rules(walkthrough:
     for task, cell in table["`gate.direction: lower` for"].items():
         lower = {metric for metric in TASK_METRICS[task] if direction_of(metric) == "lower"}
         assert set(names(cell)) == lower
+    segment_setting = {"regression": "max_segment_error_ratio"}
     for task, cell in table["Absolute gate rules"].items():
         decision = read_json(run_files(walkthrough, task, "gate/decision/decision.json")[0])
         applied = {check["rule"] for check in decision["checks"]}  # the gate's own record
         settings = {setting for _, rule, _, setting in _ABSOLUTE_RULES if rule in applied}
+        if "segment rule" in applied:  # the walkthrough's contracts name no segment
+            settings.add(segment_setting.get(task, "max_segment_recall_gap"))
+            assert "with a segment" in cell, task
         assert set(names(cell)) == settings, task
     regression = table["Absolute gate rules"]["regression"]
     assert f"default {default.min_r2:.1f}" in regression

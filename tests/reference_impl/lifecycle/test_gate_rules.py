@@ -40,6 +40,25 @@ def test_each_floor_blocks_even_without_a_champion(change: dict, rule: str) -> N
     assert failed(decide({**GOOD, **change}, None, RULES)) == [rule]
 
 
+@pytest.mark.parametrize("task", ["binary", "regression"])
+def test_without_a_segment_the_segment_rule_says_it_was_not_applied(task: str) -> None:
+    """It said "recall gap between segments 0.0000": a gap within one group, never compared."""
+    from reference_impl.contract import load_contract
+    from reference_impl.modeling.task_metrics import segment_rule
+    from reference_impl.steps.gate import NO_SEGMENT
+
+    contract = load_contract().model_copy(update={"task": task, "segment": None})
+    assert segment_rule(contract, []) == {}  # evaluation writes no segment figure
+    metrics = {"roc_auc": 0.82, "recall": 0.64} if task == "binary" else {"r2": 0.3}
+    checks = decide(metrics, None, RULES)
+    assert approved(checks)
+    assert [(c.rule, c.detail) for c in checks if "segment" in c.rule] == [
+        ("segment rule", NO_SEGMENT)
+    ]
+    with_segment = decide(GOOD, None, RULES)  # a measured gap is checked, not this note
+    assert "segment rule" not in [check.rule for check in with_segment]
+
+
 @pytest.mark.parametrize(
     "champion_auc, promoted",
     [(0.80, True), (0.815, True), (0.8151, False), (0.82, False), (0.9, False)],
