@@ -30,8 +30,9 @@ if TYPE_CHECKING:
 EXITS: dict[ExitCode, str] = {
     ExitCode.OK: "written",
     ExitCode.USAGE: "bad arguments or configuration, or an --output that cannot be written",
-    ExitCode.BAD_DATA: "a file breaks the contract, or --input is not there, or holds no .csv "
-    "or .parquet file and is not a Delta table (nothing written)",
+    ExitCode.BAD_DATA: "a file breaks the contract, or --input is not there, is a file whose "
+    "name ends in neither .csv nor .parquet, or is a folder with no such file and no Delta table "
+    "(nothing written)",
     ExitCode.NO_CHAMPION: "no champion registered",
     **WORKDIR_EXITS,
     ExitCode.INTERRUPTED: "stopped with Ctrl-C (an earlier output stays as it was)",
