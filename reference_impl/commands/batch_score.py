@@ -153,11 +153,13 @@ def _nothing_to_score(source: Path) -> str:
         return f"{source} holds no .csv or .parquet files and is not a Delta table"
     from reference_impl.validation.file_kinds import other_kind
 
-    try:
-        with source.open("rb") as file:
-            said = other_kind(file.read(8))
-    except OSError:
-        said = None  # the suffix alone is reason enough
+    said = None  # a pipe or a device is not opened: reading it could wait for ever
+    if source.is_file():
+        try:
+            with source.open("rb") as file:
+                said = other_kind(file.read(8))
+        except OSError:
+            pass  # the suffix alone is reason enough
     if said:
         return f"--input {source} {said}"
     return (

@@ -7,6 +7,7 @@ import os
 import shlex
 import shutil
 import signal
+import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -158,6 +159,22 @@ def test_a_file_of_another_kind_is_named_as_a_file(
     assert code == 4
     assert err.startswith(f"error: --input {tmp_path / name}{said}"), err
     assert err.count("\n") == 1 and "holds no" not in err
+    assert not (tmp_path / "p.csv").exists()
+
+
+def test_a_pipe_named_as_input_is_refused_without_waiting_for_a_writer(
+    lifecycle: Lifecycle, tmp_path: Path
+) -> None:
+    """Looking at a file's first bytes must not open a pipe: the read would wait for ever."""
+    pipe = tmp_path / "rows.txt"
+    os.mkfifo(pipe)
+    argv = ["batch-score", "--workdir", str(lifecycle.workdir), "--input", str(pipe)]
+    done = subprocess.run(
+        cli_command(*argv, "--output", str(tmp_path / "p.csv")),
+        cwd=ROOT, env=train_env(), capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 4, done.stderr
+    assert done.stderr.startswith(f"error: --input {pipe}: batch-score reads a file whose name")
     assert not (tmp_path / "p.csv").exists()
 
 
