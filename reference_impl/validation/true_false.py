@@ -49,7 +49,7 @@ def spell_true_false(frame: pd.DataFrame, contract: DataContract) -> pd.DataFram
 LABEL_WORDS: tuple[tuple[str, str], ...] = (("false", "true"), ("no", "yes"))
 """The pairs of words a binary label may be written in (any case): the first is 0, the second 1.
 
-``yes``/``no`` is how many exports write a churn flag (the IBM Telco sample's ``Churn``).
+``yes``/``no`` is how many exports write a flag, such as the label of IBM's Telco sample.
 """
 
 

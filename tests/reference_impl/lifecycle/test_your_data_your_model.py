@@ -63,7 +63,7 @@ TRUE_FALSE_LABELS = {
     "parquet-boolean": None,
     "spark-csv": ("false", "true"),
     "excel-csv": ("FALSE", "TRUE"),
-    "yes-no-csv": ("No", "Yes"),  # the IBM Telco sample's Churn column
+    "yes-no-csv": ("No", "Yes"),  # as the label of IBM's Telco sample
 }
 """How a file writes a boolean label: typed (Parquet), or as the text for False and True."""
 
