@@ -397,13 +397,22 @@ def test_misspelt_names_pass_the_check_for_lightgbm_and_xgboost_but_not_scikit_l
     assert "max_depht" in training_problem(config.model_copy(update={"model": model}))
 
 
-def test_what_is_not_supported_yet_is_listed_and_absent():
+def test_what_is_not_supported_yet_is_listed_and_absent(tmp_path: Path):
     rows = [row[0] for row in table_rows("## Not supported yet")]
     assert rows == [
         "Parameter values that are lists or mappings",
         "A fairness report for a multi-class or regression model",
+        "Empty values in a feature",
     ]
     assert set(TASKS) == {"binary", "multiclass", "regression"}  # all three train
+    data = tmp_path / "gaps.csv"
+    sample_dataset.write_sample(data)
+    frame = pd.read_csv(data, dtype={"sample_id": str})
+    frame.loc[3, "mean_radius"] = None
+    frame.to_csv(data, index=False)
+    refused = infer(data, tmp_path / "gaps.yaml")
+    assert refused.returncode == 4
+    assert "column 'mean_radius' has empty values; the contract accepts none" in refused.stderr
 
 
 # --------------------------------------------------------------------------- error table
