@@ -17,6 +17,7 @@ def main() -> None:
         "score this please",
         json.dumps({"rows": [row]}),
         json.dumps({"data": [{**row, "shoe_size": 44}]}),
+        json.dumps({"data": [{**row, CONTRACT.id_column: "C00001"}]}),
         json.dumps({"data": [{k: v for k, v in row.items() if k != "plan"}]}),
         json.dumps({"data": [{**row, "tenure_months": "36"}]}),
         json.dumps({"data": [{**row, "age": 7}]}),
