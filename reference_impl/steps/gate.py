@@ -83,7 +83,7 @@ _ABSOLUTE_RULES = (  # metric key, rule, how the detail names it, the gate setti
 )  # fmt: skip
 
 
-SEGMENT_FIGURES = {"segment_recall_gap", "segment_error_ratio"}
+SEGMENT_FIGURES = {key for key, *_ in _ABSOLUTE_RULES if key.startswith("segment_")}
 """The segment rule's figures: evaluation writes one when the contract names a segment."""
 NO_SEGMENT = "not applied: the contract names no segment (the column whose groups it compares)"
 """The segment rule's detail without a segment: a pass that says no comparison was made."""

@@ -77,7 +77,8 @@ def zero_one(values: pd.Series) -> pd.Series | None:
     if not len(present) or not present.map(lambda value: isinstance(value, str | bool)).all():
         return None
     lowered = values.astype("string").str.lower()
+    written = lowered.dropna()
     for words in LABEL_WORDS:
-        if lowered.dropna().isin(words).all():
+        if written.isin(words).all():
             return lowered.map({words[0]: 0.0, words[1]: 1.0}).astype("float64")
     return None
