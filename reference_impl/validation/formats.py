@@ -324,12 +324,17 @@ def _decimals_as_floats(table: pa.Table, keep: Sequence[str]) -> pa.Table:
     over as Python ``Decimal`` objects, which ``contract infer`` could not describe although
     ``train`` accepted them. An id stored as a decimal keeps its digits (``12345``, not
     ``12345.0``).
+
+    The cast goes through the decimal's text: Arrow's direct decimal-to-float cast is not
+    correctly rounded (``119.96`` as ``DECIMAL(10, 2)`` became ``119.96000000000001``), so a
+    Delta table broke a contract range that the same values passed as CSV.
     """
     import pyarrow as pa
 
     for index, field in enumerate(table.schema):
         if pa.types.is_decimal(field.type) and field.name not in keep:
-            table = table.set_column(index, field.name, table.column(index).cast(pa.float64()))
+            as_float = table.column(index).cast(pa.string()).cast(pa.float64())
+            table = table.set_column(index, field.name, as_float)
     return table
 
 

@@ -636,7 +636,9 @@ def test_a_decimal_column_as_spark_writes_it_is_a_number_and_a_decimal_id_keeps_
     tmp_path: Path,
 ) -> None:
     """Money as DECIMAL(10, 2) (Spark, Databricks, Fabric): infer refused it as "Decimal
-    values" although train read it; an id stored as DECIMAL(18, 0) must stay ``1001``."""
+    values" although train read it; an id stored as DECIMAL(18, 0) must stay ``1001``. Read
+    with Arrow's direct cast, ``139.96`` became ``139.96000000000001``: the contract's maximum
+    was off, and a contract written from the CSV export refused the table's largest value."""
     from decimal import Decimal
 
     import pyarrow as pa
@@ -650,7 +652,7 @@ def test_a_decimal_column_as_spark_writes_it_is_a_number_and_a_decimal_id_keeps_
             "row_id": pa.array([Decimal(1001 + i) for i in range(rows)], pa.decimal128(18, 0)),
             "target": [0, 1] * (rows // 2),
             "premium": pa.array(
-                [Decimal(f"{100 + i}.25") for i in range(rows)], pa.decimal128(10, 2)
+                [Decimal(f"{100 + i}.96") for i in range(rows)], pa.decimal128(10, 2)
             ),
         }
     )
@@ -658,11 +660,12 @@ def test_a_decimal_column_as_spark_writes_it_is_a_number_and_a_decimal_id_keeps_
     code, out, err = infer(tmp_path / "s.parquet", "binary", tmp_path / "c.yaml")
     assert code == 0, out + err
     feature = yaml.safe_load((tmp_path / "c.yaml").read_text())["features"][0]
-    assert feature == {"name": "premium", "kind": "number", "minimum": 100.25, "maximum": 139.25}
+    assert feature == {"name": "premium", "kind": "number", "minimum": 100.96, "maximum": 139.96}
     frame = read_columnar(
         tmp_path / "s.parquet", required=["row_id", "premium"], label="target", text=["row_id"]
     )
     assert str(frame["premium"].dtype) == "float64"
+    assert frame["premium"].tolist() == [float(f"{100 + i}.96") for i in range(rows)]  # as CSV
     assert frame["row_id"].tolist()[:2] == ["1001", "1002"]
 
 
