@@ -118,6 +118,7 @@ def summary(outputs: dict[str, Path]) -> list[str]:
     """
     from reference_impl.modeling.task_metrics import summary_names
     from reference_impl.steps.files import read_json
+    from reference_impl.steps.register import champion_phrase
 
     metrics = read_json(outputs["evaluate.evaluation"] / "metrics.json")
     decision = read_json(outputs["gate.decision"] / "decision.json")
@@ -128,11 +129,10 @@ def summary(outputs: dict[str, Path]) -> list[str]:
         f"  gate: {'approved' if decision['approved'] else 'rejected'}",
     ]
     lines += [f"    - {c['detail']}" for c in decision["checks"] if not c["passed"]]
-    champion = registration["champion_version"]
     lines.append(
         f"  registered: {registration['model_name']} version {registration['version']} "
         f"({', '.join(registration['aliases'])}); "
-        + (f"champion is version {champion}" if champion else "no champion yet")
+        + champion_phrase(registration["champion_version"])
     )
     return lines
 

@@ -94,6 +94,18 @@ def register(
     # --8<-- [end:register-model]
 
 
+def champion_phrase(champion_version: str | None) -> str:
+    """Say which version is champion, for a person reading the run's log.
+
+    Args:
+        champion_version: The champion's version, or ``None`` when no model has passed the gate.
+
+    Returns:
+        ``champion is version N``, or ``no champion yet``.
+    """
+    return f"champion is version {champion_version}" if champion_version else "no champion yet"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line of the step.
 
@@ -113,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ExitCode.BUSY
     print(
         f"register: {result['model_name']} version {result['version']} "
-        f"({', '.join(result['aliases'])}); champion is version {result['champion_version']}"
+        f"({', '.join(result['aliases'])}); {champion_phrase(result['champion_version'])}"
     )
     return 0
 

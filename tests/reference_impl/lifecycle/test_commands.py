@@ -117,6 +117,7 @@ def unpromoted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert code == 0, err
     assert "FAIL  roc_auc floor: ROC AUC 0.8210 vs floor 0.9900" in out
     assert f"registered: {MODEL} version 1 (challenger); no champion yet" in out
+    assert f"register: {MODEL} version 1 (challenger); no champion yet" in out  # the step's line
     return workdir
 
 
