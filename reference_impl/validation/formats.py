@@ -317,22 +317,27 @@ def _read_arrow(path: Path, fmt: Format, version: int | None):
         raise DataValidationError(str(path), [f"cannot be read as {kind}: {reason}"]) from None
 
 
-def _decimals_as_floats(table: pa.Table, keep: Sequence[str]) -> pa.Table:
-    """Decimal columns as float64, like every other number (``keep``: ids, kept as written).
+def _numbers_as_written(table: pa.Table, keep: Sequence[str]) -> pa.Table:
+    """Decimal and single-precision columns as the float64 of the number they write.
 
     Spark, Databricks and Fabric store money as ``DECIMAL(p, s)``; pandas would hand those
     over as Python ``Decimal`` objects, which ``contract infer`` could not describe although
     ``train`` accepted them. An id stored as a decimal keeps its digits (``12345``, not
-    ``12345.0``).
+    ``12345.0``; ``keep``: the id columns, kept as written).
 
-    The cast goes through the decimal's text: Arrow's direct decimal-to-float cast is not
-    correctly rounded (``119.96`` as ``DECIMAL(10, 2)`` became ``119.96000000000001``), so a
-    Delta table broke a contract range that the same values passed as CSV.
+    Both casts go through the value's shortest text, which is what a CSV export of the same
+    table writes: Arrow's direct decimal-to-float cast is not correctly rounded (``119.96`` as
+    ``DECIMAL(10, 2)`` became ``119.96000000000001``), and a ``float`` column (Spark's
+    ``FloatType``, a frame downcast to ``float32``) widened as it is holds ``119.95999908447266``.
+    Either way a lake table broke a contract range that its own CSV export passed, and
+    ``contract infer`` proposed ranges no one wrote.
     """
     import pyarrow as pa
 
     for index, field in enumerate(table.schema):
-        if pa.types.is_decimal(field.type) and field.name not in keep:
+        if (pa.types.is_decimal(field.type) or pa.types.is_float32(field.type)) and (
+            field.name not in keep
+        ):
             as_float = table.column(index).cast(pa.string()).cast(pa.float64())
             table = table.set_column(index, field.name, as_float)
     return table
@@ -385,7 +390,7 @@ def read_columnar(
         allowed_extra=allowed_extra,
         any_columns=any_columns,
     )
-    frame = _decimals_as_floats(table, keep=text).to_pandas()
+    frame = _numbers_as_written(table, keep=text).to_pandas()
     for column in text:
         if column in frame and not _holds_text(table.schema.field(column).type):
             frame[column] = frame[column].map(lambda v: None if pd.isna(v) else str(v))

@@ -669,6 +669,27 @@ def test_a_decimal_column_as_spark_writes_it_is_a_number_and_a_decimal_id_keeps_
     assert frame["row_id"].tolist()[:2] == ["1001", "1002"]
 
 
+def test_a_single_precision_column_reads_as_its_csv_export_writes_it(tmp_path: Path) -> None:
+    """Spark's ``FloatType`` (or a frame downcast to ``float32``): widened as it is, ``0.1``
+    became ``0.10000000149011612``, above a contract maximum of ``0.1`` that the same table
+    exported as CSV passed, and ``contract infer`` proposed that number as the maximum."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = 40
+    rates = np.array([(i % 10 + 1) / 100 for i in range(rows)], dtype=np.float32)  # 0.01..0.1
+    table = pa.table(
+        {"row_id": [str(1001 + i) for i in range(rows)], "target": [0, 1] * (rows // 2),
+         "rate": pa.array(rates)}
+    )  # fmt: skip
+    pq.write_table(table, tmp_path / "s.parquet")
+    code, out, err = infer(tmp_path / "s.parquet", "binary", tmp_path / "c.yaml")
+    assert code == 0, out + err
+    feature = yaml.safe_load((tmp_path / "c.yaml").read_text())["features"][0]
+    assert feature == {"name": "rate", "kind": "number", "minimum": 0.01, "maximum": 0.1}
+
+
 def test_infer_reads_a_delta_table_at_its_latest_version(tmp_path: Path) -> None:
     """As a plain Parquet folder, an overwritten Delta table gave the rows of both versions."""
     from deltalake import write_deltalake
