@@ -105,6 +105,36 @@ def test_a_true_false_label_is_a_binary_label(tmp_path: Path, case: str) -> None
     assert "registered:" in out
 
 
+@pytest.mark.parametrize("suffix", ["parquet", "csv"])
+def test_a_label_typed_double_is_a_binary_label(tmp_path: Path, suffix: str) -> None:
+    """Spark ML types a label double, so a feature table holds 0.0 and 1.0 (its CSV export
+    writes ``1.0``): train took it, but infer said "holds 0.0, 1.0; a binary label holds 0
+    and 1". Whole numbers typed double are 0 and 1; ``0.5`` or ``-1`` still are not."""
+    frame = pd.read_csv(bundled("breast_cancer", tmp_path), dtype={"row_id": str})
+    frame["target"] = frame["target"].astype("float64")
+
+    def write(rows: pd.DataFrame, name: str) -> Path:
+        path = tmp_path / f"{name}.{suffix}"
+        rows.to_parquet(path) if suffix == "parquet" else rows.to_csv(path, index=False)
+        return path
+
+    data = write(frame, "doubles")
+    code, out, err = infer(data, "binary", tmp_path / "c.yaml")
+    assert code == 0, out + err
+    code, out, err = call(
+        ["train", "--workdir", str(tmp_path / "work"), "--data", str(data), "--contract",
+         str(tmp_path / "c.yaml"), "--set", "data.min_rows=100", "--set", "model.params={}"]
+    )  # fmt: skip
+    assert code == 0, err
+    assert f"positive rate {frame['target'].mean():.1%}" in out
+    halves = write(frame.assign(target=frame["target"] / 2), "halves")
+    code, _, err = infer(halves, "binary", tmp_path / "h.yaml")
+    assert (code, err) == (
+        4,
+        "error: label 'target' holds 0.0, 0.5; a binary label holds 0 and 1\n",
+    )
+
+
 def test_infer_proposes_categories_and_a_segment_from_the_bundled_sample(tmp_path: Path) -> None:
     from reference_impl.data import TRAINING_DATA
 
