@@ -21,6 +21,7 @@ from reference_impl.paths import is_folder
 from reference_impl.validation.columns import check_columns
 from reference_impl.validation.delta_log import DELTA_LOG, has_deletion_vectors
 from reference_impl.validation.errors import DataValidationError
+from reference_impl.validation.file_kinds import not_parquet
 from reference_impl.validation.positions import COLUMNAR
 
 if TYPE_CHECKING:
@@ -314,6 +315,8 @@ def _read_arrow(path: Path, fmt: Format, version: int | None):
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         if fmt == "delta" and (features := UNSUPPORTED_FEATURES.search(reason)):
             reason = unsupported_features(features["names"])
+        if fmt == "parquet" and (said := not_parquet(path, str(exc))):
+            raise DataValidationError(str(path), [said]) from None
         raise DataValidationError(str(path), [f"cannot be read as {kind}: {reason}"]) from None
 
 

@@ -3,9 +3,11 @@
 import contextlib
 import gzip
 import hashlib
+import re
 import sqlite3
 from pathlib import Path
 
+import pytest
 from deltalake import DeltaTable
 
 from examples.technology.data_sources import delta_versions
@@ -57,6 +59,24 @@ def registered_tags(workdir: Path) -> dict[str, str]:
     with contextlib.closing(sqlite3.connect(workdir / "mlflow.db")) as store:
         assert store.execute("SELECT COUNT(*) FROM model_versions").fetchone() == (1,)
         return dict(store.execute("SELECT key, value FROM model_version_tags").fetchall())
+
+
+def test_the_page_quotes_what_a_cut_short_parquet_file_is_told(tmp_path: Path):
+    """The page's quote is the start of what ``train`` prints for a file of a folder cut short."""
+    import pandas as pd
+
+    from reference_impl.validation import DataValidationError
+    from reference_impl.validation.formats import read_columnar
+
+    whole = tmp_path / "part-0.parquet"
+    pd.DataFrame({"customer_id": ["C1"], "age": [40]}).to_parquet(whole)
+    (tmp_path / "part-1.parquet").write_bytes(whole.read_bytes()[:-100])
+    with pytest.raises(DataValidationError) as refused:
+        read_columnar(tmp_path, required=["customer_id", "age"], label=None)
+    [told] = refused.value.problems
+    quoted = re.search(r'\("(part-1\.parquet is cut short[^"]*) …"\)', PAGE.read_text("utf-8"))
+    assert quoted is not None
+    assert told.startswith(" ".join(quoted[1].split()))
 
 
 def test_the_page_quotes_what_a_compressed_csv_is_told():

@@ -154,6 +154,43 @@ def test_a_file_in_another_format_is_named_for_what_it_is(tmp_path: Path, case: 
     assert "UTF-8" not in printed.replace("'CSV UTF-8'", "")
 
 
+CUT_SHORT = "is cut short: it starts as Parquet data but lacks the footer every Parquet file"
+
+# name -> (file bytes, the one sentence's fragment): a file named .parquet that holds no Parquet
+# data, or a copy of one that stopped half-way
+NOT_PARQUET: dict[str, tuple[Callable[[], bytes], str]] = {
+    "csv-named-parquet": (good_text().encode, "holds text, not Parquet data; a CSV file is read"),
+    "cut-short": (lambda: parquet()[:-200], CUT_SHORT),
+    "empty": (bytes, "is empty (0 bytes), not Parquet data"),
+    "gzip": (gzipped, "is gzip-compressed, not Parquet data"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(NOT_PARQUET))
+def test_a_parquet_name_on_other_bytes_is_named_for_what_it_holds(
+    tmp_path: Path, case: str
+) -> None:
+    """pyarrow said "Error creating dataset. Could not read schema from '…'. Is this a
+    'parquet' file?: Could not open Parquet input source '…': Parquet magic bytes not found in
+    footer", the path three times and nothing of what the file is."""
+    make, fragment = NOT_PARQUET[case]
+    data = tmp_path / "customers.parquet"
+    data.write_bytes(make())
+    code, printed = run_validate(data, tmp_path / "out")
+    assert_refused(code, printed, fragment, tmp_path / "out")
+    assert printed.count("\n  - ") == 1 and printed.count(str(data)) == 1
+    assert "magic bytes" not in printed
+
+
+def test_a_cut_short_file_of_a_parquet_folder_is_named(tmp_path: Path) -> None:
+    folder = tmp_path / "lake"
+    folder.mkdir()
+    (folder / "part-0.parquet").write_bytes(parquet())
+    (folder / "part-1.parquet").write_bytes(parquet()[:3000])
+    code, printed = run_validate(folder, tmp_path / "out")
+    assert_refused(code, printed, f"part-1.parquet {CUT_SHORT}", tmp_path / "out")
+
+
 def test_a_directory_is_not_reported_as_missing(tmp_path: Path) -> None:
     (tmp_path / "folder").mkdir()
     code, printed = run_validate(tmp_path / "folder", tmp_path / "out")
