@@ -216,6 +216,14 @@ def unsupported_features(names: str) -> str:
     )
 
 
+NO_COMMIT = (
+    f"its {DELTA_LOG} folder holds no commit, so the table has no version to read (a first "
+    "write that failed, or a copy made without the log's files); write or copy the table again"
+)
+"""Why a folder with an empty ``_delta_log`` cannot be read (deltalake: "Generic delta kernel
+error: No files in log segment")."""
+
+
 class DeletionVectorsError(Exception):
     """A Delta table's log holds deletion vectors; the message is :data:`DELETION_VECTORS`."""
 
@@ -315,7 +323,9 @@ def _read_arrow(path: Path, fmt: Format, version: int | None):
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         if fmt == "delta" and (features := UNSUPPORTED_FEATURES.search(reason)):
             reason = unsupported_features(features["names"])
-        if fmt == "parquet" and (said := not_parquet(path, str(exc))):
+        if fmt == "delta" and "No files in log segment" in reason:
+            raise DataValidationError(str(path), [NO_COMMIT]) from None
+        if said := not_parquet(path, str(exc)):
             raise DataValidationError(str(path), [said]) from None
         raise DataValidationError(str(path), [f"cannot be read as {kind}: {reason}"]) from None
 

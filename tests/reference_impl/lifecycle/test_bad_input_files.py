@@ -191,6 +191,34 @@ def test_a_cut_short_file_of_a_parquet_folder_is_named(tmp_path: Path) -> None:
     assert_refused(code, printed, f"part-1.parquet {CUT_SHORT}", tmp_path / "out")
 
 
+def test_a_cut_short_file_of_a_delta_table_is_named(tmp_path: Path) -> None:
+    """deltalake said "External error: Parquet error: Parquet error: Failed to fetch metadata for
+    file tmp/…/part-….parquet: Object Store error: Generic LocalFileSystem error: Requested range
+    was invalid" for a table copied by a copy that stopped half-way."""
+    from deltalake import write_deltalake
+
+    table = tmp_path / "customers"
+    write_deltalake(table, good_cells())
+    [part] = table.glob("*.parquet")
+    part.write_bytes(part.read_bytes()[:3000])
+    code, printed = run_validate(table, tmp_path / "out")
+    assert_refused(code, printed, f"{part.name} {CUT_SHORT}", tmp_path / "out")
+    assert "Object Store" not in printed
+
+
+NO_COMMIT = "its _delta_log folder holds no commit, so the table has no version to read"
+
+
+def test_a_delta_table_without_a_commit_says_so(tmp_path: Path) -> None:
+    """An empty ``_delta_log`` (a first write that failed, a copy without the log's files) got
+    deltalake's "Generic delta kernel error: No files in log segment"."""
+    table = tmp_path / "customers"
+    (table / "_delta_log").mkdir(parents=True)
+    (table / "part-0.parquet").write_bytes(parquet())
+    code, printed = run_validate(table, tmp_path / "out")
+    assert_refused(code, printed, NO_COMMIT, tmp_path / "out")
+
+
 def test_a_directory_is_not_reported_as_missing(tmp_path: Path) -> None:
     (tmp_path / "folder").mkdir()
     code, printed = run_validate(tmp_path / "folder", tmp_path / "out")

@@ -48,8 +48,12 @@ def other_kind(raw: bytes) -> str | None:
 PARQUET_MARK = b"PAR1"
 """The four bytes every Parquet file starts and ends with."""
 
-_UNOPENED = re.compile(r"Could not open Parquet input source '(?P<file>[^']+)'")
-"""How pyarrow names the file it could not open as Parquet (in a folder: one of its files)."""
+_UNOPENED = re.compile(
+    r"Could not open Parquet input source '(?P<file>[^']+)'"
+    r"|Failed to fetch metadata for file (?P<object>\S+?): "
+)
+"""How pyarrow names the file it could not open as Parquet (in a folder: one of its files), and
+how deltalake names a file of a table (as an object-store path, without the leading ``/``)."""
 
 
 def _said_of_parquet(head: bytes, size: int) -> str:
@@ -72,11 +76,11 @@ def _said_of_parquet(head: bytes, size: int) -> str:
 
 
 def not_parquet(path: Path, reason: str) -> str | None:
-    """Say what a file is that pyarrow could not open as Parquet, or ``None``.
+    """Say what a file is that pyarrow or deltalake could not open as Parquet, or ``None``.
 
     Args:
-        path: The file or folder that was read as Parquet data.
-        reason: pyarrow's message.
+        path: The file, folder or Delta table that was read.
+        reason: The reader's message.
 
     Returns:
         A sentence without ``path``'s name (a file of a folder is named relative to it), or
@@ -85,7 +89,9 @@ def not_parquet(path: Path, reason: str) -> str | None:
     found = _UNOPENED.search(reason)
     if found is None:
         return None
-    unopened = Path(found["file"])
+    unopened = Path(found["file"] or found["object"])
+    if not unopened.is_absolute():
+        unopened = Path("/") / unopened
     try:
         if not unopened.is_file():  # never open a pipe: it would wait for a writer
             return None
@@ -95,6 +101,7 @@ def not_parquet(path: Path, reason: str) -> str | None:
     except OSError:
         return None
     said = _said_of_parquet(head, size)
-    if unopened == path or not unopened.is_relative_to(path):
+    base, unopened = path.resolve(), unopened.resolve()
+    if unopened == base:
         return said
-    return f"{unopened.relative_to(path)} {said}"
+    return f"{unopened.relative_to(base) if unopened.is_relative_to(base) else unopened} {said}"
