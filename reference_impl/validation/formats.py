@@ -22,6 +22,7 @@ from reference_impl.validation.columns import check_columns
 from reference_impl.validation.delta_log import DELTA_LOG, has_deletion_vectors
 from reference_impl.validation.errors import DataValidationError
 from reference_impl.validation.file_kinds import not_parquet
+from reference_impl.validation.parquet_folder import uneven_columns
 from reference_impl.validation.positions import COLUMNAR
 
 if TYPE_CHECKING:
@@ -312,7 +313,12 @@ def _read_arrow(path: Path, fmt: Format, version: int | None):
 
             table = DeltaTable(path, version=version)
             return _delta_rows(path, table), table.version()
-        return ds.dataset(path, format="parquet", partitioning="hive").to_table(), None
+        data = ds.dataset(path, format="parquet", partitioning="hive")
+        if path.is_dir() and (problem := uneven_columns(data, path)):
+            raise DataValidationError(str(path), [problem])
+        return data.to_table(), None
+    except DataValidationError:
+        raise
     except FileNotFoundError:  # with a version asked for: the log names files that are gone
         problem = "file not found" if version is None else _vacuumed(version)
         raise DataValidationError(str(path), [problem]) from None

@@ -79,6 +79,23 @@ def test_the_page_quotes_what_a_cut_short_parquet_file_is_told(tmp_path: Path):
     assert told.startswith(" ".join(quoted[1].split()))
 
 
+def test_the_page_quotes_what_a_folder_of_uneven_files_is_told(tmp_path: Path):
+    """The page's example is what ``train`` prints for a column a later file adds."""
+    import pandas as pd
+
+    from reference_impl.validation import DataValidationError
+    from reference_impl.validation.formats import read_columnar
+
+    pd.DataFrame({"customer_id": ["C1"]}).to_parquet(tmp_path / "part-0.parquet")
+    pd.DataFrame({"customer_id": ["C2"], "age": [40]}).to_parquet(tmp_path / "part-1.parquet")
+    with pytest.raises(DataValidationError) as refused:
+        read_columnar(tmp_path, required=["customer_id"], label=None, any_columns=True)
+    [told] = refused.value.problems
+    quoted = re.search(r"\(`(part-1\.parquet holds [^`]*)`\)", PAGE.read_text("utf-8"))
+    assert quoted is not None
+    assert quoted[1] in told
+
+
 def test_the_page_quotes_what_a_compressed_csv_is_told():
     """The sentence the page quotes is the one ``train`` prints for a gzip-compressed file."""
     from reference_impl.validation.file_kinds import other_kind

@@ -219,6 +219,32 @@ def test_a_delta_table_without_a_commit_says_so(tmp_path: Path) -> None:
     assert_refused(code, printed, NO_COMMIT, tmp_path / "out")
 
 
+UNEVEN = "its files do not hold the same columns: part-1.parquet"
+
+
+@pytest.mark.parametrize("later", ["adds", "drops"])
+def test_a_parquet_folder_whose_files_differ_in_columns_names_them(
+    tmp_path: Path, later: str
+) -> None:
+    """pyarrow reads a folder with its first file's columns: one that a later file adds was
+    dropped (infer left it out, train called it missing), and one that a later file drops
+    became empty values at row numbers no file has."""
+    rows = good_cells()
+    half = len(rows) // 2
+    first, second = rows.iloc[:half], rows.iloc[half:]
+    if later == "adds":
+        first = first.drop(columns=["age"])
+    else:
+        second = second.drop(columns=["age"])
+    folder = tmp_path / "lake"
+    folder.mkdir()
+    first.to_parquet(folder / "part-0.parquet")
+    second.to_parquet(folder / "part-1.parquet")
+    code, printed = run_validate(folder, tmp_path / "out")
+    held = "holds age, which part-0.parquet lacks" if later == "adds" else "lacks age, which"
+    assert_refused(code, printed, f"{UNEVEN} {held}", tmp_path / "out")
+
+
 def test_a_directory_is_not_reported_as_missing(tmp_path: Path) -> None:
     (tmp_path / "folder").mkdir()
     code, printed = run_validate(tmp_path / "folder", tmp_path / "out")
