@@ -77,6 +77,39 @@ def check_answers(answers: Mapping[str, str]) -> dict[str, str]:
     return dict(answers)
 
 
+def default_ref(template: Path | str) -> str | None:
+    """The template version copier renders when none is asked for, or ``None`` to let it choose.
+
+    copier renders a Git template's newest release tag (a PEP 440 version, not a pre-release).
+    Without one it renders ``HEAD``, but first prints "No git tags found in template; using
+    HEAD as ref" in warning colours, which was the first line every ``new-project`` from a
+    checkout printed. Naming ``HEAD`` in that case renders the same commit without the noise.
+
+    Args:
+        template: The template's folder.
+
+    Returns:
+        ``"HEAD"`` for a Git repository without release tags; ``None`` otherwise (a release tag
+        exists, or the folder is no Git repository and copier renders it as it is).
+    """
+    import subprocess
+
+    from packaging.version import InvalidVersion, Version
+
+    listed = subprocess.run(
+        ["git", "-C", str(template), "tag", "--list"], capture_output=True, text=True, check=False
+    )
+    if listed.returncode != 0:
+        return None
+    for tag in listed.stdout.split():
+        try:
+            if not Version(tag).is_prerelease:
+                return None
+        except InvalidVersion:
+            continue
+    return "HEAD"
+
+
 def generate(
     dest: Path,
     answers: Mapping[str, str] | None = None,
@@ -90,7 +123,8 @@ def generate(
         dest: The new project's folder (created; must be empty or absent).
         answers: Answers by question name; defaults for the rest.
         template: The template: this repository (a Git repository) or a copy of it.
-        vcs_ref: Git tag or commit to render (default: copier's choice, the latest tag or HEAD).
+        vcs_ref: Git tag or commit to render (default: the newest release tag, or ``HEAD``
+            without one; see :func:`default_ref`).
 
     Returns:
         Every answer, as recorded in ``dest/.copier-answers.yml``.
@@ -103,8 +137,9 @@ def generate(
     data = check_answers(answers or {})
     try:
         run_copy(
-            str(template), dest, data=data, defaults=True, unsafe=False, quiet=True, vcs_ref=vcs_ref
-        )
+            str(template), dest, data=data, defaults=True, unsafe=False, quiet=True,
+            vcs_ref=vcs_ref or default_ref(template),
+        )  # fmt: skip
     except ValueError as exc:  # a copier validator refused an answer
         raise AnswerError(str(exc).removeprefix("Validation error for question ")) from exc
     from accelerator.template.render import answers_of

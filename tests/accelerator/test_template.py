@@ -320,6 +320,27 @@ def test_new_project_exits_2_for_a_bad_answer_or_a_non_empty_folder(tmp_path, ca
     assert "not empty" in capsys.readouterr().err
 
 
+def test_the_default_ref_is_head_only_without_a_release_tag(tmp_path):
+    """copier renders the newest release tag; without one, HEAD (which it announced in warning
+    colours as the first line of every ``new-project`` from a checkout)."""
+    repo = tmp_path / "template"
+    repo.mkdir()
+    assert scaffold.default_ref(repo) is None  # no Git repository: copier renders the folder
+    identity = ["-c", "user.name=t", "-c", "user.email=t@example.com"]
+    for argv in (["init", "-q"], [*identity, "commit", "-q", "--allow-empty", "-m", "a"]):
+        subprocess.run(["git", *argv], cwd=repo, check=True)
+    for tag, expected in [("nightly", "HEAD"), ("v2.0.0rc1", "HEAD"), ("v1.2.0", None)]:
+        subprocess.run(["git", "tag", tag], cwd=repo, check=True)
+        assert scaffold.default_ref(repo) == expected, tag
+
+
+def test_new_project_prints_no_copier_warning_about_tags(tmp_path, capfd):
+    assert cli.main(["new-project", str(tmp_path / "p")]) == 0
+    printed = capfd.readouterr()
+    assert "No git tags found" not in printed.err + printed.out
+    assert printed.out.startswith("generated 'Churn prediction' in ")
+
+
 # --------------------------------------------------------------------------- real runs
 
 
