@@ -182,11 +182,17 @@ def test_a_parquet_name_on_other_bytes_is_named_for_what_it_holds(
     assert "magic bytes" not in printed
 
 
-def test_a_cut_short_file_of_a_parquet_folder_is_named(tmp_path: Path) -> None:
+@pytest.mark.parametrize("given", ["absolute", "relative"])
+def test_a_cut_short_file_of_a_parquet_folder_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: str
+) -> None:
     folder = tmp_path / "lake"
     folder.mkdir()
     (folder / "part-0.parquet").write_bytes(parquet())
     (folder / "part-1.parquet").write_bytes(parquet()[:3000])
+    if given == "relative":  # pyarrow names the file as the folder was given
+        monkeypatch.chdir(tmp_path)
+        folder = Path("lake")
     code, printed = run_validate(folder, tmp_path / "out")
     assert_refused(code, printed, f"part-1.parquet {CUT_SHORT}", tmp_path / "out")
 

@@ -89,11 +89,12 @@ def not_parquet(path: Path, reason: str) -> str | None:
     found = _UNOPENED.search(reason)
     if found is None:
         return None
-    unopened = Path(found["file"] or found["object"])
-    if not unopened.is_absolute():
-        unopened = Path("/") / unopened
+    named = Path(found["file"] or found["object"])
+    # relative: as the path was given, or deltalake's object path, which drops the leading /
+    candidates = (named,) if named.is_absolute() else (named, Path("/") / named)
     try:
-        if not unopened.is_file():  # never open a pipe: it would wait for a writer
+        unopened = next((c for c in candidates if c.is_file()), None)
+        if unopened is None:  # never open a pipe: it would wait for a writer
             return None
         size = unopened.stat().st_size
         with unopened.open("rb") as file:
