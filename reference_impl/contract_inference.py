@@ -85,16 +85,16 @@ def _feature(frame: pd.DataFrame, column: str) -> Feature:
     return Feature(name=column, kind=kind, minimum=low, maximum=high)
 
 
-def _whole_floats(values: pd.Series) -> bool:
-    """Whether a float column holds whole numbers only, as a 0/1 label typed double does.
+def _zero_one_doubles(values: pd.Series) -> bool:
+    """Whether a float column holds 0.0 and 1.0 only, as a 0/1 label typed double does.
 
     Spark ML wants its label as a double, so a feature table built for it holds ``0.0`` and
     ``1.0`` (and its CSV export writes them so); ``train`` reads those as 0 and 1, and so does
-    ``contract infer``.
+    ``contract infer``. Any other float stays as written, to be named in the refusal.
     """
     import pandas as pd
 
-    return pd.api.types.is_float_dtype(values) and bool((values % 1 == 0).all())
+    return pd.api.types.is_float_dtype(values) and bool(values.isin([0.0, 1.0]).all())
 
 
 def _classes(frame: pd.DataFrame, label: str, task: Task) -> tuple[str, ...]:
@@ -112,7 +112,7 @@ def _classes(frame: pd.DataFrame, label: str, task: Task) -> tuple[str, ...]:
     as_numbers = zero_one(values) if task == "binary" else None
     if as_numbers is not None:  # a true/false label, typed or written: training reads 0/1
         values = as_numbers.astype("int64")
-    elif task == "binary" and _whole_floats(values):  # 0.0/1.0: Spark ML types labels double
+    elif task == "binary" and _zero_one_doubles(values):  # Spark ML types its labels double
         values = values.astype("int64")
     shown = sorted(values.astype(str).unique())
     if task == "binary":
