@@ -85,6 +85,31 @@ def _feature(frame: pd.DataFrame, column: str) -> Feature:
     return Feature(name=column, kind=kind, minimum=low, maximum=high)
 
 
+def _segment_as_groups(frame: pd.DataFrame, segment: str) -> pd.DataFrame:
+    """The segment column as the groups it names: a column of codes (region 1, 2, 3) is one.
+
+    A warehouse often keys its groups by number (a region or branch key); ``--segment`` names
+    them as groups, so their codes become a category, written as training reads a category
+    column (``1``; ``1.0`` from a column typed double). Before, such a column was refused as
+    numeric although a contract naming it a category trains.
+
+    Raises:
+        InferenceError: If the column holds more distinct values than a category may.
+    """
+    import pandas as pd
+
+    values = frame[segment]
+    distinct = int(values.nunique())
+    if distinct > MAX_CATEGORIES:
+        raise InferenceError(
+            f"--segment {segment!r} holds {distinct} distinct values; a segment is a column of "
+            f"at most {MAX_CATEGORIES} groups (a region, a product line, an age band)"
+        )
+    if pd.api.types.is_bool_dtype(values) or not pd.api.types.is_numeric_dtype(values):
+        return frame
+    return frame.assign(**{segment: values.map(lambda v: None if pd.isna(v) else str(v))})
+
+
 def _zero_one_doubles(values: pd.Series) -> bool:
     """Whether a float column holds 0.0 and 1.0 only, as a 0/1 label typed double does.
 
@@ -178,6 +203,8 @@ def infer_contract(
             "and training refuses repeats"
         )
     classes = _classes(frame, label, task)
+    if segment is not None:
+        frame = _segment_as_groups(frame, segment)
     features = []
     for column in frame.columns:
         if column in (label, id_column, *ignore):
@@ -190,8 +217,6 @@ def infer_contract(
         features.append(_feature(frame, str(column)))
     if not features:
         raise InferenceError("the sample has no column left to learn from")
-    if segment is not None and next(f for f in features if f.name == segment).is_numeric:
-        raise InferenceError(f"--segment {segment!r} is numeric; a segment is a category column")
     return DataContract(
         task=task, features=tuple(features), label=label, id_column=id_column,
         segment=segment, classes=classes, ignore=tuple(dict.fromkeys(ignore)),

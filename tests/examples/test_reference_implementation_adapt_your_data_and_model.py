@@ -474,7 +474,7 @@ RUNNERS: dict[str, Runner] = {
     "`contract infer --task multiclass` on a two-value label": lambda f: infer(
         f["data"], f["folder"] / "x.yaml", "--task", "multiclass"
     ),
-    "`contract infer --segment mean_radius`: a numeric column": lambda f: infer(
+    "`contract infer --segment mean_radius`: a measurement, not groups": lambda f: infer(
         f["data"], f["folder"] / "x.yaml", "--segment", "mean_radius"
     ),
     "`train` on a table smaller than `data.min_rows`": lambda f: _train(

@@ -135,6 +135,28 @@ def test_a_label_typed_double_is_a_binary_label(tmp_path: Path, suffix: str) -> 
     )
 
 
+@pytest.mark.parametrize("suffix", ["parquet", "csv"])
+def test_a_segment_of_group_codes_is_a_category(tmp_path: Path, suffix: str) -> None:
+    """A warehouse keys its regions by number: ``--segment region_key`` was refused as
+    "is numeric; a segment is a category column", though a contract naming it a category
+    trains. The codes become the category, written as training reads them."""
+    frame = pd.read_csv(bundled("breast_cancer", tmp_path), dtype={"row_id": str})
+    frame.insert(1, "region_key", [1 + i % 3 for i in range(len(frame))])
+    data = tmp_path / f"keys.{suffix}"
+    frame.to_parquet(data) if suffix == "parquet" else frame.to_csv(data, index=False)
+    code, out, err = infer(data, "binary", tmp_path / "c.yaml", "--segment", "region_key")
+    assert code == 0, out + err
+    contract = load_contract(tmp_path / "c.yaml")
+    assert contract.segment == "region_key"
+    assert contract.feature("region_key").categories == ("1", "2", "3")
+    code, out, err = call(
+        ["train", "--workdir", str(tmp_path / "work"), "--data", str(data), "--contract",
+         str(tmp_path / "c.yaml"), "--set", "data.min_rows=100", "--set", "model.params={}"]
+    )  # fmt: skip
+    assert code == 0, err
+    assert "recall gap between segments" in out
+
+
 def test_infer_proposes_categories_and_a_segment_from_the_bundled_sample(tmp_path: Path) -> None:
     from reference_impl.data import TRAINING_DATA
 
