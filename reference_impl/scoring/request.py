@@ -7,8 +7,10 @@ Request schema (``Content-Type: application/json``)::
 ``data`` is a list of 1 to :data:`MAX_ROWS` objects; each object has exactly the feature
 fields of the model's data contract, with JSON numbers for numeric features (whole numbers
 for integer ones) inside the contract's range, and one of the allowed strings for
-categorical ones (for a true/false category, JSON ``true``/``false`` or either value in any
-case: :attr:`~reference_impl.contract.Feature.true_false`). Anything else is a client error
+categorical ones (a category of codes takes the JSON whole number that writes one, ``3`` for
+``"3"``, as a client reading the codes from a table sends them; for a true/false category,
+JSON ``true``/``false`` or either value in any case:
+:attr:`~reference_impl.contract.Feature.true_false`). Anything else is a client error
 with a message naming the row and field, never a server error.
 
 The checks are compiled once per contract (:class:`RequestParser`), so scoring one row does
@@ -246,6 +248,8 @@ class RequestParser:
             if kind == 2:
                 if kind_of is str and value in categories:
                     pass
+                elif kind_of is int and str(value) in categories:
+                    value = str(value)  # a code written as a number: 3 for region key "3"
                 elif kind_of in (bool, str) and str(value).lower() in spelling:
                     value = spelling[str(value).lower()]  # a true/false category: true, "TRUE"
                 else:

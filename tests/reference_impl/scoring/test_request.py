@@ -67,6 +67,33 @@ REFUSED = {
 }
 
 
+CODES = DataContract.model_validate(
+    {
+        "features": [
+            {"name": "region_key", "kind": "category", "categories": ["1", "2", "3"]},
+            {"name": "branch", "kind": "category", "categories": ["007", "012"]},
+        ],
+        "label": "lapsed",
+        "id_column": "policy_id",
+    }
+)
+"""Group codes as ``contract infer --segment`` writes a numeric key, and codes with zeros."""
+
+
+def test_a_category_of_codes_takes_the_json_number_that_writes_one() -> None:
+    """A client reading region keys from a table sends ``3``; it was refused as "expected a
+    string, got the number 3" for the category ``"3"``."""
+    assert rows(CODES, region_key=3, branch="007") == [("3", "007")]
+    assert rows(CODES, region_key="3", branch="007") == [("3", "007")]
+    for row, message in [
+        ({"region_key": 4, "branch": "007"}, "expected a string, got the number 4"),
+        ({"region_key": 3.0, "branch": "007"}, "expected a string, got the number 3.0"),
+        ({"region_key": 3, "branch": 7}, "expected a string, got the number 7"),  # not "007"
+    ]:
+        with pytest.raises(RequestError, match=message):
+            rows(CODES, **row)
+
+
 @pytest.mark.parametrize("case", sorted(REFUSED))
 def test_only_a_true_false_column_takes_booleans(case: str) -> None:
     row, message = REFUSED[case]
