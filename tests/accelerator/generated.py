@@ -25,6 +25,23 @@ def readme_commands(project: Path) -> list[str]:
     return [line for line in match["commands"].splitlines() if line.strip()]
 
 
+INLINE_COMMAND = re.compile(r"`(python3 dev\.py run [^`]+)`")
+"""A command the README names in its prose, to be typed in the project folder."""
+
+
+def readme_inline_commands(project: Path) -> list[str]:
+    """The commands a generated project's README names in its prose (``python3 dev.py run …``).
+
+    Args:
+        project: The generated project.
+
+    Returns:
+        Each command once, in the order the README names them.
+    """
+    text = (project / "README.md").read_text(encoding="utf-8")
+    return list(dict.fromkeys(INLINE_COMMAND.findall(text)))
+
+
 NOT_A_USERS = {
     "VIRTUAL_ENV",
     "UV_PROJECT_ENVIRONMENT",

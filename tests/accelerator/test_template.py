@@ -19,6 +19,7 @@ from accelerator.template.render import answers_of, render_from_export
 from tests.accelerator.generated import (
     git_init,
     readme_commands,
+    readme_inline_commands,
     run_shell,
     user_env,
     why_it_failed,
@@ -341,6 +342,18 @@ def test_new_project_prints_no_copier_warning_about_tags(tmp_path, capfd):
     assert printed.out.startswith("generated 'Churn prediction' in ")
 
 
+def test_the_readme_names_its_commands_as_they_are_typed(rendered):
+    """The README's prose said `python -m <package> contract infer --help`, which needs the
+    project's environment active; its quick start never activates one, so every command it
+    names goes through ``python3 dev.py run`` (the early job types them after the quick start)."""
+    for name, project in rendered.items():
+        text = (project / "README.md").read_text(encoding="utf-8")
+        spans = re.findall(r"`([^`\n]*python -m [^`\n]*)`", text)
+        assert spans, name
+        assert [span for span in spans if not span.startswith("python3 dev.py run ")] == [], name
+        assert len(readme_inline_commands(project)) == len(set(spans)), name
+
+
 # --------------------------------------------------------------------------- real runs
 
 
@@ -380,7 +393,8 @@ def generate_and_type_the_readme(
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     git_init(project)
-    return generated.stdout, run_shell(readme_commands(project), project, user_env(folder / "home"))
+    commands = readme_commands(project) + readme_inline_commands(project)  # the quick start first
+    return generated.stdout, run_shell(commands, project, user_env(folder / "home"))
 
 
 # The default project (both deployments, classification) runs its README commands in
@@ -398,6 +412,7 @@ def test_a_generated_projects_readme_commands_pass_as_written(name, early_result
     metrics = "rmse .*, mae .*, r2" if task == "regression" else "roc_auc .*, pr_auc"
     assert re.search(f"holdout: {metrics}", result.stdout), result.stdout[-4000:]
     assert re.search(r"\n=+ \d+ passed", result.stdout), result.stdout[-2000:]
+    assert "usage: python -m fraud_detection contract infer" in result.stdout  # prose commands
 
 
 @pytest.mark.slow
