@@ -212,19 +212,6 @@ def test_a_cut_short_file_of_a_delta_table_is_named(tmp_path: Path) -> None:
     assert "Object Store" not in printed
 
 
-NO_COMMIT = "its _delta_log folder holds no commit, so the table has no version to read"
-
-
-def test_a_delta_table_without_a_commit_says_so(tmp_path: Path) -> None:
-    """An empty ``_delta_log`` (a first write that failed, a copy without the log's files) got
-    deltalake's "Generic delta kernel error: No files in log segment"."""
-    table = tmp_path / "customers"
-    (table / "_delta_log").mkdir(parents=True)
-    (table / "part-0.parquet").write_bytes(parquet())
-    code, printed = run_validate(table, tmp_path / "out")
-    assert_refused(code, printed, NO_COMMIT, tmp_path / "out")
-
-
 UNEVEN = "its files do not hold the same columns: part-1.parquet"
 
 

@@ -78,7 +78,11 @@ def spark_csv_folder(tmp_path: Path) -> Path:
 # (case, builder, words the one sentence must contain)
 BAD_DATA = [
     ("delta-without-log", delta_without_log, "no _delta_log folder"),
-    ("delta-with-empty-log", delta_with_empty_log, "cannot be read as Delta table"),
+    (
+        "delta-with-empty-log",
+        delta_with_empty_log,
+        "its _delta_log folder holds no commit, so the table has no version to read",
+    ),
     ("parquet-missing-column", parquet_missing_a_column, "missing column(s): tenure_months"),
     ("parquet-wrong-type", parquet_with_text_in_a_number_column, "tenure_months"),
     ("folder-without-data", empty_folder, "not a Delta table"),
