@@ -89,3 +89,37 @@ def mark_interrupted_runs(workdir: Workdir, experiment_id: str) -> list[str]:
             run_lock(workdir, owner).unlink(missing_ok=True)
     return marked
     # --8<-- [end:mark-interrupted]
+
+
+def close_own_runs(parent_id: str, status: str) -> list[str]:
+    """End a pipeline run that stopped, and every step run under it, with ``status``.
+
+    A Ctrl-C can land inside ``mlflow.start_run`` or ``mlflow.end_run``: a step's run then
+    exists in the store as ``RUNNING`` but is not on MLflow's stack of active runs (it was
+    never pushed, or already popped), or it is still on the stack above the pipeline run, so
+    ending "the active run" would end the step and leave the pipeline ``RUNNING``. This ends
+    whatever of this pipeline is on the stack, then marks any step run still ``RUNNING`` in
+    the store, so the next ``train`` has nothing left to mend.
+
+    Args:
+        parent_id: MLflow id of the pipeline run.
+        status: The status to end with (``KILLED`` after a Ctrl-C).
+
+    Returns:
+        Ids of the step runs that were ``RUNNING`` in the store although off the stack.
+    """
+    import mlflow
+    from mlflow import MlflowClient
+
+    while (active := mlflow.active_run()) is not None and parent_id in (
+        active.info.run_id,
+        active.data.tags.get("mlflow.parentRunId"),
+    ):
+        mlflow.end_run(status=status)
+    client = MlflowClient()
+    experiment_id = client.get_run(parent_id).info.experiment_id
+    query = f"tags.mlflow.parentRunId = '{parent_id}' and attributes.status = 'RUNNING'"
+    leftover = [run.info.run_id for run in client.search_runs([experiment_id], query)]
+    for run_id in leftover:
+        client.set_terminated(run_id, status=status)
+    return leftover

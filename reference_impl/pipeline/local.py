@@ -19,6 +19,7 @@ from reference_impl.config import EnvironmentConfig
 from reference_impl.file_lock import held
 from reference_impl.interrupt import ctrl_c_unwrapped
 from reference_impl.interrupted_runs import (
+    close_own_runs,
     drop_run_lock,
     hold_run_lock,
     mark_interrupted_runs,
@@ -133,7 +134,10 @@ def run_local(
             status = "KILLED"
             raise
         finally:
-            mlflow.end_run(status=status)
+            if status == "KILLED":  # a Ctrl-C may land while MLflow starts or ends a step's run
+                close_own_runs(result.run_id, status)
+            else:
+                mlflow.end_run(status=status)
             drop_run_lock(workdir, result.run_id, alive)
     return result
     # --8<-- [end:run-local]

@@ -156,6 +156,47 @@ def test_ctrl_c_stops_train_in_one_line_and_marks_its_runs_killed(tmp_path: Path
     assert "champion is version 1" in out and "marked" not in out  # nothing left to mend
 
 
+@pytest.mark.parametrize("when", ["created-not-active", "active-not-entered"])
+def test_a_ctrl_c_while_mlflow_starts_a_steps_run_leaves_no_run_running(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, when: str
+) -> None:
+    """The test above failed now and then in a loaded CI job with the pipeline ``KILLED`` and
+    the validate run still ``RUNNING``: the Ctrl-C had landed inside ``mlflow.start_run``,
+    after the run was written to the store and before MLflow made it the active run, so
+    ending "the active run" ended the pipeline and left the step's run open. Landing just
+    after it became active, the step's run was ended instead and the pipeline stayed open.
+    Here the Ctrl-C is raised at each of those two moments."""
+    import mlflow
+    from mlflow import MlflowClient
+
+    from reference_impl.pipeline import local
+
+    real_start_run = local.start_run
+
+    def start_run(**options: object) -> object:
+        if options.get("run_name") != "validate":
+            return real_start_run(**options)
+        parent = mlflow.active_run()
+        assert parent is not None
+        if when == "created-not-active":  # what mlflow.start_run has done at that moment
+            tags = {"mlflow.parentRunId": parent.info.run_id}
+            MlflowClient().create_run(parent.info.experiment_id, run_name="validate", tags=tags)
+        else:
+            real_start_run(**options)
+        raise KeyboardInterrupt  # what the SIGINT handler raises at that moment
+
+    monkeypatch.setattr(local, "start_run", start_run)
+    data, workdir = small_data(tmp_path), tmp_path / "workdir"
+    code, out, err = call(["train", "--workdir", str(workdir), "--data", str(data), *FAST])
+    assert code == ExitCode.INTERRUPTED, out + err
+    assert sorted(run_statuses(workdir).values()) == ["KILLED", "KILLED"]  # pipeline, step
+    assert mlflow.active_run() is None
+    monkeypatch.undo()
+    code, out, err = call(["train", "--workdir", str(workdir), "--data", str(data), *FAST])
+    assert code == 0, err
+    assert "marked" not in out  # nothing left to mend
+
+
 class _CtrlCWhileDefined:
     """A class attribute whose ``__set_name__`` gets the Ctrl-C (Python 3.11 wraps it)."""
 
