@@ -94,7 +94,8 @@ def _segment_as_groups(frame: pd.DataFrame, segment: str) -> pd.DataFrame:
     numeric although a contract naming it a category trains.
 
     Raises:
-        InferenceError: If the column holds more distinct values than a category may.
+        InferenceError: If the column holds more distinct values than a category may, or
+            numbers with fractions (a measurement: ``1.50`` would not read back as ``1.5``).
     """
     import pandas as pd
 
@@ -107,6 +108,11 @@ def _segment_as_groups(frame: pd.DataFrame, segment: str) -> pd.DataFrame:
         )
     if pd.api.types.is_bool_dtype(values) or not pd.api.types.is_numeric_dtype(values):
         return frame
+    if not bool((values.dropna() % 1 == 0).all()):
+        raise InferenceError(
+            f"--segment {segment!r} holds numbers with fractions; a segment is a column of "
+            "groups: a category, or whole-number codes"
+        )
     return frame.assign(**{segment: values.map(lambda v: None if pd.isna(v) else str(v))})
 
 

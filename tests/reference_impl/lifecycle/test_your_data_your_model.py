@@ -155,6 +155,16 @@ def test_a_segment_of_group_codes_is_a_category(tmp_path: Path, suffix: str) -> 
     )  # fmt: skip
     assert code == 0, err
     assert "recall gap between segments" in out
+    halves = tmp_path / "halves.csv"
+    frame.assign(region_key=frame["region_key"] / 2).to_csv(halves, index=False)
+    code, _, err = infer(halves, "binary", tmp_path / "h.yaml", "--segment", "region_key")
+    assert (code, err) == (4, f"error: {FRACTIONS}\n")
+
+
+FRACTIONS = (
+    "--segment 'region_key' holds numbers with fractions; a segment is a column of groups: a "
+    "category, or whole-number codes"
+)
 
 
 def test_infer_proposes_categories_and_a_segment_from_the_bundled_sample(tmp_path: Path) -> None:
