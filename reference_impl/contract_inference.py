@@ -99,6 +99,8 @@ def _segment_as_groups(frame: pd.DataFrame, segment: str) -> pd.DataFrame:
     """
     import pandas as pd
 
+    from reference_impl.validation.formats import cells_as_text
+
     values = frame[segment]
     distinct = int(values.nunique())
     if distinct > MAX_CATEGORIES:
@@ -113,7 +115,7 @@ def _segment_as_groups(frame: pd.DataFrame, segment: str) -> pd.DataFrame:
             f"--segment {segment!r} holds numbers with fractions; a segment is a column of "
             "groups: a category, or whole-number codes"
         )
-    return frame.assign(**{segment: values.map(lambda v: None if pd.isna(v) else str(v))})
+    return frame.assign(**{segment: cells_as_text(values)})
 
 
 def _zero_one_doubles(values: pd.Series) -> bool:

@@ -362,6 +362,22 @@ def _numbers_as_written(table: pa.Table, keep: Sequence[str]) -> pa.Table:
     return table
 
 
+def cells_as_text(values: pd.Series) -> pd.Series:
+    """A column's cells as the text a category is compared with (``3``, ``3.0``); gaps stay.
+
+    How a Parquet column kept as text (an id, a category) reaches the contract's checks, and
+    how ``contract infer`` writes the codes of a numeric segment, so both agree by
+    construction.
+
+    Args:
+        values: A column as pandas read it.
+
+    Returns:
+        ``str`` of each value, ``None`` for a missing one.
+    """
+    return values.map(lambda v: None if pd.isna(v) else str(v))
+
+
 def _holds_text(kind: pa.DataType) -> bool:
     """Whether an Arrow column of this type reaches pandas as text already (no cell to convert)."""
     import pyarrow as pa
@@ -412,7 +428,7 @@ def read_columnar(
     frame = _numbers_as_written(table, keep=text).to_pandas()
     for column in text:
         if column in frame and not _holds_text(table.schema.field(column).type):
-            frame[column] = frame[column].map(lambda v: None if pd.isna(v) else str(v))
+            frame[column] = cells_as_text(frame[column])
     frame.attrs[COLUMNAR] = True  # a bad cell is named by row, not by CSV line
     if read_version is not None:
         frame.attrs["data_version"] = read_version

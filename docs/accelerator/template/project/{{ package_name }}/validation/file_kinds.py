@@ -17,6 +17,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+PARQUET_MARK = b"PAR1"
+"""The four bytes every Parquet file starts and ends with."""
+
 KINDS: tuple[tuple[bytes, str, str], ...] = (
     (b"\x1f\x8b", "is gzip-compressed", "decompress it first (gunzip) or pass the data as Parquet"),
     (
@@ -24,7 +27,7 @@ KINDS: tuple[tuple[bytes, str, str], ...] = (
         "is a ZIP archive (an .xlsx workbook is one)",
         "save the sheet as 'CSV UTF-8' or unzip the file",
     ),
-    (b"PAR1", "holds Parquet data", "give the file a .parquet suffix"),
+    (PARQUET_MARK, "holds Parquet data", "give the file a .parquet suffix"),
 )
 """The first bytes of each kind of file, what it is, and what to do when it was meant as CSV."""
 
@@ -44,9 +47,6 @@ def other_kind(raw: bytes) -> str | None:
         None,
     )
 
-
-PARQUET_MARK = b"PAR1"
-"""The four bytes every Parquet file starts and ends with."""
 
 _UNOPENED = re.compile(
     r"Could not open Parquet input source '(?P<file>[^']+)'"
@@ -71,7 +71,10 @@ def _said_of_parquet(head: bytes, size: int) -> str:
     try:
         head.decode("utf-8")
     except UnicodeDecodeError:
-        return "is not Parquet data: a Parquet file starts and ends with the bytes PAR1"
+        return (
+            "is not Parquet data: a Parquet file starts and ends with the bytes "
+            f"{PARQUET_MARK.decode()}"
+        )
     return "holds text, not Parquet data; a CSV file is read when its name ends in .csv"
 
 
