@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from reference_impl.collector import collect_less, freeze_survivors
 from tests.browser.site_pages import mkdocs_config
 from tests.reference_impl import early_jobs
 from tests.reference_impl.early_jobs import early_result  # noqa: F401 (for the marked tests)
@@ -20,6 +21,7 @@ from tests.reference_impl.threads import one_thread_each
 from tests.site_server import serve_site
 
 one_thread_each()  # for every test of the repository, not only the reference project's
+collect_less()  # the test process holds every imported library, as a command does
 ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 CHROMIUM_ARGS = [
@@ -35,7 +37,11 @@ CHROMIUM_ARGS = [
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
-    """Start the early jobs (tests/reference_impl/early_jobs.py; its conftest does the same)."""
+    """Start the early jobs (tests/reference_impl/early_jobs.py; its conftest does the same).
+
+    The modules collection imported live until the end: later collections skip them.
+    """
+    freeze_survivors()
     early_jobs.move_to_end_and_start(session)
 
 

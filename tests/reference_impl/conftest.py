@@ -27,9 +27,12 @@ sample's binary contract, so they read this folder instead (set before the packa
 if SAMPLE_CONFIG.is_dir():
     os.environ.setdefault("MLOPS_CONFIG_DIR", str(SAMPLE_CONFIG))
 
+from reference_impl.collector import collect_less, freeze_survivors  # noqa: E402
 from reference_impl.config.deployments import KINDS, deployments  # noqa: E402
 from tests.reference_impl import early_jobs  # noqa: E402
 from tests.reference_impl.early_jobs import early_result  # noqa: E402, F401 (marked tests)
+
+collect_less()  # the test process holds every imported library, as a command does
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -42,7 +45,8 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
-    """Start the early jobs (see early_jobs.py)."""
+    """Start the early jobs (see early_jobs.py); later collections skip what is alive now."""
+    freeze_survivors()
     early_jobs.move_to_end_and_start(session)
 
 

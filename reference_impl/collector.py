@@ -1,0 +1,37 @@
+"""Settings of Python's cyclic garbage collector for one command-line process.
+
+A command imports a few hundred thousand long-lived objects (MLflow, SQLAlchemy, scikit-learn,
+pandas, pydantic) and keeps them until the process ends. With CPython's default thresholds the
+collector walks them again every few hundred allocations' worth of young objects, and once more
+while the interpreter shuts down. Measured on a local ``train`` at the bundled size: 1.15 s of
+collections during the run and 0.9 s at exit, of 8 s. Reference counting still frees everything
+that is not in a cycle at once; these settings only make the search for cycles rarer.
+"""
+
+from __future__ import annotations
+
+import gc
+
+YOUNG_THRESHOLD = 50_000
+"""Allocations of container objects between two collections of the youngest generation
+(CPython's default is 700); the older generations keep their defaults."""
+
+
+def collect_less() -> None:
+    """Collect the youngest generation after :data:`YOUNG_THRESHOLD` allocations, not 700."""
+    _, middle, oldest = gc.get_threshold()
+    gc.set_threshold(YOUNG_THRESHOLD, middle, oldest)
+
+
+def freeze_survivors() -> None:
+    """Collect once, then leave every object still alive out of later collections.
+
+    Called once the modules a process needs are imported (a test session after collection) or
+    when a command has finished. The one collection finalizes what is already garbage (a Git
+    repository object MLflow read the commit from stops its ``git`` helper processes); the
+    survivors live until the end, and the operating system takes an exiting process's memory
+    back as a whole, so the interpreter's collections while it shuts down (0.9 s after a
+    ``train``, against 0.2 s for this one) would only delay the prompt.
+    """
+    gc.collect()
+    gc.freeze()
