@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reference_impl.collector import as_command
 from reference_impl.contract import DataContract
 from reference_impl.modeling.packaging import load_model_dir
 from reference_impl.modeling.plots import (
@@ -131,4 +132,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(as_command(main))

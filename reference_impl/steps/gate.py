@@ -28,6 +28,7 @@ from typing import Any
 
 import pandas as pd
 
+from reference_impl.collector import as_command
 from reference_impl.config.model import GateSection
 from reference_impl.exit_codes import ExitCode
 from reference_impl.lineage import REGISTERED_TAGS, registered_metric
@@ -362,4 +363,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(as_command(main))

@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from reference_impl.collector import as_command
 from reference_impl.contract import DataContract
 from reference_impl.exit_codes import ExitCode
 from reference_impl.pipeline.graph import parse_step_args
@@ -165,4 +166,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(as_command(main))

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from reference_impl.collector import as_command
 from reference_impl.exit_codes import ExitCode
 from reference_impl.lineage import REGISTERED_TAGS, active_run_lineage, registered_metric
 from reference_impl.pipeline.graph import parse_step_args
@@ -131,4 +132,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(as_command(main))

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from reference_impl.collector import as_command
 from reference_impl.config.project import load_project
 from reference_impl.modeling.fairness import fairness_report, no_segment_report
 from reference_impl.modeling.importance import IMPORTANCE_SCORING, feature_importance
@@ -117,4 +118,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(as_command(main))

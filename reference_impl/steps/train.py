@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from reference_impl.collector import as_command
 from reference_impl.config.model import NO_PARAMS, parse_params
 from reference_impl.contract import DataContract
 from reference_impl.exit_codes import ExitCode
@@ -216,4 +217,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(as_command(main))

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reference_impl.collector import as_command
 from reference_impl.config.model import LATEST_VERSION
 from reference_impl.contract import ContractError, load_contract
 from reference_impl.exit_codes import ExitCode
@@ -158,4 +159,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(as_command(main))

@@ -1,11 +1,14 @@
-"""``python -m reference_impl`` collects cycles rarely and skips the collections at exit."""
+"""The command line and each step's job collect cycles rarely and skip the collections at exit."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 
+import pytest
+
 from reference_impl.collector import YOUNG_THRESHOLD
+from reference_impl.pipeline.graph import TRAINING_PIPELINE
 
 # The CLI's entry module run as `python -m reference_impl config` runs it, in a child process
 # (the settings are the process's own; pytest's stay as they are); its exit is caught to read
@@ -53,3 +56,22 @@ print("frozen", gc.get_freeze_count() >= len(kept), flush=True)
 def test_garbage_is_finalized_before_the_survivors_are_frozen() -> None:
     done = subprocess.run([sys.executable, "-c", GARBAGE], capture_output=True, text=True)
     assert done.stdout.splitlines() == ["helper stopped", "frozen True"], done.stderr
+
+
+# A step run as its Azure ML job runs it (`python -m <step module> ...`), asked for its usage:
+# the settings are in place before the step's own code parses its arguments.
+STEP = """
+import gc, runpy, sys
+sys.argv = [sys.argv[1], "--help"]
+try:
+    runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
+except SystemExit as stop:
+    print("exit", stop.code, gc.get_threshold()[0], file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("module", [step.module for step in TRAINING_PIPELINE.steps])
+def test_each_step_job_collects_rarely(module: str) -> None:
+    done = subprocess.run([sys.executable, "-c", STEP, module], capture_output=True, text=True)
+    assert done.stderr.split("\n")[-2] == f"exit 0 {YOUNG_THRESHOLD}", done.stderr
+    assert done.stdout.startswith("usage: ")

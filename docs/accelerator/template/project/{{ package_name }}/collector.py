@@ -11,6 +11,7 @@ that is not in a cycle at once; these settings only make the search for cycles r
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 
 YOUNG_THRESHOLD = 50_000
 """Allocations of container objects between two collections of the youngest generation
@@ -35,3 +36,18 @@ def freeze_survivors() -> None:
     """
     gc.collect()
     gc.freeze()
+
+
+def as_command(main: Callable[[], int]) -> int:
+    """Run ``main`` as the whole of a process: the command line, or one pipeline step's job.
+
+    Args:
+        main: What the process does; returns its exit code.
+
+    Returns:
+        ``main``'s exit code, once the survivors are frozen (:func:`freeze_survivors`).
+    """
+    collect_less()  # before the command imports MLflow, pandas and scikit-learn
+    code = main()
+    freeze_survivors()
+    return code
