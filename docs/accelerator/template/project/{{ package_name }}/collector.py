@@ -40,7 +40,7 @@ def freeze_survivors() -> None:
 
 
 def as_command(main: Callable[[], int]) -> int:
-    """Run ``main`` as the whole of a process: one pipeline step's job.
+    """Run ``main`` as the whole of a process: the command line, or one pipeline step's job.
 
     Args:
         main: What the process does; returns its exit code.
