@@ -134,15 +134,36 @@ class FastEncoder:
         Returns:
             The float64 matrix the pipeline's ``encode`` step would produce.
         """
-        import pandas as pd
-
         count = len(frame)
         matrix = np.zeros((count, self.width))
         numbers = frame[list(self.numeric_names)].to_numpy(dtype=np.float64, copy=True)
         matrix[:, self.numeric_start :] = self._scale(numbers)
         every = np.arange(count)
         for _, name, start, offsets in self.categorical:
-            codes = pd.Index(list(offsets)).get_indexer(frame[name])  # -1: unknown
+            codes = _category_codes(frame[name], list(offsets))  # -1: unknown
             known = codes >= 0
             matrix[every[known], start + codes[known]] = 1.0
         return matrix
+
+
+def _category_codes(values: pd.Series, categories: list[str]) -> np.ndarray:
+    """Each cell's position in ``categories``, ``-1`` for a value not among them (or missing).
+
+    Args:
+        values: A categorical column.
+        categories: The encoder's categories, as text.
+
+    Returns:
+        The positions, as integers.
+    """
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from reference_impl.arrow_text import arrow_strings
+
+    strings = arrow_strings(values)
+    if strings is None:
+        return pd.Index(categories).get_indexer(values)
+    found = pc.index_in(strings, value_set=pa.array(categories, strings.type))
+    return found.fill_null(-1).to_numpy()

@@ -21,6 +21,8 @@ NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _BAD_ID_IN_LINES = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]|(?:^|\n)[^\S\n]*(?:\n|$)")
 """In ids joined by line breaks: a control character other than the joins, or a blank id."""
+_PRINTABLE_ID = r"^[\x20-\x7e]*[\x21-\x7e][\x20-\x7e]*$"
+"""An id of printable ASCII with at least one character that is not a space (RE2 syntax)."""
 
 
 def not_numbers(values: pd.Series) -> pd.Series:
@@ -59,6 +61,8 @@ def unusable_ids(values: pd.Series) -> pd.Series:
     Returns:
         A boolean mask, ``True`` for an id that cannot identify a row.
     """
+    if _all_printable_ascii(values):
+        return pd.Series(False, index=values.index)
     present = values[values.notna()]
     if pd.api.types.infer_dtype(present, skipna=False) == "string":
         joined = "\n".join(present.to_numpy(dtype=object))  # one scan, not one call per id
@@ -72,3 +76,19 @@ def unusable_ids(values: pd.Series) -> pd.Series:
         return not text.strip() or bool(_CONTROL.search(text))
 
     return values.map(bad).astype(bool)
+
+
+def _all_printable_ascii(values: pd.Series) -> bool:
+    """Whether every present id is printable ASCII and not blank, asked of pyarrow in one pass.
+
+    Such an id is usable; any other column (numbers, objects, an id with a character outside
+    ASCII or a control character) gets ``False`` and is looked at cell by cell.
+    """
+    import pyarrow.compute as pc
+
+    from reference_impl.arrow_text import arrow_strings
+
+    strings = arrow_strings(values)
+    if strings is None:
+        return False
+    return pc.all(pc.match_substring_regex(strings, _PRINTABLE_ID)).as_py() is True

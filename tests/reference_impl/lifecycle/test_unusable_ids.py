@@ -38,8 +38,13 @@ def test_ordinary_ids_pass(ids):
     assert not unusable_ids(pd.Series(ids, dtype=object)).any()
 
 
+PYARROW_EDGES = "ab1 !~\t\n\x00\x1f\x7f\x80\u00e9\u3000"
+"""Around the edges of the printable-ASCII pass pyarrow makes over text ids (space, ``!``,
+``~``, DEL, the first byte past ASCII) and the characters the per-cell rule tells apart."""
+
+
 @settings(max_examples=300, deadline=None)
-@given(ids=st.lists(st.one_of(st.text(alphabet="ab1 \t\n\x00\u3000", max_size=4), st.none())))
+@given(ids=st.lists(st.one_of(st.text(alphabet=PYARROW_EDGES, max_size=4), st.none())))
 def test_ids_as_pandas_text_are_judged_as_cell_by_cell(ids):
     values = pd.Series(ids, dtype="str")  # what the CSV readers give an id column
     assert unusable_ids(values).tolist() == per_cell(values)

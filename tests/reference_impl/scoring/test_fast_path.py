@@ -74,6 +74,16 @@ def test_unknown_category_encodes_as_zeros_like_the_pipeline(pipeline) -> None:
     assert np.array_equal(encoder.frame(frame), pipeline[0].transform(frame[NAMES]))
 
 
+@pytest.mark.parametrize("held_as", ["str", object], ids=["pyarrow-text", "python-objects"])
+def test_categories_encode_alike_however_pandas_holds_the_text(pipeline, held_as) -> None:
+    frame = ROWS.head(300).astype({f.name: held_as for f in CONTRACT.categorical})
+    frame.loc[0, "plan"] = "platinum"  # unknown: all zeros
+    frame.loc[1, "region"] = None  # missing: all zeros, as the encoder treats an unknown
+    frame.loc[2, "contract"] = "Month-to-month "  # a category with a space is another value
+    expected = pipeline[0].transform(frame[NAMES])
+    assert np.array_equal(FastEncoder.from_pipeline(pipeline, CONTRACT).frame(frame), expected)
+
+
 def test_other_pipeline_shapes_fall_back_to_the_pipeline() -> None:
     from sklearn.compose import ColumnTransformer
     from sklearn.ensemble import HistGradientBoostingClassifier
