@@ -61,7 +61,7 @@ def api_markdown(root: Path, package: str, exclude: frozenset[str] = frozenset()
         for module in groups[group]:
             if module == f"{package}.{group}":
                 continue
-            lines += [f"::: {module}", "    options:", "      heading_level: 3", ""]
+            lines += [f"### ::: {module}", ""]  # the heading's level is the block's, no YAML
     return "\n".join(lines)
 
 

@@ -40,6 +40,6 @@ def test_private_and_excluded_modules_are_left_out(tmp_path: Path):
     ]
     markdown = hook.api_markdown(tmp_path, "pkg", frozenset({"skipme"}))
     assert "## `pkg.sub`" in markdown
-    assert "::: pkg.sub.b" in markdown
-    assert "::: pkg.a" in markdown
+    assert "\n### ::: pkg.sub.b\n" in markdown  # a level-3 heading, without an options block
+    assert "\n### ::: pkg.a\n" in markdown
     assert "_private" not in markdown
