@@ -71,6 +71,7 @@ HEAD = b"\n".join(SHIPPED.split(b"\n")[:40]) + b"\n"
         ("a number among text", b"a\n12\nabc\n"),
         ("unicode text and a NUL", "a,b\nÄrø,1\nx\x00y,2\n".encode()),
         ("spaces inside a cell", b"a,b\nnew york,1\nx y z,2\n"),
+        ("digits of other scripts", "a\n12\n\u0661\u0662\n\uff11\uff12\n".encode()),
     ],
 )
 def test_generated_plain_files_read_the_same_either_way(case, raw):
@@ -130,6 +131,24 @@ def assert_same_answer(rows: list[list[str]]) -> None:
         assert_same(fast, slow)
 
 
+def long_file(last_region: str) -> bytes:
+    """5,001 rows: a category of two values, then ``last_region`` in the last row."""
+    rows = [f"{number},{('north', 'south')[number % 2]},{number}" for number in range(5_000)]
+    return ("id,region,n\n" + "\n".join([*rows, f"5000,{last_region},7"]) + "\n").encode()
+
+
+@pytest.mark.parametrize("last", ["east", "east ", "\u3000east", "e" * 300])
+def test_a_category_is_looked_at_to_its_last_cell(last):
+    """A column with few values in its first cells is checked value by value: all of them."""
+    raw = long_file(last)
+    if last != last.strip():  # a padded cell is the cell-by-cell reader's to decide
+        assert parse_plain(raw) is None
+    else:
+        fast, slow = both(raw)
+        assert_same(fast, slow)
+        assert fast["region"].iloc[-1] == last
+
+
 CELLS = st.text(alphabet='0123456789.eE+- ,ab\u00a0"\r\n', max_size=6)
 
 
@@ -140,7 +159,7 @@ def test_any_bytes_get_the_cell_by_cell_readers_answer(rows):
 
 
 PLAIN_CELLS = st.one_of(
-    st.text(alphabet="0123456789.eE+- ab\u00a0", max_size=6),
+    st.text(alphabet="0123456789.eE+- ab\u00a0\u0661\uff11", max_size=6),
     st.floats(allow_nan=False, allow_infinity=False).map(repr),
     st.integers(min_value=-(2**70), max_value=2**70).map(str),
 )
