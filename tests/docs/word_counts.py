@@ -88,8 +88,17 @@ def built_file(site_dir: Path, source: str) -> Path:
     return site_dir / page_url(source) / "index.html"
 
 
-def page_words(site_dir: Path) -> list[PageWords]:
-    """Words of every navigation page of a built site, in navigation order."""
+def page_words(site_dir: Path, *, skip: frozenset[str] = frozenset()) -> list[PageWords]:
+    """Words of every navigation page of a built site but ``skip``, in navigation order.
+
+    Args:
+        site_dir: The built site.
+        skip: Sources not counted (the API reference, whose 2 MB of HTML take seconds to
+            parse, when only the total without it is wanted).
+
+    Returns:
+        One count per page.
+    """
     return [
         PageWords(
             source,
@@ -97,6 +106,7 @@ def page_words(site_dir: Path) -> list[PageWords]:
             is_guidance(source),
         )
         for source in nav_sources()
+        if source not in skip
     ]
 
 
