@@ -7,10 +7,12 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
+from accelerator.site_build.build_cache import UNUSED_DAYS, BuildCache
 from accelerator.site_build.repository_cache import repository_fingerprint
 from tests.conftest import mkdocs_build
 from tests.docs import chain
@@ -155,3 +157,21 @@ def test_the_fingerprint_follows_files_but_not_prose(tmp_path: Path) -> None:
     third = fingerprint()
     (docs / "page.md").rename(docs / "renamed.md")
     assert len({first, second, third, fingerprint()}) == 4
+
+
+def test_entries_no_build_used_for_a_week_are_deleted(tmp_path: Path) -> None:
+    """Every edit leaves entries behind: those unused for UNUSED_DAYS go, read ones stay."""
+    cache = BuildCache("entries")
+    cache.configure(tmp_path / "mkdocs.yml")
+    cache.start()
+    for key in ("stale", "read", "fresh"):
+        cache.put(key, {"key": key})
+    assert cache.commit() == 3
+    long_ago = time.time() - (UNUSED_DAYS + 1) * 86_400
+    for key in ("stale", "read"):
+        os.utime(cache.folder / f"{key}.json", (long_ago, long_ago))
+    cache.start()  # the next build reads one of the old entries
+    assert cache.get("read") == {"key": "read"}
+    assert cache.get("gone") is None
+    cache.commit()
+    assert sorted(path.stem for path in cache.folder.glob("*.json")) == ["fresh", "read"]

@@ -4,15 +4,27 @@ A hook computes a key from everything its output depends on, asks :meth:`BuildCa
 it and, on a miss, hands its fresh output to :meth:`BuildCache.put`. New entries are written at
 the end of a build, and only if that build logged no warning: a strict build that failed never
 leaves behind an entry that would hide its warning from the next build.
+
+An edit changes keys, so every edit leaves entries no build asks for again (a change to any
+documented module, about 2 MB of API reference). A build that reads an entry marks it used
+(its modification time); the end of a build that wrote its entries deletes those unused for
+:data:`UNUSED_DAYS` days. Age, not this build's set, decides: a build under ``mkdocs serve``
+renders only the edited page and must not take the others' entries with it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
+import os
+import time
 from pathlib import Path
 from typing import Any
+
+UNUSED_DAYS = 7
+"""An entry no build has read or written for this many days is deleted."""
 
 
 class _WarningCounter(logging.Handler):
@@ -77,7 +89,13 @@ class BuildCache:
             The decoded JSON value, or ``None`` on a miss.
         """
         path = self.folder / f"{key}.json"
-        return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+        with contextlib.suppress(FileNotFoundError):  # pruned meanwhile by another build
+            os.utime(path)  # used now: kept by prune() for another UNUSED_DAYS
+        return json.loads(text)
 
     def put(self, key: str, value: Any) -> None:
         """Keep ``value`` under ``key`` once the build ends without warnings.
@@ -89,7 +107,7 @@ class BuildCache:
         self.pending[key] = value
 
     def commit(self) -> int:
-        """Write the build's new entries, unless it logged a warning.
+        """Write the build's new entries and prune unused ones, unless it logged a warning.
 
         Returns:
             How many entries were written.
@@ -104,4 +122,25 @@ class BuildCache:
             tmp.write_text(json.dumps(value), encoding="utf-8")
             tmp.replace(path)
         written, self.pending = len(self.pending), {}
+        self.prune()
         return written
+
+    def prune(self, now: float | None = None) -> int:
+        """Delete the entries no build has read or written for :data:`UNUSED_DAYS` days.
+
+        Args:
+            now: The current time (seconds since the epoch); the clock's by default.
+
+        Returns:
+            How many entries were deleted.
+        """
+        cutoff = (time.time() if now is None else now) - UNUSED_DAYS * 86_400
+        deleted = 0
+        for path in self.folder.glob("*.json"):
+            try:
+                if path.stat().st_mtime < cutoff:
+                    path.unlink()
+                    deleted += 1
+            except FileNotFoundError:  # another build pruned it first
+                continue
+        return deleted
