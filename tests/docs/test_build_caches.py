@@ -159,7 +159,7 @@ def test_the_fingerprint_follows_files_but_not_prose(tmp_path: Path) -> None:
     assert len({first, second, third, fingerprint()}) == 4
 
 
-def test_entries_no_build_used_for_a_week_are_deleted(tmp_path: Path) -> None:
+def test_entries_no_build_used_for_a_day_are_deleted(tmp_path: Path) -> None:
     """Every edit leaves entries behind: those unused for UNUSED_DAYS go, read ones stay."""
     cache = BuildCache("entries")
     cache.configure(tmp_path / "mkdocs.yml")

@@ -23,8 +23,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-UNUSED_DAYS = 7
-"""An entry no build has read or written for this many days is deleted."""
+UNUSED_DAYS = 1
+"""An entry no build has read or written for this many days is deleted (a miss costs one
+slower build; a day of editing documented modules can leave a hundred megabytes behind)."""
 
 
 class _WarningCounter(logging.Handler):
