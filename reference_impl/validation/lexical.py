@@ -84,11 +84,7 @@ def _all_printable_ascii(values: pd.Series) -> bool:
     Such an id is usable; any other column (numbers, objects, an id with a character outside
     ASCII or a control character) gets ``False`` and is looked at cell by cell.
     """
-    import pyarrow.compute as pc
-
-    from reference_impl.arrow_text import arrow_strings
+    from reference_impl.arrow_text import all_match, arrow_strings
 
     strings = arrow_strings(values)
-    if strings is None:
-        return False
-    return pc.all(pc.match_substring_regex(strings, _PRINTABLE_ID)).as_py() is True
+    return strings is not None and all_match(strings, _PRINTABLE_ID)

@@ -21,19 +21,12 @@ import codecs
 import csv
 import io
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Union
 
 import numpy as np
 import pandas as pd
 
-if TYPE_CHECKING:
-    import pyarrow as pa
-
+from reference_impl.arrow_text import Strings, all_match
 from reference_impl.validation.lexical import NUMBER
-
-Strings = Union["pa.Array", "pa.ChunkedArray"]
-"""A column of text as pyarrow holds it: one array, or the chunks of a table's column."""
-
 
 STRIP_SPACES = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
@@ -67,12 +60,6 @@ def _is_plain(raw: bytes) -> bool:
         and b"\n\r\n" not in raw
         and not raw.startswith((b"\n", b"\r\n"))
     )
-
-
-def _all_match(values: Strings, pattern: str) -> bool:
-    import pyarrow.compute as pc
-
-    return bool(pc.all(pc.match_substring_regex(values, pattern)).as_py())
 
 
 def _all_digits(column: Strings) -> bool:
@@ -111,13 +98,13 @@ def _numeric(column: Strings, blank: Strings) -> np.ndarray | None:
 
     blanks = bool(pc.any(blank).as_py())
     present = column.filter(pc.invert(blank)) if blanks else column
-    if not _all_match(present.slice(0, 256), PLAIN_NUMBER):  # text, told from a few cells
+    if not all_match(present.slice(0, 256), PLAIN_NUMBER):  # text, told from a few cells
         return None
     integers = not blanks and (
         _all_digits(column)
-        or (_all_match(column.slice(0, 256), PLAIN_INTEGER) and _all_match(column, PLAIN_INTEGER))
+        or (all_match(column.slice(0, 256), PLAIN_INTEGER) and all_match(column, PLAIN_INTEGER))
     )
-    if not integers and not _all_match(present, PLAIN_NUMBER):
+    if not integers and not all_match(present, PLAIN_NUMBER):
         return None
     values = pc.if_else(blank, pa.scalar(None, pa.string()), column) if blanks else column
     numbers = cast_numbers(values, integers=integers)
