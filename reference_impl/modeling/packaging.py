@@ -131,12 +131,16 @@ def save_model(
     """
     import mlflow
 
-    options = _model_options(model, contract, threshold, example)
-    if train_function is not None:
-        from reference_impl.modeling.function_model import save_function_model
+    from reference_impl.modeling.requirement_check import without_distribution_scan
 
-        return save_function_model(model, path, train_function, options)
-    mlflow.sklearn.save_model(model, str(path), skops_trusted_types=trusted_types(model), **options)
+    options = _model_options(model, contract, threshold, example)
+    with without_distribution_scan():  # the requirements are pinned from installed versions
+        if train_function is not None:
+            from reference_impl.modeling.function_model import save_function_model
+
+            return save_function_model(model, path, train_function, options)
+        types = trusted_types(model)
+        mlflow.sklearn.save_model(model, str(path), skops_trusted_types=types, **options)
     return path
     # --8<-- [end:save-model]
 
