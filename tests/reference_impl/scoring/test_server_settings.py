@@ -10,6 +10,7 @@ import pytest
 from reference_impl.commands.serve import server_command
 from reference_impl.scoring.server_settings import (
     KEEP_ALIVE_SECONDS,
+    SPREAD_CONNECTIONS,
     THREADS_PER_WORKER,
     settings_for,
 )
@@ -21,7 +22,7 @@ def test_one_worker_per_core_one_openmp_thread_each(cpus: int) -> None:
     env = settings.environment()
     assert env["WORKER_COUNT"] == str(cpus)
     assert env["GUNICORN_CMD_ARGS"] == (
-        f"--threads {THREADS_PER_WORKER} --keep-alive {KEEP_ALIVE_SECONDS}"
+        f"--threads {THREADS_PER_WORKER} --keep-alive {KEEP_ALIVE_SECONDS} {SPREAD_CONNECTIONS}"
     )
     assert env["OMP_NUM_THREADS"] == "1"
     assert settings.max_concurrent_requests == cpus * THREADS_PER_WORKER
