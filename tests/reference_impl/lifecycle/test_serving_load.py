@@ -22,9 +22,10 @@ import pytest
 import requests
 
 from reference_impl.data import SAMPLE_REQUEST
+from reference_impl.exit_codes import ExitCode
 from reference_impl.scoring.request import MAX_BODY_BYTES
 from reference_impl.scoring.server_settings import settings_for
-from tests.reference_impl.lifecycle.conftest import Server
+from tests.reference_impl.lifecycle.conftest import Server, call
 
 ONE_ROW = json.dumps({"data": json.loads(SAMPLE_REQUEST.read_text())["data"][:1]}).encode()
 CLIENTS = 50
@@ -220,3 +221,19 @@ def test_connections_opened_at_once_are_spread_over_the_workers(server: Server) 
             client.close()
     assert len(holders) == workers, holders
     assert min(holders.values()) >= 60 // workers // 2, holders
+
+
+def test_a_second_serve_on_the_port_of_a_running_one_is_refused(
+    server: Server, tmp_path: Path
+) -> None:
+    """The workers' sockets allow sharing the port (``SO_REUSEPORT``) among themselves; a second
+    ``serve`` must still be told the port is taken, not join in and answer with its own model."""
+    port = urlparse(server.url).port
+    workdir = tmp_path / "workdir"
+    code, out, err = call(["serve", "--workdir", str(workdir), "--port", str(port)])
+    assert code == ExitCode.USAGE, out + err
+    assert err == (
+        f"error: port {port} on 127.0.0.1 is in use (is another serve running?); stop that "
+        "process or choose another --port\n"
+    )
+    assert out == "" and not workdir.exists()
