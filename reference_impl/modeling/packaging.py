@@ -59,7 +59,7 @@ def estimator_distribution(model: Any) -> str | None:
         For example ``lightgbm``; ``None`` for scikit-learn's own estimators and for classes
         that no installed distribution provides.
     """
-    from importlib.metadata import packages_distributions
+    from importlib.metadata import PackageNotFoundError, distribution, packages_distributions
 
     from sklearn.pipeline import Pipeline
 
@@ -67,7 +67,13 @@ def estimator_distribution(model: Any) -> str | None:
     top = type(final).__module__.partition(".")[0]
     if top == "sklearn":
         return None  # before the scan of every installed distribution (about 0.5 s)
-    found = packages_distributions().get(top, [])
+    try:  # most libraries are installed under their module's name: one file list to read
+        named = distribution(top)
+        if any(file.parts[0] in (top, f"{top}.py") for file in named.files or ()):
+            return str(named.metadata["Name"])
+    except PackageNotFoundError:
+        pass
+    found = packages_distributions().get(top, [])  # any other name: scan them all
     return found[0] if found else None
 
 

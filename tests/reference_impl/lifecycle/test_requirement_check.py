@@ -14,8 +14,8 @@ from mlflow.utils.requirements_utils import warn_dependency_requirement_mismatch
 from reference_impl.config import load_config
 from reference_impl.contract import load_contract
 from reference_impl.data import TRAINING_DATA
+from reference_impl.modeling import packaging
 from reference_impl.modeling.estimator import build_pipeline
-from reference_impl.modeling.packaging import BASE_REQUIREMENTS, save_model
 from reference_impl.modeling.requirement_check import without_distribution_scan
 
 CONTRACT = load_contract()
@@ -27,18 +27,34 @@ def unmapped(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(requirements_utils, "_MODULES_TO_PACKAGES", None)
 
 
+@pytest.mark.parametrize(
+    ("estimator", "params", "extra"),
+    [
+        (load_config("dev").model.estimator, load_config("dev").model.params, None),
+        ("lightgbm.LGBMClassifier", {"n_estimators": 5, "verbose": -1}, "lightgbm"),
+        ("xgboost.XGBClassifier", {"n_estimators": 5}, "xgboost"),
+    ],
+    ids=["default", "lightgbm", "xgboost"],
+)
 def test_saving_a_model_builds_no_module_map_and_pins_the_installed_versions(
-    unmapped: None, tmp_path: Path
+    unmapped: None, tmp_path: Path, estimator: str, params: dict, extra: str | None
 ) -> None:
-    model = load_config("dev").model
     frame = pd.read_csv(TRAINING_DATA).head(500)
     features = frame[CONTRACT.feature_names]
-    pipeline = build_pipeline(CONTRACT, estimator=model.estimator, params=model.params, seed=0)
+    pipeline = build_pipeline(CONTRACT, estimator=estimator, params=params, seed=0)
     pipeline.fit(features, frame[CONTRACT.label])
-    folder = save_model(pipeline, tmp_path / "model", CONTRACT, 0.35, features.head(3))
+    folder = packaging.save_model(pipeline, tmp_path / "model", CONTRACT, 0.35, features.head(3))
     assert requirements_utils._MODULES_TO_PACKAGES is None  # no scan of every distribution
     written = (folder / "requirements.txt").read_text().split()
-    assert written == [f"{name}=={version(name)}" for name in BASE_REQUIREMENTS]
+    needed = [*packaging.BASE_REQUIREMENTS, *([extra] if extra else [])]
+    assert written == [f"{name}=={version(name)}" for name in needed]
+
+
+def test_a_distribution_named_otherwise_than_its_module_is_found() -> None:
+    """``yaml`` comes from PyYAML: the name of the module is no guess at its distribution."""
+    import yaml
+
+    assert packaging.estimator_distribution(yaml.YAMLObject()) == "PyYAML"
 
 
 def test_a_requirement_the_environment_does_not_meet_is_still_reported(unmapped: None) -> None:
