@@ -70,10 +70,11 @@ def test_the_function_trains_the_champion_and_the_gate_reads_its_figures(trained
 
 
 def test_the_model_is_a_pyfunc_that_scores_like_the_loaded_model(
-    trained: Trained, tmp_path: Path
+    trained: Trained, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import mlflow.pyfunc
     from mlflow.models import Model
+    from mlflow.utils import requirements_utils
 
     from reference_impl.modeling.packaging import find_model_dir, load_model_dir
     from reference_impl.registry import CHAMPION
@@ -82,7 +83,9 @@ def test_the_model_is_a_pyfunc_that_scores_like_the_loaded_model(
     download_champion(trained.workdir, tmp_path / "champion", CHAMPION)
     folder = find_model_dir(tmp_path / "champion")
     assert set(Model.load(str(folder)).flavors) == {"python_function"}
+    monkeypatch.setattr(requirements_utils, "_MODULES_TO_PACKAGES", None)  # as a new process
     loaded = load_model_dir(folder)
+    assert requirements_utils._MODULES_TO_PACKAGES is None  # loaded without the scan
     assert isinstance(loaded.estimator, Bagged) and len(loaded.estimator.members) == 4
     rows = pd.read_csv(trained.data).drop(columns=["row_id", "target"]).head(20)
     answered = mlflow.pyfunc.load_model(str(folder)).predict(rows)
