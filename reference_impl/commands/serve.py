@@ -16,7 +16,7 @@ from reference_impl.commands._common import (
     needs_config,
 )
 from reference_impl.exit_codes import WORKDIR_EXITS, ExitCode, exit_codes_sentence
-from reference_impl.scoring.server_settings import settings_for
+from reference_impl.scoring.server_settings import kernel_spreads_connections, settings_for
 
 if TYPE_CHECKING:
     from reference_impl.config import EnvironmentConfig
@@ -114,7 +114,8 @@ def server_command(model_dir: Path, port: int) -> tuple[list[str], dict[str, str
         sys.executable, "-m", "reference_impl.scoring.local_server",
         "--entry_script", str(SCORE_SCRIPT), "--port", str(port),
     ]  # fmt: skip
-    settings = settings_for(os.cpu_count() or 1).environment()  # as the online deployment
+    cpus = os.cpu_count() or 1  # as the online deployment, on this machine's cores and kernel
+    settings = settings_for(cpus, spread_connections=kernel_spreads_connections()).environment()
     env = {
         **os.environ,
         **settings,

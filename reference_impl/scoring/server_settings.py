@@ -3,14 +3,14 @@
 ``azmlinfsrv`` runs gunicorn with ``WORKER_COUNT`` processes (default 1) and passes any
 ``GUNICORN_CMD_ARGS`` through; ``--threads N`` switches gunicorn to its threaded worker, so a
 slow client holds one thread instead of a whole worker, ``--keep-alive`` keeps idle
-connections open longer than clients pause between requests, and ``--reuse-port`` gives each
-worker a listening socket of its own, so the kernel spreads new connections over the workers.
-Each worker loads the model once and
-scores with one OpenMP thread (``OMP_NUM_THREADS=1``): with the default of one OpenMP thread
-per core in every worker, two workers on two cores oversubscribe the CPU and throughput
-collapses. ``serve`` applies :func:`settings_for` to the machine's cores; the managed online
-deployment applies it to its instance's vCPUs and sets ``max_concurrent_requests_per_instance``
-to the number of requests the instance can work on at once.
+connections open longer than clients pause between requests, and ``--reuse-port`` (on Linux)
+gives each worker a listening socket of its own, so the kernel spreads new connections over the
+workers. Each worker loads the model once and scores with one OpenMP thread
+(``OMP_NUM_THREADS=1``): with the default of one OpenMP thread per core in every worker, two
+workers on two cores oversubscribe the CPU and throughput collapses. ``serve`` applies
+:func:`settings_for` to the machine's cores; the managed online deployment applies it to its
+instance's vCPUs and sets ``max_concurrent_requests_per_instance`` to the number of requests the
+instance can work on at once.
 """
 
 from __future__ import annotations
@@ -38,7 +38,24 @@ closer than 30 to 10, and with all 50 load-test clients on one worker throughput
 about 750 to 230 requests/s while the other core idled. With a socket per worker the kernel
 hashes each connection to one of them (from 25 to 15 to 19 to 21 in six trials). The price:
 connections waiting in the queue of a worker that dies are reset, not handed to another.
+
+Only Linux spreads connections this way; macOS and the BSDs give every new connection to the
+socket bound last, which would leave all but one worker idle for good.
 """
+
+
+def kernel_spreads_connections(platform: str | None = None) -> bool:
+    """Whether sockets sharing a port get new connections in turn (``SO_REUSEPORT`` on Linux).
+
+    Args:
+        platform: A ``sys.platform`` value (default: this machine's).
+
+    Returns:
+        ``True`` on Linux, the only system where the workers' own sockets balance the load.
+    """
+    import sys
+
+    return (sys.platform if platform is None else platform).startswith("linux")
 
 
 @dataclass(frozen=True)
@@ -48,10 +65,12 @@ class ServerSettings:
     Attributes:
         workers: gunicorn worker processes (``WORKER_COUNT``), one per core.
         threads: Request threads per worker (gunicorn ``--threads``).
+        spread_connections: Each worker listens on its own socket (:data:`SPREAD_CONNECTIONS`).
     """
 
     workers: int
     threads: int = THREADS_PER_WORKER
+    spread_connections: bool = True
 
     @property
     def max_concurrent_requests(self) -> int:
@@ -65,11 +84,11 @@ class ServerSettings:
         Returns:
             ``WORKER_COUNT``, ``GUNICORN_CMD_ARGS`` and the per-worker thread caps.
         """
+        gunicorn = [f"--threads {self.threads}", f"--keep-alive {KEEP_ALIVE_SECONDS}"]
+        gunicorn += [SPREAD_CONNECTIONS] if self.spread_connections else []
         return {
             "WORKER_COUNT": str(self.workers),
-            "GUNICORN_CMD_ARGS": (
-                f"--threads {self.threads} --keep-alive {KEEP_ALIVE_SECONDS} {SPREAD_CONNECTIONS}"
-            ),
+            "GUNICORN_CMD_ARGS": " ".join(gunicorn),
             "OMP_NUM_THREADS": "1",  # one OpenMP thread per worker: no oversubscription
             "OPENBLAS_NUM_THREADS": "1",
             "MKL_NUM_THREADS": "1",
@@ -77,13 +96,15 @@ class ServerSettings:
         # --8<-- [end:environment]
 
 
-def settings_for(cpus: int) -> ServerSettings:
+def settings_for(cpus: int, *, spread_connections: bool = True) -> ServerSettings:
     """The settings for a machine with ``cpus`` cores: one worker per core.
 
     Args:
         cpus: Cores (vCPUs) of the machine or instance.
+        spread_connections: Whether the kernel spreads connections over the workers' own
+            sockets (:func:`kernel_spreads_connections`; a managed deployment runs on Linux).
 
     Returns:
         The server settings.
     """
-    return ServerSettings(workers=max(1, cpus))
+    return ServerSettings(workers=max(1, cpus), spread_connections=spread_connections)

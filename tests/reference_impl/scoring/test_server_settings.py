@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from reference_impl.scoring.server_settings import (
     KEEP_ALIVE_SECONDS,
     SPREAD_CONNECTIONS,
     THREADS_PER_WORKER,
+    kernel_spreads_connections,
     settings_for,
 )
 
@@ -32,9 +34,24 @@ def test_no_cores_reported_still_gives_one_worker() -> None:
     assert settings_for(0).workers == 1
 
 
-def test_serve_applies_the_settings_of_this_machine(tmp_path: Path) -> None:
+@pytest.mark.parametrize("platform", ["linux", "darwin", "freebsd14", "win32"])
+def test_only_linux_spreads_connections_over_sockets_of_their_own(platform: str) -> None:
+    assert kernel_spreads_connections(platform) is (platform == "linux")
+    spread = settings_for(2, spread_connections=kernel_spreads_connections(platform))
+    assert (SPREAD_CONNECTIONS in spread.environment()["GUNICORN_CMD_ARGS"].split()) is (
+        platform == "linux"
+    )
+
+
+@pytest.mark.parametrize("platform", ["linux", "darwin"])
+def test_serve_applies_the_settings_of_this_machine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, platform: str
+) -> None:
+    monkeypatch.setattr(sys, "platform", platform)
     command, env = server_command(tmp_path, 5123)
-    expected = settings_for(os.cpu_count() or 1).environment()
+    expected = settings_for(
+        os.cpu_count() or 1, spread_connections=platform == "linux"
+    ).environment()
     assert {key: env[key] for key in expected if key != "GUNICORN_CMD_ARGS"} == {
         key: value for key, value in expected.items() if key != "GUNICORN_CMD_ARGS"
     }
