@@ -76,3 +76,18 @@ def test_drift_figures_on_the_monitoring_page_are_real(lifecycle: Lifecycle) -> 
     for feature in report["drifted_features"]:
         assert f"`{feature}` ({report['features'][feature]['psi']:.2f})" in text
     assert f"(PSI {report['features']['total_charges']['psi']:.2f})" in text
+
+
+def test_the_server_settings_the_pages_name_are_the_ones_applied() -> None:
+    """The deployment pages spell out ``GUNICORN_CMD_ARGS``; a change of the rule must show."""
+    from reference_impl.azureml.online import INSTANCE_CPUS
+    from reference_impl.scoring.server_settings import settings_for
+
+    applied = settings_for(INSTANCE_CPUS).environment()["GUNICORN_CMD_ARGS"]
+    pages = [PAGES[3], ROOT / "docs" / "technology" / "online-and-batch-deployment.md"]
+    spelled = [
+        m for page in pages for m in re.findall(r"`GUNICORN_CMD_ARGS=([^`]*)`", page.read_text())
+    ]
+    assert spelled and set(spelled) == {applied}, spelled
+    rows = re.findall(r"^\| `GUNICORN_CMD_ARGS` \| `([^`]*)`", PAGES[3].read_text(), re.MULTILINE)
+    assert " ".join(rows) == applied  # one table row per option, in order
