@@ -38,6 +38,7 @@ ONLINE_FILES = frozenset(
         "azureml/monitoring.py",
         "lifecycle/test_serving.py",
         "lifecycle/test_serving_load.py",
+        "lifecycle/loopback_sockets.py",
         "lifecycle/test_collected_data.py",
         "scoring/test_server_settings.py",
         "azureml/test_http_deployment.py",

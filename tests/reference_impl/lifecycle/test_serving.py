@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 import requests
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 from reference_impl.config.project import load_project
 from reference_impl.data import SAMPLE_REQUEST
 from tests.reference_impl.identity import DECISION, MODEL, PROB
+from tests.reference_impl.lifecycle import loopback_sockets as sockets
 from tests.reference_impl.lifecycle.conftest import Lifecycle, Server
 
 PROJECT = load_project()
@@ -60,8 +62,12 @@ def test_sample_request_is_scored_by_the_champion(
         assert prediction[DECISION] is (prediction[PROB] >= 0.35)
 
 
+@pytest.mark.skipif(not sockets.AVAILABLE, reason="reads /proc/net/tcp (Linux only)")
 def test_server_listens_on_loopback_only(server: Server) -> None:
-    assert "Listening at: http://127.0.0.1:" in server.log.read_text()
+    """Every listening socket on the port (one per worker) is bound to 127.0.0.1, as the kernel
+    reports it: none to 0.0.0.0 or to an IPv6 address."""
+    listening = sockets.listening_addresses(urlparse(server.url).port)
+    assert listening and set(listening) == {"127.0.0.1"}, listening
 
 
 MALFORMED = {

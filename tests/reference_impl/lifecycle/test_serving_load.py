@@ -7,7 +7,6 @@ machine are not a benchmark (``benchmarks/scoring.py`` is).
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import socket
@@ -25,6 +24,7 @@ from reference_impl.data import SAMPLE_REQUEST
 from reference_impl.exit_codes import ExitCode
 from reference_impl.scoring.request import MAX_BODY_BYTES
 from reference_impl.scoring.server_settings import settings_for
+from tests.reference_impl.lifecycle import loopback_sockets as sockets
 from tests.reference_impl.lifecycle.conftest import Server, call
 
 ONE_ROW = json.dumps({"data": json.loads(SAMPLE_REQUEST.read_text())["data"][:1]}).encode()
@@ -159,44 +159,7 @@ def test_chunked_body_within_the_limit_is_scored(server: Server) -> None:
     assert len(body["predictions"]) == 1
 
 
-def _descendants(pid: int) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                stat = Path(f"/proc/{entry}/stat").read_text()
-            except OSError:  # the process ended meanwhile
-                continue
-            children.setdefault(int(stat.rsplit(")", 1)[1].split()[1]), []).append(int(entry))
-    return _walk(children, pid)
-
-
-def _walk(children: dict[int, list[int]], pid: int) -> list[int]:
-    return [kid for child in children.get(pid, []) for kid in (child, *_walk(children, child))]
-
-
-def _socket_inodes(pid: int) -> set[int]:
-    inodes = set()
-    for fd in os.listdir(f"/proc/{pid}/fd"):
-        with contextlib.suppress(OSError):
-            target = os.readlink(f"/proc/{pid}/fd/{fd}")
-            if target.startswith("socket:["):
-                inodes.add(int(target[8:-1]))
-    return inodes
-
-
-def _server_ends(port: int) -> dict[int, int]:
-    """Socket inode of the server's end of each connection to ``port``, by the client's port."""
-    ends = {}
-    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
-        fields = line.split()
-        local, remote, state = fields[1], fields[2], fields[3]
-        if int(local.split(":")[1], 16) == port and state == "01":  # ESTABLISHED
-            ends[int(remote.split(":")[1], 16)] = int(fields[9])
-    return ends
-
-
-@pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="reads /proc (Linux only)")
+@pytest.mark.skipif(not sockets.AVAILABLE, reason="reads /proc (Linux only)")
 @pytest.mark.skipif(settings_for(os.cpu_count() or 1).workers < 2, reason="one core: one worker")
 def test_connections_opened_at_once_are_spread_over_the_workers(server: Server) -> None:
     """Keep-alive connections stay with the worker that accepted them: a burst of clients must
@@ -210,8 +173,8 @@ def test_connections_opened_at_once_are_spread_over_the_workers(server: Server) 
             client.sendall(headers(len(ONE_ROW), close=False) + ONE_ROW)
         for client in clients:
             assert read_response(client)[0] == 200
-        ends = _server_ends(port)
-        held = {pid: _socket_inodes(pid) for pid in _descendants(server.process.pid)}
+        ends = sockets.server_ends(port)
+        held = {pid: sockets.inodes_of(pid) for pid in sockets.descendants(server.process.pid)}
         holders = Counter(
             next(pid for pid, inodes in held.items() if ends[c.getsockname()[1]] in inodes)
             for c in clients
