@@ -163,11 +163,13 @@ def test_chunked_body_within_the_limit_is_scored(server: Server) -> None:
 @pytest.mark.skipif(settings_for(os.cpu_count() or 1).workers < 2, reason="one core: one worker")
 def test_connections_opened_at_once_are_spread_over_the_workers(server: Server) -> None:
     """Keep-alive connections stay with the worker that accepted them: a burst of clients must
-    not all land on one worker while the others idle. 60 connections, each answered once and
-    kept open; each of the server's workers holds at least half its fair share."""
+    not all land on one worker while the others idle. 30 connections per worker, each answered
+    once and kept open; every worker holds at least a third of its fair share (a fair hash misses
+    that in 3 of 100 million runs on two workers and 2 of 100,000 on eight; with one shared
+    socket, one worker took all 60 of 60 in each of three runs)."""
     workers = settings_for(os.cpu_count() or 1).workers
     port = urlparse(server.url).port
-    clients = [connect(server) for _ in range(60)]
+    clients = [connect(server) for _ in range(30 * workers)]
     try:
         for client in clients:
             client.sendall(headers(len(ONE_ROW), close=False) + ONE_ROW)
@@ -183,7 +185,7 @@ def test_connections_opened_at_once_are_spread_over_the_workers(server: Server) 
         for client in clients:
             client.close()
     assert len(holders) == workers, holders
-    assert min(holders.values()) >= 60 // workers // 2, holders
+    assert min(holders.values()) >= 10, holders
 
 
 def test_a_second_serve_on_the_port_of_a_running_one_is_refused(
