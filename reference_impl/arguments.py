@@ -15,6 +15,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+from reference_impl.config.patterns import VM_SIZE, WORDS
 from reference_impl.paths import is_uri
 
 
@@ -57,10 +58,6 @@ def given_value(text: str) -> str:
     return _refuse_empty(text, "give a value")
 
 
-VM_SIZE = r"^Standard_[A-Za-z0-9_]+$"
-"""How Azure names a VM size (``Standard_DS3_v2``): ``compute.size`` and ``--instance-type``."""
-
-
 def vm_size(text: str) -> str:
     """A VM size such as ``Standard_DS3_v2`` (``deploy --instance-type``).
 
@@ -74,9 +71,7 @@ def vm_size(text: str) -> str:
         argparse.ArgumentTypeError: If ``text`` is empty or not named as Azure names VM sizes.
     """
     if not re.fullmatch(VM_SIZE, _refuse_empty(text, "give a value")):
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a VM size: Azure names them like Standard_DS3_v2 or Standard_F4s_v2"
-        )
+        raise argparse.ArgumentTypeError(f"{text!r} is not {WORDS[VM_SIZE]}")
     return text
 
 

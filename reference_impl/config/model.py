@@ -15,10 +15,18 @@ from pydantic import (
     model_validator,
 )
 
-from reference_impl.arguments import VM_SIZE
+from reference_impl.config.patterns import (
+    DATASTORE,
+    ESTIMATOR,
+    MODEL_NAME,
+    SUBSCRIPTION_ID,
+    TRAIN_FUNCTION,
+    VM_SIZE,
+    WORKSPACE,
+)
 from reference_impl.datastores import LAKE_DATASTORES
 
-DatastoreName = Annotated[str, Field(pattern=r"^[A-Za-z0-9_]{1,255}$")]
+DatastoreName = Annotated[str, Field(pattern=DATASTORE)]
 """An Azure ML datastore's name: letters, digits and underscores."""
 
 
@@ -55,9 +63,9 @@ class AzureWorkspace(Strict):
         registry: Shared Azure ML registry used to promote models between environments.
     """
 
-    subscription_id: str = Field(pattern=r"^[0-9a-fA-F-]{36}$")
+    subscription_id: str = Field(pattern=SUBSCRIPTION_ID)
     resource_group: str = Field(min_length=1, max_length=90)
-    workspace: str = Field(pattern=r"^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$")
+    workspace: str = Field(pattern=WORKSPACE)
     location: str = Field(min_length=2)
     registry: str = Field(min_length=3)
 
@@ -157,10 +165,10 @@ class ModelSection(Strict):
 
     estimator: str = Field(
         default="sklearn.ensemble.HistGradientBoostingClassifier",
-        pattern=r"^[A-Za-z_][\w.]*[.:][A-Za-z_]\w*$",
+        pattern=ESTIMATOR,
     )
     params: dict[str, ParamValue] = Field(default_factory=dict)
-    train_function: str | None = Field(default=None, pattern=r"^[A-Za-z_][\w.]*:[A-Za-z_]\w*$")
+    train_function: str | None = Field(default=None, pattern=TRAIN_FUNCTION)
 
     @field_validator("params", mode="before")
     @classmethod
@@ -314,7 +322,7 @@ class RegistrySection(Strict):
             the project's ``model_name`` (``config/project.yaml``).
     """
 
-    model_name: str = Field(default_factory=_project_model_name, pattern=r"^[a-z][a-z0-9-]{2,62}$")
+    model_name: str = Field(default_factory=_project_model_name, pattern=MODEL_NAME)
 
 
 class MonitoringSection(Strict):

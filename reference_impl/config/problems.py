@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from reference_impl.config.patterns import WORDS
+
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
@@ -16,8 +18,14 @@ def reason(err: Mapping[str, Any]) -> str:
         err: One of ``ValidationError.errors()``.
 
     Returns:
-        The sentence the validator raised, or pydantic's own for a type or range.
+        The sentence the validator raised; for a value that does not match its field's
+        pattern, what the value should be (:data:`~reference_impl.config.patterns.WORDS`);
+        otherwise pydantic's own sentence for a type or range.
     """
+    if err["type"] == "string_pattern_mismatch":
+        words = WORDS.get(err.get("ctx", {}).get("pattern", ""))
+        if words is not None:
+            return f"{err['input']!r} is not {words}"
     return str(err["msg"]).removeprefix("Value error, ")
 
 

@@ -20,11 +20,9 @@ from reference_impl.config.deployments import (
     code_of,
 )
 from reference_impl.config.model import Strict
+from reference_impl.config.patterns import IDENTIFIER, MODEL_NAME, PREFIX, REPOSITORY, SLUG
 from reference_impl.config.problems import validation_problems
 from reference_impl.yaml_file import YamlFileError, read_yaml
-
-_SLUG = r"^[a-z][a-z0-9-]{1,40}$"
-_IDENTIFIER = r"^[a-z][a-z0-9_]{0,40}$"
 
 
 class AzureMLNames(Strict):
@@ -36,9 +34,9 @@ class AzureMLNames(Strict):
         training_data_asset: The data asset the training pipeline reads.
     """
 
-    environment: str = Field(pattern=_SLUG)
-    component_prefix: str = Field(pattern=r"^[a-z][a-z0-9_]{0,40}_$")
-    training_data_asset: str = Field(pattern=_SLUG)
+    environment: str = Field(pattern=SLUG)
+    component_prefix: str = Field(pattern=PREFIX)
+    training_data_asset: str = Field(pattern=SLUG)
 
 
 class OutputNames(Strict):
@@ -51,8 +49,8 @@ class OutputNames(Strict):
             likeliest class (multi-class) or the predicted value (regression).
     """
 
-    probability: str = Field(pattern=_IDENTIFIER)
-    decision: str = Field(pattern=_IDENTIFIER)
+    probability: str = Field(pattern=IDENTIFIER)
+    decision: str = Field(pattern=IDENTIFIER)
 
     @model_validator(mode="after")
     def _a_name_each(self) -> OutputNames:
@@ -92,11 +90,11 @@ class ProjectIdentity(Strict):
         card: The model card's owner and intended use.
     """
 
-    name: str = Field(pattern=_SLUG)
+    name: str = Field(pattern=SLUG)
     title: str = Field(min_length=1, max_length=120)
-    repository: str = Field(pattern=r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
-    model_name: str = Field(pattern=r"^[a-z][a-z0-9-]{2,62}$")
-    experiment: str = Field(pattern=_SLUG)
+    repository: str = Field(pattern=REPOSITORY)
+    model_name: str = Field(pattern=MODEL_NAME)
+    experiment: str = Field(pattern=SLUG)
     deployments: tuple[Literal["online", "batch"], ...] = Field(min_length=1)
     azureml: AzureMLNames
     outputs: OutputNames

@@ -116,7 +116,8 @@ BROKEN_RULES = {
     ),
     "output-name-with-a-space": (
         {"  probability: ": "  probability: churn prob\n"},
-        "outputs.probability: String should match pattern",
+        "outputs.probability: 'churn prob' is not 1 to 41 lowercase letters, digits and "
+        "underscores",
     ),
 }
 
