@@ -1,9 +1,9 @@
 """The text patterns of the configuration files, each with what its error says in words.
 
-pydantic refuses a value that does not match a field's pattern with "String should match pattern
-'^[a-z][a-z0-9-]{1,40}$'"; the messages of :mod:`reference_impl.config.problems` say instead what
-the value should be, from :data:`WORDS`. Light on purpose (no pydantic): the command line's
-argument types use :data:`VM_SIZE` too.
+pydantic refuses a value that does not match a field's pattern by quoting the regular expression
+(``String should match pattern '^Standard_[A-Za-z0-9_]+$'``); the messages of
+:mod:`reference_impl.config.problems` say instead what the value should be, from :data:`WORDS`.
+Light on purpose (no pydantic): the command line's argument types use :data:`VM_SIZE` too.
 """
 
 from __future__ import annotations

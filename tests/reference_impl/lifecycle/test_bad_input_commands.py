@@ -65,6 +65,11 @@ BAD_OVERRIDES: dict[str, tuple[str, str]] = {
         "monitoring.min_drifted_features=500",
         "monitoring.min_drifted_features is 500, but the contract has",
     ),
+    # the answer quoted the field's regular expression
+    "off-pattern": (
+        "compute.size=big",
+        "compute.size: 'big' is not a VM size: Azure names them like Standard_DS3_v2",
+    ),
 }
 
 
@@ -77,6 +82,7 @@ def test_a_bad_override_is_a_usage_error(tmp_path: Path, case: str) -> None:
     assert fragment in err
     assert "Traceback" not in out + err
     assert "Value error" not in err  # pydantic's word before a validator's own sentence
+    assert "should match pattern" not in err
     assert len(err.strip().splitlines()) == 1
     assert not workdir.exists()  # refused before anything was created
 
