@@ -37,7 +37,8 @@ DATASTORE = described(
 )
 SUBSCRIPTION_ID = described(
     r"^[0-9a-fA-F-]{36}$",
-    "a subscription ID: 36 hex digits and hyphens, like 00000000-0000-0000-0000-000000000000",
+    "a subscription ID: 36 hex digits and hyphens in all, like "
+    "00000000-0000-0000-0000-000000000000",
 )
 WORKSPACE = described(
     r"^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$",
@@ -62,6 +63,6 @@ IDENTIFIER = described(
 )
 PREFIX = described(
     r"^[a-z][a-z0-9_]{0,40}_$",
-    "lowercase letters, digits and underscores, a letter first and an underscore last",
+    "2 to 42 lowercase letters, digits and underscores, a letter first and an underscore last",
 )
 REPOSITORY = described(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "a GitHub repository as owner/name")

@@ -33,7 +33,7 @@ REFUSED = {
     "compute.size=big": "compute.size: 'big' is not a VM size: Azure names them like "
     "Standard_DS3_v2 or Standard_F4s_v2",
     "azure.subscription_id=abc": "azure.subscription_id: 'abc' is not a subscription ID: 36 hex "
-    "digits and hyphens, like 00000000-0000-0000-0000-000000000000",
+    "digits and hyphens in all, like 00000000-0000-0000-0000-000000000000",
     "azure.workspace=-ws": "azure.workspace: '-ws' is not a workspace name: 3 to 33 letters, "
     "digits, hyphens and underscores, a letter or digit first",
     "model.train_function=train.py": "model.train_function: 'train.py' is not a function named "
