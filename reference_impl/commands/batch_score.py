@@ -148,7 +148,11 @@ def _share(decided: pd.Series) -> str:
 
 
 def _nothing_to_score(source: Path) -> str:
-    """Why ``source``, which is there, lists no file to score (a folder, or another file)."""
+    """Why ``source``, which is there, lists no file to score (a folder, another file, a link)."""
+    try:
+        source.stat()
+    except OSError as exc:  # a link round in a loop, or to nothing: the system says which
+        return f"--input {source}: cannot read the file: {exc.strerror}"
     if source.is_dir():
         return f"{source} holds no .csv or .parquet files and is not a Delta table"
     from reference_impl.validation.file_kinds import other_kind

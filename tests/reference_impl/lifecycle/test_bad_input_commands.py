@@ -316,6 +316,11 @@ UNREADABLE_PATHS: dict[str, tuple[list[str], int, str]] = {
         ExitCode.BAD_DATA,
         "cannot read the file: File name too long",
     ),
+    "batch-score-input-loop": (  # no suffix: it was told to name a .csv or .parquet file
+        ["batch-score", "--input", "{loop}", "--output", "{inputs}/p.csv"],
+        ExitCode.BAD_DATA,
+        "--input {loop}: cannot read the file: Too many levels of symbolic links",
+    ),
     "monitor-current": (
         ["monitor", "--current", "{long}.csv"],
         ExitCode.BAD_DATA,
@@ -344,6 +349,7 @@ UNREADABLE_PATHS: dict[str, tuple[list[str], int, str]] = {
 }
 MARKS = {
     "batch-score-input": pytest.mark.batch,
+    "batch-score-input-loop": pytest.mark.batch,
     "monitor-current": pytest.mark.online,
     "monitor-collected": pytest.mark.online,
 }
