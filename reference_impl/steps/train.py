@@ -135,7 +135,8 @@ def fit_pipeline(
         The fitted pipeline.
 
     Raises:
-        EstimatorError: If the estimator cannot be made or its fit refuses a setting.
+        EstimatorError: If the estimator cannot be made, its fit refuses a setting, or it
+            cannot fit the rows as the pipeline prepares them.
     """
     pipeline = build_pipeline(contract, estimator=estimator, params=params, seed=seed)
     try:
@@ -143,9 +144,17 @@ def fit_pipeline(
     except MemoryError:
         raise
     except Exception as exc:  # the rows passed validate: what fails here is the setting
-        # scikit-learn checks values in fit (ValueError); LightGBM raises its own LightGBMError
-        name = type(pipeline[-1]).__name__
-        raise EstimatorError(f"model.params: {name} refused them ({exc})") from None
+        final = type(pipeline[-1])
+        if final.__module__.partition(".")[0] == "sklearn":
+            # each setting was checked before any step ran (make_estimator); what is left is
+            # settings that do not go together, or an estimator that does not suit the rows
+            # (MultinomialNB and the scaled, signed numbers): its own words say which
+            raise EstimatorError(
+                f"model.estimator, model.params: {final.__name__} could not be fitted to the "
+                f"training rows as the pipeline prepares them ({exc})"
+            ) from None
+        # LightGBM and XGBoost check their settings in fit, each with its own error
+        raise EstimatorError(f"model.params: {final.__name__} refused them ({exc})") from None
     return pipeline
 
 

@@ -616,6 +616,34 @@ def test_a_value_lightgbm_refuses_stops_the_train_step_with_nothing_registered(
     assert "stopped at step train; nothing was registered" in err
 
 
+@pytest.mark.parametrize(
+    "settings, message",
+    [
+        pytest.param(
+            ["model.estimator=sklearn.naive_bayes.MultinomialNB"],  # the scaled numbers are signed
+            "model.estimator, model.params: MultinomialNB could not be fitted to the training "
+            "rows as the pipeline prepares them (Negative values in data passed to MultinomialNB "
+            "(input X).)",
+            id="multinomialnb-signed-numbers"),
+        pytest.param(
+            ["model.estimator=sklearn.linear_model.LogisticRegression", "model.params.penalty=l1"],
+            "model.estimator, model.params: LogisticRegression could not be fitted to the "
+            "training rows as the pipeline prepares them (Solver lbfgs supports only 'l2' or None "
+            "penalties, got l1 penalty.)",
+            id="settings-that-do-not-go-together"),
+    ],
+)  # fmt: skip
+def test_a_fit_that_fails_after_the_settings_were_checked_names_both_keys(
+    tmp_path: Path, settings: list[str], message: str
+) -> None:
+    workdir = tmp_path / "work"
+    overrides = ["--set", "model.params={}"] + [a for s in settings for a in ("--set", s)]
+    code, out, err = call(["train", "--workdir", str(workdir), *overrides])
+    assert code == ExitCode.USAGE, out + err
+    assert f"error: {message}\n" in err
+    assert "stopped at step train; nothing was registered" in err
+
+
 def test_the_command_offers_exactly_the_contract_tasks() -> None:
     from reference_impl.commands.contract import TASK_CHOICES
     from reference_impl.contract import TASKS
