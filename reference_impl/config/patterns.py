@@ -17,7 +17,7 @@ def described(pattern: str, words: str) -> str:
 
     Args:
         pattern: A regular expression a field's value must match (``Field(pattern=...)``).
-        words: What such a value is, to follow "is not", e.g. "a VM size such as ...".
+        words: What such a value is, to follow "expected" or "is not" ("a VM size: ...").
 
     Returns:
         ``pattern``.

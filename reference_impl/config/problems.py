@@ -19,13 +19,14 @@ def reason(err: Mapping[str, Any]) -> str:
 
     Returns:
         The sentence the validator raised; for a value that does not match its field's
-        pattern, what the value should be (:data:`~reference_impl.config.patterns.WORDS`);
+        pattern, what the value should be (:data:`~reference_impl.config.patterns.WORDS`),
+        without quoting it (a key or token pasted into the wrong field stays out of logs);
         otherwise pydantic's own sentence for a type or range.
     """
     if err["type"] == "string_pattern_mismatch":
         words = WORDS.get(err.get("ctx", {}).get("pattern", ""))
         if words is not None:
-            return f"{err['input']!r} is not {words}"
+            return f"expected {words}"
     return str(err["msg"]).removeprefix("Value error, ")
 
 

@@ -90,7 +90,7 @@ def test_config_shows_what_a_set_would_run_with_and_refuses_a_bad_one(capsys):
     ("listed", "reason"),
     [
         ("[]", "data.datastores: list at least one datastore"),
-        ("[lake-01]", "data.datastores.0: 'lake-01' is not a datastore name: 1 to 255 letters"),
+        ("[lake-01]", "data.datastores.0: expected a datastore name: 1 to 255 letters"),
     ],
     ids=["none", "not-a-datastore-name"],
 )

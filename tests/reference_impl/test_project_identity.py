@@ -116,8 +116,7 @@ BROKEN_RULES = {
     ),
     "output-name-with-a-space": (
         {"  probability: ": "  probability: churn prob\n"},
-        "outputs.probability: 'churn prob' is not 1 to 41 lowercase letters, digits and "
-        "underscores",
+        "outputs.probability: expected 1 to 41 lowercase letters, digits and underscores",
     ),
 }
 

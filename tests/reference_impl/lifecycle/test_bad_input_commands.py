@@ -68,7 +68,7 @@ BAD_OVERRIDES: dict[str, tuple[str, str]] = {
     # the answer quoted the field's regular expression
     "off-pattern": (
         "compute.size=big",
-        "compute.size: 'big' is not a VM size: Azure names them like Standard_DS3_v2",
+        "compute.size: expected a VM size: Azure names them like Standard_DS3_v2",
     ),
 }
 

@@ -50,7 +50,7 @@ def test_local_commands_work_in_dot_mlops_by_default(command: str) -> None:
         ("trainin.seed=5", "unknown section 'trainin'"),
         ("training.seed", "expected SECTION.KEY=VALUE"),
         ("=5", "expected SECTION.KEY=VALUE"),
-        ("model.estimator=xgboost", "model.estimator: 'xgboost' is not the import path of a class"),
+        ("model.estimator=xgboost", "model.estimator: expected the import path of a class"),
         ("training.seed.deep=1", "unknown section 'seed'"),
         ("model.params.max_iter=0", "model.params: HistGradientBoostingClassifier refused them"),
         ("model.params.max_leafs=3", "model.params.max_leafs: HistGradientBoostingClassifier has"),
@@ -81,7 +81,7 @@ def test_overrides_are_typed_and_validated() -> None:
     assert apply_overrides(config, ["model.params={}"]).model.params == {}
     assert config.registry.model_name == "x-y-z"
     assert apply_overrides(config, []) is config
-    with pytest.raises(ConfigError, match="'Bad Name' is not a model name: 3 to 63 lowercase"):
+    with pytest.raises(ConfigError, match="model_name: expected a model name: 3 to 63 lowercase"):
         apply_overrides(config, ["registry.model_name=Bad Name"])
 
 
