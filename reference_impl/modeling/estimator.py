@@ -90,6 +90,22 @@ def import_estimator(path: str) -> type:
     return found
 
 
+def checks_settings_early(estimator: Any) -> bool:
+    """Whether :func:`make_estimator` checks ``estimator``'s settings before any step runs.
+
+    scikit-learn's estimators declare each parameter's allowed values and check them first
+    thing in fit; running that check when the estimator is made refuses a bad value before any
+    step runs. Others (LightGBM, XGBoost) declare none and check them when the train step fits.
+
+    Args:
+        estimator: An estimator instance.
+
+    Returns:
+        ``True`` if it declares ``_parameter_constraints``.
+    """
+    return hasattr(estimator, "_parameter_constraints")
+
+
 def make_estimator(path: str, params: Mapping[str, Any], *, seed: int, task: str) -> Any:
     """Instantiate the configured estimator and check that it can serve the task.
 
@@ -126,10 +142,7 @@ def make_estimator(path: str, params: Mapping[str, Any], *, seed: int, task: str
         arguments[seed_name] = seed
     try:
         instance = cls(**arguments)
-        # scikit-learn's own estimators check their parameter values first thing in fit;
-        # running that check here refuses a bad value before any step runs. Others (LightGBM,
-        # XGBoost) check them when the train step fits, which stops with the same message.
-        if hasattr(instance, "_parameter_constraints"):  # inherited by LightGBM, not declared
+        if checks_settings_early(instance):
             instance._validate_params()
     except (TypeError, ValueError) as exc:
         raise EstimatorError(f"model.params: {cls.__name__} refused them ({exc})") from None

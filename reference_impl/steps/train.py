@@ -25,7 +25,11 @@ from reference_impl.collector import as_command
 from reference_impl.config.model import NO_PARAMS, parse_params
 from reference_impl.contract import DataContract
 from reference_impl.exit_codes import ExitCode
-from reference_impl.modeling.estimator import EstimatorError, build_pipeline
+from reference_impl.modeling.estimator import (
+    EstimatorError,
+    build_pipeline,
+    checks_settings_early,
+)
 from reference_impl.modeling.packaging import LoadedModel, save_model
 from reference_impl.modeling.row_sample import seeded_sample
 from reference_impl.modeling.task_metrics import TRAIN_METRIC, task_score
@@ -144,17 +148,17 @@ def fit_pipeline(
     except MemoryError:
         raise
     except Exception as exc:  # the rows passed validate: what fails here is the setting
-        final = type(pipeline[-1])
-        if final.__module__.partition(".")[0] == "sklearn":
-            # each setting was checked before any step ran (make_estimator); what is left is
-            # settings that do not go together, or an estimator that does not suit the rows
-            # (MultinomialNB and the scaled, signed numbers): its own words say which
+        name = type(pipeline[-1]).__name__
+        if checks_settings_early(pipeline[-1]):
+            # each setting was checked before any step ran; what is left is settings that do
+            # not go together, or an estimator that does not suit the rows (MultinomialNB and
+            # the scaled, signed numbers): its own words say which
             raise EstimatorError(
-                f"model.estimator, model.params: {final.__name__} could not be fitted to the "
-                f"training rows as the pipeline prepares them ({exc})"
+                f"model.estimator, model.params: {name} could not be fitted to the training "
+                f"rows as the pipeline prepares them ({exc})"
             ) from None
         # LightGBM and XGBoost check their settings in fit, each with its own error
-        raise EstimatorError(f"model.params: {final.__name__} refused them ({exc})") from None
+        raise EstimatorError(f"model.params: {name} refused them ({exc})") from None
     return pipeline
 
 
