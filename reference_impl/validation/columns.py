@@ -35,8 +35,8 @@ def check_columns(
             looked for.
 
     Raises:
-        DataValidationError: A blank or repeated name, no expected column at all (the wrong
-            file), or columns missing or unexpected.
+        DataValidationError: A blank or repeated name, no expected column at all, not even
+            but for case or spaces (the wrong file), or columns missing or unexpected.
     """
     blank = [number for number, name in enumerate(columns, start=1) if not name.strip()]
     if blank:
@@ -54,7 +54,11 @@ def check_columns(
             source, [f"duplicate column name(s) in the header: {safe_names(duplicates)}"]
         )
     expected = {*required, *allowed_extra, *([label] if label else [])}
-    if expected and not expected.intersection(columns):
+    absent = [name for name in ([label] if label else []) + list(required) if name not in columns]
+    # an optional column under another case is named too, rather than called unexpected
+    optional = [name for name in allowed_extra if name not in columns]
+    renamed = near_misses([*absent, *optional], columns)
+    if expected and not expected.intersection(columns) and not renamed:
         raise DataValidationError(
             source,
             [
@@ -62,8 +66,6 @@ def check_columns(
                 "not shown); is this the data file?"
             ],
         )
-    absent = [name for name in ([label] if label else []) + list(required) if name not in columns]
-    renamed = near_misses(absent, columns)
     problems = []
     if renamed:
         pairs = [f"{_as_found(found, name)} should be {name!r}" for name, found in renamed.items()]

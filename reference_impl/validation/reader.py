@@ -128,6 +128,7 @@ def _rows(source: str, content: str) -> tuple[list[str], list[list[str]], list[i
         raise DataValidationError(
             source, [f"not valid CSV in the row starting on line {start}: {exc} (a stray quote?)"]
         ) from None
+    _check_delimiter(source, header)  # before the row lengths: "1,5" splits a ';' row
     ragged = [
         (line, len(row)) for line, row in zip(lines, rows, strict=True) if len(row) != len(header)
     ]

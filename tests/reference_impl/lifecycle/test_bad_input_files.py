@@ -69,6 +69,17 @@ def cr_only() -> str:
     return "\r".join(_lines()) + "\r"
 
 
+def header_in_capitals() -> str:
+    """The header as a SQL export may write it: every name in capitals."""
+    lines = _lines()
+    return "\n".join([lines[0].upper(), *lines[1:]]) + "\n"
+
+
+def european_spreadsheet() -> str:
+    """Saved with a European locale: ``;`` between fields and ``,`` in decimal numbers."""
+    return "\n".join(line.replace(",", ";").replace(".", ",") for line in _lines()) + "\n"
+
+
 def dotenv() -> str:
     return f"API_KEY={SECRET}\nDB_PASSWORD=hunter2-{SECRET}\n"
 
@@ -94,11 +105,20 @@ MALFORMED: dict[str, tuple[Callable[[], str], str]] = {
     "trailing-comma-every-row": (trailing_comma, "a comma at the end of every line?"),
     "blank-column-name": (blank_column_name, "1 blank column name(s), at position(s) 14"),
     "cr-only-line-endings": (cr_only, "line endings are CR only"),
+    "semicolons-and-decimal-commas": (
+        european_spreadsheet,
+        "only one column found and the header contains ';': wrong delimiter?",
+    ),
     "dotenv-as-data": (dotenv, "names none of the expected columns (1 name(s), not shown)"),
     "secret-in-header": (secret_header, "unexpected column(s): 1 name(s) not shown"),
     "header-case-or-spaces": (
         header_case_or_spaces,
         "column name(s) differing only in case or spaces: ' Age ' should be 'age'",
+    ),
+    "header-in-capitals": (
+        header_in_capitals,
+        "differing only in case or spaces: 'CANCELLED' should be 'cancelled', "
+        "'CUSTOMER_ID' should be 'customer_id'",
     ),
 }
 
@@ -326,6 +346,10 @@ def test_a_parquet_files_unexpected_columns_are_shown_as_a_csvs_are(tmp_path: Pa
 SAME_SENTENCE = {
     "blank-name": (lambda f: f.rename(columns={"age": " "}), "1 blank column name(s), at position"),
     "no-label": (lambda f: f.drop(columns="cancelled"), "missing label column 'cancelled'"),
+    "capitals": (
+        lambda f: f.rename(columns=str.upper),
+        "'CANCELLED' should be 'cancelled', 'CUSTOMER_ID' should be 'customer_id'",
+    ),
     "wrong-file": (
         lambda f: f[["age"]].rename(columns={"age": "amount"}),
         "names none of the expected columns (1 name(s), not shown); is this the data file?",

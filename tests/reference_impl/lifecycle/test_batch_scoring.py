@@ -98,6 +98,20 @@ def test_a_bad_file_fails_the_batch_and_writes_nothing(
     assert not (tmp_path / "p.csv").exists()
 
 
+def test_a_label_column_in_capitals_is_named_not_called_unexpected(
+    lifecycle: Lifecycle, tmp_path: Path
+) -> None:
+    """A batch file may carry the label; under another case it was an unexpected column."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    pd.read_csv(FRESH_BATCH).assign(CANCELLED=0).to_csv(folder / "b.csv", index=False)
+    code, _, err = batch_score(lifecycle, folder, tmp_path / "p.csv")
+    assert code == 4
+    assert "differing only in case or spaces: 'CANCELLED' should be 'cancelled'" in err
+    assert "unexpected" not in err
+    assert not (tmp_path / "p.csv").exists()
+
+
 def _listing(folder: Path) -> dict[str, tuple[int, int]]:
     return {p.name: (p.stat().st_size, p.stat().st_mtime_ns) for p in folder.iterdir()}
 
