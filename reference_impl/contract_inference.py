@@ -68,6 +68,11 @@ def _kind(frame: pd.DataFrame, column: str) -> str:
 
 
 def _feature(frame: pd.DataFrame, column: str) -> Feature:
+    if frame[column].isna().any():
+        raise InferenceError(
+            f"column {column!r} has empty values; the contract accepts none: fill or drop "
+            "them, or leave the column out with --ignore"
+        )
     kind = _kind(frame, column)
     values = frame[column].dropna()
     if kind == "category":
@@ -83,6 +88,27 @@ def _feature(frame: pd.DataFrame, column: str) -> Feature:
     if kind == "integer":
         low, high = float(math.floor(low)), float(math.ceil(high))
     return Feature(name=column, kind=kind, minimum=low, maximum=high)
+
+
+def _all_refused(refused: dict[str, str]) -> str:
+    """One message for every column that cannot be a feature, so one run names them all.
+
+    Args:
+        refused: Column name -> why it cannot be a feature, in the sample's order.
+
+    Returns:
+        The one reason, or all of them with the ``--ignore`` options that would leave every
+        such column out (quoted as a shell needs them).
+    """
+    import shlex
+
+    if len(refused) == 1:
+        return next(iter(refused.values()))
+    options = " ".join(f"--ignore {shlex.quote(name)}" for name in refused)
+    return (
+        f"{len(refused)} columns cannot be features as the sample holds them: "
+        f"{'; '.join(refused.values())} (to leave them all out: {options})"
+    )
 
 
 def _segment_as_groups(frame: pd.DataFrame, segment: str) -> pd.DataFrame:
@@ -213,16 +239,16 @@ def infer_contract(
     classes = _classes(frame, label, task)
     if segment is not None:
         frame = _segment_as_groups(frame, segment)
-    features = []
+    features, refused = [], {}
     for column in frame.columns:
         if column in (label, id_column, *ignore):
             continue
-        if frame[column].isna().any():
-            raise InferenceError(
-                f"column {column!r} has empty values; the contract accepts none: fill or drop "
-                "them, or leave the column out with --ignore"
-            )
-        features.append(_feature(frame, str(column)))
+        try:
+            features.append(_feature(frame, str(column)))
+        except InferenceError as exc:
+            refused[str(column)] = str(exc)
+    if refused:
+        raise InferenceError(_all_refused(refused))
     if not features:
         raise InferenceError("the sample has no column left to learn from")
     return DataContract(

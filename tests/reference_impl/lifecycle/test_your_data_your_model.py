@@ -198,6 +198,13 @@ def test_infer_proposes_categories_and_a_segment_from_the_bundled_sample(tmp_pat
         ("text-not-category", "binary", ("--label", "target", "--ignore", "gaps"),
          "column 'name' holds 60 distinct text values: it is no category (at most 50); pass it"
          " as --id if it identifies a row, or leave it out with --ignore"),
+        # every column that cannot be a feature at once, not one per run
+        ("several-columns", "binary", ("--label", "target"),
+         "2 columns cannot be features as the sample holds them: column 'name' holds 60 "
+         "distinct text values: it is no category (at most 50); pass it as --id if it "
+         "identifies a row, or leave it out with --ignore; column 'gaps' has empty values; the "
+         "contract accepts none: fill or drop them, or leave the column out with --ignore (to "
+         "leave them all out: --ignore name --ignore gaps)"),
         # one column in two roles; an --ignore that names no column (a typo) is not skipped
         ("segment-is-label", "binary", ("--label", "target", "--segment", "target"),
          "--segment 'target' is already the --label column; a column takes one role"),
