@@ -127,6 +127,7 @@ def _decode(body: str | bytes) -> Any:
             body = body.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise RequestError(f"body is not UTF-8 text: byte at position {exc.start}") from None
+    body = body.removeprefix("\ufeff")  # a byte order mark (Notepad's UTF-8), as RFC 8259 allows
     if not body.strip():
         raise RequestError('body is empty; expected {"data": [{...}, ...]}')
     try:

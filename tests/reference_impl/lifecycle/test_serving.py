@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 from pathlib import Path
 from urllib.parse import urlparse
@@ -68,6 +69,17 @@ def test_server_listens_on_loopback_only(server: Server) -> None:
     reports it: none to 0.0.0.0 or to an IPv6 address."""
     listening = sockets.listening_addresses(urlparse(server.url).port)
     assert listening and set(listening) == {"127.0.0.1"}, listening
+
+
+def test_a_body_saved_with_a_byte_order_mark_is_scored_alike(
+    server: Server, session: requests.Session
+) -> None:
+    """Notepad and Windows PowerShell 5.1 save UTF-8 with a byte order mark, which the CSV
+    readers already accept; the endpoint answered 400 "Unexpected UTF-8 BOM" instead."""
+    plain = score(server, session, SAMPLE_REQUEST.read_bytes())
+    marked = score(server, session, codecs.BOM_UTF8 + SAMPLE_REQUEST.read_bytes())
+    assert marked.status_code == 200, marked.text
+    assert marked.json() == plain.json()
 
 
 MALFORMED = {
