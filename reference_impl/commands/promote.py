@@ -81,15 +81,17 @@ def _promote(source: EnvironmentConfig, target: EnvironmentConfig, args: argpars
     from reference_impl.azureml.yaml_files import write_entity
 
     plan = promotion_plan(source, target, args.model, args.version)
+    out = None
+    if args.dry_run and args.out:  # a folder that cannot be had is refused before any plan
+        args.out = Path(args.out)
+        out = dry_run_folder(args)
+        if out is None:
+            return ExitCode.USAGE
     print(f"promote {plan.model_name}:{plan.version} from {source.name} to {target.name}:")
     for number, step in enumerate(plan.steps, start=1):
         print(f"  {number}. {step}")
     if args.dry_run:
-        if args.out:
-            args.out = Path(args.out)
-            out = dry_run_folder(args)
-            if out is None:
-                return ExitCode.USAGE
+        if out is not None:
             path = write_entity(out / "model.yml", source_model(plan), command=COMMAND)
             print(f"wrote {path}")
         return ExitCode.OK

@@ -67,6 +67,7 @@ def test_a_dry_run_out_that_is_a_file_is_refused(tmp_path: Path, argv: list[str]
     call = run_cli(*argv, "--dry-run", "--out", str(taken))
     assert call.code == 2, call.err
     assert call.err.endswith(f"error: cannot write --out {taken}: it is a file, not a folder\n")
+    assert call.out == ""  # no plan printed above the refusal (promote printed its steps)
     assert "Traceback" not in call.err
     assert taken.read_text() == "kept\n"
 
