@@ -55,8 +55,8 @@ def check_columns(
         )
     expected = {*required, *allowed_extra, *([label] if label else [])}
     absent = [name for name in ([label] if label else []) + list(required) if name not in columns]
-    # an optional column under another case is named too, rather than called unexpected
-    optional = [name for name in allowed_extra if name not in columns]
+    # an optional column under another case is named too, where it would be unexpected
+    optional = [] if any_columns else [name for name in allowed_extra if name not in columns]
     renamed = near_misses([*absent, *optional], columns)
     if expected and not expected.intersection(columns) and not renamed:
         raise DataValidationError(
