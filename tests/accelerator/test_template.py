@@ -145,13 +145,16 @@ def test_the_task_answer_decides_the_label_the_gate_and_the_tests_sample(rendere
                 "rmse",
                 "lower",
             )
-            # the lifecycle tests keep the binary sample they were written for
-            shipped = sorted(path.name for path in sample.iterdir())
-            assert shipped == ["contract.yaml", "dev.yaml", "prod.yaml", "test.yaml"]
-            assert "task: binary" in (sample / "contract.yaml").read_text()
         else:
             assert (contract.label, dev.gate.metric) == ("cancelled", "roc_auc")
-            assert not sample.exists()
+            # as generated, the team's configuration is the sample
+            for path in sample.iterdir():
+                assert path.read_text() == (config / path.name).read_text(), path.name
+        # the lifecycle tests keep the binary sample they were written for, whatever the task
+        # (a binary project had none: its tests broke once config/ named the team's own table)
+        shipped = sorted(path.name for path in sample.iterdir())
+        assert shipped == ["contract.yaml", "dev.yaml", "prod.yaml", "test.yaml"]
+        assert "task: binary" in (sample / "contract.yaml").read_text()
 
 
 ONLINE_CODE = ("*/commands/serve.py", "*/commands/rollback.py", "*/azureml/online.py")
@@ -371,6 +374,47 @@ def test_an_online_only_project_collects_every_test(rendered):
     assert collected.returncode == 0, collected.stdout[-3000:] + collected.stderr[-3000:]
     assert "tests/lifecycle/test_serving.py::" in collected.stdout
     assert "tests/lifecycle/test_batch_scoring.py" not in collected.stdout
+
+
+OWN_CONTRACT = """task: binary
+id_column: policy_id
+label: lapsed
+features:
+- name: premium
+  kind: number
+  minimum: 100
+  maximum: 900
+- name: has_claim
+  kind: category
+  categories: ['false', 'true']
+"""
+"""A team's first contract: its own table, nothing in common with the sample's."""
+
+
+def test_a_teams_own_contract_in_config_leaves_the_tests_passing(rendered, tmp_path):
+    """The first hour points ``config/`` at the team's own table, as the adapt page says. A
+    binary project's tests read ``config/`` and checked the sample against that contract:
+    ``python3 dev.py test`` then had 106 failures and 71 errors."""
+    project = Path(shutil.copytree(rendered["github-bicep"], tmp_path / "project"))
+    config = next(project.glob("*/config"))
+    (config / "own.yaml").write_text(OWN_CONTRACT)
+    for env in ("dev", "test", "prod"):
+        path = config / f"{env}.yaml"
+        text = path.read_text()
+        assert text.count("  contract: contract.yaml") == 1, env
+        path.write_text(text.replace("  contract: contract.yaml", "  contract: own.yaml"))
+    tests = [  # two that read the configuration, as the sample's, then the team's own files
+        "tests/azureml/test_dry_runs.py::test_dry_run_matches_the_golden_files[train]",
+        "tests/azureml/test_http_drift_check.py::test_too_little_production_data_is_bad_data",
+        "tests/test_config.py::test_the_projects_own_files_can_train",
+    ]
+    env = {k: v for k, v in os.environ.items() if k != "MLOPS_CONFIG_DIR"}
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *tests],
+        cwd=project, env=env, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert re.search(r"\b5 passed\b", done.stdout), done.stdout[-2000:]
 
 
 def generate_and_type_the_readme(

@@ -3,7 +3,7 @@
 A project generated for online scoring only has no batch scoring code (and the reverse): a test
 marked ``online`` or ``batch`` is deselected, not skipped, where ``deployments`` in
 ``config/project.yaml`` does not name its kind. Test files of one kind are not generated at all.
-A project generated for another task runs them on the sample configuration (``SAMPLE_CONFIG``).
+A generated project runs every test on the sample configuration (``SAMPLE_CONFIG``).
 """
 
 from __future__ import annotations
@@ -18,11 +18,12 @@ from tests.reference_impl.threads import one_thread_each
 one_thread_each()  # before the package (and scikit-learn's OpenMP runtime) is imported
 
 SAMPLE_CONFIG = Path(__file__).resolve().parent / "sample_config"
-"""The binary sample configuration, in a project generated for another task.
+"""The binary sample configuration, in a generated project (the reference reads ``config/``).
 
-Such a project trains its own task with ``config/``; the lifecycle tests were written for the
-sample's binary contract, so they read this folder instead (set before the package is imported:
-``CONFIG_DIR_VARIABLE`` of ``config.environments`` is read once, on first import).
+A project trains its own table and task with ``config/``; the lifecycle tests were written for
+the sample's binary contract, so they read this folder instead, and a team's own contract and
+settings never break them (set before the package is imported: ``CONFIG_DIR_VARIABLE`` of
+``config.environments`` is read once, on first import).
 """
 if SAMPLE_CONFIG.is_dir():
     os.environ.setdefault("MLOPS_CONFIG_DIR", str(SAMPLE_CONFIG))

@@ -2,9 +2,11 @@
 
 The reference project's sample is binary (will a customer cancel?). A project answered
 ``task: regression`` gets, from the same sample table, a contract whose label is the monthly
-bill, and environment files that fit a regressor and gate on RMSE. Its lifecycle tests keep
-the binary sample they were written for: the reference configuration is also exported to
-``tests/sample_config/``, which the tests' ``conftest.py`` reads instead of ``config/``.
+bill, and environment files that fit a regressor and gate on RMSE. The lifecycle tests keep
+the binary sample they were written for: in every project, whatever its task, the reference
+configuration is also exported to ``tests/sample_config/``, which the tests' ``conftest.py``
+reads instead of ``config/``; a team's own contract and settings in ``config/`` then never
+break them.
 """
 
 from __future__ import annotations

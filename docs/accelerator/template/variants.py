@@ -142,16 +142,19 @@ def package_variant(rel: PurePosixPath | object) -> str:
 
 
 def sample_config_target(name: str) -> str:
-    """Where a regression project keeps the sample configuration its lifecycle tests read.
+    """Where a project keeps the sample configuration its lifecycle tests read.
+
+    Every project has it, whatever its task: the tests were written for the binary sample, and
+    ``config/`` is the team's to point at its own table and model.
 
     Args:
         name: A file name of :data:`~accelerator.template.tasks.CONFIG_FILES`.
 
     Returns:
-        ``tests/sample_config/<name>``, both parts conditional on the answers.
+        ``tests/sample_config/<name>``; the test environment's file only with that environment.
     """
-    folder = when(tasks.REGRESSION, tasks.SAMPLE_CONFIG)
-    return f"tests/{folder}/{when(WITH_TEST, name) if _env_specific(name) else name}"
+    name = when(WITH_TEST, name) if _env_specific(name) else name
+    return f"tests/{tasks.SAMPLE_CONFIG}/{name}"
 
 
 def infra_target(rel: PurePosixPath | object) -> str:
