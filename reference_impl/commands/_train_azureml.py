@@ -60,26 +60,27 @@ def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
         refuses the job or, with ``--wait``, the job fails.
     """
     from reference_impl.commands._training_check import training_problem
-    from reference_impl.data import TRAINING_DATA
+    from reference_impl.commands._training_data import training_data
 
-    emulation = _emulation_problem(args) if args.emulate else None
+    source = training_data(args.data, config)
+    emulation = _emulation_problem(args, source.value) if args.emulate else None
     problem = emulation or training_problem(config) or _snapshot_problem(config)
     if problem:
-        print(f"error: {problem}", file=sys.stderr)
+        print(f"error: {source.problem(problem)}", file=sys.stderr)
         return ExitCode.USAGE
-    data = args.data or TRAINING_DATA
-    problem = _data_problem(str(data), config.data.datastores)
+    data = source.value
+    problem = _data_problem(data, config.data.datastores)
     if problem:  # an unknown datastore, URI scheme or local path: nothing built or submitted
-        print(f"error: {problem}", file=sys.stderr)
+        print(f"error: {source.problem(problem)}", file=sys.stderr)
         return ExitCode.USAGE
     if args.emulate:
-        return _emulate(config, str(data), args.workdir)
+        return _emulate(config, data, args.workdir)
     if args.dry_run:
         out = dry_run_folder(args)
         if out is None:
             return ExitCode.USAGE
-        return _dry_run(config, str(data), args.code, out)
-    return guarded(lambda: _submit(config, str(data), args.code, wait=args.wait))
+        return _dry_run(config, data, args.code, out)
+    return guarded(lambda: _submit(config, data, args.code, wait=args.wait))
 
 
 def _snapshot_problem(config: EnvironmentConfig) -> str | None:
@@ -136,11 +137,11 @@ def _dry_run(config: EnvironmentConfig, data: str, code: str | None, out: Path) 
     return ExitCode.OK
 
 
-def _emulation_problem(args: argparse.Namespace) -> str | None:
+def _emulation_problem(args: argparse.Namespace, data: str) -> str | None:
     """Why ``--emulate`` cannot honour the other arguments, or cannot run here, or ``None``.
 
-    Checked before the configuration's model and azure-ai-ml are imported, so the refusal is
-    immediate.
+    Checked before azure-ai-ml is imported, so the refusal is immediate. ``data`` is the
+    training data the run would read (``--data`` or ``data.training``).
     """
     from reference_impl.azureml.emulation.job_environment import missing_uv
     from reference_impl.paths import is_uri
@@ -148,9 +149,9 @@ def _emulation_problem(args: argparse.Namespace) -> str | None:
     for given, flag in ((args.dry_run, "--dry-run"), (args.code, "--code"), (args.wait, "--wait")):
         if given:
             return f"--emulate runs the job here; drop {flag}"
-    if args.data is not None and is_uri(str(args.data)):
+    if is_uri(data):
         return (
-            f"--data {args.data}: the emulation reads local files only; pass a CSV, Parquet "
+            f"--data {data}: the emulation reads local files only; pass a CSV, Parquet "
             "or Delta path"
         )
     return missing_uv(_emulation_root(args.workdir) / JOB_ENVIRONMENTS)

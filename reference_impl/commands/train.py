@@ -83,7 +83,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         type=given_source,
         help="training data: a CSV or Parquet file, a Parquet folder or a Delta table folder; "
         "with --target azureml also azureml://datastores/<name>/paths/..., abfss://... or "
-        "azureml:<asset>:<version> (default: the sample CSV)",
+        "azureml:<asset>:<version> (default: data.training of the environment, else the "
+        "sample CSV)",
     )
     parser.add_argument("--env", choices=ENVIRONMENTS, default="dev", help="environment name")
     add_override_argument(parser)
@@ -164,7 +165,7 @@ def run(args: argparse.Namespace) -> int:
 @needs_config()
 def _run_local(args: argparse.Namespace, config: EnvironmentConfig) -> int:
     from reference_impl.commands._training_check import training_problem
-    from reference_impl.data import TRAINING_DATA
+    from reference_impl.commands._training_data import training_data
     from reference_impl.pipeline.local import run_local
     from reference_impl.workdir import Workdir
 
@@ -173,14 +174,15 @@ def _run_local(args: argparse.Namespace, config: EnvironmentConfig) -> int:
         print(f"error: {problem}", file=sys.stderr)
         return ExitCode.USAGE
     workdir = Workdir.at(args.workdir)
-    if args.data and is_uri(args.data):
+    source = training_data(args.data, config)
+    if is_uri(source.value):
         print(
-            f"error: --data {args.data}: a URI is read by Azure ML; add --target azureml, or "
-            "pass a local file or folder",
+            f"error: {source.named} {source.value}: a URI is read by Azure ML; add --target "
+            "azureml, or pass a local file or folder",
             file=sys.stderr,
         )
         return ExitCode.USAGE
-    data = Path(args.data) if args.data else TRAINING_DATA
+    data = Path(source.value)
     print(f"training on {data} ({args.env}) in {workdir.root}", flush=True)
     result = run_local(
         config, data, workdir, log=lambda line: print(line, flush=True), wait=args.lock_wait

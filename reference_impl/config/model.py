@@ -114,12 +114,16 @@ class DataSection(Strict):
             and any registered by hand, such as a OneLake datastore over a Fabric lakehouse.
         version: The version of a Delta table to train on (Delta time travel), such as
             the ``data_version`` a registered model carries; unset: the newest version.
+        training: What ``train`` reads when no ``--data`` is given, in any form ``--data``
+            takes: a path (relative to where the command runs) or, for ``--target azureml``,
+            a datastore URI or data asset; unset: the sample CSV.
     """
 
     min_rows: int = Field(default=1000, ge=10)
     contract: str = Field(default="contract.yaml", min_length=1)
     datastores: tuple[DatastoreName, ...] = LAKE_DATASTORES
     version: int | None = Field(default=None, ge=0)
+    training: str | None = Field(default=None, min_length=1)
 
     @property
     def version_text(self) -> str:
