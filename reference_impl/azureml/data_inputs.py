@@ -86,12 +86,15 @@ def _bound(value: str, path: str, kind: str) -> DataInput:
 
 
 # --8<-- [start:classify]
-def classify(data: str | Path, *, datastores: tuple[str, ...] = LAKE_DATASTORES) -> DataInput:
+def classify(
+    data: str | Path, *, datastores: tuple[str, ...] = LAKE_DATASTORES, named: str = "--data"
+) -> DataInput:
     """Decide how ``--data`` binds to the pipeline input, without touching Azure.
 
     Args:
-        data: What the user passed as ``--data``.
+        data: What the user passed as ``--data`` (or set as ``data.training``).
         datastores: Datastore names the workspace has besides the system ones.
+        named: Where the value came from, as a message names it.
 
     Returns:
         The input's type and path: URIs unchanged, local paths made absolute.
@@ -106,7 +109,7 @@ def classify(data: str | Path, *, datastores: tuple[str, ...] = LAKE_DATASTORES)
         if name not in (*datastores, *SYSTEM_DATASTORES):
             known = ", ".join((*datastores, *SYSTEM_DATASTORES))
             raise DataInputError(
-                f"--data {value}: unknown datastore {name!r}; this workspace has {known} (a "
+                f"{named} {value}: unknown datastore {name!r}; this workspace has {known} (a "
                 "datastore registered by hand goes under data.datastores in the environment's "
                 "configuration)"
             )
@@ -114,21 +117,21 @@ def classify(data: str | Path, *, datastores: tuple[str, ...] = LAKE_DATASTORES)
     if value.startswith("abfss://"):
         if value.removeprefix("abfss://").partition("/")[0].lower().endswith(ONELAKE_HOST):
             raise DataInputError(
-                f"--data {value}: a OneLake URI; an Azure ML job reads a Fabric lakehouse "
+                f"{named} {value}: a OneLake URI; an Azure ML job reads a Fabric lakehouse "
                 "through a OneLake datastore (list it under data.datastores and pass "
                 "azureml://datastores/<name>/paths/<path>) or through a shortcut into a lake "
                 "container it already reads"
             )
         if not (match := ABFSS_URI.match(value)):
             raise DataInputError(
-                f"--data {value}: an abfss URI must read "
+                f"{named} {value}: an abfss URI must read "
                 "abfss://<container>@<account>.dfs.core.windows.net/<path>"
             )
         return _bound(value, match["path"], "abfss")
     if value.startswith("azureml:") and not value.startswith("azureml://"):
         if not ASSET_URI.match(value):
             raise DataInputError(
-                f"--data {value}: a data asset must read azureml:<name>:<version> "
+                f"{named} {value}: a data asset must read azureml:<name>:<version> "
                 "or azureml:<name>@latest"
             )
         return DataInput("uri_file", value, "data-asset")
@@ -137,7 +140,7 @@ def classify(data: str | Path, *, datastores: tuple[str, ...] = LAKE_DATASTORES)
     scheme = URI_SCHEME.match(value)
     if scheme:
         raise DataInputError(
-            f"--data {value}: URI scheme {scheme[1]!r} is not supported; use {SUPPORTED}"
+            f"{named} {value}: URI scheme {scheme[1]!r} is not supported; use {SUPPORTED}"
         )
     # imported here: formats imports pandas, which --help must not wait for
     from reference_impl.validation.formats import (
@@ -149,14 +152,14 @@ def classify(data: str | Path, *, datastores: tuple[str, ...] = LAKE_DATASTORES)
 
     local = real_path(value)
     if problem := delta_part_problem(local):  # uploaded alone, it would lose the table's log
-        raise DataInputError(f"--data {value}: {problem}")
+        raise DataInputError(f"{named} {value}: {problem}")
     table = is_folder(local / DELTA_LOG)
     if (
         is_folder(local)
         and not table
         and (problem := mixed_formats_problem(local, *data_files(local)))
     ):
-        raise DataInputError(f"--data {value}: {problem}")  # the job's validate step refuses it
+        raise DataInputError(f"{named} {value}: {problem}")  # the job's validate step refuses it
     if is_folder(local):
         return DataInput(
             "mltable" if (local / "MLTable").is_file() else "uri_folder", str(local), "local"

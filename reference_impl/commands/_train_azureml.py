@@ -20,6 +20,7 @@ from reference_impl.exit_codes import ExitCode
 from reference_impl.paths import real_path
 
 if TYPE_CHECKING:
+    from reference_impl.commands._training_data import TrainingData
     from reference_impl.config import EnvironmentConfig
 
 JOB_ENVIRONMENTS = "job-environments"
@@ -63,15 +64,15 @@ def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
     from reference_impl.commands._training_data import training_data
 
     source = training_data(args.data, config)
-    emulation = _emulation_problem(args, source.value) if args.emulate else None
+    emulation = _emulation_problem(args, source) if args.emulate else None
     problem = emulation or training_problem(config) or _snapshot_problem(config)
     if problem:
-        print(f"error: {source.problem(problem)}", file=sys.stderr)
+        print(f"error: {problem}", file=sys.stderr)
         return ExitCode.USAGE
     data = source.value
-    problem = _data_problem(data, config.data.datastores)
+    problem = _data_problem(source, config.data.datastores)
     if problem:  # an unknown datastore, URI scheme or local path: nothing built or submitted
-        print(f"error: {source.problem(problem)}", file=sys.stderr)
+        print(f"error: {problem}", file=sys.stderr)
         return ExitCode.USAGE
     if args.emulate:
         return _emulate(config, data, args.workdir)
@@ -112,17 +113,17 @@ def _snapshot_problem(config: EnvironmentConfig) -> str | None:
     return None
 
 
-def _data_problem(data: str, datastores: tuple[str, ...]) -> str | None:
-    """One sentence saying why ``--data`` cannot be bound to the pipeline, or ``None``."""
+def _data_problem(source: TrainingData, datastores: tuple[str, ...]) -> str | None:
+    """One sentence saying why the training data cannot be bound to the pipeline, or ``None``."""
     from reference_impl.azureml.data_inputs import DataInputError, classify
     from reference_impl.paths import missing_problem
 
     try:
-        bound = classify(data, datastores=datastores)
+        bound = classify(source.value, datastores=datastores, named=source.named)
     except DataInputError as exc:
         return str(exc)
     if bound.kind == "local" and (problem := missing_problem(Path(bound.path))):
-        return f"--data {data}: {problem}; a local path is uploaded from this machine"
+        return f"{source}: {problem}; a local path is uploaded from this machine"
     return None
 
 
@@ -137,10 +138,10 @@ def _dry_run(config: EnvironmentConfig, data: str, code: str | None, out: Path) 
     return ExitCode.OK
 
 
-def _emulation_problem(args: argparse.Namespace, data: str) -> str | None:
+def _emulation_problem(args: argparse.Namespace, source: TrainingData) -> str | None:
     """Why ``--emulate`` cannot honour the other arguments, or cannot run here, or ``None``.
 
-    Checked before azure-ai-ml is imported, so the refusal is immediate. ``data`` is the
+    Checked before azure-ai-ml is imported, so the refusal is immediate. ``source`` is the
     training data the run would read (``--data`` or ``data.training``).
     """
     from reference_impl.azureml.emulation.job_environment import missing_uv
@@ -149,11 +150,8 @@ def _emulation_problem(args: argparse.Namespace, data: str) -> str | None:
     for given, flag in ((args.dry_run, "--dry-run"), (args.code, "--code"), (args.wait, "--wait")):
         if given:
             return f"--emulate runs the job here; drop {flag}"
-    if is_uri(data):
-        return (
-            f"--data {data}: the emulation reads local files only; pass a CSV, Parquet "
-            "or Delta path"
-        )
+    if is_uri(source.value):
+        return f"{source}: the emulation reads local files only; pass a CSV, Parquet or Delta path"
     return missing_uv(_emulation_root(args.workdir) / JOB_ENVIRONMENTS)
 
 

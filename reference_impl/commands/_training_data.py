@@ -22,18 +22,9 @@ class TrainingData(NamedTuple):
     value: str
     named: str
 
-    def problem(self, text: str) -> str:
-        """A sentence about ``--data VALUE``, naming the setting instead if the value is its.
-
-        Args:
-            text: The sentence as written for ``--data``.
-
-        Returns:
-            The sentence, with ``data.training`` in place of ``--data`` when the value is the
-            environment's.
-        """
-        said = f"{OPTION} {self.value}"
-        return text.replace(said, f"{self.named} {self.value}", 1) if self.named != OPTION else text
+    def __str__(self) -> str:
+        """``--data VALUE`` or ``data.training VALUE``: how a message names the value."""
+        return f"{self.named} {self.value}"
 
 
 def training_data(given: str | None, config: EnvironmentConfig) -> TrainingData:

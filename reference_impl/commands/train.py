@@ -177,8 +177,8 @@ def _run_local(args: argparse.Namespace, config: EnvironmentConfig) -> int:
     source = training_data(args.data, config)
     if is_uri(source.value):
         print(
-            f"error: {source.named} {source.value}: a URI is read by Azure ML; add --target "
-            "azureml, or pass a local file or folder",
+            f"error: {source}: a URI is read by Azure ML; add --target azureml, or pass a "
+            "local file or folder",
             file=sys.stderr,
         )
         return ExitCode.USAGE

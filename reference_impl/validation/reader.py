@@ -128,11 +128,11 @@ def _rows(source: str, content: str) -> tuple[list[str], list[list[str]], list[i
         raise DataValidationError(
             source, [f"not valid CSV in the row starting on line {start}: {exc} (a stray quote?)"]
         ) from None
-    _check_delimiter(source, header)  # before the row lengths: "1,5" splits a ';' row
     ragged = [
         (line, len(row)) for line, row in zip(lines, rows, strict=True) if len(row) != len(header)
     ]
     if ragged:
+        _check_delimiter(source, header)  # "1,5" splits a ';' row: the delimiter is the cause
         line, width = ragged[0]
         more = f" ({len(ragged)} such lines)" if len(ragged) > 1 else ""
         raise DataValidationError(
