@@ -14,6 +14,10 @@ a corrupt model "beats" a champion that now scores far below chance. Two defence
   (``gate.max_champion_drop``) means the new data is suspect: the run stops with exit code 4
   and nothing is registered.
 
+A champion that answers another question or reads columns today's rows lack (one trained on
+another table under the same name) cannot be compared at all: the run stops the same way. A
+challenger reading a column the reference holdout lacks is judged without that check.
+
 The decision and every reason are written to ``decision.json`` and logged to MLflow.
 """
 
@@ -30,6 +34,7 @@ import pandas as pd
 
 from reference_impl.collector import as_command
 from reference_impl.config.model import GateSection
+from reference_impl.contract import DataContract
 from reference_impl.exit_codes import ExitCode
 from reference_impl.lineage import REGISTERED_TAGS, registered_metric
 from reference_impl.modeling.metric_direction import direction_of, gain
@@ -37,6 +42,7 @@ from reference_impl.modeling.packaging import LoadedModel, load_model_dir
 from reference_impl.modeling.task_metrics import holdout_metrics
 from reference_impl.pipeline.graph import parse_step_args
 from reference_impl.registry import CHAMPION, alias_version, download_version
+from reference_impl.steps.comparable import comparison_problem, unread_reference
 from reference_impl.steps.files import HOLDOUT_ROWS, read_json, read_rows, write_json
 from reference_impl.steps.train import MODEL_FOLDER
 from reference_impl.tracking import step_run
@@ -220,7 +226,10 @@ def _reference_rows(uri: str, folder: Path) -> pd.DataFrame:
 
 
 def inspect_champion(
-    model_name: str, holdout: pd.DataFrame, threshold: float
+    model_name: str,
+    holdout: pd.DataFrame,
+    threshold: float,
+    challenger: DataContract | None = None,
 ) -> dict[str, Any] | None:
     """Re-score the current champion on today's holdout and on its reference holdout.
 
@@ -228,12 +237,16 @@ def inspect_champion(
         model_name: Registered model name.
         holdout: Today's holdout rows.
         threshold: Decision threshold.
+        challenger: The challenger's contract, checked against the champion's before
+            anything is scored (:func:`comparison_problem`); ``None`` skips its part.
 
     Returns:
         ``None`` when there is no champion, else ``version``, ``metrics`` (today's holdout),
         ``registered`` (the ``metric`` and ``value`` of its registered figure, ``None`` if
-        its version has none), ``reference_uri`` and
-        ``reference_rows`` (``None`` for a champion registered without a reference holdout).
+        its version has none), ``reference_uri``,
+        ``reference_rows`` (``None`` for a champion registered without a reference holdout)
+        and ``problem``: a sentence when the two models cannot be compared, and then no
+        metrics (``None``).
     """
     version = alias_version(model_name, CHAMPION)
     if version is None:
@@ -242,6 +255,11 @@ def inspect_champion(
     with tempfile.TemporaryDirectory() as folder:
         loaded = load_model_dir(download_version(model_name, version.version, Path(folder) / "m"))
         reference = None if uri is None else _reference_rows(uri, Path(folder) / "reference")
+    problem = comparison_problem(str(version.version), loaded.contract, challenger, holdout.columns)
+    if problem is not None:
+        return {"version": str(version.version), "metrics": None, "registered": None,
+                "reference_uri": uri, "reference_rows": None, "reference_metrics": None,
+                "problem": problem}  # fmt: skip
     metrics = _score(loaded, holdout, threshold)
     checked = registered_metric(metrics)
     registered = None if checked is None else version.tags.get(REGISTERED_TAGS[checked])
@@ -254,6 +272,7 @@ def inspect_champion(
         "reference_uri": uri,
         "reference_rows": reference,
         "reference_metrics": None if reference is None else _score(loaded, reference, threshold),
+        "problem": None,
     }
     return found
 
@@ -292,17 +311,22 @@ def gate(
 
     challenger = read_json(evaluation / "metrics.json")
     holdout = read_rows(holdout_data, HOLDOUT_ROWS)
-    found = inspect_champion(model_name, holdout, threshold)
+    challenger_model = None if model is None else load_model_dir(model / MODEL_FOLDER)
+    contract = None if challenger_model is None else challenger_model.contract
+    found = inspect_champion(model_name, holdout, threshold, contract)
     reference = None
-    if found is not None and found["reference_rows"] is not None and model is not None:
-        challenger_model = load_model_dir(model / MODEL_FOLDER)
+    rows = None if found is None or challenger_model is None else found["reference_rows"]
+    unread = None if rows is None else unread_reference(contract, rows.columns)
+    if rows is not None and unread is None:
         reference = {
-            "challenger": _score(challenger_model, found["reference_rows"], threshold),
+            "challenger": _score(challenger_model, rows, threshold),
             "champion": found["reference_metrics"],
         }
-    problem = data_problem(found, rules)
+    problem = (found or {}).get("problem") or data_problem(found, rules)
     checks = [] if problem else decide(challenger, None if found is None else found["metrics"],
                                        rules, reference)  # fmt: skip
+    if checks and unread is not None:
+        checks.append(Check("holds on reference holdout", True, unread))
     result: dict[str, Any] = {
         "approved": bool(checks) and all(check.passed for check in checks),
         "checks": [asdict(check) for check in checks],
@@ -340,7 +364,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Returns:
         ``0`` whatever the decision (the decision is data, not a failure), or ``4`` when
-        the new data is suspect (:func:`data_problem`).
+        the new data is suspect (:func:`data_problem`) or the two models cannot be compared
+        (:func:`~reference_impl.steps.comparable.comparison_problem`).
     """
     args = parse_step_args("gate", argv)
     rules = GateRules(**{name: getattr(args, name) for name in GateRules.model_fields})

@@ -24,6 +24,7 @@ import pytest
 import reference_impl
 from reference_impl.cli import main as cli
 from tests.reference_impl.identity import MODEL
+from tests.reference_impl.lifecycle.processes import FAST
 
 # The project root, wherever the project is copied.
 ROOT = Path(reference_impl.__file__).resolve().parents[1]
@@ -68,6 +69,17 @@ def call(argv: list[str]) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
+def stopped_at_gate(code: int, out: str, err: str) -> str:
+    """Check that a ``train`` stopped at its gate with exit 4 and one sentence; return it."""
+    from reference_impl.exit_codes import ExitCode
+
+    assert code == ExitCode.BAD_DATA, out + err
+    assert "Traceback" not in err
+    assert "stopped at step gate; nothing was registered" in err
+    (sentence,) = [line for line in err.splitlines() if line.startswith("error:")]
+    return sentence
+
+
 def train(workdir: Path, *extra: str) -> Run:
     before = set((workdir / "runs").glob("*")) if (workdir / "runs").exists() else set()
     code, out, err = call(["train", "--target", "local", "--workdir", str(workdir), *extra])
@@ -93,6 +105,16 @@ def lifecycle(tmp_path_factory: pytest.TempPathFactory) -> Lifecycle:
     state.runs["worse"] = train(state.workdir, *WORSE)
     state.runs["repeat"] = train(state.workdir, *WEAKER)
     return state
+
+
+@pytest.fixture(scope="module")
+def champion_workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A working directory whose version 1 is champion, trained on the sample data (per module:
+    a test module may add versions to it)."""
+    workdir = tmp_path_factory.mktemp("champion")
+    run = train(workdir, *FAST)
+    assert run.exit_code == 0, run.err
+    return workdir
 
 
 def registry_state(workdir: Path, name: str = MODEL) -> tuple[list[str], dict[str, str]]:
