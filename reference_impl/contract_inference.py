@@ -159,7 +159,7 @@ def _zero_one_doubles(values: pd.Series) -> bool:
 def _classes(frame: pd.DataFrame, label: str, task: Task) -> tuple[str, ...]:
     import pandas as pd
 
-    from reference_impl.validation.true_false import zero_one
+    from reference_impl.validation.true_false import LABEL_WORDS_SHOWN, zero_one
 
     values = frame[label].dropna()
     if task == "regression":
@@ -177,7 +177,8 @@ def _classes(frame: pd.DataFrame, label: str, task: Task) -> tuple[str, ...]:
     if task == "binary":
         if set(shown) - {"0", "1"} or len(shown) != 2:
             raise InferenceError(
-                f"label {label!r} holds {', '.join(shown[:5])}; a binary label holds 0 and 1"
+                f"label {label!r} holds {', '.join(shown[:5])}; a binary label holds 0 and 1, "
+                f"or one pair of words in any case ({LABEL_WORDS_SHOWN})"
             )
         return ()
     if len(shown) < 3:

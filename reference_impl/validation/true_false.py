@@ -46,20 +46,31 @@ def spell_true_false(frame: pd.DataFrame, contract: DataContract) -> pd.DataFram
     return frame.assign(**rewritten) if rewritten else frame
 
 
-LABEL_WORDS: tuple[tuple[str, str], ...] = (("false", "true"), ("no", "yes"))
+LABEL_WORDS: tuple[tuple[str, str], ...] = (
+    ("false", "true"),
+    ("no", "yes"),
+    ("f", "t"),
+    ("n", "y"),
+)
 """The pairs of words a binary label may be written in (any case): the first is 0, the second 1.
 
-``yes``/``no`` is how many exports write a flag, such as the label of IBM's Telco sample.
+``yes``/``no`` is how many exports write a flag, such as the label of IBM's Telco sample;
+PostgreSQL writes a boolean as ``t``/``f`` (``COPY`` and ``psql``), and SAS, Oracle and
+SQL Server tables often keep a flag as ``Y``/``N``.
 """
+
+LABEL_WORDS_SHOWN = ", ".join(f"{zero}/{one}" for zero, one in LABEL_WORDS)
+"""The pairs as a message lists them: ``false/true, no/yes, ...``."""
 
 
 def zero_one(values: pd.Series) -> pd.Series | None:
-    """A binary label written as true and false (or yes and no), as 0 and 1; else ``None``.
+    """A binary label written as true and false (or yes and no, ...), as 0 and 1; else ``None``.
 
     A lake table types such a label as boolean, and Spark's CSV export of the same table
     writes ``true``/``false``: both are read as ``False`` = 0 and ``True`` = 1, the way a 0/1
-    column would be; ``no`` is 0 and ``yes`` is 1 likewise. One column keeps to one pair of
-    words. A numeric column, and text holding anything else, are left to the contract's checks.
+    column would be; ``no`` is 0 and ``yes`` is 1 likewise (:data:`LABEL_WORDS`). One column
+    keeps to one pair of words. A numeric column, and text holding anything else, are left to
+    the contract's checks.
 
     Args:
         values: The label column as read.

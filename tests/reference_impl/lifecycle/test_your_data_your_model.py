@@ -64,6 +64,8 @@ TRUE_FALSE_LABELS = {
     "spark-csv": ("false", "true"),
     "excel-csv": ("FALSE", "TRUE"),
     "yes-no-csv": ("No", "Yes"),  # as the label of IBM's Telco sample
+    "postgres-csv": ("f", "t"),  # PostgreSQL's COPY of a boolean column
+    "flag-csv": ("N", "Y"),  # a Y/N flag, as SAS and Oracle tables keep one
 }
 """How a file writes a boolean label: typed (Parquet), or as the text for False and True."""
 
@@ -131,7 +133,8 @@ def test_a_label_typed_double_is_a_binary_label(tmp_path: Path, suffix: str) -> 
     code, _, err = infer(halves, "binary", tmp_path / "h.yaml")
     assert (code, err) == (
         4,
-        "error: label 'target' holds 0.0, 0.5; a binary label holds 0 and 1\n",
+        "error: label 'target' holds 0.0, 0.5; a binary label holds 0 and 1, or one pair of "
+        "words in any case (false/true, no/yes, f/t, n/y)\n",
     )
 
 
