@@ -16,7 +16,8 @@ a corrupt model "beats" a champion that now scores far below chance. Two defence
 
 A champion that answers another question or reads columns today's rows lack (one trained on
 another table under the same name) cannot be compared at all: the run stops the same way. A
-challenger reading a column the reference holdout lacks is judged without that check.
+challenger reading a column the reference holdout lacks is judged without that check; one
+without a column the champion reads is compared with it on the reference holdout.
 
 The decision and every reason are written to ``decision.json`` and logged to MLflow.
 """
@@ -42,7 +43,7 @@ from reference_impl.modeling.packaging import LoadedModel, load_model_dir
 from reference_impl.modeling.task_metrics import holdout_metrics
 from reference_impl.pipeline.graph import parse_step_args
 from reference_impl.registry import CHAMPION, alias_version, download_version
-from reference_impl.steps.comparable import comparison_problem, unread_reference
+from reference_impl.steps import comparable
 from reference_impl.steps.files import HOLDOUT_ROWS, read_json, read_rows, write_json
 from reference_impl.steps.train import MODEL_FOLDER
 from reference_impl.tracking import step_run
@@ -150,16 +151,7 @@ def decide(
     if champion is None:
         checks.append(Check("beats champion", True, "no champion yet"))
     else:
-        new, old = challenger[rules.metric], champion[rules.metric]
-        better = gain(rules.metric, new, old)
-        checks.append(
-            Check(
-                "beats champion",
-                better >= rules.min_improvement,
-                f"{rules.metric} {new:.4f} vs champion {old:.4f}: change {new - old:+.4f}"
-                f"{_lower(rules.metric, better)}, required {rules.min_improvement:+.4f}",
-            )
-        )
+        checks.append(beats_champion(challenger, champion, rules))
     if reference is not None:
         new, old = reference["challenger"][rules.metric], reference["champion"][rules.metric]
         better = gain(rules.metric, new, old)
@@ -174,6 +166,33 @@ def decide(
         )
     return checks
     # --8<-- [end:decide]
+
+
+def beats_champion(
+    challenger: Mapping[str, float],
+    champion: Mapping[str, float],
+    rules: GateRules,
+    rows: str = "",
+) -> Check:
+    """The rule that the challenger beats the champion by ``gate.min_improvement``.
+
+    Args:
+        challenger: The challenger's metrics.
+        champion: The champion's metrics on the same rows.
+        rules: Holds ``metric`` and ``min_improvement``.
+        rows: Which rows, when not today's holdout, as the detail says it (`` on ...``).
+
+    Returns:
+        The check.
+    """
+    new, old = challenger[rules.metric], champion[rules.metric]
+    better = gain(rules.metric, new, old)
+    return Check(
+        "beats champion",
+        better >= rules.min_improvement,
+        f"{rules.metric} {new:.4f} vs champion {old:.4f}{rows}: change {new - old:+.4f}"
+        f"{_lower(rules.metric, better)}, required {rules.min_improvement:+.4f}",
+    )
 
 
 # --8<-- [start:data-problem]
@@ -238,7 +257,9 @@ def inspect_champion(
         holdout: Today's holdout rows.
         threshold: Decision threshold.
         challenger: The challenger's contract, checked against the champion's before
-            anything is scored (:func:`comparison_problem`); ``None`` skips its part.
+            anything is scored
+            (:func:`~reference_impl.steps.comparable.comparison_problem`); ``None`` skips its
+            part.
 
     Returns:
         ``None`` when there is no champion, else ``version``, ``metrics`` (today's holdout),
@@ -246,7 +267,9 @@ def inspect_champion(
         its version has none), ``reference_uri``,
         ``reference_rows`` (``None`` for a champion registered without a reference holdout)
         and ``problem``: a sentence when the two models cannot be compared, and then no
-        metrics (``None``).
+        metrics (``None``). ``metrics`` is ``None`` too when today's rows lack a column the
+        champion reads and the two are compared on the reference holdout instead
+        (:func:`~reference_impl.steps.comparable.judged_on_reference`).
     """
     version = alias_version(model_name, CHAMPION)
     if version is None:
@@ -255,13 +278,18 @@ def inspect_champion(
     with tempfile.TemporaryDirectory() as folder:
         loaded = load_model_dir(download_version(model_name, version.version, Path(folder) / "m"))
         reference = None if uri is None else _reference_rows(uri, Path(folder) / "reference")
-    problem = comparison_problem(str(version.version), loaded.contract, challenger, holdout.columns)
+    columns = None if reference is None else reference.columns
+    contract = loaded.contract
+    problem = comparable.comparison_problem(
+        str(version.version), contract, challenger, holdout.columns, columns
+    )
     if problem is not None:
         return {"version": str(version.version), "metrics": None, "registered": None,
                 "reference_uri": uri, "reference_rows": None, "reference_metrics": None,
                 "problem": problem}  # fmt: skip
-    metrics = _score(loaded, holdout, threshold)
-    checked = registered_metric(metrics)
+    today = not comparable.judged_on_reference(contract, challenger, holdout.columns, columns)
+    metrics = _score(loaded, holdout, threshold) if today else None
+    checked = None if metrics is None else registered_metric(metrics)
     registered = None if checked is None else version.tags.get(REGISTERED_TAGS[checked])
     found = {
         "version": str(version.version),
@@ -316,15 +344,23 @@ def gate(
     found = inspect_champion(model_name, holdout, threshold, contract)
     reference = None
     rows = None if found is None or challenger_model is None else found["reference_rows"]
-    unread = None if rows is None else unread_reference(contract, rows.columns)
+    unread = None if rows is None else comparable.unread_reference(contract, rows.columns)
     if rows is not None and unread is None:
         reference = {
             "challenger": _score(challenger_model, rows, threshold),
             "champion": found["reference_metrics"],
         }
     problem = (found or {}).get("problem") or data_problem(found, rules)
-    checks = [] if problem else decide(challenger, None if found is None else found["metrics"],
-                                       rules, reference)  # fmt: skip
+    if problem:
+        checks = []
+    elif found is not None and found["metrics"] is None:  # compared on the reference rows only
+        assert reference is not None  # judged_on_reference: they hold both models' columns
+        checks = [*floor_checks(challenger, rules),
+                  beats_champion(reference["challenger"], reference["champion"], rules,
+                                 " on the champion's reference holdout")]  # fmt: skip
+    else:
+        checks = decide(challenger, None if found is None else found["metrics"], rules,
+                        reference)  # fmt: skip
     if checks and unread is not None:
         checks.append(Check("holds on reference holdout", True, unread))
     result: dict[str, Any] = {

@@ -2,11 +2,12 @@
 
 A new project's first ``train`` registers a model of the sample data under the team's model
 name; the next run, on the team's own table with its own contract, met that champion at the
-gate and ended in a ``KeyError`` traceback. When the label, the task or the classes differ, or
-today's rows lack a column the champion reads, the run now stops at the gate with one sentence
-and exit code 4, and the registry is left as it was. A challenger with a new feature, which the
-champion's reference rows lack, is judged by the other checks and told the reference check was
-not applied (it failed with a ``KeyError`` too).
+gate and ended in a ``KeyError`` traceback, as did a challenger with a feature more or fewer.
+Now a run whose label, task or classes differ stops at the gate with one sentence and exit
+code 4, the registry left as it was; a feature fewer is compared with the champion on the
+champion's reference holdout (today's rows lack the dropped column); a feature more is judged
+on today's holdout and told the reference check was not applied; a feature swapped for another,
+which no rows hold for both models, stops.
 """
 
 from __future__ import annotations
@@ -49,9 +50,17 @@ def _new_column(raw: dict[str, Any], frame: pd.DataFrame) -> tuple[dict, pd.Data
 Change = Callable[[dict[str, Any], pd.DataFrame], tuple[dict, pd.DataFrame]]
 """What a team changed: the contract as YAML and the data, before and after."""
 
+
+def _swapped(raw: dict[str, Any], frame: pd.DataFrame) -> tuple[dict, pd.DataFrame]:
+    return _new_column(*_column_gone(raw, frame))
+
+
 CASES: dict[str, tuple[Change, str]] = {
     "another-label": (_other_label, f"' ({CONTRACT.task}) and this model 'renewed' ("),
-    "a-column-gone": (_column_gone, f"reads column(s) '{DROPPED}' that this run's holdout lacks"),
+    "a-feature-swapped": (
+        _swapped,
+        f"reads column(s) '{DROPPED}' that this run's holdout lacks, and no other rows hold",
+    ),
 }
 
 
@@ -76,7 +85,8 @@ def test_a_model_of_other_columns_stops_at_the_gate_and_keeps_the_champion(
     sentence = stopped_at_gate(*call([*argv, "--contract", str(contract), *FAST]))
     assert excerpt in sentence
     assert sentence.startswith("error: the champion (version 1) ")
-    assert sentence.endswith("needs a name of its own (registry.model_name)")
+    assert "so the gate cannot compare them: nothing was registered" in sentence
+    assert sentence.endswith("a name of its own (registry.model_name)")
     assert registry_state(champion_workdir) == before
 
 
@@ -98,6 +108,23 @@ def test_a_new_feature_is_judged_without_the_reference_rows_that_lack_it(
     assert decision["reference"] is None and decision["data_problem"] is None
 
 
+@pytest.mark.slow
+def test_a_feature_fewer_is_compared_on_the_champions_reference_rows(
+    champion_workdir: Path, tmp_path: Path
+) -> None:
+    data, contract = write_case(tmp_path, _column_gone)
+    run = train(champion_workdir, "--data", str(data), "--contract", str(contract), *FAST)
+    assert run.exit_code == 0, run.err
+    decision = run.read("gate", "decision", "decision.json")
+    checks = {check["rule"]: check["detail"] for check in decision["checks"]}
+    assert " on the champion's reference holdout: change " in checks["beats champion"]
+    reference = decision["reference"]
+    metric = decision["rules"]["metric"]
+    assert f"{reference['champion'][metric]:.4f} on the champion's" in checks["beats champion"]
+    assert decision["champion"]["metrics"] is None  # today's rows lack what it reads
+    assert decision["data_problem"] is None
+
+
 def _contract(**changes: Any) -> Any:
     return contracts.parse_contract({**RAW, **changes}, "test")
 
@@ -106,7 +133,7 @@ def test_another_task_on_the_same_label_is_not_compared() -> None:
     task = "binary" if CONTRACT.task == "regression" else "regression"
     other = _contract(task=task, classes=[])
     columns = [CONTRACT.label, *CONTRACT.feature_names]
-    message = comparable.comparison_problem("3", CONTRACT, other, columns)
+    message = comparable.comparison_problem("3", CONTRACT, other, columns, columns)
     assert message is not None
     assert message.startswith("the champion (version 3) predicts ")
     assert f"'{CONTRACT.label}' ({task}), so the gate cannot compare them" in message
@@ -116,13 +143,13 @@ def test_other_classes_are_not_compared() -> None:
     three = _contract(task="multiclass", classes=["0", "1", "2"])
     four = _contract(task="multiclass", classes=["0", "1", "2", "3"])
     columns = [CONTRACT.label, *CONTRACT.feature_names]
-    message = comparable.comparison_problem("2", three, four, columns)
+    message = comparable.comparison_problem("2", three, four, columns, columns)
     assert message is not None and "(multiclass: 0, 1, 2, 3)" in message
-    assert comparable.comparison_problem("2", three, three, columns) is None
+    assert comparable.comparison_problem("2", three, three, columns, columns) is None
 
 
 def test_columns_are_listed_five_at_most() -> None:
-    message = comparable.comparison_problem("1", CONTRACT, CONTRACT, [])
+    message = comparable.comparison_problem("1", CONTRACT, CONTRACT, [], None)
     assert message is not None
     assert f"'{CONTRACT.label}', " in message
     assert (
@@ -132,6 +159,6 @@ def test_columns_are_listed_five_at_most() -> None:
 
 def test_the_same_contract_and_columns_compare() -> None:
     columns = [CONTRACT.id_column, CONTRACT.label, *CONTRACT.feature_names]
-    assert comparable.comparison_problem("1", CONTRACT, CONTRACT, columns) is None
-    assert comparable.comparison_problem("1", CONTRACT, None, columns) is None
+    assert comparable.comparison_problem("1", CONTRACT, CONTRACT, columns, columns) is None
+    assert comparable.comparison_problem("1", CONTRACT, None, columns, None) is None
     assert comparable.unread_reference(CONTRACT, columns) is None
