@@ -73,6 +73,14 @@ def write_case(tmp_path: Path, change: Change) -> tuple[Path, Path]:
     return data, contract
 
 
+def gate_decision(workdir: Path, tmp_path: Path, change: Change) -> dict[str, Any]:
+    """Train on the sample with ``change`` made, in ``workdir``; the gate's decision."""
+    data, contract = write_case(tmp_path, change)
+    run = train(workdir, "--data", str(data), "--contract", str(contract), *FAST)
+    assert run.exit_code == 0, run.err
+    return run.read("gate", "decision", "decision.json")
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("case", list(CASES))
 def test_a_model_of_other_columns_stops_at_the_gate_and_keeps_the_champion(
@@ -94,10 +102,7 @@ def test_a_model_of_other_columns_stops_at_the_gate_and_keeps_the_champion(
 def test_a_new_feature_is_judged_without_the_reference_rows_that_lack_it(
     champion_workdir: Path, tmp_path: Path
 ) -> None:
-    data, contract = write_case(tmp_path, _new_column)
-    run = train(champion_workdir, "--data", str(data), "--contract", str(contract), *FAST)
-    assert run.exit_code == 0, run.err
-    decision = run.read("gate", "decision", "decision.json")
+    decision = gate_decision(champion_workdir, tmp_path, _new_column)
     checks = {check["rule"]: check for check in decision["checks"]}
     assert checks["holds on reference holdout"]["passed"] is True
     assert checks["holds on reference holdout"]["detail"] == (
@@ -112,10 +117,7 @@ def test_a_new_feature_is_judged_without_the_reference_rows_that_lack_it(
 def test_a_feature_fewer_is_compared_on_the_champions_reference_rows(
     champion_workdir: Path, tmp_path: Path
 ) -> None:
-    data, contract = write_case(tmp_path, _column_gone)
-    run = train(champion_workdir, "--data", str(data), "--contract", str(contract), *FAST)
-    assert run.exit_code == 0, run.err
-    decision = run.read("gate", "decision", "decision.json")
+    decision = gate_decision(champion_workdir, tmp_path, _column_gone)
     checks = {check["rule"]: check["detail"] for check in decision["checks"]}
     assert " on the champion's reference holdout: change " in checks["beats champion"]
     reference = decision["reference"]
