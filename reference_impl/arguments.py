@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from reference_impl.config.patterns import VM_SIZE, WORDS
-from reference_impl.paths import is_uri
+from reference_impl.paths import databricks_problem, is_uri
 
 
 def _refuse_empty(text: str, hint: str) -> str:
@@ -38,8 +38,11 @@ def given_path(text: str) -> Path:
         The path.
 
     Raises:
-        argparse.ArgumentTypeError: If ``text`` is empty or only spaces, or a URI.
+        argparse.ArgumentTypeError: If ``text`` is empty or only spaces, a URI, or a
+            Databricks file system path (``dbfs:/...``).
     """
+    if problem := databricks_problem(text):
+        raise argparse.ArgumentTypeError(f"{text}: {problem}")
     if is_uri(text):
         raise argparse.ArgumentTypeError(
             f"{text} is a URI; this option takes a local file or folder (copy the data down, "

@@ -85,6 +85,32 @@ URI_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 """``scheme://`` at the start of a value; group 1 is the scheme."""
 
 
+DATABRICKS_PATH = re.compile(r"^dbfs:/", re.IGNORECASE)
+"""A Databricks file system path as a notebook names it: ``dbfs:/mnt/lake/...``."""
+
+
+def databricks_problem(data: str | Path) -> str | None:
+    """Why a Databricks file system path cannot be read here or by Azure ML, or ``None``.
+
+    ``dbfs:/mnt/lake/customers`` is what a Databricks notebook shows for a table's files. Taken
+    as a local path it was a relative folder named ``dbfs:`` (file not found), and an Azure ML
+    job has no such scheme; the storage behind the mount is what both can read.
+
+    Args:
+        data: A value as typed (``--data``, ``--input``, ``data.training``, ...).
+
+    Returns:
+        The sentence after ``VALUE:``, or ``None`` for any other value.
+    """
+    if not DATABRICKS_PATH.match(str(data)):
+        return None
+    return (
+        "a Databricks file system path, which only a Databricks cluster reads; pass the storage "
+        "path behind it (abfss://<container>@<account>.dfs.core.windows.net/<path>, which an "
+        "Azure ML job reads) or a copy on this machine"
+    )
+
+
 def is_uri(data: str | Path) -> bool:
     """Whether ``data`` is a URI (and so cannot be read by a local run).
 
@@ -92,7 +118,9 @@ def is_uri(data: str | Path) -> bool:
         data: A value as typed (``--data``, ``--input``, ...).
 
     Returns:
-        ``True`` for ``scheme://...`` and ``azureml:...`` values.
+        ``True`` for ``scheme://...``, ``azureml:...`` and ``dbfs:/...`` values.
     """
     value = str(data)
-    return bool(URI_SCHEME.match(value)) or value.startswith("azureml:")
+    return bool(URI_SCHEME.match(value) or DATABRICKS_PATH.match(value)) or value.startswith(
+        "azureml:"
+    )

@@ -23,7 +23,7 @@ from pathlib import Path, PurePosixPath
 from typing import Literal
 
 from reference_impl.datastores import LAKE_DATASTORES
-from reference_impl.paths import URI_SCHEME, is_folder, real_path
+from reference_impl.paths import URI_SCHEME, databricks_problem, is_folder, real_path
 
 InputType = Literal["uri_file", "uri_folder", "mltable"]
 
@@ -137,6 +137,8 @@ def classify(
         return DataInput("uri_file", value, "data-asset")
     if value.startswith(("https://", "wasbs://")):
         return DataInput(_type_of(value), value, "url")
+    if problem := databricks_problem(value):
+        raise DataInputError(f"{named} {value}: {problem}")
     scheme = URI_SCHEME.match(value)
     if scheme:
         raise DataInputError(

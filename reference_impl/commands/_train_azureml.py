@@ -145,11 +145,13 @@ def _emulation_problem(args: argparse.Namespace, source: TrainingData) -> str | 
     training data the run would read (``--data`` or ``data.training``).
     """
     from reference_impl.azureml.emulation.job_environment import missing_uv
-    from reference_impl.paths import is_uri
+    from reference_impl.paths import databricks_problem, is_uri
 
     for given, flag in ((args.dry_run, "--dry-run"), (args.code, "--code"), (args.wait, "--wait")):
         if given:
             return f"--emulate runs the job here; drop {flag}"
+    if problem := databricks_problem(source.value):
+        return f"{source}: {problem}"
     if is_uri(source.value):
         return f"{source}: the emulation reads local files only; pass a CSV, Parquet or Delta path"
     return missing_uv(_emulation_root(args.workdir) / JOB_ENVIRONMENTS)

@@ -13,7 +13,7 @@ from reference_impl.commands import _train_azureml
 from reference_impl.commands._common import add_override_argument, for_target, needs_config
 from reference_impl.config.environments import ENVIRONMENTS
 from reference_impl.exit_codes import STOPPED, WORKDIR_EXITS, ExitCode, exit_codes_sentence
-from reference_impl.paths import is_uri, real_path
+from reference_impl.paths import databricks_problem, is_uri, real_path
 from reference_impl.workdir import DEFAULT_WORKDIR
 
 if TYPE_CHECKING:
@@ -175,6 +175,9 @@ def _run_local(args: argparse.Namespace, config: EnvironmentConfig) -> int:
         return ExitCode.USAGE
     workdir = Workdir.at(args.workdir)
     source = training_data(args.data, config)
+    if problem := databricks_problem(source.value):
+        print(f"error: {source}: {problem}", file=sys.stderr)
+        return ExitCode.USAGE
     if is_uri(source.value):
         print(
             f"error: {source}: a URI is read by Azure ML; add --target azureml, or pass a "

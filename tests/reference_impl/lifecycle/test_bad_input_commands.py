@@ -531,6 +531,48 @@ def test_a_uri_for_a_local_path_is_refused_before_anything_runs(
     )
 
 
+DATABRICKS = "dbfs:/mnt/lake/customers"
+"""What a Databricks notebook shows for a table's files; it was read as a local folder 'dbfs:'."""
+DATABRICKS_SENTENCE = (
+    f"{DATABRICKS}: a Databricks file system path, which only a Databricks cluster reads; pass "
+    "the storage path behind it (abfss://<container>@<account>.dfs.core.windows.net/<path>, "
+    "which an Azure ML job reads) or a copy on this machine"
+)
+
+
+@pytest.mark.parametrize("case", marked(URI_ARGUMENTS))
+def test_a_databricks_path_for_a_local_path_is_named_before_anything_runs(
+    refused_here: Callable[[list[str]], str], case: str
+) -> None:
+    argv, option = URI_ARGUMENTS[case]
+    argv = [DATABRICKS if arg == argv[argv.index(option) + 1] else arg for arg in argv]
+    assert refused_here(argv).endswith(f"argument {option}: {DATABRICKS_SENTENCE}")
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        ["--target", "local"],
+        ["--target", "azureml", "--dry-run"],
+        ["--target", "azureml", "--emulate"],
+    ],
+    ids=["local", "azureml-dry-run", "emulate"],
+)
+def test_a_databricks_path_to_train_is_named_on_every_target(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], target: list[str]
+) -> None:
+    """Locally it was 'file not found' in a folder named 'dbfs:' under the current one; for
+    Azure ML, 'no such file or folder; a local path is uploaded from this machine'."""
+    from reference_impl.cli import main
+
+    where = ["--out", str(tmp_path / "plan")] if "--dry-run" in target else []
+    argv = ["train", *target, "--workdir", str(tmp_path / "work"), "--data", DATABRICKS, *where]
+    assert main(argv) == ExitCode.USAGE
+    assert capsys.readouterr().err.strip() == f"error: --data {DATABRICKS_SENTENCE}"
+    assert not (tmp_path / "plan").exists()
+    assert not list((tmp_path / "work").glob("**/*.parquet"))  # nothing validated or trained
+
+
 @pytest.mark.parametrize("size", ["foo", "Standard DS3", "Standard_DS3_v2;x"])
 def test_deploy_refuses_an_instance_type_that_is_no_vm_size(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], size: str
