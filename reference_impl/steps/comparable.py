@@ -40,6 +40,15 @@ def _question(contract: DataContract) -> str:
     return f"{contract.label!r} ({contract.task}{classes})"
 
 
+def _same_question(one: DataContract, other: DataContract) -> bool:
+    """Same label and task, and the same classes in any order (their order is only layout)."""
+    return (one.label, one.task, sorted(one.classes)) == (
+        other.label,
+        other.task,
+        sorted(other.classes),
+    )
+
+
 def _listed(names: list[str]) -> str:
     """Up to :data:`MAX_NAMES` quoted names in their order, the rest counted."""
     shown = ", ".join(repr(name) for name in names[:MAX_NAMES])
@@ -75,7 +84,7 @@ def comparison_problem(
         can be compared on today's holdout or, failing that, on the reference holdout
         (:func:`judged_on_reference`).
     """
-    if challenger is not None and _question(challenger) != _question(champion):
+    if challenger is not None and not _same_question(challenger, champion):
         return (
             f"the champion (version {version}) predicts {_question(champion)} and this model "
             f"{_question(challenger)}, so the gate cannot compare them: {OTHER_TABLE}"

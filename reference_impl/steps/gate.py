@@ -14,10 +14,11 @@ a corrupt model "beats" a champion that now scores far below chance. Two defence
   (``gate.max_champion_drop``) means the new data is suspect: the run stops with exit code 4
   and nothing is registered.
 
-A champion that answers another question or reads columns today's rows lack (one trained on
-another table under the same name) cannot be compared at all: the run stops the same way. A
-challenger reading a column the reference holdout lacks is judged without that check; one
-without a column the champion reads is compared with it on the reference holdout.
+A champion that answers another question (one trained on another table under the same name)
+cannot be compared at all: the run stops the same way, as it does when no rows hold the columns
+both models read. A challenger without a column the champion reads is compared with it on the
+reference holdout; one reading a column the reference holdout lacks is judged without that
+check (:mod:`reference_impl.steps.comparable`).
 
 The decision and every reason are written to ``decision.json`` and logged to MLflow.
 """

@@ -148,6 +148,8 @@ def test_other_classes_are_not_compared() -> None:
     message = comparable.comparison_problem("2", three, four, columns, columns)
     assert message is not None and "(multiclass: 0, 1, 2, 3)" in message
     assert comparable.comparison_problem("2", three, three, columns, columns) is None
+    reordered = _contract(task="multiclass", classes=["2", "0", "1"])  # the same question
+    assert comparable.comparison_problem("2", three, reordered, columns, columns) is None
 
 
 def test_columns_are_listed_five_at_most() -> None:
