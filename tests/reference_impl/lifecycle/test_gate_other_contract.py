@@ -127,6 +127,25 @@ def test_a_feature_fewer_is_compared_on_the_champions_reference_rows(
     assert decision["data_problem"] is None
 
 
+@pytest.mark.slow
+def test_flipped_labels_with_a_feature_fewer_lose_on_the_reference_rows(
+    champion_workdir: Path, tmp_path: Path
+) -> None:
+    """Without today's figure for the champion its fall is not checked; the rows it was
+    approved on still judge, and a model of flipped labels is far behind there."""
+
+    def flipped(raw: dict[str, Any], frame: pd.DataFrame) -> tuple[dict, pd.DataFrame]:
+        raw, frame = _column_gone(raw, frame)
+        return raw, frame.assign(**{CONTRACT.label: 1 - frame[CONTRACT.label]})
+
+    decision = gate_decision(champion_workdir, tmp_path, flipped)
+    failed = [check["rule"] for check in decision["checks"] if not check["passed"]]
+    assert failed == ["beats champion"]  # its floors pass on its own flipped holdout
+    metric = decision["rules"]["metric"]
+    assert decision["reference"]["challenger"][metric] < 0.5
+    assert decision["approved"] is False
+
+
 def _contract(**changes: Any) -> Any:
     return contracts.parse_contract({**RAW, **changes}, "test")
 
