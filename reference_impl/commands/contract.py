@@ -152,7 +152,7 @@ def _read_sample(path: Path, id_column: str) -> pd.DataFrame:
     from reference_impl.contract_inference import InferenceError
     from reference_impl.paths import missing_problem
     from reference_impl.validation.errors import DataValidationError
-    from reference_impl.validation.formats import is_columnar
+    from reference_impl.validation.formats import detect_format
     from reference_impl.validation.reader import read_table
 
     if problem := missing_problem(path):
@@ -160,7 +160,7 @@ def _read_sample(path: Path, id_column: str) -> pd.DataFrame:
     try:
         frame = read_table(path, required=(), text=(id_column,), any_columns=True)
         numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])]
-        if not numeric or is_columnar(path):  # a Parquet string column keeps its zeros
+        if not numeric or detect_format(path) != "csv":  # a Parquet string keeps its zeros
             return frame
         as_text = read_table(path, required=(), text=numeric, any_columns=True)
     except DataValidationError as exc:

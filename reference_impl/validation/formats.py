@@ -35,13 +35,13 @@ DELTA_FILE = re.compile(r"^part-\d{5}-[0-9a-f-]{36}-c\d{3}(\.\w+)?\.parquet$")
 
 
 def is_columnar(path: Path) -> bool:
-    """Whether ``path`` is read here rather than by the CSV reader.
+    """Whether ``path`` is read here rather than by the CSV reader of one file.
 
     Args:
         path: A data file or folder.
 
     Returns:
-        ``True`` for a folder (Delta table or Parquet files) or a ``.parquet`` file.
+        ``True`` for a folder (Delta table, Parquet files or CSV parts) or a ``.parquet`` file.
     """
     return is_folder(path) or path.suffix.lower() == ".parquet"
 
@@ -134,15 +134,16 @@ def detect_format(path: Path) -> Format:
     """Tell the format of a data path.
 
     Args:
-        path: A CSV or Parquet file, a folder of Parquet files, or a Delta table folder.
+        path: A CSV or Parquet file, a folder of CSV or Parquet files, or a Delta table folder.
 
     Returns:
         ``delta`` for a folder with a ``_delta_log``; ``parquet`` for a ``.parquet`` file or a
-        folder of them; ``csv`` otherwise.
+        folder of them; ``csv`` for a folder of CSV files (such as a Spark export) and for
+        any other file.
 
     Raises:
-        DataValidationError: For a folder that is neither a Delta table nor holds Parquet
-            files, that holds CSV files too, or that holds a Delta table's data files without
+        DataValidationError: For a folder that is no Delta table and holds neither Parquet
+            nor CSV files, that holds both, or that holds a Delta table's data files without
             its ``_delta_log``; for a file of a Delta table (a data file or a log file), which
             read alone would give rows a later version removed.
     """
@@ -165,14 +166,8 @@ def detect_format(path: Path) -> Format:
         )
     if files:
         return "parquet"
-    if csv:  # such as the part files of a Spark CSV export
-        raise DataValidationError(
-            str(path),
-            [
-                f"is a folder of {len(csv)} .csv file(s); a folder is read when it holds "
-                "Parquet files or a Delta table: pass one CSV file, or the data as Parquet"
-            ],
-        )
+    if csv:  # such as the part files of a Spark CSV export: see csv_folder.py
+        return "csv"
     raise DataValidationError(
         str(path),
         [
@@ -229,9 +224,9 @@ class DeletionVectorsError(Exception):
     """A Delta table's log holds deletion vectors; the message is :data:`DELETION_VECTORS`."""
 
 
-def not_versioned(version: int, fmt: str) -> str:
-    """Why ``data.version`` cannot apply to data of format ``fmt`` (not a Delta table)."""
-    kind = "a CSV file" if fmt == "csv" else "Parquet data"
+def not_versioned(version: int, fmt: str, *, folder: bool = False) -> str:
+    """Why ``data.version`` cannot apply to data of format ``fmt`` (a file or ``folder``)."""
+    kind = ("a folder of CSV files" if folder else "a CSV file") if fmt == "csv" else "Parquet data"
     return (
         f"data.version is {version}, but this is {kind}: only a Delta table has versions "
         "(leave data.version unset)"
@@ -416,6 +411,15 @@ def read_columnar(
             missing or unexpected.
     """
     fmt = detect_format(path)
+    if fmt == "csv":  # a folder of CSV parts
+        if version is not None:
+            raise DataValidationError(str(path), [not_versioned(version, fmt, folder=True)])
+        from reference_impl.validation.csv_folder import read_csv_folder
+
+        return read_csv_folder(
+            path, data_files(path)[0], required=required, label=label,
+            allowed_extra=allowed_extra, text=text, any_columns=any_columns,
+        )  # fmt: skip
     table, read_version = _read_arrow(path, fmt, version)
     check_columns(
         str(path),

@@ -45,19 +45,33 @@ def uneven_columns(dataset: ds.FileSystemDataset, folder: Path) -> str | None:
     expected = set(first.physical_schema.names)
     for fragment in fragments:
         names = set(fragment.physical_schema.names)
-        if names == expected:
-            continue
-        this, that = (_name(f.path, folder) for f in (fragment, first))
-        said = []
-        if lacks := expected - names:
-            said.append(f"lacks {_listed(lacks)}, which {that} holds")
-        if extra := names - expected:
-            said.append(f"holds {_listed(extra)}, which {that} lacks")
-        return (
-            f"its files do not hold the same columns: {this} {' and '.join(said)}; write the "
-            "folder again with one set of columns"
-        )
+        if names != expected:
+            this, that = (_name(f.path, folder) for f in (fragment, first))
+            return column_difference(this, names, that, expected)
     return None
+
+
+def column_difference(this: object, names: set[str], that: object, expected: set[str]) -> str:
+    """Say which columns file ``this`` lacks or adds against file ``that`` of the same folder.
+
+    Args:
+        this: The file that differs, as it is named in the sentence.
+        names: Its columns.
+        that: The first file of the folder, as it is named.
+        expected: Its columns.
+
+    Returns:
+        One sentence naming both files and the columns one holds and the other lacks.
+    """
+    said = []
+    if lacks := expected - names:
+        said.append(f"lacks {_listed(lacks)}, which {that} holds")
+    if extra := names - expected:
+        said.append(f"holds {_listed(extra)}, which {that} lacks")
+    return (
+        f"its files do not hold the same columns: {this} {' and '.join(said)}; write the "
+        "folder again with one set of columns"
+    )
 
 
 def _name(file: str, folder: Path) -> str:

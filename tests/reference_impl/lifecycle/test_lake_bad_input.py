@@ -62,17 +62,23 @@ def empty_folder(tmp_path: Path) -> Path:
     return folder
 
 
-def spark_csv_folder(tmp_path: Path) -> Path:
-    """What ``df.write.csv(path, header=True)`` leaves: part files, ``_SUCCESS``, checksums."""
+def spark_csv_folder(tmp_path: Path, *, header: bool = True) -> Path:
+    """What ``df.write.csv(path, header=...)`` leaves: parts (one empty), ``_SUCCESS``, ``.crc``."""
     folder = tmp_path / "customers.csv"
     folder.mkdir()
-    header, *rows = TRAINING_DATA.read_text(encoding="utf-8").splitlines()
-    for number, part in enumerate((rows[:5000], rows[5000:])):
+    first, *rows = TRAINING_DATA.read_text(encoding="utf-8").splitlines()
+    for number, part in enumerate((rows[:5000], rows[5000:], [])):
         name = f"part-0000{number}-1b2c3d4e-5f60-4718-9a0b-1c2d3e4f5a6b-c000.csv"
-        (folder / name).write_text("\n".join([header, *part]) + "\n", encoding="utf-8")
+        lines = [first, *part] if header and part else part
+        (folder / name).write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
         (folder / f".{name}.crc").write_bytes(b"crc\x00\x01")
     (folder / "_SUCCESS").touch()
     return folder
+
+
+def spark_csv_folder_without_header(tmp_path: Path) -> Path:
+    """Spark's default: ``df.write.csv(path)`` writes no header line."""
+    return spark_csv_folder(tmp_path, header=False)
 
 
 # (case, builder, words the one sentence must contain)
@@ -87,9 +93,9 @@ BAD_DATA = [
     ("parquet-wrong-type", parquet_with_text_in_a_number_column, "tenure_months"),
     ("folder-without-data", empty_folder, "not a Delta table"),
     (
-        "spark-csv-folder",
-        spark_csv_folder,
-        "is a folder of 2 .csv file(s); a folder is read when it holds Parquet files",
+        "spark-csv-folder-without-header",
+        spark_csv_folder_without_header,
+        "its first line holds values, not column names: its parts have no header",
     ),
 ]
 
