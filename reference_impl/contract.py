@@ -45,6 +45,10 @@ class Feature(Strict):
         minimum: Smallest allowed value (numeric kinds: required).
         maximum: Largest allowed value (numeric kinds: required).
         categories: Allowed values (``category`` only).
+        nullable: Whether a cell may be empty (numeric kinds only): the model then fills it
+            with the training rows' median and sees, in a column of its own, that it was
+            empty. A category takes one of its values; a gap there is a value of its own
+            (``unknown``) written in the data.
     """
 
     name: str = Field(min_length=1)
@@ -53,6 +57,7 @@ class Feature(Strict):
     minimum: float | None = None
     maximum: float | None = None
     categories: tuple[str, ...] = ()
+    nullable: bool = False
 
     @model_validator(mode="after")
     def _kind_rules(self) -> Feature:
@@ -64,6 +69,11 @@ class Feature(Strict):
             raise ValueError(f"feature {self.name!r} is a category but has a minimum or maximum")
         if twice := _repeated(self.categories):
             raise ValueError(f"feature {self.name!r} lists category {twice!r} twice")
+        if self.kind == "category" and self.nullable:
+            raise ValueError(
+                f"feature {self.name!r} is a category and cannot be nullable: write a gap as a "
+                "category of its own (such as 'unknown') in the data"
+            )
         if self.kind != "category" and self.categories:
             raise ValueError(f"feature {self.name!r} is {self.kind} but lists categories")
         if self.kind != "category" and (self.minimum is None or self.maximum is None):

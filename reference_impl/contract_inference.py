@@ -68,14 +68,18 @@ def _kind(frame: pd.DataFrame, column: str) -> str:
 
 
 def _feature(frame: pd.DataFrame, column: str) -> Feature:
-    if frame[column].isna().any():
-        raise InferenceError(
-            f"column {column!r} has empty values; the contract accepts none: fill or drop "
-            "them, or leave the column out with --ignore"
-        )
-    kind = _kind(frame, column)
     values = frame[column].dropna()
+    if values.empty:
+        raise InferenceError(f"column {column!r} is empty in every row: leave it out with --ignore")
+    kind = _kind(frame, column)
+    gaps = len(values) < len(frame)
     if kind == "category":
+        if gaps:
+            raise InferenceError(
+                f"column {column!r} has empty values, which a category cannot take: write "
+                "them as a value of their own (such as 'unknown') in the data, or leave the "
+                "column out with --ignore"
+            )
         return Feature(
             name=column, kind=kind, categories=tuple(sorted(values.astype(str).unique()))
         )
@@ -87,7 +91,7 @@ def _feature(frame: pd.DataFrame, column: str) -> Feature:
         )
     if kind == "integer":
         low, high = float(math.floor(low)), float(math.ceil(high))
-    return Feature(name=column, kind=kind, minimum=low, maximum=high)
+    return Feature(name=column, kind=kind, minimum=low, maximum=high, nullable=gaps)
 
 
 def _all_refused(refused: dict[str, str]) -> str:

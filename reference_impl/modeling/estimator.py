@@ -193,6 +193,9 @@ def build_pipeline(
 ) -> Pipeline:
     """Build the unfitted pipeline: one-hot categories, scaled numbers, the configured estimator.
 
+    Nullable numbers (``nullable: true`` in the contract) get a block of their own
+    (:func:`filled_and_flagged`); a contract without them builds the two blocks it always had.
+
     Args:
         contract: Names and kinds of the input columns, and the task.
         estimator: Import path of the estimator class (``model.estimator``).
@@ -212,16 +215,34 @@ def build_pipeline(
 
     model = make_estimator(estimator, params, seed=seed, task=contract.task)
     categories = [list(feature.categories) for feature in contract.categorical]
-    encode = ColumnTransformer(
-        [
-            (
-                "categories",
-                OneHotEncoder(categories=categories, handle_unknown="ignore", sparse_output=False),
-                [feature.name for feature in contract.categorical],
-            ),
-            ("numbers", StandardScaler(), [feature.name for feature in contract.numeric]),
-        ],
-        verbose_feature_names_out=False,
-    )
+    blocks = [
+        (
+            "categories",
+            OneHotEncoder(categories=categories, handle_unknown="ignore", sparse_output=False),
+            [feature.name for feature in contract.categorical],
+        ),
+        ("numbers", StandardScaler(), [f.name for f in contract.numeric if not f.nullable]),
+    ]
+    if gaps := [feature.name for feature in contract.numeric if feature.nullable]:
+        blocks.append(("gaps", filled_and_flagged(), gaps))
+    encode = ColumnTransformer(blocks, verbose_feature_names_out=False)
     return Pipeline([("encode", encode), ("model", model)])
     # --8<-- [end:build-pipeline]
+
+
+def filled_and_flagged() -> Pipeline:
+    """How nullable numbers are encoded: an empty cell becomes the median, flagged as empty.
+
+    Every estimator then sees numbers only (a logistic regression refuses an empty cell), and
+    the flag keeps what an empty cell says (an income not given) from reading as a median one.
+
+    Returns:
+        The median fill (with a 0/1 column per feature that had empty cells in training),
+        then the same scaling as the other numbers.
+    """
+    from sklearn.impute import SimpleImputer
+    from sklearn.pipeline import Pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    fill = SimpleImputer(strategy="median", add_indicator=True)
+    return Pipeline([("fill", fill), ("scale", StandardScaler())])

@@ -35,7 +35,8 @@ def _group_row(group: Mapping[str, Any]) -> tuple[Any, ...]:
 def _feature_range(contract: DataContract, name: str) -> str:
     feature = contract.feature(name)
     if feature.is_numeric:
-        return f"{feature.minimum:g} to {feature.maximum:g}"
+        gaps = ", or empty (filled with the training median)" if feature.nullable else ""
+        return f"{feature.minimum:g} to {feature.maximum:g}{gaps}"
     return ", ".join(feature.categories)
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from reference_impl.contract import DataContract
+from reference_impl.contract import DataContract, Feature
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -28,6 +28,11 @@ if TYPE_CHECKING:
 BASE_REQUIREMENTS = ("mlflow", "scikit-learn", "pandas", "skops")
 """Distributions every saved model needs; the estimator's own library is added to them."""
 _SPARK_TYPES = {"integer": "long", "number": "double", "category": "string"}
+
+
+def _column_type(feature: Feature) -> str:
+    """A feature's MLflow type: a nullable integer is ``double`` (a ``long`` holds no gap)."""
+    return "double" if feature.nullable else _SPARK_TYPES[feature.kind]
 
 
 def signature(contract: DataContract) -> Any:
@@ -43,7 +48,7 @@ def signature(contract: DataContract) -> Any:
     from mlflow.models import ModelSignature
     from mlflow.types import ColSpec, Schema
 
-    inputs = Schema([ColSpec(_SPARK_TYPES[f.kind], f.name) for f in contract.features])
+    inputs = Schema([ColSpec(_column_type(f), f.name) for f in contract.features])
     output = {"binary": "long", "multiclass": "string", "regression": "double"}[contract.task]
     return ModelSignature(inputs=inputs, outputs=Schema([ColSpec(output)]))
 

@@ -17,6 +17,8 @@ import pandas as pd
 from reference_impl.contract import DataContract, Feature
 
 OTHER = "other"
+EMPTY = "empty"
+"""Key set on a nullable feature's profile entry, and the label of its last bin."""
 
 
 def numeric_edges(values: pd.Series, bins: int) -> list[float]:
@@ -38,7 +40,8 @@ def numeric_edges(values: pd.Series, bins: int) -> list[float]:
 def shares(values: pd.Series, spec: dict[str, Any]) -> np.ndarray:
     """Share of ``values`` in each bin (numeric) or category (categorical) of a profile entry.
 
-    Empty and non-numeric values are left out; data quality reports them separately.
+    Empty and non-numeric values are left out, and data quality reports them separately;
+    for a nullable feature, the empty cells are a last bin of their own.
 
     Args:
         values: Values of one feature.
@@ -52,6 +55,8 @@ def shares(values: pd.Series, spec: dict[str, Any]) -> np.ndarray:
         counts = np.bincount(
             np.searchsorted(spec["edges"], numbers, side="left"), minlength=len(spec["edges"]) + 1
         )
+        if spec.get(EMPTY):  # a nullable feature: how often it is empty is part of its shape
+            counts = np.append(counts, int(values.isna().sum()))
     else:
         text = values.dropna().astype(str)
         known = spec["categories"][:-1]
@@ -73,16 +78,19 @@ def bin_labels(spec: dict[str, Any]) -> list[str]:
     """
     if "categories" in spec:
         return list(spec["categories"])
+    empty = [EMPTY] if spec.get(EMPTY) else []
     edges = [f"{edge:g}" for edge in spec["edges"]]
     if not edges:
-        return ["all"]
+        return ["all", *empty]
     middle = [f"{low}-{high}" for low, high in pairwise(edges)]
-    return [f"<={edges[0]}", *middle, f">{edges[-1]}"]
+    return [f"<={edges[0]}", *middle, f">{edges[-1]}", *empty]
 
 
 def _entry(values: pd.Series, feature: Feature, bins: int) -> dict[str, Any]:
     if feature.is_numeric:
         spec: dict[str, Any] = {"kind": "numeric", "edges": numeric_edges(values, bins)}
+        if feature.nullable:
+            spec[EMPTY] = True
     else:
         spec = {"kind": "category", "categories": [*feature.categories, OTHER]}
     spec["shares"] = [round(float(x), 6) for x in shares(values, spec)]
@@ -99,7 +107,8 @@ def build_profile(frame: pd.DataFrame, contract: DataContract, bins: int) -> dic
         bins: Quantile bins per numeric feature.
 
     Returns:
-        ``{"rows": n, "features": {name: {"kind", "edges" | "categories", "shares"}}}``.
+        ``{"rows": n, "features": {name: {"kind", "edges" | "categories", "shares"}}}``; a
+        nullable feature's entry has ``"empty": true`` and an empty-cell share last.
     """
     return {
         "rows": len(frame),

@@ -74,7 +74,11 @@ def drift_report(
     drifted = sorted(
         (n for n, f in features.items() if f["drifted"]), key=lambda n: -features[n]["psi"]
     )
-    bad_cells = sum(f["empty"] + f["invalid"] + f["out_of_range"] for f in features.values())
+    nullable = {f.name for f in contract.features if f.nullable}  # an empty cell is allowed
+    bad_cells = sum(
+        f["invalid"] + f["out_of_range"] + (0 if n in nullable else f["empty"])
+        for n, f in features.items()
+    )
     invalid_share = bad_cells / max(len(current) * len(features), 1)
     reasons = [f"{n}: PSI {features[n]['psi']:.2f} >= {settings.psi_threshold}" for n in drifted]
     if invalid_share > settings.max_invalid_share:

@@ -21,6 +21,7 @@ column order, ready for the model's encoder without a DataFrame.
 from __future__ import annotations
 
 import json
+import math
 from typing import TYPE_CHECKING, Any, Protocol
 
 from reference_impl.contract import DataContract, Feature
@@ -211,7 +212,7 @@ class RequestParser:
 
         Returns:
             One tuple per row: ``int`` for integer features, ``float`` for numbers, ``str``
-            for categories.
+            for categories; ``nan`` for a ``null`` in a nullable feature.
 
         Raises:
             RequestError: Naming the first problem found; ``status`` is 400 or 413.
@@ -259,6 +260,8 @@ class RequestParser:
                 if not low <= value <= high:
                     _check(feature, value, number)
                 value = int(value) if kind == 0 else float(value)
+            elif value is None and feature.nullable:
+                value = math.nan  # an empty cell, which the model fills (see estimator.py)
             else:  # bool, str, None, list, dict, an int subclass...: the slow path says why
                 value = _check(feature, value, number)
             values.append(value)

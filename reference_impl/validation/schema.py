@@ -43,7 +43,7 @@ def _column(feature: Feature) -> pa.Column:
         checks.append(pa.Check.in_range(feature.minimum, feature.maximum))
     else:
         checks.append(pa.Check.isin(list(feature.categories)))
-    return pa.Column(_DTYPES[feature.kind], checks, nullable=False, coerce=True)
+    return pa.Column(_DTYPES[feature.kind], checks, nullable=feature.nullable, coerce=True)
 
 
 def build_schema(contract: DataContract, *, with_label: bool) -> pa.DataFrameSchema:
@@ -244,7 +244,8 @@ def validate_frame(
         raise DataValidationError(source, problems) from None
     if skipped:
         raise DataValidationError(source, problems)
-    integers = [f.name for f in contract.features if f.kind == "integer"]
+    # a nullable integer stays float64: int64 holds no empty cell
+    integers = [f.name for f in contract.features if f.kind == "integer" and not f.nullable]
     integers += [contract.label] if with_label and contract.task == "binary" else []
     validated = validated.astype(dict.fromkeys(integers, "int64"))
     if with_label and len(validated) and validated[contract.label].nunique() < 2:

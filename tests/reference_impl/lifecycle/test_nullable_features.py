@@ -1,0 +1,150 @@
+"""A number a table leaves empty in some rows trains, scores and is monitored (``nullable``).
+
+A contract accepted no empty cell: ``contract infer`` refused such a column ("has empty
+values; the contract accepts none"), and a team whose income or usage column had gaps had
+to fill them upstream or leave the column out. A numeric feature may now be
+``nullable: true``: the model fills an empty cell with the training median and sees a 0/1
+column saying it was empty.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from reference_impl.contract import ContractError, parse_contract
+from reference_impl.data import TRAINING_DATA
+from reference_impl.exit_codes import ExitCode
+from tests.reference_impl.lifecycle.conftest import WEAKER, call, train
+from tests.reference_impl.lifecycle.test_your_data_your_model import download_champion
+
+GAPS = ("data_usage_gb", "late_payments_12m")
+NOT_NULLABLE = "row 0, field 'age': expected a number, got null"
+CATEGORY_GAP = "feature 'region' is a category and cannot be nullable"
+EVERY_ROW_EMPTY = "column 'blank' is empty in every row: leave it out with --ignore"
+
+
+@pytest.fixture(scope="module")
+def gaps(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The sample with two numeric columns part empty, its inferred contract, a model of it."""
+    folder = tmp_path_factory.mktemp("gaps")
+    frame = pd.read_csv(TRAINING_DATA, dtype={"customer_id": str})
+    frame.loc[frame.index % 10 == 3, "data_usage_gb"] = None
+    frame.loc[frame.index % 7 == 2, "late_payments_12m"] = None
+    data, contract, batch = folder / "customers.csv", folder / "contract.yaml", folder / "b.csv"
+    frame.to_csv(data, index=False)
+    frame.drop(columns=["cancelled"]).head(200).to_csv(batch, index=False)
+    code, _, err = call(["contract", "infer", "--data", str(data), "--label", "cancelled",
+                         "--task", "binary", "--id", "customer_id", "--segment", "region",
+                         "--out", str(contract)])  # fmt: skip
+    assert code == ExitCode.OK, err
+    run = train(folder / "work", "--data", str(data), "--contract", str(contract))
+    assert run.exit_code == ExitCode.OK, run.err
+    return {"data": data, "contract": contract, "batch": batch, "work": folder / "work"}
+
+
+def test_infer_marks_the_numbers_with_gaps_nullable_and_no_other(gaps: dict[str, Path]) -> None:
+    from reference_impl.contract import load_contract
+
+    contract = load_contract(gaps["contract"])
+    assert {f.name for f in contract.features if f.nullable} == set(GAPS)
+
+
+def test_an_estimator_that_refuses_empty_cells_trains_on_them_filled(
+    gaps: dict[str, Path], tmp_path: Path
+) -> None:
+    run = train(tmp_path, "--data", str(gaps["data"]), "--contract", str(gaps["contract"]), *WEAKER)
+    assert run.exit_code == ExitCode.OK, run.err  # a logistic regression: NaN would stop its fit
+
+
+def test_an_online_null_is_scored_as_the_model_scores_it(
+    gaps: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reference_impl.modeling.packaging import load_model_dir
+    from reference_impl.registry import CHAMPION
+    from reference_impl.scoring import score
+
+    download_champion(gaps["work"], tmp_path, CHAMPION)
+    monkeypatch.setenv("AZUREML_MODEL_DIR", str(tmp_path))
+    score.init()
+    model = load_model_dir(tmp_path)
+    rows = pd.read_csv(gaps["batch"]).head(10)[model.contract.feature_names]
+    assert rows[list(GAPS)].isna().any().all()  # the rows hold empty cells of both
+    records = [
+        {k: None if pd.isna(v) else v for k, v in r.items()} for r in rows.to_dict("records")
+    ]
+    answer = score.run(json.dumps({"data": records}))
+    scores = [p["churn_probability"] for p in answer["predictions"]]
+    assert all(math.isfinite(s) for s in scores)
+    assert scores == pytest.approx(model.scores(rows).tolist(), abs=1e-6)
+    records[0]["age"] = None  # a feature the contract does not mark nullable
+    refused = score.run(json.dumps({"data": records}))
+    assert refused.status_code == 400 and json.loads(refused.data)["message"] == NOT_NULLABLE
+
+
+def test_batch_scoring_and_monitoring_read_the_gaps(gaps: dict[str, Path], tmp_path: Path) -> None:
+    out = tmp_path / "scored.csv"
+    code, _, err = call(["batch-score", "--workdir", str(gaps["work"]), "--input",
+                         str(gaps["batch"]), "--output", str(out)])  # fmt: skip
+    assert code == ExitCode.OK, err
+    assert pd.read_csv(out)["churn_probability"].notna().sum() == 200
+    code, _, err = call(
+        ["monitor", "--workdir", str(gaps["work"]), "--current", str(gaps["batch"])]
+    )
+    assert code == ExitCode.OK, err
+    report = json.loads((gaps["work"] / "monitoring" / "b" / "report.json").read_text())
+    assert report["features"]["data_usage_gb"]["bins"][-1] == "empty"
+    assert report["features"]["data_usage_gb"]["empty"] > 0
+    assert report["invalid_share"] == 0  # an allowed empty cell is no bad cell
+
+
+def test_a_column_that_stops_arriving_shows_as_drift(gaps: dict[str, Path], tmp_path: Path) -> None:
+    gone = tmp_path / "gone.csv"
+    pd.read_csv(gaps["batch"]).assign(data_usage_gb=None).to_csv(gone, index=False)
+    code, _, err = call(["monitor", "--workdir", str(gaps["work"]), "--current", str(gone)])
+    assert code == ExitCode.RETRAIN_RECOMMENDED, err
+    report = json.loads((gaps["work"] / "monitoring" / "gone" / "report.json").read_text())
+    assert "data_usage_gb" in report["drifted_features"]
+
+
+def test_a_category_cannot_be_nullable() -> None:
+    raw = {
+        "task": "binary",
+        "id_column": "id",
+        "label": "y",
+        "features": [
+            {"name": "region", "kind": "category", "categories": ["north"], "nullable": True}
+        ],
+    }
+    with pytest.raises(ContractError, match=CATEGORY_GAP):
+        parse_contract(raw, "contract")
+
+
+def test_the_logged_mlflow_model_takes_rows_with_gaps(
+    gaps: dict[str, Path], tmp_path: Path
+) -> None:
+    """What ``mlflow.pyfunc`` (and a no-code deployment) checks: a ``long`` column holds no gap."""
+    import mlflow
+
+    from reference_impl.registry import CHAMPION
+
+    download_champion(gaps["work"], tmp_path, CHAMPION)
+    model = mlflow.pyfunc.load_model(str(next(tmp_path.rglob("MLmodel")).parent))
+    rows = pd.read_csv(gaps["batch"]).drop(columns=["customer_id"]).head(20)
+    assert rows["late_payments_12m"].isna().any()  # an integer feature, read as float64
+    assert len(model.predict(rows)) == 20
+
+
+def test_a_column_empty_in_every_row_is_refused(tmp_path: Path) -> None:
+    data = tmp_path / "sample.csv"
+    pd.DataFrame({"row_id": range(40), "x": [1.5, 2.5] * 20, "blank": [None] * 40,
+                  "target": [0, 1] * 20}).to_csv(data, index=False)  # fmt: skip
+    out = tmp_path / "c.yaml"
+    code, _, err = call(["contract", "infer", "--data", str(data), "--label", "target",
+                         "--task", "binary", "--id", "row_id", "--out", str(out)])  # fmt: skip
+    assert code == ExitCode.BAD_DATA
+    assert EVERY_ROW_EMPTY in err
