@@ -39,6 +39,8 @@ def encoded_columns(encoder: FastEncoder, feature: str) -> list[int]:
             return list(range(start, start + len(offsets)))
     if feature in encoder.numeric_names:
         return [encoder.numeric_start + encoder.numeric_names.index(feature)]
+    if encoder.gaps is not None and feature in encoder.gaps.names:
+        return encoder.gaps.columns_of(feature)  # its value and its empty flag move together
     return []
 
 

@@ -3,8 +3,9 @@
 The pipeline's ``ColumnTransformer`` (one-hot categories, standardised numbers) costs most of
 a one-row prediction: it selects columns from a DataFrame, validates them and stacks two
 blocks. :class:`FastEncoder` reads the fitted parameters once (the encoder's categories, the
-scaler's ``mean_`` and ``scale_``) and builds the same float64 matrix from tuples or from a
-frame's columns, with the same arithmetic, so the classifier sees identical input and gives
+scaler's ``mean_`` and ``scale_``, and for nullable numbers the imputer's medians and which
+features it flags) and builds the same float64 matrix from tuples or from a frame's columns,
+with the same arithmetic, so the classifier sees identical input and gives
 identical output. :func:`FastEncoder.from_pipeline` returns ``None`` for any pipeline whose
 shape it does not recognise, and the caller then uses the pipeline as it is.
 """
@@ -25,6 +26,74 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
+class GapBlock:
+    """The fitted ``gaps`` block (nullable numbers: median fill, empty flags, scaling) as numpy.
+
+    Attributes:
+        positions: Positions of its inputs in a contract-ordered row.
+        names: Their names, in the block's order.
+        start: First output column of the block.
+        fill: The imputer's median per input.
+        flags: Which inputs get a 0/1 column (those with empty cells in training), in order.
+        mean: The scaler's ``mean_`` over the filled inputs and the flags.
+        scale: The scaler's ``scale_``.
+    """
+
+    positions: tuple[int, ...]
+    names: tuple[str, ...]
+    start: int
+    fill: np.ndarray
+    flags: tuple[int, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+
+    @property
+    def width(self) -> int:
+        """Output columns: one per input, one per flag."""
+        return len(self.names) + len(self.flags)
+
+    def columns_of(self, feature: str) -> list[int]:
+        """The output columns ``feature`` fills: its value and, if it has one, its flag."""
+        index = self.names.index(feature)
+        if index not in self.flags:  # no empty cell in training: no flag column
+            return [self.start + index]
+        return [self.start + index, self.start + len(self.names) + self.flags.index(index)]
+
+    def encode(self, values: np.ndarray) -> np.ndarray:
+        """Fill, flag and scale a float64 matrix of the block's inputs (``nan``: empty)."""
+        empty = np.isnan(values)
+        filled = np.where(empty, self.fill, values)
+        block = np.hstack([filled, empty[:, list(self.flags)].astype(np.float64)])
+        block -= self.mean
+        block /= self.scale
+        return block
+
+    @classmethod
+    def read(cls, block: Any, columns: list[str], start: int, position: dict[str, int]) -> GapBlock:
+        """Read the block built by ``filled_and_flagged``; ``ValueError`` for another shape."""
+        from sklearn.impute import SimpleImputer
+        from sklearn.preprocessing import StandardScaler
+
+        fill, scale = (step for _, step in block.steps)
+        if type(fill) is not SimpleImputer or type(scale) is not StandardScaler:
+            raise ValueError("not a median fill and a scaler")
+        if fill.strategy != "median" or not (scale.with_mean and scale.with_std):
+            raise ValueError("not a median fill and a standard scaling")
+        if not (isinstance(fill.missing_values, float) and np.isnan(fill.missing_values)):
+            raise ValueError("the fill replaces something other than an empty cell")
+        flags = () if fill.indicator_ is None else tuple(int(i) for i in fill.indicator_.features_)
+        return cls(
+            positions=tuple(position[name] for name in columns),
+            names=tuple(columns),
+            start=start,
+            fill=np.asarray(fill.statistics_, dtype=np.float64),
+            flags=flags,
+            mean=scale.mean_,
+            scale=scale.scale_,
+        )
+
+
+@dataclass(frozen=True)
 class FastEncoder:
     """The fitted ``encode`` step as numpy parameters.
 
@@ -37,6 +106,7 @@ class FastEncoder:
         numeric_start: First output column of the numeric block.
         mean: The scaler's ``mean_`` (or ``None`` when it does not centre).
         scale: The scaler's ``scale_`` (or ``None`` when it does not scale).
+        gaps: The nullable numbers' block, last; ``None`` when the contract has none.
     """
 
     width: int
@@ -46,6 +116,7 @@ class FastEncoder:
     numeric_start: int
     mean: np.ndarray | None
     scale: np.ndarray | None
+    gaps: GapBlock | None = None
 
     @classmethod
     def from_pipeline(cls, pipeline: Pipeline, contract: DataContract) -> FastEncoder | None:
@@ -72,9 +143,9 @@ class FastEncoder:
         if len(pipeline.steps) != 2 or not isinstance(encode, ColumnTransformer):
             return None
         blocks = [(t, list(cols)) for name, t, cols in encode.transformers_ if t != "drop"]
-        if len(blocks) != 2 or getattr(encode, "sparse_output_", False):
+        if len(blocks) not in (2, 3) or getattr(encode, "sparse_output_", False):
             return None
-        (onehot, cat_cols), (scaler, num_cols) = blocks
+        (onehot, cat_cols), (scaler, num_cols), *gap_block = blocks
         if type(onehot) is not OneHotEncoder or type(scaler) is not StandardScaler:
             return None
         if onehot.drop is not None or onehot._infrequent_enabled or onehot.sparse_output:
@@ -88,6 +159,11 @@ class FastEncoder:
             categorical.append((position[name], name, start, offsets))
             start += len(offsets)
         width = start + len(num_cols)
+        gaps = None
+        if gap_block:  # nullable numbers: see estimator.filled_and_flagged
+            ((block, gap_cols),) = gap_block
+            gaps = GapBlock.read(block, gap_cols, width, position)
+            width += gaps.width
         return cls(
             width=width,
             categorical=tuple(categorical),
@@ -96,6 +172,7 @@ class FastEncoder:
             numeric_start=start,
             mean=None if scaler.mean_ is None or not scaler.with_mean else scaler.mean_,
             scale=None if scaler.scale_ is None or not scaler.with_std else scaler.scale_,
+            gaps=gaps,
         )
 
     def _scale(self, numbers: np.ndarray) -> np.ndarray:
@@ -117,7 +194,11 @@ class FastEncoder:
         matrix = np.zeros((len(rows), self.width))
         positions = self.numeric_positions
         numbers = np.array([[row[p] for p in positions] for row in rows], dtype=np.float64)
-        matrix[:, self.numeric_start :] = self._scale(numbers)
+        end = self.numeric_start + len(positions)
+        matrix[:, self.numeric_start : end] = self._scale(numbers)
+        if self.gaps is not None:
+            values = [[row[p] for p in self.gaps.positions] for row in rows]
+            matrix[:, end:] = self.gaps.encode(np.array(values, dtype=np.float64))
         for number, row in enumerate(rows):
             for position, _, start, offsets in self.categorical:
                 offset = offsets.get(row[position])
@@ -137,7 +218,11 @@ class FastEncoder:
         count = len(frame)
         matrix = np.zeros((count, self.width))
         numbers = frame[list(self.numeric_names)].to_numpy(dtype=np.float64, copy=True)
-        matrix[:, self.numeric_start :] = self._scale(numbers)
+        end = self.numeric_start + len(self.numeric_names)
+        matrix[:, self.numeric_start : end] = self._scale(numbers)
+        if self.gaps is not None:
+            values = frame[list(self.gaps.names)].to_numpy(dtype=np.float64, na_value=np.nan)
+            matrix[:, end:] = self.gaps.encode(values)
         every = np.arange(count)
         for _, name, start, offsets in self.categorical:
             codes = _category_codes(frame[name], list(offsets))  # -1: unknown

@@ -32,9 +32,13 @@ def smoke_request(contract: DataContract) -> dict[str, list[dict[str, Any]]]:
 
     Returns:
         ``{"data": [row, row, row]}``: the features only (no id, label or ignored column,
-        which an online request must not send), each row inside the contract's rules.
+        which an online request must not send), each row inside the contract's rules; with
+        nullable features, a fourth row: the middle one with those features ``null``.
     """
-    return {"data": [{f.name: _value(f, row) for f in contract.features} for row in range(ROWS)]}
+    rows = [{f.name: _value(f, row) for f in contract.features} for row in range(ROWS)]
+    if any(f.nullable for f in contract.features):  # the gaps a deployment must fill too
+        rows.append({f.name: None if f.nullable else _value(f, 1) for f in contract.features})
+    return {"data": rows}
 
 
 def _value(feature: Feature, row: int) -> Any:

@@ -61,3 +61,21 @@ def test_the_sample_and_a_column_the_model_ignores_match_too(frame, monkeypatch)
     assert fast == importance.feature_importance(plain, features, labels, seed=3, repeats=3)
     ignored = next(record for record in fast if record["feature"] == "ignored")
     assert ignored["roc_auc_drop"] == 0.0 and ignored["std"] == 0.0
+
+
+def test_a_nullable_number_moves_its_value_and_its_empty_flag_together(frame) -> None:
+    """Shuffling a raw column with gaps shuffles both columns it encodes to, as one."""
+    from tests.reference_impl.scoring.test_fast_path import NULLABLE, with_gaps
+
+    gaps = with_gaps(frame)
+    pipeline = build_pipeline(
+        NULLABLE, estimator="sklearn.linear_model.LogisticRegression", params={}, seed=0
+    ).fit(gaps.head(6000)[NULLABLE.feature_names], gaps.head(6000)[NULLABLE.label])
+    encoder = FastEncoder.from_pipeline(pipeline, NULLABLE)
+    assert encoder is not None and encoder.gaps is not None
+    encoded = LoadedModel(pipeline, NULLABLE, 0.35, encoder=encoder)
+    plain = LoadedModel(pipeline, NULLABLE, 0.35)
+    holdout = gaps.tail(1500)
+    features, labels = holdout[NULLABLE.feature_names], NULLABLE.labels(holdout)
+    fast = importance.feature_importance(encoded, features, labels, seed=7)
+    assert fast == importance.feature_importance(plain, features, labels, seed=7)

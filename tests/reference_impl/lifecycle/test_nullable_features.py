@@ -81,6 +81,12 @@ def test_an_online_null_is_scored_as_the_model_scores_it(
     scores = [p["churn_probability"] for p in answer["predictions"]]
     assert all(math.isfinite(s) for s in scores)
     assert scores == pytest.approx(model.scores(rows).tolist(), abs=1e-6)
+    from reference_impl.azureml.online import smoke_check
+    from reference_impl.scoring.smoke_request import smoke_request
+
+    smoke = smoke_request(model.contract)  # what a release sends the new deployment
+    assert [smoke["data"][-1][name] for name in GAPS] == [None, None]
+    assert smoke_check(smoke, json.dumps(score.run(json.dumps(smoke))), "binary") is None
     records[0]["age"] = None  # a feature the contract does not mark nullable
     refused = score.run(json.dumps({"data": records}))
     assert refused.status_code == 400 and json.loads(refused.data)["message"] == NOT_NULLABLE

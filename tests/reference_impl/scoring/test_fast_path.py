@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from reference_impl.contract import load_contract
+from reference_impl.contract import load_contract, parse_contract
 from reference_impl.data.generate import PRICE_RISE_AND_OUTAGE, DataFile, generate
 from reference_impl.modeling.estimator import build_pipeline
 from reference_impl.modeling.fast_path import FastEncoder
@@ -118,3 +118,38 @@ def test_parser_types_match_a_frame_of_the_same_rows() -> None:
     for feature in CONTRACT.features:
         kind = {"integer": int, "number": float, "category": str}[feature.kind]
         assert all(type(value) is kind for value in frame[feature.name].tolist())
+
+
+GAPS = ("data_usage_gb", "age", "tenure_months")
+NULLABLE = parse_contract(
+    {**CONTRACT.model_dump(mode="json"), "features": [
+        {**f.model_dump(mode="json"), "nullable": f.name in GAPS} for f in CONTRACT.features]},
+    "nullable contract",
+)  # fmt: skip
+
+
+def with_gaps(frame: pd.DataFrame) -> pd.DataFrame:
+    """Empty cells in two nullable features; ``tenure_months`` (nullable too) keeps none."""
+    frame = frame.copy()
+    frame.loc[frame.index % 9 == 4, "data_usage_gb"] = None
+    frame.loc[frame.index % 13 == 6, "age"] = None
+    return frame
+
+
+@pytest.mark.parametrize("estimator", list(ESTIMATORS)[:2])
+def test_nullable_numbers_are_filled_and_flagged_as_the_pipeline_does(estimator: str) -> None:
+    train = with_gaps(TRAIN)
+    pipeline = build_pipeline(NULLABLE, estimator=estimator, params=ESTIMATORS[estimator], seed=0)
+    pipeline.fit(train[NAMES], train[CONTRACT.label])
+    encoder = FastEncoder.from_pipeline(pipeline, NULLABLE)
+    assert encoder is not None and encoder.gaps is not None
+    assert len(encoder.gaps.flags) == 2  # tenure_months had no gap in training: no flag
+    rows = with_gaps(ROWS)
+    rows.loc[0, "tenure_months"] = None  # a gap training never saw: filled, not flagged
+    expected = pipeline[0].transform(rows[NAMES])
+    tuples = list(rows[NAMES].astype(object).where(rows[NAMES].notna(), np.nan).itertuples(
+        index=False, name=None))  # fmt: skip
+    assert np.array_equal(encoder.frame(rows), expected)
+    assert np.array_equal(encoder.rows(tuples), expected)
+    model = LoadedModel(pipeline, NULLABLE, 0.35, encoder=encoder)
+    assert np.array_equal(model.probability(rows), pipeline.predict_proba(rows[NAMES])[:, 1])
