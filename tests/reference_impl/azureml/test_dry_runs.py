@@ -219,3 +219,20 @@ def test_promote_dry_run_prints_the_plan_and_the_model(tmp_path: Path) -> None:
 def test_golden_files_are_valid_yaml() -> None:
     for path in GOLDEN.rglob("*.yml"):
         assert isinstance(yaml.safe_load(path.read_text()), dict), path
+
+
+@pytest.mark.online
+def test_a_release_of_a_model_with_nullable_features_smoke_tests_a_row_of_gaps(
+    tmp_path: Path,
+) -> None:
+    from tests.reference_impl.package_copy import edited_copy, run_copy
+
+    nullable = {"  - name: age": "  - name: age\n    nullable: true\n"}
+    package = edited_copy(tmp_path, "config/contract.yaml", nullable)
+    out = tmp_path / "out"
+    done = run_copy(package, "deploy", "--target", "azureml", "--env", "dev", *MODEL_ARGS,
+                    "--dry-run", "--out", str(out))  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "and a row with the nullable features empty" in done.stdout
+    sent = json.loads((out / "smoke_request.json").read_text(encoding="utf-8"))
+    assert [row["age"] for row in sent["data"]] == [18, 59, 100, None]

@@ -16,7 +16,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from reference_impl.contract import ContractError, parse_contract
 from reference_impl.data import TRAINING_DATA
 from reference_impl.exit_codes import ExitCode
 from tests.reference_impl.lifecycle.conftest import WEAKER, call, train
@@ -117,32 +116,19 @@ def test_a_column_that_stops_arriving_shows_as_drift(gaps: dict[str, Path], tmp_
     assert "data_usage_gb" in report["drifted_features"]
 
 
-def test_a_category_cannot_be_nullable() -> None:
-    raw = {
-        "task": "binary",
-        "id_column": "id",
-        "label": "y",
-        "features": [
-            {"name": "region", "kind": "category", "categories": ["north"], "nullable": True}
-        ],
-    }
-    with pytest.raises(ContractError, match=CATEGORY_GAP):
-        parse_contract(raw, "contract")
+def test_a_category_cannot_be_nullable(tmp_path: Path) -> None:
+    import yaml
 
+    from reference_impl.contract import load_contract
 
-def test_the_logged_mlflow_model_takes_rows_with_gaps(
-    gaps: dict[str, Path], tmp_path: Path
-) -> None:
-    """What ``mlflow.pyfunc`` (and a no-code deployment) checks: a ``long`` column holds no gap."""
-    import mlflow
-
-    from reference_impl.registry import CHAMPION
-
-    download_champion(gaps["work"], tmp_path, CHAMPION)
-    model = mlflow.pyfunc.load_model(str(next(tmp_path.rglob("MLmodel")).parent))
-    rows = pd.read_csv(gaps["batch"]).drop(columns=["customer_id"]).head(20)
-    assert rows["late_payments_12m"].isna().any()  # an integer feature, read as float64
-    assert len(model.predict(rows)) == 20
+    raw = load_contract().model_dump(mode="json")
+    raw["features"] = [{**f, "nullable": f["name"] == "region"} for f in raw["features"]]
+    contract = tmp_path / "contract.yaml"
+    contract.write_text(yaml.safe_dump(raw), encoding="utf-8")
+    run = train(tmp_path / "work", "--contract", str(contract))
+    assert run.exit_code == ExitCode.USAGE
+    assert CATEGORY_GAP in run.err and "Traceback" not in run.err
+    assert run.run_dir is None  # no run started
 
 
 def test_a_column_empty_in_every_row_is_refused(tmp_path: Path) -> None:
