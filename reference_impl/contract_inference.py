@@ -288,4 +288,9 @@ def contract_yaml(contract: DataContract, source: str, rows: int) -> str:
         "# Review before training: widen each range to what the business allows (a sample\n"
         "# shows less), complete the category lists, and describe every column.\n"
     )
+    if any(feature.nullable for feature in contract.features):
+        header += (
+            "# A nullable feature had empty cells in the sample: if an empty cell means a value\n"
+            "# (0, none), fill it upstream and delete the key; the model fills it with a median.\n"
+        )
     return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True)

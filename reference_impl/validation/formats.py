@@ -172,7 +172,8 @@ def detect_format(path: Path) -> Format:
         str(path),
         [
             f"is a folder but not a Delta table (no {DELTA_LOG} folder) and it holds no "
-            ".parquet files; pass a Delta table folder, a Parquet file or folder, or a CSV file"
+            ".parquet or .csv files; pass a Delta table folder, a folder of Parquet or CSV "
+            "files, or one such file"
         ],
     )
     # --8<-- [end:detect-format]

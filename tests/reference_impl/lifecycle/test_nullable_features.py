@@ -22,6 +22,7 @@ from tests.reference_impl.lifecycle.conftest import WEAKER, call, train
 from tests.reference_impl.lifecycle.test_your_data_your_model import download_champion
 
 GAPS = ("data_usage_gb", "late_payments_12m")
+REVIEW_GAPS = "# A nullable feature had empty cells in the sample: if an empty cell means a value"
 NOT_NULLABLE = "row 0, field 'age': expected a number, got null"
 CATEGORY_GAP = "feature 'region' is a category and cannot be nullable"
 EVERY_ROW_EMPTY = "column 'blank' is empty in every row: leave it out with --ignore"
@@ -51,6 +52,7 @@ def test_infer_marks_the_numbers_with_gaps_nullable_and_no_other(gaps: dict[str,
 
     contract = load_contract(gaps["contract"])
     assert {f.name for f in contract.features if f.nullable} == set(GAPS)
+    assert REVIEW_GAPS in gaps["contract"].read_text(encoding="utf-8")  # the header says why
 
 
 def test_an_estimator_that_refuses_empty_cells_trains_on_them_filled(
