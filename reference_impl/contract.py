@@ -45,10 +45,10 @@ class Feature(Strict):
         minimum: Smallest allowed value (numeric kinds: required).
         maximum: Largest allowed value (numeric kinds: required).
         categories: Allowed values (``category`` only).
-        nullable: Whether a cell may be empty (numeric kinds only): the model then fills it
-            with the training rows' median and sees, in a column of its own, that it was
-            empty. A category takes one of its values; a gap there is a value of its own
-            (``unknown``) written in the data.
+        nullable: Whether a cell may be empty. The model fills an empty number with the
+            training rows' median and sees, in a column of its own, that it was empty; an
+            empty category is encoded as no category (as an unknown one is). The segment
+            cannot be nullable: the review compares its groups, and an empty cell is in none.
     """
 
     name: str = Field(min_length=1)
@@ -69,11 +69,6 @@ class Feature(Strict):
             raise ValueError(f"feature {self.name!r} is a category but has a minimum or maximum")
         if twice := _repeated(self.categories):
             raise ValueError(f"feature {self.name!r} lists category {twice!r} twice")
-        if self.kind == "category" and self.nullable:
-            raise ValueError(
-                f"feature {self.name!r} is a category and cannot be nullable: write a gap as a "
-                "category of its own (such as 'unknown') in the data"
-            )
         if self.kind != "category" and self.categories:
             raise ValueError(f"feature {self.name!r} is {self.kind} but lists categories")
         if self.kind != "category" and (self.minimum is None or self.maximum is None):
@@ -151,6 +146,12 @@ class DataContract(Strict):
                 raise ValueError(f"segment {self.segment!r} is not a feature")
             if self.feature(self.segment).kind != "category":
                 raise ValueError(f"segment {self.segment!r} is not a category feature")
+            if self.feature(self.segment).nullable:
+                raise ValueError(
+                    f"segment {self.segment!r} cannot be nullable: the review compares its "
+                    "groups, and an empty cell is in none; write a gap as a group of its own "
+                    "(such as 'unknown') in the data"
+                )
         if self.task == "multiclass" and len(self.classes) < 3:
             raise ValueError("a multiclass task lists at least three classes")
         if twice := _repeated(self.classes):

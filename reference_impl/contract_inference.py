@@ -74,15 +74,8 @@ def _feature(frame: pd.DataFrame, column: str) -> Feature:
     kind = _kind(frame, column)
     gaps = len(values) < len(frame)
     if kind == "category":
-        if gaps:
-            raise InferenceError(
-                f"column {column!r} has empty values, which a category cannot take: write "
-                "them as a value of their own (such as 'unknown') in the data, or leave the "
-                "column out with --ignore"
-            )
-        return Feature(
-            name=column, kind=kind, categories=tuple(sorted(values.astype(str).unique()))
-        )
+        categories = tuple(sorted(values.astype(str).unique()))
+        return Feature(name=column, kind=kind, categories=categories, nullable=gaps)
     low, high = float(values.min()), float(values.max())
     if not (math.isfinite(low) and math.isfinite(high)):  # a float column of the sample
         raise InferenceError(
@@ -124,14 +117,21 @@ def _segment_as_groups(frame: pd.DataFrame, segment: str) -> pd.DataFrame:
     numeric although a contract naming it a category trains.
 
     Raises:
-        InferenceError: If the column holds more distinct values than a category may, or
-            numbers with fractions (a measurement: ``1.50`` would not read back as ``1.5``).
+        InferenceError: If the column has empty cells, holds more distinct values than a
+            category may, or numbers with fractions (a measurement: ``1.50`` would not read
+            back as ``1.5``).
     """
     import pandas as pd
 
     from reference_impl.validation.formats import cells_as_text
 
     values = frame[segment]
+    if values.isna().any():
+        raise InferenceError(
+            f"--segment {segment!r} has empty values: the review compares its groups, and an "
+            "empty cell is in none; write a gap as a group of its own (such as 'unknown') in "
+            "the data, or pick another segment"
+        )
     distinct = int(values.nunique())
     if distinct > MAX_CATEGORIES:
         raise InferenceError(

@@ -37,7 +37,7 @@ def _feature_range(contract: DataContract, name: str) -> str:
     if feature.is_numeric:
         gaps = ", or empty (filled with the training median)" if feature.nullable else ""
         return f"{feature.minimum:g} to {feature.maximum:g}{gaps}"
-    return ", ".join(feature.categories)
+    return ", ".join(feature.categories) + (", or empty" if feature.nullable else "")
 
 
 def _fairness_section(fairness: Mapping[str, Any]) -> list[str]:

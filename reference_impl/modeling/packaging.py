@@ -32,7 +32,8 @@ _SPARK_TYPES = {"integer": "long", "number": "double", "category": "string"}
 
 def _column_type(feature: Feature) -> str:
     """A feature's MLflow type: a nullable integer is ``double`` (a ``long`` holds no gap)."""
-    return "double" if feature.nullable else _SPARK_TYPES[feature.kind]
+    gap_in_integer = feature.nullable and feature.kind == "integer"
+    return "double" if gap_in_integer else _SPARK_TYPES[feature.kind]
 
 
 def signature(contract: DataContract) -> Any:

@@ -55,14 +55,14 @@ def shares(values: pd.Series, spec: dict[str, Any]) -> np.ndarray:
         counts = np.bincount(
             np.searchsorted(spec["edges"], numbers, side="left"), minlength=len(spec["edges"]) + 1
         )
-        if spec.get(EMPTY):  # a nullable feature: how often it is empty is part of its shape
-            counts = np.append(counts, int(values.isna().sum()))
     else:
         text = values.dropna().astype(str)
         known = spec["categories"][:-1]
         counts = np.array(
             [int((text == c).sum()) for c in known] + [int((~text.isin(known)).sum())]
         )
+    if spec.get(EMPTY):  # a nullable feature: how often it is empty is part of its shape
+        counts = np.append(counts, int(values.isna().sum()))
     total = counts.sum()
     return counts / total if total else counts.astype(float)
 
@@ -76,9 +76,9 @@ def bin_labels(spec: dict[str, Any]) -> list[str]:
     Returns:
         One label per share.
     """
-    if "categories" in spec:
-        return list(spec["categories"])
     empty = [EMPTY] if spec.get(EMPTY) else []
+    if "categories" in spec:
+        return [*spec["categories"], *empty]
     edges = [f"{edge:g}" for edge in spec["edges"]]
     if not edges:
         return ["all", *empty]
@@ -89,10 +89,10 @@ def bin_labels(spec: dict[str, Any]) -> list[str]:
 def _entry(values: pd.Series, feature: Feature, bins: int) -> dict[str, Any]:
     if feature.is_numeric:
         spec: dict[str, Any] = {"kind": "numeric", "edges": numeric_edges(values, bins)}
-        if feature.nullable:
-            spec[EMPTY] = True
     else:
         spec = {"kind": "category", "categories": [*feature.categories, OTHER]}
+    if feature.nullable:
+        spec[EMPTY] = True
     spec["shares"] = [round(float(x), 6) for x in shares(values, spec)]
     return spec
 

@@ -212,7 +212,8 @@ class RequestParser:
 
         Returns:
             One tuple per row: ``int`` for integer features, ``float`` for numbers, ``str``
-            for categories; ``nan`` for a ``null`` in a nullable feature.
+            for categories; for a ``null`` in a nullable feature, ``nan`` (a number) or
+            ``None`` (a category).
 
         Raises:
             RequestError: Naming the first problem found; ``status`` is 400 or 413.
@@ -250,6 +251,8 @@ class RequestParser:
             if kind == 2:
                 if kind_of is str and value in categories:
                     pass
+                elif value is None and feature.nullable:
+                    pass  # an empty category: encoded as no category, as an unknown one is
                 elif kind_of is int and str(value) in categories:
                     value = str(value)  # a code written as a number: 3 for region key "3"
                 elif kind_of in (bool, str) and str(value).lower() in spelling:

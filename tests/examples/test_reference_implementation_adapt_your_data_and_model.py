@@ -397,28 +397,13 @@ def test_misspelt_names_pass_the_check_for_lightgbm_and_xgboost_but_not_scikit_l
     assert "max_depht" in training_problem(config.model_copy(update={"model": model}))
 
 
-def test_what_is_not_supported_yet_is_listed_and_absent(tmp_path: Path):
+def test_what_is_not_supported_yet_is_listed_and_absent():
     rows = [row[0] for row in table_rows("## Not supported yet")]
     assert rows == [
         "Parameter values that are lists or mappings",
         "A fairness report for a multi-class or regression model",
-        "Empty values in a category feature",
     ]
     assert set(TASKS) == {"binary", "multiclass", "regression"}  # all three train
-    data = tmp_path / "gaps.csv"
-    sample_dataset.write_sample(data)
-    frame = pd.read_csv(data, dtype={"sample_id": str})
-    frame.loc[3, "mean_radius"] = None  # a number may be empty: see the review table
-    frame["grade"] = ["low", "high"] * (len(frame) // 2) + ["low"] * (len(frame) % 2)
-    frame.loc[5, "grade"] = None
-    frame.to_csv(data, index=False)
-    refused = infer(data, tmp_path / "gaps.yaml")
-    assert refused.returncode == 4
-    assert "column 'grade' has empty values, which a category cannot take" in refused.stderr
-    assert "mean_radius" not in refused.stderr
-    accepted = infer(data, tmp_path / "gaps.yaml", "--ignore", "grade")
-    assert accepted.returncode == 0, accepted.stderr
-    assert load_contract(tmp_path / "gaps.yaml").feature("mean_radius").nullable
 
 
 # --------------------------------------------------------------------------- error table

@@ -1,10 +1,10 @@
-"""A number a table leaves empty in some rows trains, scores and is monitored (``nullable``).
+"""A column a table leaves empty in some rows trains, scores and is monitored (``nullable``).
 
 A contract accepted no empty cell: ``contract infer`` refused such a column ("has empty
 values; the contract accepts none"), and a team whose income or usage column had gaps had
-to fill them upstream or leave the column out. A numeric feature may now be
-``nullable: true``: the model fills an empty cell with the training median and sees a 0/1
-column saying it was empty.
+to fill them upstream or leave the column out. A feature may now be ``nullable: true``: the
+model fills an empty number with the training median and sees a 0/1 column saying it was
+empty, and encodes an empty category as no category.
 """
 
 from __future__ import annotations
@@ -21,10 +21,11 @@ from reference_impl.exit_codes import ExitCode
 from tests.reference_impl.lifecycle.conftest import WEAKER, call, train
 from tests.reference_impl.lifecycle.test_your_data_your_model import download_champion
 
-GAPS = ("data_usage_gb", "late_payments_12m")
+GAPS = ("data_usage_gb", "late_payments_12m", "plan")
 REVIEW_GAPS = "# A nullable feature had empty cells in the sample: if an empty cell means a value"
 NOT_NULLABLE = "row 0, field 'age': expected a number, got null"
-CATEGORY_GAP = "feature 'region' is a category and cannot be nullable"
+SEGMENT_GAP = "segment 'region' cannot be nullable: the review compares its groups"
+SEGMENT_GAPS_INFERRED = "--segment 'region' has empty values: the review compares its groups"
 EVERY_ROW_EMPTY = "column 'blank' is empty in every row: leave it out with --ignore"
 
 
@@ -35,6 +36,7 @@ def gaps(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     frame = pd.read_csv(TRAINING_DATA, dtype={"customer_id": str})
     frame.loc[frame.index % 10 == 3, "data_usage_gb"] = None
     frame.loc[frame.index % 7 == 2, "late_payments_12m"] = None
+    frame.loc[frame.index % 11 == 5, "plan"] = None
     data, contract, batch = folder / "customers.csv", folder / "contract.yaml", folder / "b.csv"
     frame.to_csv(data, index=False)
     frame.drop(columns=["cancelled"]).head(200).to_csv(batch, index=False)
@@ -47,7 +49,7 @@ def gaps(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {"data": data, "contract": contract, "batch": batch, "work": folder / "work"}
 
 
-def test_infer_marks_the_numbers_with_gaps_nullable_and_no_other(gaps: dict[str, Path]) -> None:
+def test_infer_marks_the_columns_with_gaps_nullable_and_no_other(gaps: dict[str, Path]) -> None:
     from reference_impl.contract import load_contract
 
     contract = load_contract(gaps["contract"])
@@ -86,7 +88,7 @@ def test_an_online_null_is_scored_as_the_model_scores_it(
     from reference_impl.scoring.smoke_request import smoke_request
 
     smoke = smoke_request(model.contract)  # what a release sends the new deployment
-    assert [smoke["data"][-1][name] for name in GAPS] == [None, None]
+    assert [smoke["data"][-1][name] for name in GAPS] == [None] * len(GAPS)
     assert smoke_check(smoke, json.dumps(score.run(json.dumps(smoke))), "binary") is None
     records[0]["age"] = None  # a feature the contract does not mark nullable
     refused = score.run(json.dumps({"data": records}))
@@ -104,8 +106,9 @@ def test_batch_scoring_and_monitoring_read_the_gaps(gaps: dict[str, Path], tmp_p
     )
     assert code == ExitCode.OK, err
     report = json.loads((gaps["work"] / "monitoring" / "b" / "report.json").read_text())
-    assert report["features"]["data_usage_gb"]["bins"][-1] == "empty"
-    assert report["features"]["data_usage_gb"]["empty"] > 0
+    for name in GAPS:
+        assert report["features"][name]["bins"][-1] == "empty"
+        assert report["features"][name]["empty"] > 0
     assert report["invalid_share"] == 0  # an allowed empty cell is no bad cell
 
 
@@ -118,7 +121,7 @@ def test_a_column_that_stops_arriving_shows_as_drift(gaps: dict[str, Path], tmp_
     assert "data_usage_gb" in report["drifted_features"]
 
 
-def test_a_category_cannot_be_nullable(tmp_path: Path) -> None:
+def test_a_segment_cannot_be_nullable(tmp_path: Path) -> None:
     import yaml
 
     from reference_impl.contract import load_contract
@@ -129,8 +132,36 @@ def test_a_category_cannot_be_nullable(tmp_path: Path) -> None:
     contract.write_text(yaml.safe_dump(raw), encoding="utf-8")
     run = train(tmp_path / "work", "--contract", str(contract))
     assert run.exit_code == ExitCode.USAGE
-    assert CATEGORY_GAP in run.err and "Traceback" not in run.err
+    assert SEGMENT_GAP in run.err and "Traceback" not in run.err
     assert run.run_dir is None  # no run started
+
+
+def test_infer_refuses_a_segment_with_gaps(gaps: dict[str, Path], tmp_path: Path) -> None:
+    frame = pd.read_csv(gaps["data"], dtype={"customer_id": str})
+    frame.loc[4, "region"] = None
+    data = tmp_path / "customers.csv"
+    frame.to_csv(data, index=False)
+    code, _, err = call(["contract", "infer", "--data", str(data), "--label", "cancelled",
+                         "--task", "binary", "--id", "customer_id", "--segment", "region",
+                         "--out", str(tmp_path / "c.yaml")])  # fmt: skip
+    assert code == ExitCode.BAD_DATA
+    assert SEGMENT_GAPS_INFERRED in err
+
+
+def test_the_logged_mlflow_model_takes_rows_with_gaps(
+    gaps: dict[str, Path], tmp_path: Path
+) -> None:
+    """What ``mlflow.pyfunc`` (and a no-code deployment) checks: a ``long`` column holds no gap."""
+    import mlflow
+
+    from reference_impl.registry import CHAMPION
+
+    download_champion(gaps["work"], tmp_path, CHAMPION)
+    model = mlflow.pyfunc.load_model(str(next(tmp_path.rglob("MLmodel")).parent))
+    rows = pd.read_csv(gaps["batch"]).drop(columns=["customer_id"]).head(20)
+    assert rows["late_payments_12m"].isna().any()  # an integer feature, read as float64
+    assert rows["plan"].isna().any()  # a category: its column stays text
+    assert len(model.predict(rows)) == 20
 
 
 def test_a_column_empty_in_every_row_is_refused(tmp_path: Path) -> None:

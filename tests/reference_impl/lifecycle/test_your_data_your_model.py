@@ -197,7 +197,7 @@ def test_infer_proposes_categories_and_a_segment_from_the_bundled_sample(tmp_pat
         ("missing-label", "binary", ("--label", "outcome"),
          "--label 'outcome' is not a column of the sample"),
         ("empty-values", "binary", ("--label", "target", "--ignore", "name"),
-         "column 'gaps' has empty values, which a category cannot take"),
+         "column 'gaps' is empty in every row: leave it out with --ignore"),
         ("text-not-category", "binary", ("--label", "target", "--ignore", "gaps"),
          "column 'name' holds 60 distinct text values: it is no category (at most 50); pass it"
          " as --id if it identifies a row, or leave it out with --ignore"),
@@ -205,10 +205,8 @@ def test_infer_proposes_categories_and_a_segment_from_the_bundled_sample(tmp_pat
         ("several-columns", "binary", ("--label", "target"),
          "2 columns cannot be features as the sample holds them: column 'name' holds 60 "
          "distinct text values: it is no category (at most 50); pass it as --id if it "
-         "identifies a row, or leave it out with --ignore; column 'gaps' has empty values, "
-         "which a category cannot take: write them as a value of their own (such as 'unknown') "
-         "in the data, or leave the column out with --ignore (to leave them all out: --ignore "
-         "name --ignore gaps)"),
+         "identifies a row, or leave it out with --ignore; column 'gaps' is empty in every "
+         "row: leave it out with --ignore (to leave them all out: --ignore name --ignore gaps)"),
         # one column in two roles; an --ignore that names no column (a typo) is not skipped
         ("segment-is-label", "binary", ("--label", "target", "--segment", "target"),
          "--segment 'target' is already the --label column; a column takes one role"),
@@ -226,7 +224,7 @@ def test_infer_refuses_a_sample_that_cannot_be_a_contract(
     data = tmp_path / "sample.csv"
     pd.DataFrame(
         {"row_id": range(60), "name": [f"n{i}" for i in range(60)], "grade": [1, 2, 3] * 20,
-         "target": [0, 1] * 30, "gaps": [None, "low"] * 30}  # a category with gaps
+         "target": [0, 1] * 30, "gaps": [None] * 60}
     ).to_csv(data, index=False)  # fmt: skip
     argv = ["contract", "infer", "--data", str(data), "--task", task, "--id", "row_id"]
     code, _, err = call([*argv, *extra, "--out", str(tmp_path / "c.yaml")])

@@ -120,7 +120,7 @@ def test_parser_types_match_a_frame_of_the_same_rows() -> None:
         assert all(type(value) is kind for value in frame[feature.name].tolist())
 
 
-GAPS = ("data_usage_gb", "age", "tenure_months")
+GAPS = ("data_usage_gb", "age", "tenure_months", "plan")
 NULLABLE = parse_contract(
     {**CONTRACT.model_dump(mode="json"), "features": [
         {**f.model_dump(mode="json"), "nullable": f.name in GAPS} for f in CONTRACT.features]},
@@ -129,10 +129,11 @@ NULLABLE = parse_contract(
 
 
 def with_gaps(frame: pd.DataFrame) -> pd.DataFrame:
-    """Empty cells in two nullable features; ``tenure_months`` (nullable too) keeps none."""
+    """Empty cells in three nullable features; ``tenure_months`` (nullable too) keeps none."""
     frame = frame.copy()
     frame.loc[frame.index % 9 == 4, "data_usage_gb"] = None
     frame.loc[frame.index % 13 == 6, "age"] = None
+    frame.loc[frame.index % 7 == 3, "plan"] = None  # a category: encoded as none of them
     return frame
 
 
