@@ -291,6 +291,6 @@ def contract_yaml(contract: DataContract, source: str, rows: int) -> str:
     if any(feature.nullable for feature in contract.features):
         header += (
             "# A nullable feature had empty cells in the sample: if an empty cell means a value\n"
-            "# (0, none), fill it upstream and delete the key; the model fills it with a median.\n"
+            "# (0, none), fill it upstream and delete the key; else the model learns the gap.\n"
         )
     return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True)

@@ -78,28 +78,29 @@ def read_csv_folder(
 
     expected = {*required, *([label] if label else [])}
     frames: list[pd.DataFrame] = []
-    first = folder
+    first: tuple[Path, list[str]] | None = None  # the first part with a header, and its columns
     for part in parts:
         raw = read_source(part)
         if not raw:  # Spark writes an empty file for an empty partition
             continue
-        if not frames and _headerless(_first_line(raw), expected, any_columns=any_columns):
+        if first is None and _headerless(_first_line(raw), expected, any_columns=any_columns):
             raise DataValidationError(str(folder), [NO_HEADER])
         frame = parse_table(
             raw, str(part), required=required, label=label, allowed_extra=allowed_extra,
             text=text, any_columns=any_columns,
         )  # fmt: skip
-        if not frames:
-            first = part
-        elif set(frame.columns) != set(frames[0].columns):
+        if first is None:
+            first = (part, list(frame.columns))
+        elif set(frame.columns) != set(first[1]):
             problem = column_difference(
                 part.relative_to(folder), set(frame.columns),
-                first.relative_to(folder), set(frames[0].columns),
+                first[0].relative_to(folder), set(first[1]),
             )  # fmt: skip
             raise DataValidationError(str(folder), [problem])
-        frames.append(frame[list(frames[0].columns)] if frames else frame)
+        if len(frame):  # a part of a header alone adds no rows (nor its columns' blank types)
+            frames.append(frame[first[1]])
     if not frames:
-        raise DataValidationError(str(folder), [f"its {len(parts)} .csv file(s) are empty"])
+        raise DataValidationError(str(folder), [f"its {len(parts)} .csv file(s) hold no rows"])
     rows = pd.concat(frames, ignore_index=True)
     rows.attrs[COLUMNAR] = True  # a bad cell is named by its row in the folder
     return rows

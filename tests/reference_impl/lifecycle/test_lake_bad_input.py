@@ -63,7 +63,7 @@ def empty_folder(tmp_path: Path) -> Path:
 
 
 def spark_csv_folder(tmp_path: Path, *, header: bool = True) -> Path:
-    """What ``df.write.csv(path, header=...)`` leaves: parts (one empty), ``_SUCCESS``, ``.crc``."""
+    """What ``df.write.csv(path, header=...)`` leaves: parts, empty ones, ``_SUCCESS``, ``.crc``."""
     folder = tmp_path / "customers.csv"
     folder.mkdir()
     first, *rows = TRAINING_DATA.read_text(encoding="utf-8").splitlines()
@@ -72,6 +72,10 @@ def spark_csv_folder(tmp_path: Path, *, header: bool = True) -> Path:
         lines = [first, *part] if header and part else part
         (folder / name).write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
         (folder / f".{name}.crc").write_bytes(b"crc\x00\x01")
+    if header:  # a partition with no rows, as a writer with a header may leave it
+        (folder / "part-00003-1b2c3d4e-5f60-4718-9a0b-1c2d3e4f5a6b-c000.csv").write_text(
+            f"{first}\n", encoding="utf-8"
+        )
     (folder / "_SUCCESS").touch()
     return folder
 
