@@ -64,6 +64,7 @@ def test_an_estimator_that_refuses_empty_cells_trains_on_them_filled(
     assert run.exit_code == ExitCode.OK, run.err  # a logistic regression: NaN would stop its fit
 
 
+@pytest.mark.online
 def test_an_online_null_is_scored_as_the_model_scores_it(
     gaps: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -95,12 +96,16 @@ def test_an_online_null_is_scored_as_the_model_scores_it(
     assert refused.status_code == 400 and json.loads(refused.data)["message"] == NOT_NULLABLE
 
 
-def test_batch_scoring_and_monitoring_read_the_gaps(gaps: dict[str, Path], tmp_path: Path) -> None:
+@pytest.mark.batch
+def test_batch_scoring_reads_the_gaps(gaps: dict[str, Path], tmp_path: Path) -> None:
     out = tmp_path / "scored.csv"
     code, _, err = call(["batch-score", "--workdir", str(gaps["work"]), "--input",
                          str(gaps["batch"]), "--output", str(out)])  # fmt: skip
     assert code == ExitCode.OK, err
     assert pd.read_csv(out)["churn_probability"].notna().sum() == 200
+
+
+def test_monitoring_counts_the_gaps_as_part_of_the_distribution(gaps: dict[str, Path]) -> None:
     code, _, err = call(
         ["monitor", "--workdir", str(gaps["work"]), "--current", str(gaps["batch"])]
     )
