@@ -46,7 +46,9 @@ def gaps(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     assert code == ExitCode.OK, err
     run = train(folder / "work", "--data", str(data), "--contract", str(contract))
     assert run.exit_code == ExitCode.OK, run.err
-    return {"data": data, "contract": contract, "batch": batch, "work": folder / "work"}
+    assert run.run_dir is not None
+    return {"data": data, "contract": contract, "batch": batch, "work": folder / "work",
+            "run": run.run_dir}  # fmt: skip
 
 
 def test_infer_marks_the_columns_with_gaps_nullable_and_no_other(gaps: dict[str, Path]) -> None:
@@ -62,6 +64,12 @@ def test_an_estimator_that_refuses_empty_cells_trains_on_them_filled(
 ) -> None:
     run = train(tmp_path, "--data", str(gaps["data"]), "--contract", str(gaps["contract"]), *WEAKER)
     assert run.exit_code == ExitCode.OK, run.err  # a logistic regression: NaN would stop its fit
+
+
+def test_the_model_card_says_which_features_may_be_empty(gaps: dict[str, Path]) -> None:
+    card = (gaps["run"] / "review" / "evidence" / "model_card.md").read_text(encoding="utf-8")
+    rows = [line.split("|")[1].strip() for line in card.splitlines() if ", or empty" in line]
+    assert sorted(rows) == sorted(GAPS)
 
 
 @pytest.mark.online
