@@ -189,6 +189,11 @@ class DataContract(Strict):
         return [feature.name for feature in self.features]
 
     @property
+    def nullable_names(self) -> list[str]:
+        """Names of the features that may be empty (``nullable: true``), in contract order."""
+        return [feature.name for feature in self.features if feature.nullable]
+
+    @property
     def numeric(self) -> list[Feature]:
         """The numeric features, in order."""
         return [feature for feature in self.features if feature.is_numeric]

@@ -288,7 +288,7 @@ def contract_yaml(contract: DataContract, source: str, rows: int) -> str:
         "# Review before training: widen each range to what the business allows (a sample\n"
         "# shows less), complete the category lists, and describe every column.\n"
     )
-    if any(feature.nullable for feature in contract.features):
+    if contract.nullable_names:
         header += (
             "# A nullable feature had empty cells in the sample: if an empty cell means a value\n"
             "# (0, none), fill it upstream and delete the key; else the model learns the gap.\n"

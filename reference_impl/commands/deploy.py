@@ -192,7 +192,7 @@ def _dry_run(config: EnvironmentConfig, args: argparse.Namespace, out: Path) -> 
         files.append(sample)
         print(f"  2. smoke test that deployment with {sample.name} ({ROWS} rows built from the")
         print(f"     contract {config.data.contract}: each range's minimum, middle and maximum)")
-        if any(feature.nullable for feature in contract.features):
+        if contract.nullable_names:
             print("     and a row with the nullable features empty")
         steps = " -> ".join(f"{s} %" for s in TRAFFIC_STEPS)
         print(f"  3. shift traffic {steps}, smoke test after each")

@@ -74,7 +74,7 @@ def drift_report(
     drifted = sorted(
         (n for n, f in features.items() if f["drifted"]), key=lambda n: -features[n]["psi"]
     )
-    nullable = {f.name for f in contract.features if f.nullable}  # an empty cell is allowed
+    nullable = contract.nullable_names  # an empty cell is allowed there
     bad_cells = sum(
         f["invalid"] + f["out_of_range"] + (0 if n in nullable else f["empty"])
         for n, f in features.items()

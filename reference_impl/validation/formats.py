@@ -301,8 +301,6 @@ def _read_arrow(path: Path, fmt: Format, version: int | None):
     """Read the whole table and its Delta version, turning reader errors into a sentence."""
     import pyarrow.dataset as ds
 
-    if version is not None and fmt != "delta":
-        raise DataValidationError(str(path), [not_versioned(version, fmt)])
     try:
         if fmt == "delta":
             from deltalake import DeltaTable
@@ -412,9 +410,10 @@ def read_columnar(
             missing or unexpected.
     """
     fmt = detect_format(path)
+    if version is not None and fmt != "delta":  # only a Delta table has versions
+        problem = not_versioned(version, fmt, folder=is_folder(path))
+        raise DataValidationError(str(path), [problem])
     if fmt == "csv":  # a folder of CSV parts
-        if version is not None:
-            raise DataValidationError(str(path), [not_versioned(version, fmt, folder=True)])
         from reference_impl.validation.csv_folder import read_csv_folder
 
         return read_csv_folder(
