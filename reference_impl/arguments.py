@@ -18,6 +18,9 @@ from pathlib import Path
 from reference_impl.config.patterns import VM_SIZE, WORDS
 from reference_impl.paths import databricks_problem, is_uri
 
+TABLE_FORMS = "a CSV or Parquet file, a folder of CSV or Parquet files, or a Delta table folder"
+"""What a command that reads a table takes, as its ``--help`` says it (see ``formats.py``)."""
+
 
 def _refuse_empty(text: str, hint: str) -> str:
     if not text.strip():

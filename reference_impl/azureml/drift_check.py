@@ -186,8 +186,8 @@ def _download_asset(container: Any, path: str, kind: str, folder: Path) -> Path:
         folder: Local folder to copy into.
 
     Returns:
-        The local file, or the local folder holding the asset's blobs (a Parquet folder, or a
-        Delta table with its ``_delta_log``).
+        The local file, or the local folder holding the asset's blobs (a folder of Parquet or
+        CSV files, or a Delta table with its ``_delta_log``).
     """
     if kind == "uri_file":
         return _copy_blob(container, path, folder / PurePosixPath(path).name)
@@ -206,7 +206,7 @@ def training_frame(
     """The training data of a model version, read through its data asset.
 
     The asset is read as ``train`` reads data: a CSV or Parquet file (``uri_file``), or a
-    Parquet folder or a Delta table at its latest version (``uri_folder``).
+    folder of Parquet or CSV files or a Delta table at its latest version (``uri_folder``).
 
     Args:
         training: Client of the training workspace (where the asset lives).
@@ -234,7 +234,8 @@ def training_frame(
     if asset.type not in ("uri_file", "uri_folder"):
         raise CheckError(
             f"data asset {data_reference} is an {asset.type}; the baseline is read from a "
-            "uri_file (CSV or Parquet) or a uri_folder (Parquet folder or Delta table)",
+            "uri_file (CSV or Parquet) or a uri_folder (a folder of Parquet or CSV files, or a "
+            "Delta table)",
             ExitCode.GATE_REFUSED,
         )
     container = _container(training, where["store"])

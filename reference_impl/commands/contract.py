@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reference_impl.arguments import given_path
+from reference_impl.arguments import TABLE_FORMS, given_path
 from reference_impl.commands._common import unwritable
 from reference_impl.exit_codes import STOPPED, ExitCode, exit_codes_sentence
 
@@ -44,14 +44,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     infer = actions.add_parser(
         "infer",
-        help="write a contract YAML describing a CSV or Parquet sample, for review",
+        help="write a contract YAML describing a sample of your table, for review",
     )
     infer.add_argument(
         "--data",
         type=given_path,
         required=True,
         metavar="FILE",
-        help="the sample: a CSV file, a Parquet file or a folder of Parquet files",
+        help=f"the sample: {TABLE_FORMS}",
     )
     infer.add_argument(
         "--label", required=True, metavar="COL", help="the column the model predicts"

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reference_impl.arguments import given_path
+from reference_impl.arguments import TABLE_FORMS, given_path
 from reference_impl.commands._common import (
     add_override_argument,
     add_workdir_arguments,
@@ -63,8 +63,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     sources.add_argument(
         "--current",
         type=given_path,
-        help="recent data: a CSV or Parquet file, a Parquet folder or a Delta table folder "
-        "(target local)",
+        help=f"recent data: {TABLE_FORMS} (target local)",
     )
     if ONLINE:
         from reference_impl.commands import _monitor_azureml

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reference_impl.arguments import given_path, given_source
+from reference_impl.arguments import TABLE_FORMS, given_path, given_source
 from reference_impl.commands import _train_azureml
 from reference_impl.commands._common import add_override_argument, for_target, needs_config
 from reference_impl.config.environments import ENVIRONMENTS
@@ -81,10 +81,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--data",
         type=given_source,
-        help="training data: a CSV or Parquet file, a Parquet folder or a Delta table folder; "
-        "with --target azureml also azureml://datastores/<name>/paths/..., abfss://... or "
-        "azureml:<asset>:<version> (default: data.training of the environment, else the "
-        "sample CSV)",
+        help=f"training data: {TABLE_FORMS}; with --target azureml also "
+        "azureml://datastores/<name>/paths/..., abfss://... or azureml:<asset>:<version> "
+        "(default: data.training of the environment, else the sample CSV)",
     )
     parser.add_argument("--env", choices=ENVIRONMENTS, default="dev", help="environment name")
     add_override_argument(parser)

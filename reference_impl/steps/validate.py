@@ -52,8 +52,8 @@ def validate_file(
     """Validate the training data and write the rows it checked to ``validated_data``.
 
     Args:
-        raw_data: The training data: a CSV or Parquet file, a folder of Parquet files or a
-            Delta table folder.
+        raw_data: The training data: a CSV or Parquet file, a folder of CSV or Parquet
+            files, or a Delta table folder.
         validated_data: Output folder: the rows in ``data.parquet``, and in
             ``contract.json`` the contract they were checked against, read by every later step.
         min_rows: Fewest rows accepted.

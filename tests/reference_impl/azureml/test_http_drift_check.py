@@ -184,6 +184,23 @@ def test_a_parquet_file_baseline_is_read_as_parquet(service: Blobs, azure: FakeA
     assert "retraining recommended" in call.out
 
 
+def test_a_folder_of_csv_parts_baseline_is_read_as_one_table(
+    service: Blobs, azure: FakeAzure, tmp_path: Path
+) -> None:
+    """What Spark's ``df.write.csv`` leaves (parts, ``_SUCCESS``, ``.crc`` files), registered
+    as a ``uri_folder``: its rows are the baseline, as ``train`` reads them."""
+    from tests.reference_impl.lifecycle.test_lake_bad_input import spark_csv_folder
+
+    folder = spark_csv_folder(tmp_path)
+    for file in (f for f in folder.iterdir() if f.is_file()):
+        service.put("stdev", f"lake/customers.csv/{file.name}", file.read_bytes())
+    _training_asset(azure, "uri_folder", "lake/customers.csv/")
+    collect(service, FRESH_BATCH, hours_ago=2)
+    call = check()
+    assert call.code == 0, call.err
+    assert "no drift: keep the champion" in call.out
+
+
 def test_an_mltable_baseline_is_refused_in_one_sentence(service: Blobs, azure: FakeAzure) -> None:
     _training_asset(azure, "mltable", "lake/customers-table/")
     collect(service, FRESH_BATCH, hours_ago=2)
@@ -191,8 +208,8 @@ def test_an_mltable_baseline_is_refused_in_one_sentence(service: Blobs, azure: F
     assert call.code == 6, call.err
     assert call.err == (
         f"error: cannot check drift: data asset azureml:{DATA_ASSET}:3 is an mltable; the "
-        "baseline is read from a uri_file (CSV or Parquet) or a uri_folder (Parquet folder or "
-        "Delta table)\n"
+        "baseline is read from a uri_file (CSV or Parquet) or a uri_folder (a folder of Parquet "
+        "or CSV files, or a Delta table)\n"
     )
 
 

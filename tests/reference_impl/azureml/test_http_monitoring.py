@@ -243,6 +243,6 @@ def test_a_baseline_from_an_mltable_asset_is_refused_before_anything_is_schedule
     assert call.code == 6, call.err
     assert call.err == (
         f"error: data asset azureml:{ASSET}:3 is an mltable; the baseline is read from a uri_file "
-        "(CSV or Parquet) or a uri_folder (Parquet folder or Delta table)\n"
+        "(CSV or Parquet) or a uri_folder (a folder of Parquet or CSV files, or a Delta table)\n"
     )
     assert not azure.sent("PUT", r"/schedules/") and not azure.sent("PUT", r"/data/")

@@ -114,3 +114,16 @@ def test_codes_with_leading_zeros_stay_codes_in_a_spark_export(tmp_path: Path) -
     assert infer(folder, tmp_path / "inferred.yaml")[0] == ExitCode.OK
     branch = load_contract(tmp_path / "inferred.yaml").feature("branch")
     assert (branch.kind, branch.categories) == ("category", ("007", "012"))
+
+
+@pytest.mark.parametrize("command", [["train"], ["monitor"], ["contract", "infer"]])
+def test_each_command_reading_a_table_says_in_its_help_that_a_folder_of_csv_parts_will_do(
+    command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Their ``--help`` still offered a CSV file, a Parquet file or a Parquet folder only."""
+    from reference_impl.cli import main
+
+    with pytest.raises(SystemExit) as stop:
+        main([*command, "--help"])
+    assert stop.value.code == 0
+    assert "a folder of CSV or Parquet files" in " ".join(capsys.readouterr().out.split())
