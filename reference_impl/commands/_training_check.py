@@ -10,7 +10,7 @@ if TYPE_CHECKING:
 
 # --8<-- [start:training-problem]
 def training_problem(config: EnvironmentConfig) -> str | None:
-    """Why this configuration cannot train, in one sentence naming the key, or ``None``.
+    """Why this configuration cannot train, in one sentence naming each key at fault, or ``None``.
 
     Checks that ``data.contract`` reads as a contract of a task the pipeline trains, that
     ``monitoring.min_drifted_features`` does not exceed its features, that
@@ -32,6 +32,10 @@ def training_problem(config: EnvironmentConfig) -> str | None:
 
     try:
         contract = load_contract(config.data.contract)
+    except ContractError as exc:
+        return str(exc)
+    problems = []  # all at once: a new task's estimator and metric are changed together
+    try:
         if config.model.train_function is not None:  # your own code instead of an estimator
             check_train_function(config.model.train_function, config.model.params)
         else:
@@ -41,15 +45,15 @@ def training_problem(config: EnvironmentConfig) -> str | None:
                 seed=config.training.seed,
                 task=contract.task,
             )
-    except (ContractError, EstimatorError) as exc:
-        return str(exc)
+    except EstimatorError as exc:
+        problems.append(str(exc))
     if unreachable := config.monitoring.never_recommends(len(contract.features)):
-        return unreachable
+        problems.append(unreachable)
     measured = TASK_METRICS[contract.task]
     if config.gate.metric not in measured:
-        return (
+        problems.append(
             f"gate.metric {config.gate.metric} is not measured for a {contract.task} task; "
             f"choose one of {', '.join(sorted(measured))} (and gate.direction to match)"
         )
-    return None
+    return "; and ".join(problems) or None
     # --8<-- [end:training-problem]
