@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reference_impl.arguments import given_path, iso_date
+from reference_impl.arguments import TABLE_FORMS, given_path, iso_date
 from reference_impl.commands._common import (
     add_override_argument,
     add_workdir_arguments,
@@ -61,8 +61,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--input",
         type=given_path,
         required=True,
-        help="folder of CSV files, a Parquet file or folder, or a Delta table folder (names "
-        "starting with . or _ in a folder are skipped, as Spark and pyarrow skip them)",
+        help=f"the rows to score: {TABLE_FORMS} (names starting with . or _ in a folder are "
+        "skipped, as Spark and pyarrow skip them)",
     )
     parser.add_argument(
         "--output",

@@ -1,8 +1,8 @@
 """The request a smoke test sends a new deployment, built from the model's data contract.
 
-A fixed sample file only fits the table it was cut from: the churn rows it held made every
-smoke test of a model trained on another table fail with ``unexpected field(s)``, so such a
-model could never be released. Rows built from the contract fit any table the project is
+A fixed sample file only fits the table it was cut from: its rows, from the bundled sample,
+made every smoke test of a model trained on another table fail with ``unexpected field(s)``,
+so such a model could never be released. Rows built from the contract fit any table the project is
 pointed at, and they probe the edges: each number at its minimum, its middle and its maximum,
 each category list read in turn.
 """

@@ -97,7 +97,7 @@ def test_a_project_under_another_name_holds_no_trace_of_the_reference(rendered, 
     assert identity["azureml"]["component_prefix"] == f"{package}_"
     assert identity["outputs"] == {
         "probability": f"{package}_probability",
-        "decision": f"{package}_flag",
+        "decision": f"{package}_prediction",
     }
 
 

@@ -263,7 +263,7 @@ def regressor(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, DataContr
 def test_a_model_of_another_table_passes_the_smoke_tests_of_its_release(
     azure: FakeAzure, regressor: tuple[Path, DataContract], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Every release sent the churn sample and asked for a probability: a model trained on
+    """Every release sent the bundled sample and asked for a probability: a model trained on
     another table was answered ``unexpected field(s)``, a regressor has no probability, and
     either release was rolled back. Here the endpoint is answered by the real scoring script."""
     from reference_impl.scoring import score

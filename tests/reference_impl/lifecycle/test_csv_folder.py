@@ -116,11 +116,20 @@ def test_codes_with_leading_zeros_stay_codes_in_a_spark_export(tmp_path: Path) -
     assert (branch.kind, branch.categories) == ("category", ("007", "012"))
 
 
-@pytest.mark.parametrize("command", [["train"], ["monitor"], ["contract", "infer"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["train"],
+        ["monitor"],
+        ["contract", "infer"],
+        pytest.param(["batch-score"], marks=pytest.mark.batch),
+    ],
+)
 def test_each_command_reading_a_table_says_in_its_help_that_a_folder_of_csv_parts_will_do(
     command: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Their ``--help`` still offered a CSV file, a Parquet file or a Parquet folder only."""
+    """Their ``--help`` offered a CSV file, a Parquet file or a Parquet folder (``batch-score``'s no
+    CSV file); each reads all five."""
     from reference_impl.cli import main
 
     with pytest.raises(SystemExit) as stop:
