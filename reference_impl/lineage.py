@@ -24,6 +24,8 @@ import subprocess
 from collections.abc import Mapping
 from pathlib import Path
 
+from reference_impl.contract_tag import CONTRACT_TAG
+
 # --8<-- [start:tag-names]
 GATE_TAG = "gate"
 """``approved`` or ``rejected``: the gate's decision on this version."""
@@ -177,10 +179,10 @@ def evidence_tags(tags: Mapping[str, str] | None) -> dict[str, str]:
         tags: A version's tags.
 
     Returns:
-        The subset named :data:`GATE_TAG` or in :data:`REGISTERED_TAGS` or
-        :data:`LINEAGE_TAGS`.
+        The subset named :data:`GATE_TAG`, :data:`~reference_impl.contract_tag.CONTRACT_TAG`
+        or in :data:`REGISTERED_TAGS` or :data:`LINEAGE_TAGS`.
     """
-    keep = (GATE_TAG, *REGISTERED_TAGS.values(), *LINEAGE_TAGS)
+    keep = (GATE_TAG, CONTRACT_TAG, *REGISTERED_TAGS.values(), *LINEAGE_TAGS)
     return {key: str(value) for key, value in (tags or {}).items() if key in keep}
 
 

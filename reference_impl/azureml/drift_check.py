@@ -31,6 +31,7 @@ from azure.ai.ml import MLClient
 from reference_impl.azureml.names import TRAINING_ENV, online_endpoint
 from reference_impl.config import EnvironmentConfig
 from reference_impl.contract import load_contract
+from reference_impl.contract_tag import contract_mismatch
 from reference_impl.exit_codes import ExitCode
 from reference_impl.scoring.collect import INPUTS
 
@@ -302,15 +303,20 @@ def deployed_lineage(
         The deployment, model version and data reference.
 
     Raises:
-        CheckError: No traffic (exit 5), or a version without an explicit data asset version
-            in its ``data`` tag (exit 6).
+        CheckError: No traffic (exit 5), a version trained with another contract than
+            ``data.contract`` (exit 2), or one without an explicit data asset version in its
+            ``data`` tag (exit 6).
     """
     from reference_impl.azureml import client
 
     endpoint = online_endpoint(model_name, config)
     deployment, name, version = _deployed(monitored, endpoint, deployment)
     registry = monitored if config.name == TRAINING_ENV else client.registry_client(config)
-    data = (registry.models.get(name=name, version=version).tags or {}).get("data")
+    tags = registry.models.get(name=name, version=version).tags or {}
+    contract = load_contract(config.data.contract)
+    if problem := contract_mismatch(f"{name}:{version}", tags, contract, config.data.contract):
+        raise CheckError(problem, ExitCode.USAGE)
+    data = tags.get("data")
     if not data:
         raise CheckError(
             f"{name}:{version} has no data lineage tag; its baseline is unknown",

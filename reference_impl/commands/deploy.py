@@ -26,6 +26,8 @@ from reference_impl.config.environments import ENVIRONMENTS
 from reference_impl.exit_codes import STOPPED, ExitCode, exit_codes_sentence
 
 if TYPE_CHECKING:
+    from azure.ai.ml.entities import Model
+
     from reference_impl.config import EnvironmentConfig
     from reference_impl.contract import DataContract
 
@@ -37,7 +39,8 @@ EXITS: dict[ExitCode, str] = {
     ExitCode.OK: "released",
     ExitCode.AZURE_REFUSED: "Azure ML refused an operation, there is no Azure sign-in, or the "
     "release was rolled back",
-    ExitCode.USAGE: "bad arguments (e.g. a version that is not an explicit number)",
+    ExitCode.USAGE: "bad arguments (e.g. a version that is not an explicit number), or a "
+    "data.contract other than the one the version was trained with",
     ExitCode.GATE_REFUSED: "the gate rejected the version or it lacks gate evidence or lineage "
     "tags (checked before traffic moves)",
     **STOPPED,
@@ -68,7 +71,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--check-gate",
         action="store_true",
-        help="only check that the gate approved the version and its lineage tags are complete",
+        help="only check that the gate approved the version, its lineage tags are complete and "
+        "it was trained with data.contract",
     )
     add_dry_run_arguments(parser, "the endpoints and deployments")
     add_code_argument(parser)
@@ -116,10 +120,26 @@ def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
     return guarded(lambda: _release(config, args))
 
 
+def _contract_problem(
+    config: EnvironmentConfig, args: argparse.Namespace, model: Model, contract: DataContract | None
+) -> str | None:
+    """Why the smoke rows built from ``contract`` do not fit the version (its contract tag)."""
+    from reference_impl.contract_tag import contract_mismatch
+
+    if contract is None:  # no online deployment: the batch driver reads the model's own
+        return None
+    where = f"{args.model}:{args.version}"
+    return contract_mismatch(where, model.tags, contract, config.data.contract)
+
+
 def _check_gate(config: EnvironmentConfig, args: argparse.Namespace) -> int:
     from reference_impl.azureml.gate_check import verify_deployable
 
+    contract = _smoke_contract(config)
     model = verify_deployable(config, args.model, args.version)
+    if problem := _contract_problem(config, args, model, contract):
+        print(f"error: {problem}", file=sys.stderr)
+        return ExitCode.USAGE
     lineage = ", ".join(f"{k}={v}" for k, v in sorted((model.tags or {}).items()))
     print(f"{args.model}:{args.version} may be deployed to {config.name}: {lineage}")
     return ExitCode.OK
@@ -211,7 +231,10 @@ def _release(config: EnvironmentConfig, args: argparse.Namespace) -> int:
     from reference_impl.azureml.gate_check import verify_deployable
 
     contract = _smoke_contract(config)  # before anything is sent
-    verify_deployable(config, args.model, args.version)  # before any traffic moves
+    model = verify_deployable(config, args.model, args.version)  # before any traffic moves
+    if problem := _contract_problem(config, args, model, contract):  # nor anything is created
+        print(f"error: {problem}", file=sys.stderr)
+        return ExitCode.USAGE
     ml_client = client.workspace_client(config)
     with code_snapshot(args.code) as code:
         entities = _entities(config, args, code)

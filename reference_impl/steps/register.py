@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from reference_impl.collector import as_command
+from reference_impl.contract_tag import CONTRACT_TAG
 from reference_impl.exit_codes import ExitCode
 from reference_impl.lineage import REGISTERED_TAGS, active_run_lineage, registered_metric
 from reference_impl.pipeline.graph import parse_step_args
@@ -77,6 +78,8 @@ def register(
             client.set_model_version_tag(
                 model_name, version, REGISTERED_TAGS[checked], f"{figure:.4f}"
             )
+        if fingerprint := info.get(CONTRACT_TAG):  # what deploy and monitor compare with
+            client.set_model_version_tag(model_name, version, CONTRACT_TAG, fingerprint)
         for tag, value in active_run_lineage().items():  # git commit, pipeline run, data
             client.set_model_version_tag(model_name, version, tag, value)
         if aliases_supported():  # last: the version is complete before serving follows it

@@ -24,6 +24,7 @@ from typing import Any
 from reference_impl.collector import as_command
 from reference_impl.config.model import NO_PARAMS, parse_params
 from reference_impl.contract import DataContract
+from reference_impl.contract_tag import CONTRACT_TAG, contract_fingerprint
 from reference_impl.exit_codes import ExitCode
 from reference_impl.modeling.estimator import (
     EstimatorError,
@@ -111,7 +112,8 @@ def train(
     write_json(model / "profile.json", profile)
     model_uri = f"runs:/{run.info.run_id}/{MODEL_ARTIFACT}"
     model_info = {"model_uri": model_uri, "run_id": run.info.run_id,
-                  "params": params, f"train_{metric}": round(float(train_score), 6)}  # fmt: skip
+                  "params": params, f"train_{metric}": round(float(train_score), 6),
+                  CONTRACT_TAG: contract_fingerprint(contract)}  # fmt: skip
     write_json(model / "model_info.json", model_info)
     return model_info
     # --8<-- [end:train-model]

@@ -7,6 +7,8 @@ from typing import Any
 import pytest
 
 from reference_impl.config.project import load_project
+from reference_impl.contract import load_contract
+from reference_impl.contract_tag import CONTRACT_TAG, contract_fingerprint
 from tests.reference_impl.azureml.fake_azure import FakeAzure, workspace_path
 from tests.reference_impl.identity import MODEL, NEEDS_TEST_ENV
 
@@ -24,7 +26,9 @@ LINEAGE = {
     "pipeline_run": "training-dev-20250101-120000-1a2b3c",
     "data": f"azureml:{DATA_ASSET}:3",
 }
-APPROVED = {"gate": "approved", "holdout_roc_auc": "0.8100", **LINEAGE}
+CONTRACT = {CONTRACT_TAG: contract_fingerprint(load_contract())}
+"""The tag of a version trained with the environments' ``data.contract``."""
+APPROVED = {"gate": "approved", "holdout_roc_auc": "0.8100", **LINEAGE, **CONTRACT}
 REJECTED = {**APPROVED, "gate": "rejected"}
 
 

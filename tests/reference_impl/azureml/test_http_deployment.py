@@ -30,6 +30,7 @@ from reference_impl.azureml.online import (
 from reference_impl.config import load_config
 from reference_impl.config.project import load_project
 from reference_impl.contract import DataContract, load_contract
+from reference_impl.contract_tag import CONTRACT_TAG, contract_fingerprint
 from reference_impl.scoring.smoke_request import smoke_request
 from tests.reference_impl.azureml.answers import good_answer
 from tests.reference_impl.azureml.conftest import code_asset, run_cli
@@ -38,7 +39,7 @@ from tests.reference_impl.azureml.fake_azure import (
     FakeCredential,
     workspace_path,
 )
-from tests.reference_impl.azureml.model_versions import RELEASES
+from tests.reference_impl.azureml.model_versions import APPROVED, RELEASES, seed_versions
 from tests.reference_impl.identity import (
     DECISION,
     MODEL,
@@ -338,6 +339,27 @@ def test_deploy_reports_a_rolled_back_release(azure: FakeAzure) -> None:
     assert call.code == 1
     assert f"release rolled back: invalid {PROB}" in call.err
     assert not azure.sent("PUT", r"/batchEndpoints/"), "batch keeps the old version"
+
+
+@pytest.mark.parametrize("check", [[], ["--check-gate"]], ids=["release", "check-gate"])
+def test_a_version_trained_with_another_contract_is_refused_before_anything_is_created(
+    azure: FakeAzure, check: list[str]
+) -> None:
+    """Its smoke tests sent rows of the environment's contract, which the model refuses: the
+    release rolled back after a managed deployment had been created for nothing."""
+    narrower = CONTRACT.model_copy(update={"features": CONTRACT.features[:-1]})
+    seed_versions(azure, {**APPROVED, CONTRACT_TAG: contract_fingerprint(narrower)})
+    call = run_cli(
+        "deploy", "--env", "dev", "--model", MODEL, "--version", "3", *check,
+        "--code", code_asset(load_config("dev")),
+    )  # fmt: skip
+    assert call.code == 2, call.err
+    assert call.err == (
+        f"error: {MODEL}:3 was trained with another data contract than data.contract "
+        f"({load_config('dev').data.contract}); set data.contract to the contract it was "
+        "trained with, so the rows sent and read are the ones the model takes\n"
+    )
+    assert not azure.sent("PUT", r".") and not score_calls(azure)
 
 
 def test_colour_and_traffic_rules() -> None:

@@ -18,6 +18,7 @@ import pytest
 
 from reference_impl.azureml import client
 from reference_impl.contract import load_contract
+from reference_impl.contract_tag import CONTRACT_TAG, contract_fingerprint
 from reference_impl.data import DRIFTED_BATCH, FRESH_BATCH
 from tests.reference_impl.azureml.blobs import DEV, Blobs, datastore, serve_training_data
 from tests.reference_impl.azureml.conftest import run_cli
@@ -123,6 +124,18 @@ def test_a_version_without_data_lineage_is_refused(service: Blobs, azure: FakeAz
     call = check()
     assert call.code == 6
     assert f"{MODEL}:3 has no data lineage tag" in call.err
+
+
+def test_a_version_trained_with_another_contract_is_refused(
+    service: Blobs, azure: FakeAzure
+) -> None:
+    """The collected rows were compared on the environment's contract, not the model's."""
+    wider = CONTRACT.model_copy(update={"ignore": ("load_date",)})
+    seed_versions(azure, {**APPROVED, CONTRACT_TAG: contract_fingerprint(wider)})
+    collect(service, FRESH_BATCH, hours_ago=1)
+    call = check()
+    assert call.code == 2, call.err
+    assert f"{MODEL}:3 was trained with another data contract than data.contract" in call.err
 
 
 def test_score_collects_exactly_the_collections_the_deployment_enables() -> None:

@@ -9,6 +9,8 @@ import pytest
 from reference_impl.azureml import client
 from reference_impl.config import load_config
 from reference_impl.config.project import load_project
+from reference_impl.contract import load_contract
+from reference_impl.contract_tag import CONTRACT_TAG, contract_fingerprint
 from reference_impl.pipeline.graph import TRAINING_PIPELINE
 from tests.reference_impl.azureml.blobs import CONTAINER, TRAINING_BLOB, Blobs, serve_training_data
 from tests.reference_impl.azureml.conftest import code_asset, run_cli
@@ -154,6 +156,22 @@ def test_monitor_refuses_a_deployed_version_without_data_lineage(
     assert call.code == 6, call.err
     assert named in call.err and "Traceback" not in call.err
     assert not azure.sent("PUT", r"/schedules/")
+
+
+def test_monitor_refuses_a_deployed_version_trained_with_another_contract(
+    azure: FakeAzure,
+) -> None:
+    """Its baseline and the monitor's columns came from the environment's contract: a model
+    trained on other columns was watched on columns it never saw."""
+    other = load_contract().model_copy(update={"segment": None})
+    live_endpoint(azure, {"green": 100}, {**APPROVED, CONTRACT_TAG: contract_fingerprint(other)})
+    baseline(azure)
+    call = monitor()
+    assert call.code == 2, call.err
+    assert f"error: {MODEL}:3 was trained with another data contract than data.contract" in (
+        call.err
+    )
+    assert not azure.sent("PUT", r".")
 
 
 def test_monitor_of_a_named_deployment(azure: FakeAzure) -> None:
