@@ -31,6 +31,18 @@ def test_the_projects_own_files_can_train(env):
     assert training_problem(config.model_copy(update={"data": data})) is None
 
 
+@pytest.mark.parametrize("env", ENVIRONMENTS)
+def test_the_training_key_each_file_shows_in_a_comment_is_read_once_uncommented(env, tmp_path):
+    """A team points ``train`` at its table by uncommenting one line of the file it edits."""
+    from reference_impl.config.environments import CONFIG_DIR
+
+    text = (CONFIG_DIR / f"{env}.yaml").read_text(encoding="utf-8")
+    assert "\n  # training: <your table>   # " in text
+    table = tmp_path / "claims.csv"
+    edited = text.replace("  # training: <your table>", f"  training: {table}", 1)
+    assert load_config_file(write(tmp_path, edited, f"{env}.yaml")).data.training == str(table)
+
+
 def write(tmp_path: Path, text: str, name: str = "dev.yaml") -> Path:
     path = tmp_path / name
     path.write_text(text)
