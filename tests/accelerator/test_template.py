@@ -97,7 +97,7 @@ def test_a_project_under_another_name_holds_no_trace_of_the_reference(rendered, 
     assert identity["azureml"]["component_prefix"] == f"{package}_"
     assert identity["outputs"] == {
         "probability": f"{package}_probability",
-        "decision": f"{package}_prediction",
+        "decision": f"{package}_flag",  # a classification's yes/no, as v1 named it
     }
 
 
@@ -137,6 +137,11 @@ def test_the_task_answer_decides_the_label_the_gate_and_the_tests_sample(rendere
         assert contract.task == task
         dev = EnvironmentConfig.model_validate(yaml.safe_load((config / "dev.yaml").read_text()))
         sample = rendered[name] / "tests" / "sample_config"
+        identity = yaml.safe_load(next(rendered[name].glob("*/config/project.yaml")).read_text())
+        # a regression answers a number: "<package>_flag" named the predicted bill
+        assert identity["outputs"]["decision"].endswith(
+            "_prediction" if task == "regression" else "_flag"
+        )
         if task == "regression":
             assert contract.label == "monthly_charges"
             assert "cancelled" in contract.feature_names  # the sample table's other label

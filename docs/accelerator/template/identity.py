@@ -25,7 +25,7 @@ EXPRESSIONS: dict[str, str] = {
     "azureml.component_prefix": "{{ package_name }}_",
     "azureml.training_data_asset": "{{ project_slug }}-data",
     "outputs.probability": "{{ package_name }}_probability",
-    "outputs.decision": "{{ package_name }}_prediction",
+    "outputs.decision": "{{ package_name }}_{{ 'prediction' if task == 'regression' else 'flag' }}",
     "card.owner": "the team that owns {{ repository }}",
     "card.intended_use": "Not written yet; say who acts on the predictions and for which decision",
 }
