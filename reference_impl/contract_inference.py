@@ -29,6 +29,15 @@ _NESTED = {"ndarray": "list", "list": "list", "dict": "struct", "bytes": "binary
 """How a Parquet value pandas hands over as a Python object is named in a message."""
 
 
+_DATE_TEXT = (
+    r"\d{4}-\d{2}-\d{2}"  # an ISO 8601 date, as CSV exports write one
+    r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"  # and a time
+)
+"""A date or timestamp written as text: ``2026-11-30``, ``2026-11-30 03:00:00`` or Spark's
+``2026-11-30T03:00:00.000Z``. In a CSV file such a column is text, and a few dates made it a
+category that the next load's dates would break."""
+
+
 def _unusable(values: pd.Series) -> str | None:
     """What a column holds that no feature kind describes (dates, lists...), or ``None``."""
     import pandas as pd
@@ -39,6 +48,9 @@ def _unusable(values: pd.Series) -> str | None:
         odd = next((v for v in values if not isinstance(v, str | bool)), None)
         if odd is not None:
             return f"{_NESTED.get(type(odd).__name__, type(odd).__name__)} values"
+    text = values.dtype == object or pd.api.types.is_string_dtype(values)
+    if text and len(values) and values.astype(str).str.fullmatch(_DATE_TEXT).all():
+        return "dates or times"
     return None
 
 

@@ -694,6 +694,12 @@ UNREADABLE_SAMPLES = {
     "date-column": "column 'a' holds dates or times, which a contract cannot describe (a feature "
     "is a number, a category or true/false): derive one from it in the data, or leave the "
     "column out with --ignore",
+    "date-text-column": "column 'a' holds dates or times, which a contract cannot describe (a "
+    "feature is a number, a category or true/false): derive one from it in the data, or leave "
+    "the column out with --ignore",
+    "timestamp-text-column": "column 'a' holds dates or times, which a contract cannot describe "
+    "(a feature is a number, a category or true/false): derive one from it in the data, or "
+    "leave the column out with --ignore",
     "infinite-values": "column 'a' holds infinite values, which no range can hold: replace them "
     "in the data, or leave the column out with --ignore",
 }
@@ -710,6 +716,10 @@ def _unreadable(case: str, folder: Path) -> Path:
         csv.write_text("row_id,a,target\n")
     elif case == "list-column":
         return _sample(folder / "s.parquet", a=[[1, 2]] * 40)
+    elif case == "date-text-column":  # a CSV's monthly snapshot date became a category
+        return _sample(csv, a=["2026-10-01", "2026-11-01"] * 20)
+    elif case == "timestamp-text-column":  # a load time as Spark writes it in a CSV file
+        return _sample(csv, a=["2026-11-30T03:00:00.000Z"] * 39 + [""])
     elif case == "infinite-values":  # a float column: it proposed ``maximum: .inf``
         return _sample(folder / "s.parquet", a=[0.5, float("inf")] * 20)
     else:
@@ -723,7 +733,8 @@ def test_infer_refuses_a_sample_training_would_refuse_or_could_not_describe(
 ) -> None:
     """Read with pandas, a repeated header name became ``a.1`` in the contract, a repeated id
     and a header-only sample passed (the latter as "label 'target' holds ;"), and a Parquet
-    list or date column became a category of ``'[1 2]'`` or ``'2026-01-01'`` strings."""
+    list or date column became a category of ``'[1 2]'`` or ``'2026-01-01'`` strings, as did
+    the dates and load times of a CSV file."""
     data = _unreadable(case, tmp_path)
     code, out, err = infer(data, "binary", tmp_path / "c.yaml")
     assert code == ExitCode.BAD_DATA, out + err
