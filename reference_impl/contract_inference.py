@@ -54,9 +54,11 @@ def _unusable(values: pd.Series) -> str | None:
     return None
 
 
-def _kind(frame: pd.DataFrame, column: str) -> str:
+def _kind(frame: pd.DataFrame, column: str, *, chosen: bool = False) -> str:
     import pandas as pd
 
+    if chosen:  # --category: the team says its values are a closed list, however long
+        return "category"
     values = frame[column].dropna()
     if held := _unusable(values):
         raise InferenceError(
@@ -73,17 +75,18 @@ def _kind(frame: pd.DataFrame, column: str) -> str:
     if distinct > MAX_CATEGORIES:
         raise InferenceError(
             f"column {column!r} holds {distinct} distinct text values: it is no category "
-            f"(at most {MAX_CATEGORIES}); pass it as --id if it identifies a row, or leave it out "
-            "with --ignore"
+            f"(at most {MAX_CATEGORIES} in a draft); pass it as --id if it identifies a row, as "
+            "--category if its values are a closed list (a product code), or leave it out with "
+            "--ignore"
         )
     return "category"
 
 
-def _feature(frame: pd.DataFrame, column: str) -> Feature:
+def _feature(frame: pd.DataFrame, column: str, *, chosen: bool = False) -> Feature:
     values = frame[column].dropna()
     if values.empty:
         raise InferenceError(f"column {column!r} is empty in every row: leave it out with --ignore")
-    kind = _kind(frame, column)
+    kind = _kind(frame, column, chosen=chosen)
     gaps = len(values) < len(frame)
     if kind == "category":
         categories = tuple(sorted(values.astype(str).unique()))
@@ -214,6 +217,7 @@ def infer_contract(
     id_column: str,
     segment: str | None = None,
     ignore: Sequence[str] = (),
+    categories: Sequence[str] = (),
 ) -> DataContract:
     """Describe a sample as a contract: every other column becomes a feature.
 
@@ -225,6 +229,9 @@ def infer_contract(
         segment: A category column to compare groups on, if any.
         ignore: Columns that are no model input; the contract lists them under ``ignore``,
             so the data may keep them.
+        categories: Columns to describe as categories whatever their values: more than
+            :data:`MAX_CATEGORIES` of them, or codes written as numbers (read as text, as
+            training reads a category column).
 
     Returns:
         The proposed contract.
@@ -236,7 +243,8 @@ def infer_contract(
     """
     named = [("--label", label), ("--id", id_column), ("--segment", segment)]
     role: dict[str, str] = {}  # column -> the option that named it first
-    for key, column in [*named, *(("--ignore", column) for column in ignore)]:
+    others = [*(("--ignore", c) for c in ignore), *(("--category", c) for c in categories)]
+    for key, column in [*named, *others]:
         if column is None:
             continue
         if column not in frame.columns:
@@ -261,7 +269,7 @@ def infer_contract(
         if column in (label, id_column, *ignore):
             continue
         try:
-            features.append(_feature(frame, str(column)))
+            features.append(_feature(frame, str(column), chosen=column in categories))
         except InferenceError as exc:
             refused[str(column)] = str(exc)
     if refused:

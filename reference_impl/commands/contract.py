@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -84,6 +85,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "so the data may keep it; repeatable",
     )
     infer.add_argument(
+        "--category",
+        action="append",
+        default=[],
+        metavar="COL",
+        help="a column to describe as a category whatever its values: more than 50 of them (a "
+        "product code, a postcode district), or codes written as numbers; repeatable",
+    )
+    infer.add_argument(
         "--out",
         type=given_path,
         required=True,
@@ -116,10 +125,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: --out {args.out} exists; choose another file or remove it", file=sys.stderr)
         return ExitCode.USAGE
     try:
-        frame = _read_sample(args.data, args.id_column)
+        frame = _read_sample(args.data, args.id_column, args.category)
         contract = infer_contract(
             frame, label=args.label, task=args.task, id_column=args.id_column,
-            segment=args.segment, ignore=args.ignore,
+            segment=args.segment, ignore=args.ignore, categories=args.category,
         )  # fmt: skip
     except InferenceError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -137,7 +146,7 @@ def run(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
-def _read_sample(path: Path, id_column: str) -> pd.DataFrame:
+def _read_sample(path: Path, id_column: str, categories: Sequence[str] = ()) -> pd.DataFrame:
     """Read the sample as training reads its data, whatever columns it has.
 
     The same reader as ``train`` (:func:`~reference_impl.validation.reader.read_table`): a
@@ -145,14 +154,16 @@ def _read_sample(path: Path, id_column: str) -> pd.DataFrame:
     training would refuse it, and a Delta table folder is read at its latest version (as
     plain Parquet it would add the rows of files the table no longer holds). A CSV column of
     digits written with leading zeros (``007``, ``0412``) is a code, not a number: it stays
-    text, and so becomes a category whose values keep their zeros.
+    text, and so becomes a category whose values keep their zeros. So does a column of numbers
+    named by ``--category``, written as training will read it (a CSV cell as written; a
+    Parquet number as :func:`~reference_impl.validation.formats.cells_as_text` writes it).
     """
     import pandas as pd
 
     from reference_impl.contract_inference import InferenceError
     from reference_impl.paths import missing_problem
     from reference_impl.validation.errors import DataValidationError
-    from reference_impl.validation.formats import detect_format
+    from reference_impl.validation.formats import cells_as_text, detect_format
     from reference_impl.validation.reader import read_table
 
     if problem := missing_problem(path):
@@ -160,10 +171,16 @@ def _read_sample(path: Path, id_column: str) -> pd.DataFrame:
     try:
         frame = read_table(path, required=(), text=(id_column,), any_columns=True)
         numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])]
-        if not numeric or detect_format(path) != "csv":  # a Parquet string keeps its zeros
+        if not numeric:
             return frame
+        if detect_format(path) != "csv":  # a Parquet string keeps its zeros
+            chosen = {c: cells_as_text(frame[c]) for c in numeric if c in categories}
+            return frame.assign(**chosen)
         as_text = read_table(path, required=(), text=numeric, any_columns=True)
     except DataValidationError as exc:
         raise InferenceError(f"--data {path}: {'; '.join(exc.problems)}") from None
-    codes = [c for c in numeric if as_text[c].str.match(LEADING_ZERO, na=False).any()]
+    codes = [
+        c for c in numeric
+        if c in categories or as_text[c].str.match(LEADING_ZERO, na=False).any()
+    ]  # fmt: skip
     return frame.assign(**{column: as_text[column] for column in codes})

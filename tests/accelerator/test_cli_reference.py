@@ -39,7 +39,8 @@ def test_the_contract_infer_options_table_is_the_nested_parser_and_marks_require
     assert rows == {
         "`--data FILE`": "required", "`--label COL`": "required",
         "`--task {binary,multiclass,regression}`": "required", "`--id COL`": "required",
-        "`--segment COL`": "—", "`--ignore COL`": "—", "`--out FILE`": "required",
+        "`--segment COL`": "—", "`--ignore COL`": "—", "`--category COL`": "—",
+        "`--out FILE`": "required",
     }  # fmt: skip
 
 

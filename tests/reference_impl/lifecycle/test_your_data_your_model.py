@@ -199,13 +199,15 @@ def test_infer_proposes_categories_and_a_segment_from_the_bundled_sample(tmp_pat
         ("empty-values", "binary", ("--label", "target", "--ignore", "name"),
          "column 'gaps' is empty in every row: leave it out with --ignore"),
         ("text-not-category", "binary", ("--label", "target", "--ignore", "gaps"),
-         "column 'name' holds 60 distinct text values: it is no category (at most 50); pass it"
-         " as --id if it identifies a row, or leave it out with --ignore"),
+         "column 'name' holds 60 distinct text values: it is no category (at most 50 in a "
+         "draft); pass it as --id if it identifies a row, as --category if its values are a "
+         "closed list (a product code), or leave it out with --ignore"),
         # every column that cannot be a feature at once, not one per run
         ("several-columns", "binary", ("--label", "target"),
          "2 columns cannot be features as the sample holds them: column 'name' holds 60 "
-         "distinct text values: it is no category (at most 50); pass it as --id if it "
-         "identifies a row, or leave it out with --ignore; column 'gaps' is empty in every "
+         "distinct text values: it is no category (at most 50 in a draft); pass it as --id if "
+         "it identifies a row, as --category if its values are a closed list (a product code), "
+         "or leave it out with --ignore; column 'gaps' is empty in every "
          "row: leave it out with --ignore (to leave them all out: --ignore name --ignore gaps)"),
         # one column in two roles; an --ignore that names no column (a typo) is not skipped
         ("segment-is-label", "binary", ("--label", "target", "--segment", "target"),
@@ -214,6 +216,8 @@ def test_infer_proposes_categories_and_a_segment_from_the_bundled_sample(tmp_pat
          "--id 'row_id' is already the --label column; a column takes one role"),
         ("ignore-label", "binary", ("--label", "target", "--ignore", "target"),
          "--ignore 'target' is already the --label column; a column takes one role"),
+        ("category-is-label", "binary", ("--label", "target", "--category", "target"),
+         "--category 'target' is already the --label column; a column takes one role"),
         ("ignore-unknown", "binary", ("--label", "target", "--ignore", "nmae"),
          "--ignore 'nmae' is not a column of the sample"),
     ],
@@ -886,3 +890,44 @@ def test_a_classifier_for_a_regression_contract_is_a_usage_error(tmp_path: Path)
     assert "is a classifier; a regression task needs a regressor" in sentence
     assert "; and gate.metric roc_auc is not measured for a regression task" in sentence
     assert not workdir.exists()
+
+
+def _many_values(path: Path) -> Path:
+    """200 rows: ``make`` of 80 names, ``district`` codes as numbers with a gap, ``premium``."""
+    rows = range(200)
+    frame = pd.DataFrame({
+        "row_id": [f"r{i}" for i in rows], "target": [i % 2 for i in rows],
+        "make": [f"make_{i % 80:02d}" for i in rows],
+        "district": [None if i == 7 else 1000 + i % 60 for i in rows],
+        "premium": [40.5 + i % 17 for i in rows],
+    })  # fmt: skip
+    if path.suffix == ".csv":
+        frame.to_csv(path, index=False)
+    else:
+        frame.to_parquet(path)
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_category_describes_a_closed_list_of_many_values_and_codes_written_as_numbers(
+    tmp_path: Path, suffix: str
+) -> None:
+    """A text column of more than 50 values was refused, with no way to keep it as a feature
+    but writing its categories by hand; a column of codes stored as numbers became a range."""
+    from reference_impl.steps.validate import validate_file
+
+    data = _many_values(tmp_path / f"sample{suffix}")
+    code, _, err = infer(data, "binary", tmp_path / "refused.yaml")
+    assert code == ExitCode.BAD_DATA
+    assert "as --category if its values are a closed list (a product code)" in err
+    out = tmp_path / "contract.yaml"
+    code, _, err = infer(data, "binary", out, "--category", "make", "--category", "district")
+    assert code == 0, err
+    features = {f.name: f for f in load_contract(out).features}
+    assert features["make"].kind == features["district"].kind == "category"
+    assert len(features["make"].categories) == 80
+    assert len(features["district"].categories) == 60 and features["district"].nullable
+    assert features["premium"].kind == "number"
+    (tmp_path / "validated").mkdir()
+    report = validate_file(data, tmp_path / "validated", min_rows=100, contract=str(out))
+    assert report["rows"] == 200  # training reads the codes as the contract lists them
