@@ -181,6 +181,11 @@ def _classes(frame: pd.DataFrame, label: str, task: Task) -> tuple[str, ...]:
     from reference_impl.validation.true_false import LABEL_WORDS_SHOWN, zero_one
 
     values = frame[label].dropna()
+    if empty := len(frame) - len(values):  # training refuses them: no proposal may allow them
+        raise InferenceError(
+            f"label {label!r} is empty in {empty} row(s): a row without its outcome cannot "
+            "train; leave such rows (cases still open) out of the sample and the training data"
+        )
     if task == "regression":
         if not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
             raise InferenceError(

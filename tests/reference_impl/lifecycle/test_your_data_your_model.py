@@ -216,6 +216,10 @@ def test_infer_proposes_categories_and_a_segment_from_the_bundled_sample(tmp_pat
          "--id 'row_id' is already the --label column; a column takes one role"),
         ("ignore-label", "binary", ("--label", "target", "--ignore", "target"),
          "--ignore 'target' is already the --label column; a column takes one role"),
+        # a label still open in some rows: training refused the proposal it passed
+        ("label-with-gaps", "binary",
+         ("--label", "renewed", "--ignore", "name", "--ignore", "gaps"),
+         "label 'renewed' is empty in 20 row(s): a row without its outcome cannot train"),
         ("category-is-label", "binary", ("--label", "target", "--category", "target"),
          "--category 'target' is already the --label column; a column takes one role"),
         ("ignore-unknown", "binary", ("--label", "target", "--ignore", "nmae"),
@@ -228,7 +232,7 @@ def test_infer_refuses_a_sample_that_cannot_be_a_contract(
     data = tmp_path / "sample.csv"
     pd.DataFrame(
         {"row_id": range(60), "name": [f"n{i}" for i in range(60)], "grade": [1, 2, 3] * 20,
-         "target": [0, 1] * 30, "gaps": [None] * 60}
+         "target": [0, 1] * 30, "gaps": [None] * 60, "renewed": [0, 1, None] * 20}
     ).to_csv(data, index=False)  # fmt: skip
     argv = ["contract", "infer", "--data", str(data), "--task", task, "--id", "row_id"]
     code, _, err = call([*argv, *extra, "--out", str(tmp_path / "c.yaml")])
