@@ -38,12 +38,14 @@ def _first_line(raw: bytes) -> list[str]:
 def _headerless(cells: list[str], expected: set[str], *, any_columns: bool) -> bool:
     """Whether a first line holds values rather than column names.
 
-    With known columns, it names none of them; with any columns (``contract infer``, which
-    knows none), one of its cells is a number, which no column of a header export is named.
+    With known columns, it names none of them. With any columns (``contract infer``, which
+    knows the id column only), it names none it knows and one of its cells is a number: a
+    header of a year column (``2024``) beside the id is a header.
     """
+    names_none = not expected & set(cells)
     if any_columns or not expected:
-        return any(NUMBER.fullmatch(cell) for cell in cells)
-    return not expected & set(cells)
+        return names_none and any(NUMBER.fullmatch(cell) for cell in cells)
+    return names_none
 
 
 def read_csv_folder(
@@ -76,7 +78,7 @@ def read_csv_folder(
     """
     from reference_impl.validation.reader import parse_table, read_source
 
-    expected = {*required, *([label] if label else [])}
+    expected = {*required, *([label] if label else []), *text}
     frames: list[pd.DataFrame] = []
     first: tuple[Path, list[str]] | None = None  # the first part with a header, and its columns
     for part in parts:

@@ -136,3 +136,23 @@ def test_each_command_reading_a_table_says_in_its_help_that_a_folder_of_csv_part
         main([*command, "--help"])
     assert stop.value.code == 0
     assert "a folder of CSV or Parquet files" in " ".join(capsys.readouterr().out.split())
+
+
+def test_a_column_named_by_a_number_does_not_make_a_header_a_row_of_values(
+    tmp_path: Path,
+) -> None:
+    """A year column (``2024``) made ``contract infer`` take the parts for header-less ones."""
+    folder = tmp_path / "yearly.csv"
+    folder.mkdir()
+    for number in range(2):
+        rows = [f"r{number}-{i},{i % 7},{i % 2}" for i in range(40)]
+        (folder / f"part-0000{number}-c000.csv").write_text(
+            "".join(f"{line}\n" for line in ["policy_id,2024,lapsed", *rows]), encoding="utf-8"
+        )
+    out = tmp_path / "contract.yaml"
+    code, _, err = call(
+        ["contract", "infer", "--data", str(folder), "--label", "lapsed", "--task", "binary",
+         "--id", "policy_id", "--out", str(out)]
+    )  # fmt: skip
+    assert code == 0, err
+    assert load_contract(out).feature_names == ["2024"]
