@@ -11,6 +11,7 @@ import pytest
 
 from reference_impl.cli import build_parser
 from reference_impl.data import DRIFTED_BATCH
+from tests.reference_impl.identity import MODEL
 from tests.reference_impl.lifecycle.conftest import ROOT, Lifecycle, call
 
 PAGES = [
@@ -48,6 +49,26 @@ def test_every_command_shown_parses(page: Path) -> None:
 def test_quick_tour_runs_every_lifecycle_command() -> None:
     shown = {argv[0] for argv in shell_commands(PAGES[0])}
     assert shown >= {"train", "serve", "batch-score", "monitor"}
+
+
+def test_the_quick_tours_mlflow_ui_command_opens_the_store_train_writes(
+    lifecycle: Lifecycle,
+) -> None:
+    """The tour's table names ``mlflow ui --backend-store-uri sqlite:////tmp/mlops-tour/...``:
+    MLflow takes that option, the URI is the tour's workdir's ``mlflow.db``, and a store
+    opened that way lists what ``train`` registered."""
+    from click.testing import CliRunner
+    from mlflow import MlflowClient
+    from mlflow.cli import cli as mlflow_cli
+
+    (command,) = re.findall(r"`(mlflow ui [^`]+)`", PAGES[0].read_text())
+    argv = shlex.split(command)
+    assert argv[:3] == ["mlflow", "ui", "--backend-store-uri"] and len(argv) == 4
+    assert CliRunner().invoke(mlflow_cli, ["ui", "--help"]).output.count("--backend-store-uri")
+    tour = shell_commands(PAGES[0])[0]
+    assert argv[3] == f"sqlite:///{tour[tour.index('--workdir') + 1]}/mlflow.db"
+    store = MlflowClient(tracking_uri=f"sqlite:///{lifecycle.workdir}/mlflow.db")
+    assert [model.name for model in store.search_registered_models()] == [MODEL]
 
 
 def test_gate_output_shown_for_the_worse_challenger_is_real(lifecycle: Lifecycle) -> None:
