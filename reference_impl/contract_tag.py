@@ -26,8 +26,10 @@ CONTRACT_TAG = "contract_sha256"
 def contract_fingerprint(contract: DataContract) -> str:
     """The SHA-256 of what a contract asks of the data, not of how its file is written.
 
-    Descriptions, key order, comments and YAML layout leave it unchanged; a column, a kind,
-    a range, a category, the label or the task change it.
+    Descriptions, key order, comments, YAML layout and a key written at its default value
+    leave it unchanged, so does a key a later version of the project adds with a default (a
+    version registered before keeps deploying); a column, a kind, a range, a category, the
+    label or the task change it.
 
     Args:
         contract: The data contract.
@@ -35,7 +37,9 @@ def contract_fingerprint(contract: DataContract) -> str:
     Returns:
         64 hexadecimal digits.
     """
-    rules = contract.model_dump(mode="json", exclude={"features": {"__all__": {"description"}}})
+    rules = contract.model_dump(
+        mode="json", exclude_defaults=True, exclude={"features": {"__all__": {"description"}}}
+    )
     text = json.dumps(rules, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

@@ -28,10 +28,12 @@ def test_every_registered_version_is_tagged_with_its_contract(lifecycle: Lifecyc
 
 
 def test_the_fingerprint_is_of_the_rules_not_of_the_file(tmp_path: Path) -> None:
-    """Descriptions, key order and comments change nothing the model takes; a range does."""
+    """Descriptions, key order, comments and keys at their default change nothing the model
+    takes; a range does."""
     raw = yaml.safe_load(contract_path(CONTRACT_FILE).read_text(encoding="utf-8"))
     for feature in raw["features"]:
         feature["description"] = "reworded"
+        feature["nullable"] = False  # written at its default
     rewritten = tmp_path / "rewritten.yaml"
     rewritten.write_text(yaml.safe_dump(raw, sort_keys=True), encoding="utf-8")
     original = load_contract()
@@ -48,6 +50,18 @@ def test_the_fingerprint_is_of_the_rules_not_of_the_file(tmp_path: Path) -> None
     assert problem and "was trained with another data contract than data.contract (widened" in (
         problem
     )
+
+
+def test_a_key_a_later_version_adds_with_a_default_keeps_the_fingerprint() -> None:
+    """Else every version registered before an update of the project would stop deploying."""
+    from reference_impl.contract import DataContract
+
+    class Later(DataContract):
+        owner: str = ""  # a key the contract of some later version may have
+
+    original = load_contract()
+    later = Later.model_validate(original.model_dump())
+    assert contract_fingerprint(later) == contract_fingerprint(original)
 
 
 def test_a_version_registered_before_the_tag_is_taken_as_it_is() -> None:
