@@ -67,7 +67,8 @@ def test_the_quick_tours_mlflow_ui_command_opens_the_store_train_writes(
     assert CliRunner().invoke(mlflow_cli, ["ui", "--help"]).output.count("--backend-store-uri")
     tour = shell_commands(PAGES[0])[0]
     assert argv[3] == f"sqlite:///{tour[tour.index('--workdir') + 1]}/mlflow.db"
-    store = MlflowClient(tracking_uri=f"sqlite:///{lifecycle.workdir}/mlflow.db")
+    uri = f"sqlite:///{lifecycle.workdir}/mlflow.db"  # both: the ui serves runs and registry
+    store = MlflowClient(tracking_uri=uri, registry_uri=uri)  # (not a registry set before)
     assert [model.name for model in store.search_registered_models()] == [MODEL]
 
 
