@@ -155,32 +155,25 @@ def _read_sample(path: Path, id_column: str, categories: Sequence[str] = ()) -> 
     plain Parquet it would add the rows of files the table no longer holds). A CSV column of
     digits written with leading zeros (``007``, ``0412``) is a code, not a number: it stays
     text, and so becomes a category whose values keep their zeros. So does a column of numbers
-    named by ``--category``, written as training will read it (a CSV cell as written; a
-    Parquet number as :func:`~reference_impl.validation.formats.cells_as_text` writes it).
+    named by ``--category``: the reader keeps it as text, as training reads a category column.
     """
     import pandas as pd
 
     from reference_impl.contract_inference import InferenceError
     from reference_impl.paths import missing_problem
     from reference_impl.validation.errors import DataValidationError
-    from reference_impl.validation.formats import cells_as_text, detect_format
+    from reference_impl.validation.formats import detect_format
     from reference_impl.validation.reader import read_table
 
     if problem := missing_problem(path):
         raise InferenceError(f"--data {path}: {problem}")
     try:
-        frame = read_table(path, required=(), text=(id_column,), any_columns=True)
+        frame = read_table(path, required=(), text=(id_column, *categories), any_columns=True)
         numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])]
-        if not numeric:
+        if not numeric or detect_format(path) != "csv":  # a Parquet string keeps its zeros
             return frame
-        if detect_format(path) != "csv":  # a Parquet string keeps its zeros
-            chosen = {c: cells_as_text(frame[c]) for c in numeric if c in categories}
-            return frame.assign(**chosen)
         as_text = read_table(path, required=(), text=numeric, any_columns=True)
     except DataValidationError as exc:
         raise InferenceError(f"--data {path}: {'; '.join(exc.problems)}") from None
-    codes = [
-        c for c in numeric
-        if c in categories or as_text[c].str.match(LEADING_ZERO, na=False).any()
-    ]  # fmt: skip
+    codes = [c for c in numeric if as_text[c].str.match(LEADING_ZERO, na=False).any()]
     return frame.assign(**{column: as_text[column] for column in codes})

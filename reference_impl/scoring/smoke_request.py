@@ -2,9 +2,9 @@
 
 A fixed sample file only fits the table it was cut from: its rows, from the bundled sample,
 made every smoke test of a model trained on another table fail with ``unexpected field(s)``,
-so such a model could never be released. Rows built from the contract fit any table the project is
-pointed at, and they probe the edges: each number at its minimum, its middle and its maximum,
-each category list read in turn.
+so such a model could never be released. Rows built from the contract fit any table the
+project is pointed at, and they probe the edges: each number at its minimum, its middle and
+its maximum, each category list read in turn.
 """
 
 from __future__ import annotations
