@@ -65,7 +65,7 @@ def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
 
     source = training_data(args.data, config)
     emulation = _emulation_problem(args, source) if args.emulate else None
-    problem = emulation or training_problem(config) or _snapshot_problem(config)
+    problem = emulation or training_problem(config) or _job_problem(config)
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return ExitCode.USAGE
@@ -84,10 +84,11 @@ def run(args: argparse.Namespace, config: EnvironmentConfig) -> int:
     return guarded(lambda: _submit(config, data, args.code, wait=args.wait))
 
 
-def _snapshot_problem(config: EnvironmentConfig) -> str | None:
-    """Why a job could not find the contract or the training function in its code snapshot.
+def _job_problem(config: EnvironmentConfig) -> str | None:
+    """Why a job could not find the contract, training function or estimator it is told to use.
 
-    The snapshot holds the package folder only (see :mod:`reference_impl.azureml.snapshot`).
+    The job has its code snapshot, which holds the package folder only (see
+    :mod:`reference_impl.azureml.snapshot`), and its environment's pins; nothing else.
 
     Args:
         config: The environment's configuration, with ``--set`` applied.
@@ -105,7 +106,11 @@ def _snapshot_problem(config: EnvironmentConfig) -> str | None:
         )
     function = config.model.train_function
     package = __name__.partition(".")[0]
-    if function is not None and not function.startswith(f"{package}."):
+    if function is None:
+        from reference_impl.azureml.environment import unpinned_estimator
+
+        return unpinned_estimator(config.model.estimator)
+    if not function.startswith(f"{package}."):
         return (
             f"model.train_function {function}: an Azure ML job imports it from its code "
             f"snapshot, which holds the {package} package only; move the module into it"

@@ -65,22 +65,15 @@ def estimator_distribution(model: Any) -> str | None:
         For example ``lightgbm``; ``None`` for scikit-learn's own estimators and for classes
         that no installed distribution provides.
     """
-    from importlib.metadata import PackageNotFoundError, distribution, packages_distributions
-
     from sklearn.pipeline import Pipeline
 
+    from reference_impl.distributions import module_distribution
+
     final = model[-1] if isinstance(model, Pipeline) else model
-    top = type(final).__module__.partition(".")[0]
-    if top == "sklearn":
+    module = type(final).__module__
+    if module.partition(".")[0] == "sklearn":
         return None  # before the scan of every installed distribution (about 0.5 s)
-    try:  # most libraries are installed under their module's name: one file list to read
-        named = distribution(top)
-        if any(file.parts[0] in (top, f"{top}.py") for file in named.files or ()):
-            return str(named.metadata["Name"])
-    except PackageNotFoundError:
-        pass
-    found = packages_distributions().get(top, [])  # any other name: scan them all
-    return found[0] if found else None
+    return module_distribution(module)
 
 
 def trusted_types(pipeline: Pipeline) -> list[str]:
