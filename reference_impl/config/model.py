@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -15,6 +15,7 @@ from pydantic import (
     model_validator,
 )
 
+from reference_impl.config.param_text import NO_PARAMS, params_text
 from reference_impl.config.patterns import (
     DATASTORE,
     ESTIMATOR,
@@ -152,8 +153,8 @@ class TrainingSection(Strict):
     holdout_percent: int = Field(default=20, ge=5, le=50)
 
 
-ParamValue = int | float | str | bool | None
-NO_PARAMS = "none"
+ParamValue = int | float | str | bool | None | list[Any] | dict[Any, Any]
+"""A ``model.params`` value: a YAML scalar, or a list or mapping of them (checked in depth)."""
 
 
 class ModelSection(Strict):
@@ -188,13 +189,8 @@ class ModelSection(Strict):
 
     @property
     def params_text(self) -> str:
-        """``params`` as ``name=value,...``: how a step's command line receives them.
-
-        Plain values only (see the validator), so the text needs no shell quoting on Azure ML;
-        ``none`` when there are no parameters (an empty argument would vanish from the command).
-        """
-        pairs = [f"{name}={_scalar(value)}" for name, value in sorted(self.params.items())]
-        return ",".join(pairs) or NO_PARAMS
+        """``params`` as one word of a step's command line (see :mod:`.param_text`)."""
+        return params_text(self.params)
 
     @property
     def train_function_text(self) -> str:
@@ -205,49 +201,23 @@ class ModelSection(Strict):
 def _param_problem(value: object) -> str | None:
     """Why ``value`` cannot be a ``model.params`` value, in one sentence, or ``None``.
 
-    A step's command line carries the parameters as ``name=value,...`` (see
-    :attr:`ModelSection.params_text`), so only plain scalars travel. Checked before pydantic,
-    whose own answer named each member of :data:`ParamValue` in turn.
+    Any YAML scalar, list or mapping can, as deep as it goes, except a number that is not
+    finite and what YAML reads as a date. Checked before pydantic, whose own answer named
+    each member of :data:`ParamValue` in turn.
     """
-    if isinstance(value, list | tuple | dict):
-        kind = "a mapping" if isinstance(value, dict) else "a list"
-        return (
-            f"{kind} cannot be a parameter (a number, a word, true/false or null can, which is "
-            f"what a step's command line carries); build an estimator that needs {kind} in a "
-            "model.train_function"
-        )
+    if isinstance(value, list):
+        return next((p for item in value if (p := _param_problem(item))), None)
+    if isinstance(value, dict):
+        items = [*value.keys(), *value.values()]
+        return next((p for item in items if (p := _param_problem(item))), None)
     if isinstance(value, float) and not math.isfinite(value):
         return f"{value} is not a finite number"
-    if isinstance(value, str) and not re.fullmatch(r"[\w.+:/-]+", value):
-        return f"{value!r} is not a plain value (letters, digits, . _ + - : /)"
     if value is not None and not isinstance(value, int | float | str):
-        return f"{value} is not a number, a word, true/false or null"
+        return (
+            f"{value} is not a number, a word, true/false, null, a list or a mapping "
+            "(quote a date to pass it as a word)"
+        )
     return None
-
-
-def _scalar(value: ParamValue) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return str(value).lower()
-    return str(value)
-
-
-def parse_params(text: str) -> dict[str, ParamValue]:
-    """Read ``name=value,...`` (see :attr:`ModelSection.params_text`) back into a mapping.
-
-    Args:
-        text: The step's ``--params`` value; ``none`` for no parameters.
-
-    Returns:
-        Values typed as YAML scalars (``100`` an integer, ``false`` a boolean).
-    """
-    import yaml
-
-    if text == NO_PARAMS:
-        return {}
-    pairs = (item.partition("=") for item in text.split(",") if item)
-    return {name: yaml.safe_load(value) for name, _, value in pairs}
 
 
 class EvaluationSection(Strict):

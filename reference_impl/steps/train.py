@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from reference_impl.collector import as_command
-from reference_impl.config.model import NO_PARAMS, parse_params
+from reference_impl.config.param_text import NO_PARAMS, parse_params
 from reference_impl.contract import DataContract
 from reference_impl.contract_tag import CONTRACT_TAG, contract_fingerprint
 from reference_impl.exit_codes import ExitCode

@@ -48,13 +48,16 @@ BAD_OVERRIDES: dict[str, tuple[str, str]] = {
     "yes-for-integer": ("data.min_rows=yes", "min_rows: expected a number, got true"),
     "true-for-float": ("evaluation.threshold=true", "threshold: expected a number"),
     # pydantic named each kind a parameter may be (integer, number, string, boolean) in turn
-    "param-list": (
-        "model.params.hidden_layer_sizes=[16, 8]",
-        "model.params: hidden_layer_sizes: a list cannot be a parameter (a number, a word, "
-        "true/false or null can",
+    "param-date": (
+        "model.params.max_iter=2024-01-01",
+        "model.params: max_iter: 2024-01-01 is not a number, a word, true/false, null, a list "
+        "or a mapping (quote a date to pass it as a word)",
     ),
-    "param-mapping": ("model.params.class_weight={0: 1, 1: 3}", "a mapping cannot be a parameter"),
     "param-infinity": ("model.params.learning_rate=.inf", "learning_rate: inf is not a finite"),
+    "param-infinity-in-a-mapping": (
+        "model.params.class_weight={0: 1, 1: .inf}",
+        "model.params: class_weight: inf is not a finite number",
+    ),
     # each of these trained, or stopped blaming another key
     "min-above-max": ("compute.min_instances=3", "min_instances (3) is above max_instances (2)"),
     "seed-beyond-numpy": (

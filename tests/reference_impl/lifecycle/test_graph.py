@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from reference_impl.config import ENVIRONMENTS, load_config
-from reference_impl.config.model import parse_params
+from reference_impl.config.param_text import parse_params
 from reference_impl.pipeline.graph import (
     TRAINING_PIPELINE,
     Input,

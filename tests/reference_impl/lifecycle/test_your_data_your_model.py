@@ -503,6 +503,35 @@ def test_lightgbm_and_xgboost_are_one_config_line_each(
     assert code == ExitCode.OK, out + err
 
 
+@pytest.mark.parametrize(
+    "estimator, setting, expected",
+    [
+        ("sklearn.ensemble.HistGradientBoostingClassifier", "class_weight={0: 1, 1: 5}",
+         {0: 1, 1: 5}),  # integer keys: the classes as the label holds them
+        ("sklearn.neural_network.MLPClassifier", "hidden_layer_sizes=[16, 8]", [16, 8]),
+    ],
+    ids=["mapping", "list"],
+)  # fmt: skip
+def test_a_list_or_mapping_parameter_reaches_the_fitted_estimator(
+    tmp_path: Path, estimator: str, setting: str, expected: object
+) -> None:
+    from reference_impl.modeling.packaging import load_model_dir
+    from reference_impl.registry import CHAMPION
+
+    workdir = tmp_path / "work"
+    name = setting.partition("=")[0]
+    settings = ["--set", f"model.estimator={estimator}", "--set", "model.params={}"]
+    settings += ["--set", f"model.params.{setting}", "--set", "model.params.max_iter=300"]
+    code, out, err = call(["train", "--workdir", str(workdir), *settings])
+    assert code == 0, err
+    assert "gate: approved" in out
+    download_champion(workdir, tmp_path / "champion", CHAMPION)
+    fitted = load_model_dir(tmp_path / "champion").estimator[-1]
+    assert type(fitted).__name__ == estimator.rpartition(".")[2]
+    assert getattr(fitted, name) == expected
+    assert type(getattr(fitted, name)) is type(expected)
+
+
 def features_with(feature: str, **change: object) -> dict:
     """The shipped contract's features, with the one named ``feature`` changed."""
     features = SHIPPED["features"]
