@@ -7,3 +7,12 @@ graph (:data:`~reference_impl.pipeline.graph.TRAINING_PIPELINE`), the environmen
 inside the command handlers; ``python -m reference_impl --help`` and the local commands stay
 fast.
 """
+
+import logging
+
+# azure-ai-ml logs "Class X: This is an experimental class" on stderr the first time it
+# builds any class it marks experimental, including its own schema classes when it loads or
+# writes an entity (AutoDeleteSetting, IntellectualProperty) and the data collector of the
+# online deployment, which Azure ML documents as generally available. Nothing a user of
+# these commands does can change it, so the commands keep stderr for their own messages.
+logging.getLogger("azure.ai.ml._utils._experimental").setLevel(logging.ERROR)
