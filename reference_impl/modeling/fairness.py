@@ -126,8 +126,8 @@ def no_segment_report(
     """The fairness report when no groups of decisions are compared, with the reason.
 
     fairlearn's decision metrics here need binary decisions and a segment; a multi-class or
-    regression model's per-segment figures are in the evaluation's ``segments.json`` and
-    limited by the gate's segment rule.
+    regression model's per-segment figures are in the evaluation's ``segments.json`` (and on
+    the model card) and limited by the gate's segment rule.
 
     Args:
         limit: The agreed largest recall difference between groups (kept for the reviewer).
@@ -147,7 +147,7 @@ def no_segment_report(
     else:
         note = (
             f"a {task} model makes no yes/no decisions for fairlearn to compare; its "
-            f"per-{segment} figures are in segments.json of the evaluation"
+            f"per-{segment} figures are on the model card and in segments.json of the evaluation"
         )
         summary = f"per-{segment} figures in segments.json (fairlearn compares yes/no decisions)"
     return {

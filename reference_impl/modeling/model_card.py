@@ -69,6 +69,38 @@ def _fairness_section(fairness: Mapping[str, Any]) -> list[str]:
     ]
 
 
+def _segment_section(segment: str | None, segments: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The evaluation's figures per group of the segment, as the gate's segment rule saw them."""
+    if segment is None or not segments:
+        return []
+    names = ["rows", *(name for name in segments[0] if name not in ("segment", "rows"))]
+    return [
+        f"## Holdout metrics per `{segment}`",
+        "",
+        *_table((segment, *names), [(r["segment"], *(r[n] for n in names)) for r in segments]),
+        "",
+    ]
+
+
+def _weakest_group(contract: DataContract, segments: Sequence[Mapping[str, Any]]) -> str:
+    """The limitation line naming the group the model serves worst, or why none is named."""
+    if contract.task == "regression":
+        worst = max(segments, key=lambda r: r["mae"], default=None)
+        if worst:
+            return f"- Weakest group: `{worst['segment']}`, mean absolute error {worst['mae']:.3f}."
+    else:
+        measured = [r for r in segments if r["recall"] is not None]
+        worst = min(measured, key=lambda r: r["recall"], default=None)
+        if worst:
+            return f"- Weakest group: `{worst['segment']}`, recall {worst['recall']:.3f}."
+    if contract.segment is None:
+        return (
+            "- No groups were compared: the data contract names no segment; add "
+            "`segment: <category feature>` to it to compare the groups of one."
+        )
+    return f"- No group of `{contract.segment}` has a figure to compare."
+
+
 def render_model_card(
     *,
     title: str,
@@ -77,6 +109,7 @@ def render_model_card(
     contract: DataContract,
     model_info: Mapping[str, Any],
     metrics: Mapping[str, float],
+    segments: Sequence[Mapping[str, Any]],
     fairness: Mapping[str, Any],
     importance: Sequence[Mapping[str, Any]],
 ) -> str:
@@ -89,15 +122,14 @@ def render_model_card(
         contract: The data contract stored in the model.
         model_info: ``model_info.json`` of the ``train`` step (parameters, run id).
         metrics: ``metrics.json`` of the ``evaluate`` step.
+        segments: ``segments.json`` of the ``evaluate`` step (no records without a segment).
         fairness: The report of :func:`.fairness.fairness_report`.
         importance: The records of :func:`.importance.feature_importance`.
 
     Returns:
-        Markdown with the sections intended use, data, metrics, fairness, features and
-        limitations.
+        Markdown with the sections intended use, data, metrics, metrics per segment (when
+        the contract names one), fairness, features and limitations.
     """
-    measured = [group for group in fairness["groups"] if group["recall"] is not None]
-    weakest = min(measured, key=lambda group: group["recall"], default=None)
     drop = next((key for key in (importance[0] if importance else {}) if key.endswith("_drop")), "")
     lines = [
         f"# Model card: {title}",
@@ -122,6 +154,7 @@ def render_model_card(
         "",
         *_table(("metric", "value"), [(k, v) for k, v in sorted(metrics.items())]),
         "",
+        *_segment_section(contract.segment, segments),
         *_fairness_section(fairness),
         "",
         "## What the model relies on",
@@ -134,9 +167,7 @@ def render_model_card(
         "## Limitations",
         "",
         "- Scores only rows inside the accepted values above; anything else is refused.",
-        f"- Weakest group: `{weakest['group']}`, recall {weakest['recall']:.3f}."
-        if weakest
-        else f"- No group's recall was compared: {fairness['note']}.",
+        _weakest_group(contract, segments),
         f"- Parameters: {', '.join(f'{k}={v}' for k, v in sorted(model_info['params'].items()))}.",
     ]
     return "\n".join(lines) + "\n"

@@ -77,7 +77,8 @@ def review(
     card = render_model_card(
         title=project.title, owner=project.card.owner, intended_use=project.card.intended_use,
         contract=contract, model_info=read_json(model / "model_info.json"),
-        metrics=read_json(evaluation / "metrics.json"), fairness=fairness, importance=importance,
+        metrics=read_json(evaluation / "metrics.json"),
+        segments=read_json(evaluation / "segments.json"), fairness=fairness, importance=importance,
     )  # fmt: skip
     write_json(evidence / "fairness.json", fairness)
     write_json(evidence / "importance.json", importance)

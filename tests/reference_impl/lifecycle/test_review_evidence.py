@@ -195,10 +195,13 @@ def test_a_report_without_groups_says_why_in_the_log_and_on_the_card(
 
     report = no_segment_report(0.25, task, segment)
     assert report["summary"].startswith(summary) and report["groups"] == []
+    contract = CONTRACT.model_copy(update={"task": task, "segment": segment})
     card = render_model_card(
-        title="t", owner="o", intended_use="u", contract=CONTRACT,
-        model_info={"run_id": "r", "params": {}}, metrics={"rows": 10.0},
+        title="t", owner="o", intended_use="u", contract=contract,
+        model_info={"run_id": "r", "params": {}}, metrics={"rows": 10.0}, segments=[],
         fairness=report, importance=[],
     )  # fmt: skip
-    assert f"- No group's recall was compared: {report['note']}." in card
+    assert f"Not measured: {report['note']}." in card
     assert ("segments.json" in report["note"]) is (segment is not None)
+    no_groups = "- No groups were compared: the data contract names no segment"
+    assert (no_groups in card) is (segment is None)

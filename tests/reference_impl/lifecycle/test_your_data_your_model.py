@@ -532,6 +532,38 @@ def test_a_list_or_mapping_parameter_reaches_the_fitted_estimator(
     assert type(getattr(fitted, name)) is type(expected)
 
 
+@pytest.mark.parametrize("task", ["multiclass", "regression"])
+def test_the_model_card_shows_each_group_of_the_segment_for_every_task(
+    tmp_path: Path, task: str
+) -> None:
+    """fairlearn compares yes/no decisions only: a multi-class or regression model's card said
+    "Not measured" and sent its reviewer to segments.json for the groups the gate compared."""
+    name, settings, _, _ = TASKS[task]
+    frame = pd.read_csv(bundled(name, tmp_path))
+    measure = frame.columns[1]  # the first measurement: a band above and below its median
+    frame["band"] = (frame[measure] > frame[measure].median()).map({True: "high", False: "low"})
+    data = tmp_path / "banded.csv"
+    frame.to_csv(data, index=False)
+    code, _, err = infer(data, task, tmp_path / "contract.yaml", "--segment", "band")
+    assert code == 0, err
+    workdir = tmp_path / "work"
+    table = ["--data", str(data), "--contract", str(tmp_path / "contract.yaml")]
+    code, _, err = call(["train", "--workdir", str(workdir), *table, "--set", "data.min_rows=100",
+                         *settings])  # fmt: skip
+    assert code == 0, err
+    (text,) = {p.read_text() for p in workdir.rglob("segments.json")}  # one run (and its copy)
+    segments = json.loads(text)
+    assert [r["segment"] for r in segments] == ["high", "low"]
+    (card,) = {p.read_text() for p in workdir.rglob("model_card.md")}
+    assert "## Holdout metrics per `band`" in card
+    for record in segments:
+        assert f"| {record['segment']} | {record['rows']} |" in card
+    figure, pick = ("mae", max) if task == "regression" else ("recall", min)
+    weakest = pick(segments, key=lambda r: r[figure])
+    assert f"- Weakest group: `{weakest['segment']}`" in card
+    assert "segments.json" in card  # the fairness section says where the figures come from
+
+
 def features_with(feature: str, **change: object) -> dict:
     """The shipped contract's features, with the one named ``feature`` changed."""
     features = SHIPPED["features"]
