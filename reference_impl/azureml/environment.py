@@ -83,44 +83,6 @@ def pip_requirements() -> list[str]:
     return [*pins, *AZUREML_ONLY]
 
 
-def unpinned_estimator(path: str) -> str | None:
-    """Why a job in this environment could not import the configured estimator, or ``None``.
-
-    A job installs the pins of :func:`pip_requirements` and unpacks the package's code
-    snapshot, nothing else: a class from any other installed library trains here and fails
-    there, after the image was built and the cluster started.
-
-    Args:
-        path: ``model.estimator`` (it imports here: checked before).
-
-    Returns:
-        One sentence naming the key and the fix, or ``None`` for scikit-learn, the package's
-        own classes and those of a pinned library.
-    """
-    from reference_impl.distributions import canonical_name, module_distribution
-    from reference_impl.modeling.estimator import import_estimator
-
-    module = import_estimator(path).__module__
-    package = __name__.partition(".")[0]
-    top = module.partition(".")[0]
-    if top in ("sklearn", package):
-        return None
-    provider = module_distribution(module)
-    if provider is None:
-        return (
-            f"model.estimator {path}: an Azure ML job imports it from its environment or "
-            f"its code snapshot, and module {top} is in neither (no installed package "
-            f"provides it); move the class into the {package} package"
-        )
-    if canonical_name(provider) in {canonical_name(p.split("==")[0]) for p in pip_requirements()}:
-        return None
-    return (
-        f"model.estimator {path}: an Azure ML job installs only its environment's pins, and "
-        f"{provider} is not one of them; add {provider!r} to OPTIONAL_ESTIMATORS in "
-        f"{__name__.replace('.', '/')}.py, which pins the version installed here"
-    )
-
-
 def conda_spec() -> dict[str, Any]:
     """The conda specification of the environment.
 

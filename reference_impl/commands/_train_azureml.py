@@ -106,16 +106,16 @@ def _job_problem(config: EnvironmentConfig) -> str | None:
         )
     function = config.model.train_function
     package = __name__.partition(".")[0]
-    if function is None:
-        from reference_impl.azureml.environment import unpinned_estimator
+    from reference_impl.azureml.job_libraries import unpinned_estimator, unpinned_imports
 
+    if function is None:
         return unpinned_estimator(config.model.estimator)
     if not function.startswith(f"{package}."):
         return (
             f"model.train_function {function}: an Azure ML job imports it from its code "
             f"snapshot, which holds the {package} package only; move the module into it"
         )
-    return None
+    return unpinned_imports(function)
 
 
 def _data_problem(source: TrainingData, datastores: tuple[str, ...]) -> str | None:

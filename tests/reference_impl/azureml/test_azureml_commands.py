@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -113,68 +112,6 @@ def test_what_the_job_snapshot_lacks_is_a_usage_error(
     assert call.code == 2, call.err
     assert message.format(folder=tmp_path) in call.err
     assert not (tmp_path / "out").exists()
-
-
-TEAM_MODULE = "teamforest"
-"""A team's own estimator module, outside the package (not the snapshot)."""
-
-
-@pytest.fixture
-def team_module(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A folder on ``sys.path`` holding ``teamforest.Forest``, a subclass of scikit-learn's."""
-    site = tmp_path / "site"
-    (site / TEAM_MODULE).mkdir(parents=True)
-    (site / TEAM_MODULE / "__init__.py").write_text(
-        "from sklearn.ensemble import HistGradientBoostingClassifier\n\n\n"
-        "class Forest(HistGradientBoostingClassifier):\n"
-        "    pass\n"
-    )
-    monkeypatch.syspath_prepend(str(site))
-    yield site
-    sys.modules.pop(TEAM_MODULE, None)
-
-
-@pytest.mark.parametrize(
-    "case, message",
-    [
-        ("installed-not-pinned",
-         "model.estimator teamforest.Forest: an Azure ML job installs only its environment's "
-         "pins, and teamforest is not one of them; add 'teamforest' to OPTIONAL_ESTIMATORS in "
-         "reference_impl/azureml/environment.py"),
-        ("not-installed",
-         "model.estimator teamforest.Forest: an Azure ML job imports it from its environment "
-         "or its code snapshot, and module teamforest is in neither"),
-    ],
-    ids=["installed-not-pinned", "not-installed"],
-)  # fmt: skip
-def test_an_estimator_the_job_environment_lacks_is_a_usage_error(
-    team_module: Path, tmp_path: Path, case: str, message: str
-) -> None:
-    if case == "installed-not-pinned":  # a distribution as pip installs it: metadata + files
-        info = team_module / f"{TEAM_MODULE}-1.0.dist-info"
-        info.mkdir()
-        metadata = f"Metadata-Version: 2.1\nName: {TEAM_MODULE}\nVersion: 1.0\n"
-        (info / "METADATA").write_text(metadata)
-        (info / "RECORD").write_text(f"{TEAM_MODULE}/__init__.py,,\n")
-    local = run_cli("config", "--set", f"model.estimator={TEAM_MODULE}.Forest")
-    assert local.code == 0, local.err  # it is a valid estimator here, for a local run
-    call = run_cli("train", "--target", "azureml", "--set", f"model.estimator={TEAM_MODULE}.Forest",
-                   "--dry-run", "--out", str(tmp_path / "out"))  # fmt: skip
-    assert call.code == 2, call.err
-    assert call.err.startswith(f"error: {message}")
-    assert call.err.count("\n") == 1 and "Traceback" not in call.err
-    assert not (tmp_path / "out").exists()
-
-
-@pytest.mark.parametrize("estimator", ["lightgbm.LGBMClassifier", "xgboost.XGBClassifier"])
-def test_an_estimator_of_a_pinned_library_passes_the_job_environment_check(
-    tmp_path: Path, estimator: str
-) -> None:
-    out = tmp_path / "out"
-    call = run_cli("train", "--target", "azureml", "--set", f"model.estimator={estimator}",
-                   "--set", "model.params={}", "--dry-run", "--out", str(out))  # fmt: skip
-    assert call.code == 0, call.err
-    assert out.is_dir()
 
 
 @NEEDS_TEST_ENV
