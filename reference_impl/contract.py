@@ -234,7 +234,8 @@ def contract_path(value: str | Path, config_dir: Path | None = None) -> Path:
     """Resolve the ``data.contract`` setting to a file.
 
     A relative path is read from the configuration folder, which travels with the package
-    (and so with an Azure ML job's code snapshot); an absolute path is used as it is.
+    (and so with an Azure ML job's code snapshot); an absolute path is used as it is, and a
+    leading ``~`` is the home folder (no shell expands it in a configuration file).
 
     Args:
         value: The setting, e.g. ``contract.yaml``.
@@ -243,7 +244,7 @@ def contract_path(value: str | Path, config_dir: Path | None = None) -> Path:
     Returns:
         The contract file's path.
     """
-    path = Path(value)
+    path = Path(value).expanduser()
     if path.is_absolute():
         return path
     if config_dir is None:

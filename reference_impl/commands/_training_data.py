@@ -7,6 +7,7 @@ A team whose table is its own sets ``data.training`` once per environment, so th
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -41,6 +42,8 @@ def training_data(given: str | None, config: EnvironmentConfig) -> TrainingData:
 
     if given is not None:
         return TrainingData(str(given), OPTION)
-    if config.data.training is not None:
-        return TrainingData(config.data.training, SETTING)
+    if config.data.training is not None:  # no shell expanded a file's ~, so it is done here
+        training = config.data.training
+        home = os.path.expanduser(training) if training.startswith("~") else training
+        return TrainingData(home, SETTING)
     return TrainingData(str(TRAINING_DATA), OPTION)

@@ -116,8 +116,9 @@ class DataSection(Strict):
         version: The version of a Delta table to train on (Delta time travel), such as
             the ``data_version`` a registered model carries; unset: the newest version.
         training: What ``train`` reads when no ``--data`` is given, in any form ``--data``
-            takes: a path (relative to where the command runs) or, for ``--target azureml``,
-            a datastore URI or data asset; unset: the sample CSV.
+            takes: a path (relative to where the command runs; ``~`` is the home folder)
+            or, for ``--target azureml``, a datastore URI or data asset; unset: the sample
+            CSV.
     """
 
     min_rows: int = Field(default=1000, ge=10)

@@ -10,8 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 import yaml
 
+from reference_impl.contract import CONTRACT_FILE, contract_path
 from reference_impl.data import TRAINING_DATA
 from reference_impl.exit_codes import ExitCode
 from tests.reference_impl.azureml.conftest import run_cli
@@ -34,6 +36,21 @@ def test_train_without_data_reads_the_environments_setting(tmp_path: Path) -> No
     assert run.exit_code == ExitCode.BAD_DATA, run.err
     assert f"training on {own} (dev)" in run.out
     assert f"{own}" in run.err and "column 'age': 1 value(s) outside [18, 100]: 7" in run.err
+
+
+def test_a_home_folder_in_the_settings_is_the_users_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A configuration file is no shell: ``~/…`` in ``data.training`` was read as a folder
+    called ``~`` under the current one ("file not found"), and so was ``data.contract``."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    own = planted(tmp_path / "own.csv", "7")
+    (tmp_path / "own-contract.yaml").write_text(contract_path(CONTRACT_FILE).read_text())
+    run = train(tmp_path / "work", "--set", "data.training=~/own.csv",
+                "--set", "data.contract=~/own-contract.yaml")  # fmt: skip
+    assert run.exit_code == ExitCode.BAD_DATA, run.err
+    assert f"training on {own} (dev)" in run.out
+    assert "column 'age': 1 value(s) outside [18, 100]: 7" in run.err
 
 
 def test_data_given_on_the_command_line_comes_first(tmp_path: Path) -> None:
