@@ -69,9 +69,16 @@ def _fairness_section(fairness: Mapping[str, Any]) -> list[str]:
     ]
 
 
-def _segment_section(segment: str | None, segments: Sequence[Mapping[str, Any]]) -> list[str]:
-    """The evaluation's figures per group of the segment, as the gate's segment rule saw them."""
-    if segment is None or not segments:
+def _segment_section(
+    segment: str | None, segments: Sequence[Mapping[str, Any]], fairness: Mapping[str, Any]
+) -> list[str]:
+    """The evaluation's figures per group of the segment, when fairlearn compared no groups.
+
+    A binary model's groups are in the fairness table (its rates are the decisions'); a
+    multi-class or regression model makes no yes/no decisions for fairlearn, so its card
+    shows the figures the gate's segment rule compared.
+    """
+    if segment is None or not segments or fairness["groups"]:
         return []
     names = ["rows", *(name for name in segments[0] if name not in ("segment", "rows"))]
     return [
@@ -127,8 +134,9 @@ def render_model_card(
         importance: The records of :func:`.importance.feature_importance`.
 
     Returns:
-        Markdown with the sections intended use, data, metrics, metrics per segment (when
-        the contract names one), fairness, features and limitations.
+        Markdown with the sections intended use, data, metrics, metrics per segment (a
+        multi-class or regression model whose contract names one), fairness, features and
+        limitations.
     """
     drop = next((key for key in (importance[0] if importance else {}) if key.endswith("_drop")), "")
     lines = [
@@ -154,7 +162,7 @@ def render_model_card(
         "",
         *_table(("metric", "value"), [(k, v) for k, v in sorted(metrics.items())]),
         "",
-        *_segment_section(contract.segment, segments),
+        *_segment_section(contract.segment, segments, fairness),
         *_fairness_section(fairness),
         "",
         "## What the model relies on",

@@ -172,6 +172,10 @@ def test_the_card_states_the_gate_figures_of_its_own_run(lifecycle: Lifecycle) -
     assert fairness["equal_opportunity_difference"] == pytest.approx(metrics["segment_recall_gap"])
     card = (run.run_dir / "review" / "evidence" / "model_card.md").read_text()
     assert f"| roc_auc | {metrics['roc_auc']:.3f} |" in card
+    segments = run.read("evaluate", "evaluation", "segments.json")
+    weakest = min(segments, key=lambda record: record["recall"])
+    assert f"- Weakest group: `{weakest['segment']}`, recall {weakest['recall']:.3f}." in card
+    assert "## Holdout metrics per" not in card  # a binary model's groups: the fairness table
     importance = run.read("review", "evidence", "importance.json")
     assert {r["feature"] for r in importance} == set(CONTRACT.feature_names)
 
