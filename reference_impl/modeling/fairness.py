@@ -149,7 +149,7 @@ def no_segment_report(
             f"a {task} model makes no yes/no decisions for fairlearn to compare; its "
             f"per-{segment} figures are on the model card and in segments.json of the evaluation"
         )
-        summary = f"per-{segment} figures in segments.json (fairlearn compares yes/no decisions)"
+        summary = f"per-{segment} figures on the model card (fairlearn compares yes/no decisions)"
     return {
         "sensitive_feature": None,
         "groups": [],

@@ -184,7 +184,7 @@ def test_the_card_states_the_gate_figures_of_its_own_run(lifecycle: Lifecycle) -
     ("task", "segment", "summary"),
     [
         ("binary", None, "no segment in the contract, no groups compared"),
-        ("multiclass", "region", "per-region figures in segments.json"),
+        ("multiclass", "region", "per-region figures on the model card"),
         ("regression", None, "no segment in the contract, no groups compared"),
     ],
     ids=["binary-without-segment", "multiclass-with-segment", "regression-without-segment"],
