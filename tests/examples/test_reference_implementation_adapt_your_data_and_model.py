@@ -203,6 +203,11 @@ def test_the_change_table_counts_no_python_file():
     assert function[0] == "1"
     assert function[1].startswith("1 configuration line: `model.train_function`")
     assert "train_function" in ModelSection.model_fields
+    card = rows["What the model card says the model is for"]
+    assert card[0] == "0" and card[1].startswith("2 lines in `config/project.yaml`")
+    from reference_impl.config.project import ModelCardText
+
+    assert [f"card.{name}" for name in ModelCardText.model_fields] == names(card[1])[1:3]
 
 
 # --------------------------------------------------------------------------- other tasks
