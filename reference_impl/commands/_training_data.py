@@ -43,7 +43,5 @@ def training_data(given: str | None, config: EnvironmentConfig) -> TrainingData:
     if given is not None:
         return TrainingData(str(given), OPTION)
     if config.data.training is not None:  # no shell expanded a file's ~, so it is done here
-        training = config.data.training
-        home = os.path.expanduser(training) if training.startswith("~") else training
-        return TrainingData(home, SETTING)
+        return TrainingData(os.path.expanduser(config.data.training), SETTING)
     return TrainingData(str(TRAINING_DATA), OPTION)
