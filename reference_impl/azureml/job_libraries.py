@@ -3,7 +3,9 @@
 A job installs the pins of :func:`~reference_impl.azureml.environment.pip_requirements` (and,
 through pip, everything they require) and unpacks the package's code snapshot; nothing else.
 A class or a module from any other library installed here trains locally and fails there,
-after the image was built and the cluster started, so ``train --target azureml`` asks first.
+after the image was built and the cluster started, so ``train --target azureml`` asks first:
+of the estimator's module and the training function's, and of every module of the package they
+reach through their imports (a team's helper module may be the one that imports a library).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import ast
 import functools
 import importlib.util
 import sys
+from collections.abc import Iterator
 from importlib.metadata import PackageNotFoundError, requires
 
 from reference_impl.azureml.environment import pip_requirements
@@ -62,7 +65,7 @@ def unpinned_estimator(path: str) -> str | None:
     """
     from reference_impl.modeling.estimator import import_estimator
 
-    missing = _not_in_job([import_estimator(path).__module__])
+    missing = _not_in_job(_reachable([import_estimator(path).__module__]))
     return f"model.estimator {path}: {missing}" if missing else None
 
 
@@ -75,36 +78,120 @@ def unpinned_imports(function: str) -> str | None:
     Returns:
         One sentence naming the key, the first such module and the fix, or ``None``.
     """
-    spec = importlib.util.find_spec(function.partition(":")[0])
-    if spec is None or spec.origin is None or not spec.origin.endswith(".py"):
-        return None  # it imports (checked before); a compiled module has no source to read
-    with open(spec.origin, encoding="utf-8") as source:
-        tree = ast.parse(source.read())
-    names = [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import)
-             for alias in node.names]  # fmt: skip
-    names += [node.module for node in ast.walk(tree)
-              if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module]  # fmt: skip
-    missing = _not_in_job(names)
+    missing = _not_in_job(_reachable(_imports(function.partition(":")[0])))
     return f"model.train_function {function}: {missing}" if missing else None
 
 
-def _not_in_job(modules: list[str]) -> str | None:
-    """The reason the first of ``modules`` a job cannot import, or ``None``."""
-    for module in modules:
-        top = module.partition(".")[0]
-        if top in sys.stdlib_module_names or top in ("__future__", PACKAGE):
+def _imports(module: str) -> list[str]:
+    """The modules ``module``'s source imports, at module level or in a function, by full name.
+
+    Relative imports are resolved; ``from package import name`` counts ``name`` when it is a
+    module. Imports a job can do without are left out: under ``if TYPE_CHECKING:``, and in a
+    ``try:`` whose handler catches ``ImportError`` or ``ModuleNotFoundError``. A module without
+    Python source (compiled, or not found) imports nothing that can be read.
+    """
+    spec = importlib.util.find_spec(module)
+    if spec is None or spec.origin is None or not spec.origin.endswith(".py"):
+        return []
+    with open(spec.origin, encoding="utf-8") as source:
+        tree = ast.parse(source.read())
+    package = module if spec.submodule_search_locations is not None else spec.parent
+    names: list[str] = []
+    for node in _needed_nodes(tree):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = importlib.util.resolve_name("." * node.level + (node.module or ""), package)
+            names.append(base)
+            if _own(base):
+                names += _submodules(base, [alias.name for alias in node.names])
+    return names
+
+
+OPTIONAL_IMPORT = {"ImportError", "ModuleNotFoundError"}
+"""Handlers that make the imports of their ``try:`` optional."""
+
+
+def _needed_nodes(node: ast.AST) -> Iterator[ast.AST]:
+    """``node`` and the nodes under it, without type-checking blocks and optional imports."""
+    yield node
+    if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+        children: list[ast.AST] = list(node.orelse)
+    elif isinstance(node, ast.Try) and any(map(_catches_import_error, node.handlers)):
+        children = [*node.handlers, *node.orelse, *node.finalbody]
+    else:
+        children = list(ast.iter_child_nodes(node))
+    for child in children:
+        yield from _needed_nodes(child)
+
+
+def _catches_import_error(handler: ast.ExceptHandler) -> bool:
+    """Whether ``except …:`` names ``ImportError`` or ``ModuleNotFoundError``."""
+    caught = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+    return any(
+        kind is not None and ast.unparse(kind).rpartition(".")[2] in OPTIONAL_IMPORT
+        for kind in caught
+    )
+
+
+def _own(module: str) -> bool:
+    """Whether ``module`` is part of the package (its code travels in the job's snapshot)."""
+    return module.partition(".")[0] == PACKAGE
+
+
+def _submodules(base: str, names: list[str]) -> list[str]:
+    """The ``names`` that are modules of package ``base`` (``from base import name``).
+
+    Only a package's ``__init__`` is imported to look; no module's code runs for the check.
+    """
+    spec = importlib.util.find_spec(base)
+    if spec is None or spec.submodule_search_locations is None:
+        return []  # a module: each name is one of its attributes
+    return [f"{base}.{name}" for name in names if importlib.util.find_spec(f"{base}.{name}")]
+
+
+def _reachable(modules: list[str]) -> list[tuple[str, str | None]]:
+    """``modules``, then what the package's own modules among them import, and so on.
+
+    Args:
+        modules: Where to start.
+
+    Returns:
+        Each module once with the package module that imports it (``None`` for a start), in
+        the order they are reached.
+    """
+    found: dict[str, str | None] = {}
+    todo: list[tuple[str, str | None]] = [(module, None) for module in modules]
+    while todo:
+        module, importer = todo.pop(0)
+        if module in found:
             continue
+        found[module] = importer
+        if _own(module):
+            todo += [(name, module) for name in _imports(module)]
+    return list(found.items())
+
+
+def _not_in_job(modules: list[tuple[str, str | None]]) -> str | None:
+    """Why a job could not import the first of ``modules`` (with their importers), or ``None``."""
+    for module, importer in modules:
+        top = module.partition(".")[0]
+        if top in sys.stdlib_module_names or top == "__future__" or _own(module):
+            continue
+        via = f", imported by {importer}" if importer else ""
+        needed_by = f" (for {importer})" if importer else ""
         provider = module_distribution(module)
         if provider is None:
             return (
-                f"an Azure ML job imports {top} from its environment or its code snapshot, "
-                f"and it is in neither (no installed package provides it); move it into the "
-                f"{PACKAGE} package"
+                f"an Azure ML job imports {top}{needed_by} from its environment or its code "
+                f"snapshot, and it is in neither (no installed package provides it); move it "
+                f"into the {PACKAGE} package"
             )
         if canonical_name(provider) not in job_distributions():
             return (
                 f"an Azure ML job installs only its environment's pins and what they require, "
-                f"and {provider} (which provides {top}) is not among them; add {provider!r} to "
-                f"OPTIONAL_ESTIMATORS in {ENVIRONMENT_FILE}, which pins the version installed here"
+                f"and {provider} (which provides {top}{via}) is not among them; add {provider!r} "
+                f"to OPTIONAL_ESTIMATORS in {ENVIRONMENT_FILE}, which pins the version installed "
+                f"here"
             )
     return None

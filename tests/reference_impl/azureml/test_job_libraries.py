@@ -28,6 +28,22 @@ FUNCTIONS = {
     "from sklearn.ensemble import HistGradientBoostingClassifier\n\n\n"
     "def train(features, labels, *, contract, seed):\n"
     "    return HistGradientBoostingClassifier(random_state=seed).fit(features, labels)\n",
+    # the library two modules deep: a helper module of the package imports it
+    "team_helpers": f"import {TEAM}\n\n\ndef forest(seed):\n"
+    f"    return {TEAM}.Forest(random_state=seed)\n",
+    "imports_helper": "from . import team_helpers\n\n\n"
+    "def train(features, labels, *, contract, seed):\n"
+    "    return team_helpers.forest(seed).fit(features, labels)\n",
+    # an estimator class of the package, built on the library
+    "team_estimator": f"from {TEAM} import Forest\n\n\nclass TeamForest(Forest):\n    pass\n",
+    # imports a job does without: for the type checker only, and one it may lack
+    "optional_team": "from typing import TYPE_CHECKING\n\n"
+    "from sklearn.ensemble import HistGradientBoostingClassifier\n\n"
+    f"if TYPE_CHECKING:\n    import {TEAM}\n"
+    f"try:\n    from {TEAM} import Forest\nexcept ImportError:\n"
+    "    Forest = HistGradientBoostingClassifier\n\n\n"
+    "def train(features, labels, *, contract, seed):\n"
+    "    return Forest(random_state=seed).fit(features, labels)\n",
 }
 
 
@@ -68,6 +84,8 @@ NOT_PINNED = (
     "(which provides teamforest) is not among them; add 'teamforest' to OPTIONAL_ESTIMATORS in "
     "reference_impl/azureml/environment.py, which pins the version installed here"
 )
+HELPER = [f"model.train_function={PACKAGE}.imports_helper:train", "model.params={}"]
+OWN_ESTIMATOR = [f"model.estimator={PACKAGE}.team_estimator.TeamForest"]
 NOT_INSTALLED = (
     "an Azure ML job imports teamforest from its environment or its code snapshot, and it is in "
     "neither (no installed package provides it); move it into the reference_impl package"
@@ -84,6 +102,15 @@ NOT_INSTALLED = (
         pytest.param(FUNCTION, True,
                      f"model.train_function reference_impl.imports_team:train: {NOT_PINNED}",
                      id="function-imports-installed-not-pinned"),
+        pytest.param(HELPER, True, "model.train_function reference_impl.imports_helper:train: "
+                     + NOT_PINNED.replace("teamforest)", "teamforest, imported by "
+                                          "reference_impl.team_helpers)"),
+                     id="function-helper-module-imports-installed-not-pinned"),
+        pytest.param(OWN_ESTIMATOR, False,
+                     "model.estimator reference_impl.team_estimator.TeamForest: "
+                     + NOT_INSTALLED.replace("teamforest from", "teamforest (for "
+                                             "reference_impl.team_estimator) from"),
+                     id="package-estimator-imports-not-installed"),
     ],
 )  # fmt: skip
 def test_a_library_the_job_environment_lacks_is_a_usage_error(
@@ -106,8 +133,14 @@ def test_a_library_the_job_environment_lacks_is_a_usage_error(
         ["model.estimator=lightgbm.LGBMClassifier", "model.params={}"],
         ["model.estimator=xgboost.XGBClassifier", "model.params={}"],
         [f"model.train_function={PACKAGE}.imports_pinned:train", "model.params={}"],
+        [f"model.train_function={PACKAGE}.optional_team:train", "model.params={}"],
     ],
-    ids=["lightgbm", "xgboost", "function-importing-pins-and-their-requirements"],
+    ids=[
+        "lightgbm",
+        "xgboost",
+        "function-importing-pins-and-their-requirements",
+        "function-importing-the-library-for-type-checks-or-if-present",
+    ],
 )
 def test_a_library_the_job_installs_passes_the_check(
     team_library: Path, tmp_path: Path, settings: list[str]
