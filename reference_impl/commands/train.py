@@ -108,7 +108,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def summary(outputs: dict[str, Path]) -> list[str]:
-    """The closing lines of a training run: holdout metrics, the gate's verdict, the registry.
+    """The closing lines of a training run: metrics, the gate's verdict, the registry, evidence.
+
+    The evidence is where the run's model card and plots are (also in MLflow, under the step
+    runs).
 
     Args:
         outputs: Output folders by ``<step>.<port>`` (local runner or emulation).
@@ -117,7 +120,7 @@ def summary(outputs: dict[str, Path]) -> list[str]:
         Lines to print.
     """
     from reference_impl.modeling.task_metrics import summary_names
-    from reference_impl.steps.files import read_json
+    from reference_impl.steps.files import MODEL_CARD, read_json
     from reference_impl.steps.register import champion_phrase
 
     metrics = read_json(outputs["evaluate.evaluation"] / "metrics.json")
@@ -134,6 +137,8 @@ def summary(outputs: dict[str, Path]) -> list[str]:
         f"({', '.join(registration['aliases'])}); "
         + champion_phrase(registration["champion_version"])
     )
+    lines.append(f"  model card: {outputs['review.evidence'] / MODEL_CARD}")
+    lines.append(f"  plots: {outputs['evaluate.evaluation']}")
     return lines
 
 

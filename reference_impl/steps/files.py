@@ -24,6 +24,8 @@ TRAINING_ROWS = "train.parquet"
 """The rows ``prep`` keeps for training."""
 HOLDOUT_ROWS = "holdout.parquet"
 """The rows ``prep`` keeps aside; ``gate`` logs this file as the champion's reference holdout."""
+MODEL_CARD = "model_card.md"
+"""The model card ``review`` writes; ``register`` makes it the model version's description."""
 
 
 def write_json(path: Path, payload: Any) -> Path:

@@ -26,7 +26,7 @@ from reference_impl.registry import (
     aliases_supported,
     champion_unchanged,
 )
-from reference_impl.steps.files import read_json, write_json
+from reference_impl.steps.files import MODEL_CARD, read_json, write_json
 from reference_impl.steps.gate import REFERENCE_TAG
 from reference_impl.tracking import step_run
 
@@ -63,7 +63,7 @@ def register(
     with step_run("register") as run:
         mlflow.log_artifacts(str(evidence), artifact_path=REVIEW_FOLDER)
         version = mlflow.register_model(info["model_uri"], model_name).version
-        card = (evidence / "model_card.md").read_text(encoding="utf-8")
+        card = (evidence / MODEL_CARD).read_text(encoding="utf-8")
         client.update_model_version(model_name, version, description=card)
         client.set_model_version_tag(
             model_name, version, REVIEW_TAG, f"runs:/{run.info.run_id}/{REVIEW_FOLDER}"

@@ -21,11 +21,17 @@ from reference_impl.modeling.importance import IMPORTANCE_SCORING, feature_impor
 from reference_impl.modeling.model_card import render_model_card
 from reference_impl.modeling.packaging import load_model_dir
 from reference_impl.pipeline.graph import parse_step_args
-from reference_impl.steps.files import HOLDOUT_ROWS, read_json, read_rows, write_json
+from reference_impl.steps.files import (
+    HOLDOUT_ROWS,
+    MODEL_CARD,
+    read_json,
+    read_rows,
+    write_json,
+)
 from reference_impl.steps.train import MODEL_FOLDER
 from reference_impl.tracking import step_run
 
-EVIDENCE = ("fairness.json", "importance.json", "model_card.md")
+EVIDENCE = ("fairness.json", "importance.json", MODEL_CARD)
 """The files of the ``review`` output folder."""
 
 
@@ -82,7 +88,7 @@ def review(
     )  # fmt: skip
     write_json(evidence / "fairness.json", fairness)
     write_json(evidence / "importance.json", importance)
-    (evidence / "model_card.md").write_text(card, encoding="utf-8")
+    (evidence / MODEL_CARD).write_text(card, encoding="utf-8")
     with step_run("review"):
         if fairness["groups"]:
             mlflow.log_metric("review_equal_opportunity_difference",

@@ -2,26 +2,41 @@
 
 from __future__ import annotations
 
+import json
 import re
+import shlex
 import subprocess
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import yaml
 
 from tests.reference_impl.early_jobs import environ, stoppable
+from tests.reference_impl.terminal import Terminal
 
-QUICK_START = re.compile(r"## Quick start\n.*?```sh\n(?P<commands>.*?)```", re.S)
+QUICK_START = "Quick start"
+"""The README section whose shell block holds the two commands."""
+BROWSE = "What a run produced"
+"""The README section whose shell block starts MLflow's UI on the project's store."""
 
 
-def readme_commands(project: Path) -> list[str]:
-    """The commands of the quick start in a generated project's README.
+def readme_commands(project: Path, section: str = QUICK_START) -> list[str]:
+    """The commands of a section's shell block in a generated project's README.
 
     Args:
         project: The generated project.
+        section: The heading (``## …``) of the section; the quick start by default.
 
     Returns:
-        One command per line of the quick start's shell block.
+        One command per line of the section's first shell block.
     """
-    match = QUICK_START.search((project / "README.md").read_text(encoding="utf-8"))
-    assert match, "the README has no quick start shell block"
+    pattern = rf"^## {re.escape(section)}\n(?:(?!^## ).)*?^```sh\n(?P<commands>.*?)^```"
+    match = re.search(pattern, (project / "README.md").read_text(encoding="utf-8"), re.M | re.S)
+    assert match, f"the README's section {section!r} has no shell block"
     return [line for line in match["commands"].splitlines() if line.strip()]
 
 
@@ -123,3 +138,80 @@ def git_init(project: Path) -> None:
     identity = ["-c", "user.name=ml-team", "-c", "user.email=ml-team@example.com"]
     for args in (["init", "-q"], ["add", "-A"], [*identity, "commit", "-qm", "Generated"]):
         subprocess.run(["git", *args], cwd=project, check=True, capture_output=True)
+
+
+JSON = {"Content-Type": "application/json"}
+
+
+@dataclass
+class BrowsedRuns:
+    """What MLflow's UI, started as a README types it, served about the project's store.
+
+    Attributes:
+        model: The registered model (``registered-models/get``), with its aliases.
+        runs: The runs of the project's experiment (``runs/search``).
+        artifacts: Each run's artifact paths by run name, two folders deep.
+        output: What the command wrote until Ctrl-C stopped it.
+    """
+
+    model: dict[str, Any]
+    runs: list[dict[str, Any]]
+    artifacts: dict[str, list[str]]
+    output: str
+
+
+def browse_runs(line: str, project: Path, env: dict[str, str]) -> BrowsedRuns:
+    """Type ``line`` (``… mlflow ui … --port N``) in a terminal, ask the UI's API, press Ctrl-C.
+
+    The UI's pages read the same REST API (``/ajax-api/2.0/mlflow/…``) this asks, for the model
+    and the experiment the project's ``config/project.yaml`` names.
+
+    Args:
+        line: The command as the README shows it.
+        project: Where it is typed.
+        env: The user's environment.
+
+    Returns:
+        What the UI answered, once Ctrl-C stopped it and every process it started.
+    """
+    (config,) = project.glob("*/config/project.yaml")
+    names = yaml.safe_load(config.read_text(encoding="utf-8"))
+    argv = shlex.split(line)
+    api = f"http://127.0.0.1:{argv[argv.index('--port') + 1]}/ajax-api/2.0/mlflow/"
+
+    def ask(endpoint: str, body: dict[str, Any] | None = None, **query: str) -> Any:
+        data = None if body is None else json.dumps(body).encode()  # a search: POSTs JSON
+        request = urllib.request.Request(f"{api}{endpoint}?{urlencode(query)}", data, JSON)
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            return json.load(answer)
+
+    def answering() -> Any:
+        try:
+            return ask("registered-models/get", name=names["model_name"])["registered_model"]
+        except OSError:  # not listening yet
+            return None
+
+    with Terminal(line, project, env) as ui:
+        registered = ui.wait_until(answering, "an answer from MLflow's UI", timeout=300)
+        experiment = ask("experiments/get-by-name", experiment_name=names["experiment"])
+        ids = [experiment["experiment"]["experiment_id"]]
+        runs = ask("runs/search", {"experiment_ids": ids, "max_results": 1000})["runs"]
+        artifacts = {
+            run["info"]["run_name"]: _artifacts(ask, run["info"]["run_id"]) for run in runs
+        }
+        ui.press_ctrl_c()
+        return BrowsedRuns(registered, runs, artifacts, ui.output())
+
+
+def _artifacts(ask: Callable[..., Any], run_id: str, path: str = "", depth: int = 2) -> list[str]:
+    """A run's artifact paths under ``path``, ``depth`` folders deep (folders end with ``/``)."""
+    files = ask("artifacts/list", run_id=run_id, path=path).get("files", [])
+    paths = []
+    for file in files:
+        if file["is_dir"]:
+            paths.append(file["path"] + "/")
+            if depth > 1:
+                paths += _artifacts(ask, run_id, file["path"], depth - 1)
+        else:
+            paths.append(file["path"])
+    return paths

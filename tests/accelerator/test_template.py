@@ -17,6 +17,9 @@ from accelerator import REPO_ROOT, cli, scaffold
 from accelerator.template import export
 from accelerator.template.render import answers_of, render_from_export
 from tests.accelerator.generated import (
+    BROWSE,
+    BrowsedRuns,
+    browse_runs,
     git_init,
     readme_commands,
     readme_inline_commands,
@@ -26,6 +29,7 @@ from tests.accelerator.generated import (
 )
 from tests.conftest import missing_part
 from tests.platform import checks
+from tests.reference_impl import early_jobs
 
 RUFF = Path(sys.executable).parent / "ruff"
 # Answer sets that together take every value of every question at least once.
@@ -425,20 +429,28 @@ def test_a_teams_own_contract_in_config_leaves_the_tests_passing(rendered, tmp_p
     assert re.search(r"\b6 passed\b", done.stdout), done.stdout[-2000:]
 
 
+TYPED = "ado-terraform-batch"
+"""The answer set whose README the early job types. The default project (both deployments,
+classification) runs its README commands in tests/examples/test_process_starting_a_project.py,
+as the page types them; this is the set that differs most from it: Azure DevOps, Terraform,
+batch only, regression."""
+
+
 def generate_and_type_the_readme(
-    folder: Path, name: str
-) -> tuple[str, subprocess.CompletedProcess]:
-    """Generate the project of answer set ``name`` as a user does and type its README's commands.
+    folder: Path,
+) -> tuple[str, subprocess.CompletedProcess, BrowsedRuns | None]:
+    """Generate the project of :data:`TYPED` as a user does and type its README's commands.
 
     Minutes: it runs as an early job (tests/early_jobs.py), beside the rest of the suite.
 
     Returns:
-        What ``new-project`` printed, and the finished shell of the README's commands.
+        What ``new-project`` printed, the finished shell of the README's commands and, if they
+        passed, what MLflow's UI started as the README shows served about their run.
     """
     project = folder / "project"
     answers = ["--answer", "project_name=Fraud detection"]
     answers += [
-        arg for key, value in ANSWER_SETS[name].items() for arg in ("--answer", f"{key}={value}")
+        arg for key, value in ANSWER_SETS[TYPED].items() for arg in ("--answer", f"{key}={value}")
     ]
     generated = subprocess.run(
         [sys.executable, "-m", "accelerator", "new-project", str(project), *answers],
@@ -446,25 +458,51 @@ def generate_and_type_the_readme(
     )  # fmt: skip
     git_init(project)
     commands = readme_commands(project) + readme_inline_commands(project)  # the quick start first
-    return generated.stdout, run_shell(commands, project, user_env(folder / "home"))
+    env = user_env(folder / "home")
+    typed = run_shell(commands, project, env)
+    if typed.returncode != 0:
+        return generated.stdout, typed, None
+    (ui,) = readme_commands(project, BROWSE)
+    return generated.stdout, typed, browse_runs(ui, project, env)
 
 
-# The default project (both deployments, classification) runs its README commands in
-# tests/examples/test_process_starting_a_project.py, as the page types them; here the answer set
-# that differs most from it: Azure DevOps, Terraform, batch only, regression.
+typed_readme = early_jobs.fixture("typed_readme", generate_and_type_the_readme)
+
+
 @pytest.mark.slow
-@pytest.mark.early.with_args(generate_and_type_the_readme)
-@pytest.mark.parametrize("name", ["ado-terraform-batch"])
-def test_a_generated_projects_readme_commands_pass_as_written(name, early_result):
-    generated, result = early_result
+def test_a_generated_projects_readme_commands_pass_as_written(typed_readme):
+    generated, result, _ = typed_readme
     assert "next: cd" in generated
     assert result.returncode == 0, why_it_failed(result)
     assert "registered: fraud-detection version 1" in result.stdout
-    task = ANSWER_SETS[name].get("task", "classification")
+    task = ANSWER_SETS[TYPED].get("task", "classification")
     metrics = "rmse .*, mae .*, r2" if task == "regression" else "roc_auc .*, pr_auc"
     assert re.search(f"holdout: {metrics}", result.stdout), result.stdout[-4000:]
     assert re.search(r"\n=+ \d+ passed", result.stdout), result.stdout[-2000:]
     assert "usage: python -m fraud_detection contract infer" in result.stdout  # prose commands
+
+
+@pytest.mark.slow
+def test_mlflows_ui_as_the_readme_starts_it_shows_the_quick_starts_run(typed_readme):
+    """The README said nothing of where a run's metrics, plots and model card could be seen;
+    its section on them starts MLflow's UI on the project's store, and Ctrl+C stops it."""
+    _, result, browsed = typed_readme
+    assert browsed is not None, why_it_failed(result)
+    assert {"alias": "champion", "version": "1"} in browsed.model["aliases"], browsed.model
+    names = sorted(run["info"]["run_name"] for run in browsed.runs)
+    steps = ["evaluate", "gate", "prep", "register", "review", "train", "validate"]
+    assert names == sorted([*steps, "fraud-detection-training"]), names  # and the parent run
+    data = {run["info"]["run_name"]: run["data"] for run in browsed.runs}
+    assert {"estimator", "seed"} <= {p["key"] for p in data["train"]["params"]}, data["train"]
+    main = "holdout_rmse" if ANSWER_SETS[TYPED].get("task") == "regression" else "holdout_roc_auc"
+    assert main in {m["key"] for m in data["evaluate"]["metrics"]}, data["evaluate"]
+    assert {"review/model_card.md", "review/fairness.json"} <= set(browsed.artifacts["review"])
+    plots = [path for path in browsed.artifacts["evaluate"] if path.endswith(".png")]
+    assert plots and all(path.startswith("evaluation/") for path in plots), browsed.artifacts
+    # MLflow's UI starts background job runners after it answers; a Ctrl+C that lands while one
+    # still imports prints that runner's KeyboardInterrupt: the only error the output may hold
+    errors = set(re.findall(r"^(\w+(?:Error|Exception|Interrupt))\b", browsed.output, re.M))
+    assert errors <= {"KeyboardInterrupt"}, browsed.output[-4000:]
 
 
 @pytest.mark.slow

@@ -93,11 +93,14 @@ class Terminal:
         """Wait, while the command runs, until it has written ``text``."""
         self.wait_until(lambda: text in self.output(), repr(text), timeout)
 
-    def press_ctrl_c(self, timeout: float = 60) -> int:
+    def press_ctrl_c(self, timeout: float = 60, linger: float = 10) -> int:
         """Press Ctrl-C and wait for the command to stop.
 
         Args:
             timeout: How long it may take to stop.
+            linger: How long its group's other processes may take to end after it did (a
+                server's workers each handle the Ctrl-C themselves, and a worker whose parent
+                ended is gone only once the system has reaped it).
 
         Returns:
             Its exit code, once no process of its group is left and its output is read.
@@ -105,9 +108,15 @@ class Terminal:
         os.write(self._master, b"\x03")
         code = self.process.wait(timeout=timeout)
         self._reader.join(timeout)
+        deadline = time.monotonic() + linger
         with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.process.pid, 0)
-            raise AssertionError(f"a process of the group outlived Ctrl-C:\n{self.output()}")
+            while True:
+                os.killpg(self.process.pid, 0)
+                if time.monotonic() > deadline:
+                    raise AssertionError(
+                        f"a process of the group outlived Ctrl-C by {linger} s:\n{self.output()}"
+                    )
+                time.sleep(0.02)
         self._stopped = True
         return code
 

@@ -29,6 +29,23 @@ def test_progress_and_summary_are_printed(lifecycle: Lifecycle) -> None:
     assert f"registered: {MODEL} version 1 (challenger, champion); champion is version 1" in out
 
 
+def test_the_summary_says_where_the_model_card_and_plots_are(lifecycle: Lifecycle) -> None:
+    """A first run ended on the registry line: where the card and the plots of that run were
+    written, a team found only by reading the page on the working directory."""
+    run = lifecycle.runs["first"]
+    assert run.run_dir is not None
+    shown = dict(
+        line.strip().split(": ", 1)
+        for line in run.out.split("\nsummary\n", 1)[1].splitlines()
+        if line.startswith(("  model card: ", "  plots: "))
+    )
+    card, plots = Path(shown["model card"]), Path(shown["plots"])
+    assert card == run.run_dir / "review" / "evidence" / "model_card.md"
+    assert card.read_text(encoding="utf-8").startswith("# Model card")
+    assert plots == run.run_dir / "evaluate" / "evaluation"
+    assert sorted(p.suffix for p in plots.iterdir()).count(".png") >= 3
+
+
 def test_first_model_becomes_champion(lifecycle: Lifecycle) -> None:
     decision = lifecycle.runs["first"].read("gate", "decision", "decision.json")
     assert decision["approved"] is True
