@@ -213,6 +213,11 @@ def _classes(frame: pd.DataFrame, label: str, task: Task) -> tuple[str, ...]:
     return tuple(shown)
 
 
+SAME_ROLE = {"--segment", "--category"}
+"""Options that may name the same column: a segment is a category feature whose groups are
+compared, so ``--category`` on it says what ``--segment`` already did."""
+
+
 # --8<-- [start:infer-contract]
 def infer_contract(
     frame: pd.DataFrame,
@@ -254,7 +259,8 @@ def infer_contract(
             continue
         if column not in frame.columns:
             raise InferenceError(f"{key} {column!r} is not a column of the sample")
-        if role.setdefault(column, key) != key:  # e.g. the label as segment, or ignored
+        first = role.setdefault(column, key)
+        if first != key and {first, key} != SAME_ROLE:  # e.g. the label as segment, or ignored
             raise InferenceError(
                 f"{key} {column!r} is already the {role[column]} column; a column takes one role"
             )

@@ -158,6 +158,12 @@ def test_a_segment_of_group_codes_is_a_category(tmp_path: Path, suffix: str) -> 
     )  # fmt: skip
     assert code == 0, err
     assert "recall gap between segments" in out
+    for both in (["--segment", "region_key", "--category", "region_key"],
+                 ["--category", "region_key", "--segment", "region_key"]):  # fmt: skip
+        again = tmp_path / f"{both[0][2:]}-first.yaml"  # a segment is a category: one role
+        code, _, err = infer(data, "binary", again, *both)
+        assert code == 0, err
+        assert load_contract(again) == contract
     halves = tmp_path / "halves.csv"
     frame.assign(region_key=frame["region_key"] / 2).to_csv(halves, index=False)
     code, _, err = infer(halves, "binary", tmp_path / "h.yaml", "--segment", "region_key")
