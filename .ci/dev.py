@@ -110,10 +110,7 @@ COMMANDS = {"serve": serve, "test": test, "build": build, "run": run}
 
 def main(argv: list[str]) -> int:
     """Dispatch ``argv[0]`` to one of :data:`COMMANDS`."""
-    if not argv or argv[0] not in COMMANDS:
-        print(__doc__)
-        return 2
-    return COMMANDS[argv[0]](argv[1:])
+    return project_dev.dispatch(argv, COMMANDS, __doc__ or "")
 
 
 if __name__ == "__main__":

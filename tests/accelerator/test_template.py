@@ -354,6 +354,22 @@ def test_new_project_prints_no_copier_warning_about_tags(tmp_path, capfd):
     assert printed.out.startswith("generated 'Churn prediction' in ")
 
 
+def test_dev_py_prints_its_help_and_names_an_unknown_command(rendered):
+    """``python3 dev.py --help`` exited 2 and ``python3 dev.py trian`` printed the usage only;
+    neither installs anything."""
+    project = rendered["github-bicep"]
+    typed = {line: subprocess.run(line, shell=True, cwd=project, capture_output=True, text=True,
+                                  check=False)
+             for line in ("python3 dev.py --help", "python3 dev.py trian")}  # fmt: skip
+    helped, mistyped = typed.values()
+    assert (helped.returncode, mistyped.returncode) == (0, 2), typed
+    assert "python3 dev.py train [ARGS...]" in helped.stdout
+    assert "python3 dev.py train [ARGS...]" in mistyped.stderr
+    last = mistyped.stderr.strip().splitlines()[-1]
+    assert last == "error: no command 'trian'; use train, test, run"
+    assert not (project / ".venv").exists() and not (project / ".cache").exists()
+
+
 def test_the_readme_names_its_commands_as_they_are_typed(rendered):
     """The README's prose said `python -m <package> contract infer --help`, which needs the
     project's environment active; its quick start never activates one, so every command it

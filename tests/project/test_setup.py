@@ -39,6 +39,24 @@ def test_quick_start_has_exactly_two_commands_serve_then_test():
     assert test == "python3 .ci/dev.py test"
 
 
+@pytest.mark.parametrize(
+    ("line", "code", "error"),
+    [
+        ("python3 .ci/dev.py --help", 0, None),
+        ("python3 .ci/dev.py -h", 0, None),
+        ("python3 .ci/dev.py tset", 2, "error: no command 'tset'; use serve, test, build, run"),
+        ("python3 .ci/dev.py", 2, None),
+    ],
+)
+def test_dev_py_prints_its_help_and_names_an_unknown_command(line, code, error):
+    """``--help`` exited 2, as a mistyped command did, and a mistyped one was not named."""
+    done = subprocess.run(line, shell=True, cwd=ROOT, capture_output=True, text=True, check=False)
+    assert done.returncode == code, done.stdout + done.stderr
+    usage = done.stdout if code == 0 else done.stderr
+    assert "python3 .ci/dev.py test [PYTEST_ARGS...]" in usage
+    assert (done.stderr.strip().splitlines()[-1] if error else None) == error
+
+
 def test_serve_command_binds_the_documented_address():
     source = (ROOT / ".ci" / "dev.py").read_text()
     assert '"--dev-addr", "127.0.0.1:8000"' in source

@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tomllib
 import venv
+from collections.abc import Callable
 from pathlib import Path
 
 UV_VERSION = "0.13.9"
@@ -164,12 +165,32 @@ def test(args: list[str]) -> int:
 COMMANDS = {"train": train, "test": test, "run": lambda args: (sync(), run(*args))[1]}
 
 
+def dispatch(argv: list[str], commands: dict[str, Callable[[list[str]], int]], usage: str) -> int:
+    """Run the command ``argv[0]`` names with the rest of ``argv``.
+
+    Args:
+        argv: The command line after the script's name.
+        commands: Each command's function, by name.
+        usage: What ``-h`` or ``--help`` prints, and a wrong command line on stderr.
+
+    Returns:
+        The command's exit code; 0 after the help; 2 for no command or an unknown one, which
+        is named.
+    """
+    if argv[:1] in (["-h"], ["--help"]):
+        print(usage)
+        return 0
+    if not argv or argv[0] not in commands:
+        print(usage, file=sys.stderr)
+        if argv:
+            print(f"error: no command {argv[0]!r}; use {', '.join(commands)}", file=sys.stderr)
+        return 2
+    return commands[argv[0]](argv[1:])
+
+
 def main(argv: list[str]) -> int:
     """Dispatch ``argv[0]`` to one of :data:`COMMANDS`."""
-    if not argv or argv[0] not in COMMANDS:
-        print(__doc__)
-        return 2
-    return COMMANDS[argv[0]](argv[1:])
+    return dispatch(argv, COMMANDS, __doc__ or "")
 
 
 if __name__ == "__main__":
