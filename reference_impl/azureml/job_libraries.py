@@ -101,7 +101,10 @@ def _imports(module: str) -> list[str]:
         if isinstance(node, ast.Import):
             names += [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
-            base = importlib.util.resolve_name("." * node.level + (node.module or ""), package)
+            try:
+                base = importlib.util.resolve_name("." * node.level + (node.module or ""), package)
+            except (ImportError, ValueError):  # beyond the top: it could not run anywhere
+                continue
             names.append(base)
             if _own(base):
                 names += _submodules(base, [alias.name for alias in node.names])
@@ -115,7 +118,7 @@ OPTIONAL_IMPORT = {"ImportError", "ModuleNotFoundError"}
 def _needed_nodes(node: ast.AST) -> Iterator[ast.AST]:
     """``node`` and the nodes under it, without type-checking blocks and optional imports."""
     yield node
-    if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+    if isinstance(node, ast.If) and ast.unparse(node.test).rpartition(".")[2] == "TYPE_CHECKING":
         children: list[ast.AST] = list(node.orelse)
     elif isinstance(node, ast.Try) and any(map(_catches_import_error, node.handlers)):
         children = [*node.handlers, *node.orelse, *node.finalbody]

@@ -43,7 +43,8 @@ FUNCTIONS = {
     f"try:\n    from {TEAM} import Forest\nexcept ImportError:\n"
     "    Forest = HistGradientBoostingClassifier\n\n\n"
     "def train(features, labels, *, contract, seed):\n"
-    "    return Forest(random_state=seed).fit(features, labels)\n",
+    "    return Forest(random_state=seed).fit(features, labels)\n\n\n"
+    "def never_called():\n    from .... import beyond_the_top  # fails wherever it runs\n",
 }
 
 
