@@ -454,14 +454,15 @@ batch only, regression."""
 
 def generate_and_type_the_readme(
     folder: Path,
-) -> tuple[str, subprocess.CompletedProcess, BrowsedRuns | None]:
+) -> tuple[str, subprocess.CompletedProcess, BrowsedRuns | Exception | None]:
     """Generate the project of :data:`TYPED` as a user does and type its README's commands.
 
     Minutes: it runs as an early job (tests/early_jobs.py), beside the rest of the suite.
 
     Returns:
         What ``new-project`` printed, the finished shell of the README's commands and, if they
-        passed, what MLflow's UI started as the README shows served about their run.
+        passed, what MLflow's UI started as the README shows served about their run (or why it
+        did not: that test fails, not the one of the README's other commands).
     """
     project = folder / "project"
     answers = ["--answer", "project_name=Fraud detection"]
@@ -478,8 +479,12 @@ def generate_and_type_the_readme(
     typed = run_shell(commands, project, env)
     if typed.returncode != 0:
         return generated.stdout, typed, None
-    (ui,) = readme_commands(project, BROWSE)
-    return generated.stdout, typed, browse_runs(ui, project, env)
+    try:
+        (ui,) = readme_commands(project, BROWSE)
+        browsed: BrowsedRuns | Exception = browse_runs(ui, project, env)
+    except Exception as exc:  # reported by the test of the UI
+        browsed = exc
+    return generated.stdout, typed, browsed
 
 
 typed_readme = early_jobs.fixture("typed_readme", generate_and_type_the_readme)
@@ -504,6 +509,7 @@ def test_mlflows_ui_as_the_readme_starts_it_shows_the_quick_starts_run(typed_rea
     its section on them starts MLflow's UI on the project's store, and Ctrl+C stops it."""
     _, result, browsed = typed_readme
     assert browsed is not None, why_it_failed(result)
+    assert isinstance(browsed, BrowsedRuns), repr(browsed)
     assert {"alias": "champion", "version": "1"} in browsed.model["aliases"], browsed.model
     names = sorted(run["info"]["run_name"] for run in browsed.runs)
     steps = ["evaluate", "gate", "prep", "register", "review", "train", "validate"]
