@@ -177,10 +177,12 @@ def _reachable(modules: list[str]) -> list[tuple[str, str | None]]:
 
 def _not_in_job(modules: list[tuple[str, str | None]]) -> str | None:
     """Why a job could not import the first of ``modules`` (with their importers), or ``None``."""
+    checked: set[str] = set()  # a library's modules share one answer: its top-level name's
     for module, importer in modules:
         top = module.partition(".")[0]
-        if top in sys.stdlib_module_names or top == "__future__" or _own(module):
+        if top in checked or top in sys.stdlib_module_names or top == "__future__" or _own(module):
             continue
+        checked.add(top)
         via = f", imported by {importer}" if importer else ""
         needed_by = f" (for {importer})" if importer else ""
         provider = module_distribution(module)
