@@ -125,6 +125,28 @@ def download_version(model_name: str, version: str, destination: Path) -> Path:
     return Path(mlflow.artifacts.download_artifacts(uri, dst_path=str(destination)))
 
 
+def no_champion(model_name: str) -> str:
+    """Why no version serves: nothing trained yet, or the gate approved none of the versions.
+
+    Args:
+        model_name: Registered model name.
+
+    Returns:
+        One sentence naming the model and, when versions exist, the newest one and what to do.
+    """
+    from mlflow import MlflowClient
+
+    versions = MlflowClient().search_model_versions(f"name='{model_name}'")
+    if not versions:
+        return f"model {model_name!r} has no {CHAMPION!r} version; run the train command first"
+    newest = max(int(version.version) for version in versions)
+    return (
+        f"model {model_name!r} has no {CHAMPION!r} version: the gate approved none of its "
+        f"{len(versions)} registered version(s) (the newest is {newest}); train's summary "
+        "lists the checks that failed: fix them and run train again"
+    )
+
+
 def champion_copy(model_name: str, destination: Path) -> tuple[ModelVersion, Path]:
     """Copy the champion the way Azure ML mounts a model, reusing an existing copy.
 
@@ -143,9 +165,7 @@ def champion_copy(model_name: str, destination: Path) -> tuple[ModelVersion, Pat
     """
     champion = alias_version(model_name, CHAMPION)
     if champion is None:
-        raise NoChampionError(
-            f"model {model_name!r} has no {CHAMPION!r} version; run the train command first"
-        )
+        raise NoChampionError(no_champion(model_name))
     model_dir = destination / model_name / str(champion.version)
     if not (model_dir / "model" / "MLmodel").is_file():
         download_version(model_name, champion.version, model_dir / "model")

@@ -136,7 +136,7 @@ def _run_local(args: argparse.Namespace, config: EnvironmentConfig) -> int:
     from reference_impl.contract import load_contract
     from reference_impl.monitoring.plot import drift_plot
     from reference_impl.monitoring.report import drift_report
-    from reference_impl.registry import CHAMPION, alias_version
+    from reference_impl.registry import CHAMPION, alias_version, no_champion
     from reference_impl.steps.files import read_json, write_json
     from reference_impl.tracking import use_workdir
     from reference_impl.workdir import Workdir
@@ -160,7 +160,7 @@ def _run_local(args: argparse.Namespace, config: EnvironmentConfig) -> int:
         print(f"error: cannot monitor: {problem}", file=sys.stderr)
         return ExitCode.BAD_DATA
     if champion is None:
-        print(f"error: model {config.registry.model_name!r} has no champion", file=sys.stderr)
+        print(f"error: {no_champion(config.registry.model_name)}", file=sys.stderr)
         return ExitCode.NO_CHAMPION
     if unreachable := config.monitoring.never_recommends(len(contract.features)):
         print(f"error: {unreachable}", file=sys.stderr)  # a --set made after training

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from reference_impl.config import MonitoringSection, load_config
 from reference_impl.exit_codes import ExitCode
+from tests.reference_impl.identity import MODEL
 from tests.reference_impl.lifecycle.bad_input import good_text
 from tests.reference_impl.lifecycle.conftest import call
 
@@ -48,7 +49,7 @@ def test_a_batch_of_min_rows_passes_the_row_check(tmp_path: Path) -> None:
         ["monitor", "--workdir", str(tmp_path / "w"), "--current", str(batch(tmp_path, 100))]
     )
     assert code == ExitCode.NO_CHAMPION, out + err
-    assert "row(s); at least" not in err
+    assert err == f"error: model {MODEL!r} has no 'champion' version; run the train command first\n"
 
 
 def test_the_minimum_is_configuration_with_a_sane_default() -> None:
