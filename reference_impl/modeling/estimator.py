@@ -69,6 +69,28 @@ def unknown_parameters(target: Any, names: Iterable[str]) -> list[str]:
     return sorted(name for name in names if name not in accepted)
 
 
+def unknown_parameters_error(owner: str, unknown: list[str]) -> EstimatorError:
+    """The error for ``model.params`` names that ``owner`` does not take, all named at once.
+
+    Several unknown names usually mean a new ``model.estimator`` under the previous class's
+    parameters, so the message says how to drop them rather than naming one per run.
+
+    Args:
+        owner: The class name or the training function's path.
+        unknown: The names it does not take (:func:`unknown_parameters`), at least one.
+
+    Returns:
+        The error to raise.
+    """
+    if len(unknown) == 1:
+        return EstimatorError(f"model.params.{unknown[0]}: {owner} has no parameter {unknown[0]!r}")
+    names = ", ".join(repr(name) for name in unknown[:-1]) + f" and {unknown[-1]!r}"
+    return EstimatorError(
+        f"model.params: {owner} has no parameters {names}; if they were the previous model's, "
+        "'params: {}' in the environment file (or --set 'model.params={}') drops them"
+    )
+
+
 def import_estimator(path: str) -> type:
     """Import the class named by ``model.estimator``.
 
@@ -134,9 +156,7 @@ def make_estimator(path: str, params: Mapping[str, Any], *, seed: int, task: str
     accepted = inspect.signature(cls).parameters
     unknown = unknown_parameters(cls, arguments)
     if unknown:
-        raise EstimatorError(
-            f"model.params.{unknown[0]}: {cls.__name__} has no parameter {unknown[0]!r}"
-        )
+        raise unknown_parameters_error(cls.__name__, unknown)
     seed_name = next((name for name in SEED_PARAMETERS if name in accepted), None)
     if seed_name and not any(name in arguments for name in SEED_PARAMETERS):
         arguments[seed_name] = seed

@@ -26,6 +26,7 @@ from reference_impl.modeling.estimator import (
     EstimatorError,
     import_attribute,
     unknown_parameters,
+    unknown_parameters_error,
 )
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ def check_train_function(path: str, params: Mapping[str, Any]) -> Callable[..., 
         raise EstimatorError(f"{KEY} {path!r} has no parameter {lacking[0]!r}")
     unknown = unknown_parameters(function, params)
     if unknown:
-        raise EstimatorError(f"model.params.{unknown[0]}: {path} has no parameter {unknown[0]!r}")
+        raise unknown_parameters_error(path, unknown)
     return function
 
 

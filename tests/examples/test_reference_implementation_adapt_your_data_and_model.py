@@ -496,6 +496,10 @@ RUNNERS: dict[str, Runner] = {
     "`--set model.params.max_depht=3`: unknown name": lambda f: _train(
         f, "--set", "model.params.max_depht=3"
     ),
+    "`--set model.estimator=sklearn.linear_model.LogisticRegression` under the default "
+    "`model.params`": lambda f: _train(
+        f, "--set", "model.estimator=sklearn.linear_model.LogisticRegression"
+    ),
     "`--set model.params.learning_rate=-1`: refused value": lambda f: _train(
         f, "--set", "model.params.learning_rate=-1"
     ),

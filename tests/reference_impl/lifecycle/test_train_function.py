@@ -146,7 +146,11 @@ def test_a_parameter_the_function_lacks_stops_before_anything_runs(tmp_path: Pat
     code, out, err = call(["train", "--workdir", str(workdir), "--set",
                            f"model.train_function={BAGGED}"])  # fmt: skip
     assert code == ExitCode.USAGE, out + err
-    assert f"model.params.early_stopping: {BAGGED} has no parameter 'early_stopping'" in err
+    assert err == (  # all four at once: a team fixes them in one edit, not four runs
+        f"error: model.params: {BAGGED} has no parameters 'early_stopping', 'learning_rate', "
+        "'max_iter' and 'max_leaf_nodes'; if they were the previous model's, 'params: {}' in the "
+        "environment file (or --set 'model.params={}') drops them\n"
+    )
     assert not workdir.exists()
 
 
