@@ -36,7 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
     Returns:
         The top-level parser; each sub-parser sets ``func`` to its handler.
     """
-    parser = argparse.ArgumentParser(
+    from reference_impl.single_values import OnceParser
+
+    parser = OnceParser(
         prog="python -m reference_impl",
         description="Azure ML-Ops Accelerator: run the ML lifecycle locally or on Azure ML.",
     )

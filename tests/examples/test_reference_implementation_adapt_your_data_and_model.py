@@ -418,11 +418,12 @@ def error_rows() -> list[tuple[str, int, str]]:
     return [(row[0], int(row[1]), row[2].strip("`")) for row in rows]
 
 
-def infer(data: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    return run(
-        ["python", "-m", "reference_impl", "contract", "infer", "--data", str(data),
-         "--label", "target", "--task", "binary", "--id", "sample_id", "--out", str(out), *extra]
-    )  # fmt: skip
+def infer(data: Path, out: Path, **options: str) -> subprocess.CompletedProcess[str]:
+    """``contract infer`` of the worked example; ``options`` replace or add ``--label`` etc."""
+    given = {"label": "target", "task": "binary", "id": "sample_id", **options}
+    chosen = [arg for name, value in given.items() for arg in (f"--{name}", value)]
+    return run(["python", "-m", "reference_impl", "contract", "infer", "--data", str(data),
+                *chosen, "--out", str(out)])  # fmt: skip
 
 
 def write_worked_example(folder: Path) -> dict[str, Path]:
@@ -432,7 +433,7 @@ def write_worked_example(folder: Path) -> dict[str, Path]:
     assert infer(data, contract).returncode == 0
     diabetes, diabetes_contract = folder / "diabetes.csv", folder / "diabetes.yaml"
     sample_dataset.write_sample(diabetes, "diabetes")
-    done = infer(diabetes, diabetes_contract, "--task", "regression")
+    done = infer(diabetes, diabetes_contract, task="regression")
     assert done.returncode == 0, done.stderr
     return {"folder": folder, "data": data, "contract": contract,
             "diabetes": diabetes, "diabetes_contract": diabetes_contract}  # fmt: skip
@@ -459,16 +460,16 @@ RUNNERS: dict[str, Runner] = {
         f["data"], f["contract"]
     ),
     "`contract infer --label diagnosis`: no such column": lambda f: infer(
-        f["data"], f["folder"] / "x.yaml", "--label", "diagnosis"
+        f["data"], f["folder"] / "x.yaml", label="diagnosis"
     ),
     "`contract infer --task binary --label mean_radius`: not a 0/1 label": lambda f: infer(
-        f["data"], f["folder"] / "x.yaml", "--label", "mean_radius"
+        f["data"], f["folder"] / "x.yaml", label="mean_radius"
     ),
     "`contract infer --task multiclass` on a two-value label": lambda f: infer(
-        f["data"], f["folder"] / "x.yaml", "--task", "multiclass"
+        f["data"], f["folder"] / "x.yaml", task="multiclass"
     ),
     "`contract infer --segment mean_radius`: a measurement, not groups": lambda f: infer(
-        f["data"], f["folder"] / "x.yaml", "--segment", "mean_radius"
+        f["data"], f["folder"] / "x.yaml", segment="mean_radius"
     ),
     "`train` on a table smaller than `data.min_rows`": lambda f: _train(
         f, "--data", str(f["data"]), "--contract", str(f["contract"])

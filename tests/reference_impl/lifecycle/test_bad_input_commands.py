@@ -471,7 +471,8 @@ EMPTY_ARGUMENTS = {
     ),
 }  # fmt: skip
 # Commands that only a project with that kind of deployment has.
-NEEDS = {"rollback-model": "online", "monitor-deployment": "online", "batch-score-input": "batch"}
+NEEDS = {"rollback-model": "online", "monitor-deployment": "online", "batch-score-input": "batch",
+         "batch-score-output": "batch"}  # fmt: skip
 
 
 def marked(cases: dict[str, object]) -> list:
@@ -503,6 +504,78 @@ def test_an_empty_argument_is_refused_before_anything_runs(
     argv, option, what = EMPTY_ARGUMENTS[case]
     hint = f"name {what}" if what else "give a value"  # a path, or a name, size or id
     assert refused_here(argv).endswith(f"argument {option}: it is empty: {hint}")
+
+
+# A value-taking option typed twice: argparse kept the last value, so ``--data`` twice trained
+# on the second file alone and ``--segment`` twice wrote a contract with the second column.
+REPEATED_OPTIONS = {
+    "train-data": (
+        ["train", "--data", "jan.csv", "--data", "feb.csv"], "--data", "jan.csv, then feb.csv"
+    ),
+    "train-workdir-spelt-with-equals": (
+        ["train", "--workdir=a", "--workdir", "b"], "--workdir", "a, then b"
+    ),
+    "contract-infer-segment": (
+        ["contract", "infer", "--data", "s.csv", "--label", "y", "--task", "binary", "--id", "i",
+         "--out", "c.yaml", "--segment", "channel", "--segment", "region"],
+        "--segment", "channel, then region",
+    ),
+    "batch-score-output": (
+        ["batch-score", "--input", "in", "--output", "a.csv", "--output", "b.csv"],
+        "--output", "a.csv, then b.csv",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", marked(REPEATED_OPTIONS))
+def test_an_option_given_twice_is_refused_before_anything_runs(
+    refused_here: Callable[[list[str]], str], case: str
+) -> None:
+    argv, option, values = REPEATED_OPTIONS[case]
+    assert refused_here(argv).endswith(
+        f"argument {option}: given twice ({values}); it takes one value, and only the last "
+        "would have been used"
+    )
+
+
+def test_options_meant_to_repeat_still_take_every_value() -> None:
+    from reference_impl.cli import build_parser
+
+    args = build_parser().parse_args(
+        ["contract", "infer", "--data", "s.csv", "--label", "y", "--task", "binary", "--id", "i",
+         "--out", "c.yaml", "--ignore", "a", "--ignore", "b", "--category", "c", "--category", "d"]
+    )  # fmt: skip
+    assert (args.ignore, args.category) == (["a", "b"], ["c", "d"])
+    assert "_options_given" not in vars(args)  # the namespace holds the options' values only
+    trained = build_parser().parse_args(["train", "--set", "a=1", "--set", "b=2"])
+    assert trained.overrides == ["a=1", "b=2"]
+
+
+def test_every_option_that_takes_a_value_either_says_repeatable_or_takes_one() -> None:
+    import argparse
+
+    from reference_impl.cli import build_parser
+    from reference_impl.single_values import OnceParser
+
+    def options(parser: argparse.ArgumentParser) -> list[argparse.Action]:
+        found = []
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                found += [a for sub in action.choices.values() for a in options(sub)]
+            elif action.option_strings and action.nargs != 0:  # not a flag such as --dry-run
+                found.append(action)
+        return found
+
+    taking = options(build_parser())
+    repeatable = {a.option_strings[-1] for a in taking if isinstance(a, argparse._AppendAction)}
+    assert repeatable == {"--set", "--ignore", "--category"}
+    assert all("repeatable" in a.help for a in taking if a.option_strings[-1] in repeatable)
+    once = [a for a in taking if a.option_strings[-1] not in repeatable]
+    assert len(once) > 20
+    assert all(type(a).__name__ == "_StoreOnce" for a in once), [
+        (a.option_strings, type(a).__name__) for a in once if type(a).__name__ != "_StoreOnce"
+    ]
+    assert isinstance(build_parser(), OnceParser)
 
 
 # A URI where a command reads or writes a local path: as a path, ``abfss://c@a/x`` is the folder
