@@ -19,7 +19,9 @@ def build_parser() -> argparse.ArgumentParser:
     Returns:
         The top-level parser; each sub-parser sets ``func`` to its handler.
     """
-    parser = argparse.ArgumentParser(
+    from reference_impl.single_values import OnceParser
+
+    parser = OnceParser(
         prog="python -m accelerator",
         description="Azure ML-Ops Accelerator tools: self-assessment and new projects.",
     )

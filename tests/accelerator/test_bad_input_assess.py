@@ -58,3 +58,15 @@ def test_an_answers_file_that_cannot_be_read_is_named_with_the_reason(
     answers = tmp_path / name
     assert cli(["assess", "--answers", str(answers)]) == 2
     assert capsys.readouterr().err == f"error: cannot read --answers {answers}: {reason}\n"
+
+
+def test_an_option_given_twice_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    """``--answers a.yaml --answers b.yaml`` scored b alone; both files are named instead."""
+    with pytest.raises(SystemExit) as stopped:
+        cli(["assess", "--answers", "a.yaml", "--answers", "b.yaml"])
+    assert stopped.value.code == 2
+    last = capsys.readouterr().err.strip().splitlines()[-1]
+    assert last.endswith(
+        "argument --answers: given twice (a.yaml, then b.yaml); it takes one value, and only "
+        "the last would have been used"
+    )

@@ -328,6 +328,13 @@ def test_a_refused_package_name_says_where_it_came_from(tmp_path, capsys, answer
 def test_new_project_exits_2_for_a_bad_answer_or_a_non_empty_folder(tmp_path, capsys):
     assert cli.main(["new-project", str(tmp_path / "p"), "--answer", "ci"]) == 2
     assert "expected KEY=VALUE" in capsys.readouterr().err
+    twice = ["--answer", "project_name=Claims", "--answer", "project_name=Claims triage"]
+    assert cli.main(["new-project", str(tmp_path / "p"), *twice]) == 2
+    assert capsys.readouterr().err == (  # the last one was taken without a word
+        "error: --answer project_name given twice ('Claims', then 'Claims triage'); answer each "
+        "question once\n"
+    )
+    assert not (tmp_path / "p").exists()
     (tmp_path / "keep.txt").write_text("x")
     assert cli.main(["new-project", str(tmp_path)]) == 2
     assert "not empty" in capsys.readouterr().err

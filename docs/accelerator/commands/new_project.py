@@ -45,14 +45,20 @@ def parse_answers(pairs: list[str]) -> dict[str, str]:
         Answers by key.
 
     Raises:
-        ValueError: If a pair has no ``=``.
+        ValueError: If a pair has no ``=``, or a key is answered twice (the last answer would
+            have been taken without a word).
     """
-    answers = {}
+    answers: dict[str, str] = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
             raise ValueError(f"--answer {pair!r}: expected KEY=VALUE")
-        answers[key.strip()] = value.strip()
+        if (key := key.strip()) in answers:
+            raise ValueError(
+                f"--answer {key} given twice ({answers[key]!r}, then {value.strip()!r}); "
+                "answer each question once"
+            )
+        answers[key] = value.strip()
     return answers
 
 
