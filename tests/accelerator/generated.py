@@ -199,8 +199,48 @@ def browse_runs(line: str, project: Path, env: dict[str, str]) -> BrowsedRuns:
         artifacts = {
             run["info"]["run_name"]: _artifacts(ask, run["info"]["run_id"]) for run in runs
         }
+        ui.wait_until(lambda: settled(ui.process.pid), "MLflow's UI at rest", timeout=120)
         ui.press_ctrl_c()
         return BrowsedRuns(registered, runs, artifacts, ui.output())
+
+
+def _group_cpu_ticks(group: int) -> int:
+    """CPU time (clock ticks) used so far by the processes of a process group (Linux ``/proc``)."""
+    ticks = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:  # the process has just ended
+            continue
+        fields = text[text.rindex(")") + 2 :].split()  # from the state on: the name may hold spaces
+        if int(fields[2]) == group:  # pgrp; utime and stime follow at 11 and 12
+            ticks += int(fields[11]) + int(fields[12])
+    return ticks
+
+
+def settled(group: int, quiet: float = 1.5, busy: float = 0.05) -> bool:
+    """Whether a process group used at most ``busy`` of one core over the next ``quiet`` s.
+
+    MLflow's UI answers before it has finished starting: its job runner and job consumers
+    import MLflow for seconds more. A person reads the runs for longer than that before
+    pressing Ctrl+C; pressing it sooner interrupts those imports, and the interrupted
+    imports' own errors (a ``KeyError`` from the import machinery, after the
+    ``KeyboardInterrupt``) are no failure of the README's command.
+
+    Args:
+        group: The process group (the command's process id: it leads its own group).
+        quiet: Seconds to watch.
+        busy: Fraction of one core below which the group is at rest.
+
+    Returns:
+        ``True`` once the group was at rest for the whole ``quiet`` period.
+    """
+    import os
+    import time
+
+    before = _group_cpu_ticks(group)
+    time.sleep(quiet)
+    return _group_cpu_ticks(group) - before <= busy * quiet * os.sysconf("SC_CLK_TCK")
 
 
 def _artifacts(ask: Callable[..., Any], run_id: str, path: str = "", depth: int = 2) -> list[str]:
