@@ -69,12 +69,17 @@ def aliases_supported(environ: Mapping[str, str] | None = None) -> bool:
     )
 
 
-def _newest(model_name: str, *, approved: bool) -> ModelVersion | None:
+def _versions(model_name: str) -> list[ModelVersion]:
+    """Every registered version of ``model_name`` (none if the model is not registered)."""
     from mlflow import MlflowClient
 
+    return list(MlflowClient().search_model_versions(f"name='{model_name}'"))
+
+
+def _newest(model_name: str, *, approved: bool) -> ModelVersion | None:
     from reference_impl.lineage import GATE_APPROVED, GATE_TAG
 
-    versions = MlflowClient().search_model_versions(f"name='{model_name}'")
+    versions = _versions(model_name)
     if approved:
         versions = [v for v in versions if (v.tags or {}).get(GATE_TAG) == GATE_APPROVED]
     return max(versions, key=lambda v: int(v.version), default=None)
@@ -134,9 +139,7 @@ def no_champion(model_name: str) -> str:
     Returns:
         One sentence naming the model and, when versions exist, the newest one and what to do.
     """
-    from mlflow import MlflowClient
-
-    versions = MlflowClient().search_model_versions(f"name='{model_name}'")
+    versions = _versions(model_name)
     if not versions:
         return f"model {model_name!r} has no {CHAMPION!r} version; run the train command first"
     newest = max(int(version.version) for version in versions)

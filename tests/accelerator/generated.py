@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shlex
 import subprocess
+import time
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -235,9 +237,6 @@ def settled(group: int, quiet: float = 1.5, busy: float = 0.05) -> bool:
     Returns:
         ``True`` once the group was at rest for the whole ``quiet`` period.
     """
-    import os
-    import time
-
     before = _group_cpu_ticks(group)
     time.sleep(quiet)
     return _group_cpu_ticks(group) - before <= busy * quiet * os.sysconf("SC_CLK_TCK")
